@@ -1,0 +1,216 @@
+"""The `timeline` command: argument parsing, file writing and exit codes, nothing else.
+
+Exit codes: 0 success, 1 a problem with the data or the files, 2 a usage error.
+Every command reads a data folder (default ./events) and takes the same filters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+from timeline.errors import DataError, TimelineError, WhenError
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
+    from timeline.query import Filter
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(TimelineError):
+    """The command line asks for something that cannot be done as written."""
+
+
+def _version() -> str:
+    try:
+        return version("timeline-events")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+# -- shared options -------------------------------------------------------------------------
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "data",
+        nargs="?",
+        default="events",
+        metavar="DATA",
+        help="the data folder (default: ./events)",
+    )
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (all must match; repeat an option to allow several)")
+    group.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="events that can overlap this date or later (EDTF, e.g. 2025-04)",
+    )
+    group.add_argument(
+        "--to", dest="end", metavar="DATE", help="events that can overlap this date or earlier"
+    )
+    group.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="events with this tag"
+    )
+    group.add_argument(
+        "--actor", action="append", default=[], metavar="ID", help="events with this actor"
+    )
+    group.add_argument(
+        "--policy", action="append", default=[], metavar="ID", help="events that change this policy"
+    )
+    group.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="events of policies imposed by this jurisdiction (e.g. US)",
+    )
+    group.add_argument(
+        "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+
+
+def _filter(args: argparse.Namespace) -> Filter:
+    from timeline.query import Filter
+
+    try:
+        return Filter.build(
+            start=args.start,
+            end=args.end,
+            tags=args.tag,
+            actors=args.actor,
+            policies=args.policy,
+            jurisdictions=args.jurisdiction,
+            text=args.text,
+        )
+    except WhenError as error:
+        raise UsageError(f"--from/--to: {error}") from error
+
+
+def _load(args: argparse.Namespace) -> Timeline:
+    from timeline.load import load
+
+    return load(args.data)
+
+
+def _selected(args: argparse.Namespace) -> Timeline:
+    criteria = _filter(args)
+    timeline = _load(args)
+    return timeline if criteria.is_empty else timeline.filter(criteria)
+
+
+def _emit(args: argparse.Namespace, data: str | bytes) -> None:
+    """Write to -o atomically, or to stdout."""
+    if args.output and args.output != "-":
+        from timeline._io import write_atomic
+
+        write_atomic(args.output, data)
+    elif isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Load and validate the data; print every problem. Example: timeline check events"""
+    timeline = _load(args)
+    if not args.quiet:
+        print(
+            f"{args.data}: {len(timeline)} events, {len(timeline.policies)} policies, "
+            f"{len(timeline.actors)} actors, {len(timeline.sources)} sources: no problems"
+        )
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Print the chronological report. Example: timeline report events --from 2025"""
+    from timeline import report
+
+    _emit(args, report.render(_selected(args), args.format))
+    return EXIT_OK
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Dated events and the policies they shape: check, report, publish.",
+        epilog="Run 'timeline COMMAND --help' for a command's options. Docs: docs/guide.md",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], summary: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=handler.__doc__)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    check = command("check", _check, "validate the data; exit 1 listing every problem")
+    _add_data(check)
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing when the data is clean"
+    )
+
+    report = command("report", _report, "print a chronological report")
+    _add_data(report)
+    from timeline.report import FORMATS
+
+    report.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    _add_output(report)
+    _add_filters(report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"timeline: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except TimelineError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as error:
+        print(
+            f"timeline: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    return code

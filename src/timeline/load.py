@@ -1,0 +1,547 @@
+"""Files → records → model: read a data folder and build a validated `Timeline`.
+
+Every problem is collected, located (file, line where the format gives it, key path) and
+reported together in one `DataError`; loading never stops at the first one.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from timeline.errors import DataError, Problem, TimelineError, WhenError
+from timeline.model import (
+    Actor,
+    ActorKind,
+    Effect,
+    Event,
+    Feed,
+    InvalidFieldError,
+    Place,
+    Policy,
+    Settings,
+    Source,
+    Timeline,
+)
+from timeline.query import Filter
+from timeline.when import When
+
+__all__ = ["KINDS", "Located", "load", "load_records", "parse_feed"]
+
+#: Record kinds, in the order a reader meets them, and the class each becomes.
+KINDS: Final[Mapping[str, type]] = {
+    "source": Source,
+    "actor": Actor,
+    "place": Place,
+    "policy": Policy,
+    "event": Event,
+}
+SETTINGS_FILE: Final = "timeline.toml"
+_MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+
+
+@attrs.frozen(kw_only=True)
+class Located:
+    """A structured record and where it was written, so later checks can point at it."""
+
+    record: Any
+    kind: str
+    key: str  # e.g. "event[3]" (TOML) or "event" (JSON Lines: one record a line)
+    path: str
+    line: int | None
+    lines: Mapping[str, int] = attrs.field(factory=dict)  # "event[3].cite[0].quote" → line
+
+    def problem(self, field: str, message: str, value: object = None) -> Problem:
+        """A problem about `field` of this record (a dotted suffix such as 'cite[0].quote')."""
+        key = f"{self.key}.{field}" if field else self.key
+        return Problem(
+            path=self.path,
+            line=_line_of(key, self.lines, self.line),
+            key=key,
+            message=message,
+            value=value,
+        )
+
+
+def load(folder: str | Path = "events") -> Timeline:
+    """Read every `*.toml` and `*.jsonl` file under `folder` into a validated `Timeline`.
+
+    Raises:
+        DataError: listing every problem found, each with file, line and key path.
+    """
+    # Imported here: validate imports this module's `Located`.
+    from timeline.validate import validate
+
+    root = Path(folder)
+    settings, located, problems = load_records(root)
+    problems += validate(located, project_root=root.resolve().parent)
+    if problems:
+        raise DataError(problems)
+    assert settings is not None
+    by_kind: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for item in located:
+        by_kind[item.kind].append(item.record)
+    return Timeline(
+        events=by_kind["event"],
+        actors=by_kind["actor"],
+        places=by_kind["place"],
+        policies=by_kind["policy"],
+        sources=by_kind["source"],
+        settings=settings,
+    )
+
+
+def load_records(folder: Path) -> tuple[Settings | None, list[Located], list[Problem]]:
+    """Read and structure every record, without the cross-record checks."""
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        problem = Problem(path=str(folder), message=f"the data folder {what}")
+        return None, [], [problem]
+    problems: list[Problem] = []
+    settings = _load_settings(folder, problems)
+    located: list[Located] = []
+    for path in _data_files(folder):
+        located += _load_file(path, _display(path), problems)
+    return settings, located, problems
+
+
+# -- files ------------------------------------------------------------------------------
+
+
+def _data_files(folder: Path) -> list[Path]:
+    found = [
+        path
+        for pattern in ("*.toml", "*.jsonl")
+        for path in folder.rglob(pattern)
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+    settings = folder / SETTINGS_FILE
+    return sorted(p for p in found if p != settings and p.is_file())
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > _MAX_FILE_BYTES:
+            limit = _MAX_FILE_BYTES // 2**20
+            problems.append(Problem(path=shown, message=f"file is over {limit} MiB; split it"))
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
+        )
+        return None
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        problems.append(
+            Problem(
+                path=shown,
+                line=line,
+                message=f"control character {bad.group()!r} is not allowed in data files",
+            )
+        )
+        return None
+    return text
+
+
+def _load_file(path: Path, shown: str, problems: list[Problem]) -> list[Located]:
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return []
+    if path.suffix == ".jsonl":
+        return list(_load_jsonl(text, shown, problems))
+    return list(_load_toml(text, shown, problems))
+
+
+def _load_toml(text: str, shown: str, problems: list[Problem]) -> Iterator[Located]:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+)", str(error))
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        line = int(found.group(1)) if found else None
+        problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {message}"))
+        return
+    lines = _toml_lines(text)
+    for kind, records in document.items():
+        if kind not in KINDS:
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=lines.get(kind),
+                    key=kind,
+                    message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+                )
+            )
+            continue
+        if not isinstance(records, list):
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=lines.get(kind),
+                    key=kind,
+                    message=f"write records as an array of tables: [[{kind}]]",
+                )
+            )
+            continue
+        for index, raw in enumerate(records):
+            key = f"{kind}[{index}]"
+            item = _structure(kind, raw, key, shown, lines.get(key), lines, problems)
+            if item is not None:
+                yield item
+
+
+def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Located]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            wrapped = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            message = getattr(error, "msg", "nested too deeply")
+            problems.append(Problem(path=shown, line=number, message=f"malformed JSON: {message}"))
+            continue
+        if not (isinstance(wrapped, dict) and len(wrapped) == 1):
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=number,
+                    message='each line is one record wrapped by its kind, e.g. {"event": {...}}',
+                )
+            )
+            continue
+        ((kind, raw),) = wrapped.items()
+        if kind not in KINDS:
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=number,
+                    key=kind,
+                    message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+                )
+            )
+            continue
+        item = _structure(kind, raw, kind, shown, number, {}, problems)
+        if item is not None:
+            yield item
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _toml_lines(text: str) -> dict[str, int]:
+    """Map key paths ("event[3].when", "event[3].cite[0]") to 1-based lines, as written."""
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(1)
+            kind, _, child = name.partition(".")
+            if not child:
+                index = counts[kind] = counts.get(kind, -1) + 1
+                current = f"{kind}[{index}]"
+                lines.setdefault(kind, number)
+            else:
+                parent = f"{kind}[{counts.get(kind, 0)}]"
+                slot = f"{parent}.{child}"
+                index = counts[slot] = counts.get(slot, -1) + 1
+                current = f"{slot}[{index}]"
+            lines[current] = number
+            continue
+        table = _TABLE.match(line)
+        if table:
+            current = table.group(1)
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault(f"{current}.{key.group(1)}" if current else key.group(1), number)
+    return lines
+
+
+def _line_of(key: str, lines: Mapping[str, int], default: int | None) -> int | None:
+    probe = key
+    while probe:
+        if probe in lines:
+            return lines[probe]
+        probe = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", probe) if re.search(r"[.\[]", probe) else ""
+    return default
+
+
+# -- structuring --------------------------------------------------------------------------
+
+
+def _strict(kind: type, name: str) -> Any:
+    def structure(value: object, _: object) -> object:
+        if isinstance(value, bool) and kind is not bool:
+            raise TypeError(f"expected {name}, got true/false")
+        if kind is float and isinstance(value, int):
+            return float(value)
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
+        return value
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(float, _strict(float, "a number"))
+
+    def when(value: object, _: object) -> When:
+        if isinstance(value, When):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"expected an EDTF date string such as '2025-04', got {value!r:.60}")
+        return When.parse(value)
+
+    def sequence(value: object, kind: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+        item_type = kind.__args__[0]
+        return tuple(converter.structure(item, item_type) for item in value)
+
+    def choice(value: object, kind: type[enum.Enum]) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise ValueError(f"{value!r:.60} is not one of {allowed}") from None
+
+    converter.register_structure_hook(When, when)
+    for kind in (Effect, ActorKind):
+        converter.register_structure_hook(kind, choice)
+    converter.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is tuple, sequence
+    )
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+def _structure(
+    kind: str,
+    raw: object,
+    key: str,
+    shown: str,
+    line: int | None,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> Located | None:
+    here = Located(record=None, kind=kind, key=key, path=shown, line=line, lines=lines)
+    if not isinstance(raw, dict):
+        problems.append(here.problem("", f"expected a table of fields, got {raw!r:.60}"))
+        return None
+    fields = dict(raw)
+    found: list[Problem] = []
+    if kind == "event" and "when" in fields:
+        zone = fields.pop("tz", None)
+        try:
+            if zone is not None and not isinstance(zone, str):
+                raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
+            if not isinstance(fields["when"], str):
+                raise TypeError(
+                    f"expected an EDTF date string such as '2025-04', got {fields['when']!r:.60}"
+                )
+            fields["when"] = When.parse(fields["when"], tz=zone)
+        except (WhenError, TypeError) as error:
+            found.append(here.problem("when", str(error), raw.get("when")))
+            fields["when"] = When.parse("2000")  # a stand-in, so the other fields are checked too
+    cls = KINDS[kind]
+    record: object = None
+    try:
+        record = _CONVERTER.structure(fields, cls)
+    except (ClassValidationError, IterableValidationError) as group:
+        for path, inner in _flatten(group, ""):
+            found.append(here.problem(path.lstrip("."), _message(inner, cls), _value(raw, path)))
+    except (TypeError, ValueError) as error:
+        found.append(here.problem("", str(error)))
+    problems += found
+    if found:
+        return None
+    return attrs.evolve(here, record=record)
+
+
+def _flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                yield from _flatten(inner, f"{path}.{note.name}")
+            elif isinstance(note, IterableValidationNote):
+                yield from _flatten(inner, f"{path}[{note.index}]")
+            else:
+                yield from _flatten(inner, path)
+        for inner in without:
+            yield from _flatten(inner, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for name in sorted(error.extra_fields):
+            yield f"{path}.{name}", error
+    elif isinstance(error, InvalidFieldError):
+        yield f"{path}.{error.field}", error
+    else:
+        yield path, error
+
+
+def _message(error: BaseException, cls: type) -> str:
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = ", ".join(a.name for a in attrs.fields(error.cl) if a.init)
+        return f"unknown field; {error.cl.__name__.lower()} fields are: {known}"
+    if isinstance(error, KeyError):
+        return "missing required field"
+    if (
+        isinstance(error, ValueError)
+        and "is not a valid" in str(error)
+        and "Enum" not in str(error)
+    ):
+        return str(error)
+    return str(error) or type(error).__name__
+
+
+def _value(raw: Mapping[str, Any], path: str) -> object:
+    value: Any = raw
+    for step in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path):
+        name, index = step
+        try:
+            value = value[int(index)] if index else value[name]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+# -- settings -----------------------------------------------------------------------------
+
+
+def _load_settings(folder: Path, problems: list[Problem]) -> Settings:
+    path = folder / SETTINGS_FILE
+    if not path.is_file():
+        return Settings()
+    shown = _display(path)
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return Settings()
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
+        problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {error}"))
+        return Settings()
+    lines = _toml_lines(text)
+    feeds: dict[str, Feed] = {}
+    known = {a.name for a in attrs.fields(Settings)}
+    for name in raw:
+        if name not in known:
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=lines.get(name),
+                    key=name,
+                    message=f"unknown setting; settings are: {', '.join(sorted(known))}",
+                )
+            )
+    for name, spec in (raw.get("feeds") or {}).items():
+        try:
+            feeds[name] = parse_feed(name, spec)
+        except (TimelineError, TypeError, ValueError) as error:
+            key = f"feeds.{name}"
+            problems.append(
+                Problem(path=shown, line=_line_of(key, lines, None), key=key, message=str(error))
+            )
+    fields = {k: v for k, v in raw.items() if k in known and k != "feeds"}
+    try:
+        settings: Settings = _CONVERTER.structure(fields, Settings)
+    except ClassValidationError as group:
+        for key, inner in _flatten(group, ""):
+            key = key.lstrip(".")
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=_line_of(key, lines, None),
+                    key=key,
+                    message=_message(inner, Settings),
+                )
+            )
+        return Settings()
+    return attrs.evolve(settings, feeds=feeds)
+
+
+#: Keys a named feed in timeline.toml may use, and the `Filter` field each fills.
+FEED_KEYS: Final = {
+    "title": None,
+    "description": None,
+    "from": "start",
+    "to": "end",
+    "tag": "tags",
+    "actor": "actors",
+    "policy": "policies",
+    "jurisdiction": "jurisdictions",
+    "text": "text",
+}
+
+
+def parse_feed(name: str, spec: object) -> Feed:
+    """One `[feeds.NAME]` table: a title and description for the calendar, and its filters."""
+    if not isinstance(spec, dict):
+        raise TypeError("a feed is a table of filters, e.g. [feeds.nvidia] tag = 'nvidia'")
+    unknown = sorted(set(spec) - set(FEED_KEYS))
+    if unknown:
+        raise ValueError(f"unknown feed keys {unknown}; use {', '.join(FEED_KEYS)}")
+    args: dict[str, Any] = {}
+    for key, field in FEED_KEYS.items():
+        if field is None or key not in spec:
+            continue
+        value = spec[key]
+        if field in {"tags", "actors", "policies", "jurisdictions"}:
+            value = [value] if isinstance(value, str) else value
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise TypeError(f"{key} takes a string or a list of strings, not {value!r}")
+        elif not isinstance(value, str):
+            raise TypeError(f"{key} takes a string, not {value!r}")
+        args[field] = value
+    for key in ("title", "description"):
+        if not isinstance(spec.get(key, ""), str):
+            raise TypeError(f"{key} takes a string, not {spec[key]!r}")
+    return Feed(
+        name=name,
+        title=spec.get("title"),
+        description=spec.get("description"),
+        filter=Filter.build(**args),
+    )

@@ -1,0 +1,345 @@
+"""The records a timeline is made of, and `Timeline`, the validated collection.
+
+The model knows nothing about files or formats: `timeline.load` builds it, exporters read it.
+Every class is frozen; change a record with `attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from timeline.errors import TimelineError
+from timeline.query import Filter
+from timeline.when import When
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Citation",
+    "Effect",
+    "Event",
+    "Feed",
+    "Place",
+    "Policy",
+    "Settings",
+    "Source",
+    "Timeline",
+]
+
+SLUG: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+class InvalidFieldError(TimelineError, ValueError):
+    """A field validator's complaint, carrying the field's name so loaders can locate it."""
+
+    def __init__(self, attribute: attrs.Attribute[Any], message: str) -> None:
+        super().__init__(message)
+        self.field = attribute.name
+
+
+def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not SLUG.fullmatch(value):
+        raise InvalidFieldError(
+            attribute,
+            f"{value!r} is not a valid id: use lowercase letters, digits and - _ . "
+            "between them, e.g. 'xi-april-ai-pledge'",
+        )
+
+
+def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _slug(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise InvalidFieldError(
+            attribute, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
+        )
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise InvalidFieldError(attribute, "must not be empty")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not re.fullmatch(r"https?://[^\s<>\"]+", value):
+        raise InvalidFieldError(attribute, f"{value!r} is not an http(s) URL")
+
+
+class Effect(enum.StrEnum):
+    """How an event changes the policy it belongs to."""
+
+    PROPOSED = "proposed"
+    ANNOUNCED = "announced"
+    ENACTED = "enacted"
+    EFFECTIVE = "effective"
+    TIGHTENED = "tightened"
+    LOOSENED = "loosened"
+    SUSPENDED = "suspended"
+    REINSTATED = "reinstated"
+    RESCINDED = "rescinded"
+    EXPIRED = "expired"
+
+
+class ActorKind(enum.StrEnum):
+    """What sort of actor a record describes."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COMPANY = "company"
+    GOVERNMENT = "government"
+    AGENCY = "agency"
+    COUNTRY = "country"
+    GROUP = "group"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document events cite; `file` (relative to the project root) holds its text."""
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    publisher: str | None = None
+    author: str | None = None
+    published: When | None = None
+    url: str | None = attrs.field(default=None, validator=_url)
+    file: str | None = None
+    language: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A person, company, government or other party that does things in events."""
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    kind: ActorKind = ActorKind.OTHER
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    url: str | None = attrs.field(default=None, validator=_url)
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where an event happened."""
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    country: str | None = None
+    region: str | None = None
+    latitude: float | None = attrs.field(default=None)
+    longitude: float | None = attrs.field(default=None)
+
+    @latitude.validator
+    def _check_latitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is not None and not -90 <= value <= 90:
+            raise InvalidFieldError(attribute, f"{value!r} is not a latitude (-90 to 90)")
+
+    @longitude.validator
+    def _check_longitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is not None and not -180 <= value <= 180:
+            raise InvalidFieldError(attribute, f"{value!r} is not a longitude (-180 to 180)")
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Something that can be in force or not; events with an `effect` change it."""
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    jurisdiction: str | None = None
+    targets: tuple[str, ...] = ()
+    summary: str | None = None
+    amends: str | None = None
+    replaces: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    url: str | None = attrs.field(default=None, validator=_url)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where an event comes from: a source and, when the source has a file, its exact words."""
+
+    source: str = attrs.field(validator=_slug)
+    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened, dated as precisely as its sources allow.
+
+    >>> e = Event(
+    ...     id="xi-april-ai-pledge",
+    ...     title="Xi Jinping pledges policy support for AI",
+    ...     when=When.parse("2025-04"),
+    ...     said="In April",
+    ...     cite=(Citation(source="npr"),),
+    ... )
+    >>> e.when.label, e.said
+    ('April 2025', 'In April')
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    when: When
+    said: str | None = None
+    summary: str | None = None
+    actors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    place: str | None = None
+    policy: str | None = None
+    effect: Effect | None = attrs.field(default=None)
+    tags: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    url: str | None = attrs.field(default=None, validator=_url)
+    cite: tuple[Citation, ...] = attrs.field(default=())
+
+    @cite.validator
+    def _check_cite(self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
+        if not value:
+            raise InvalidFieldError(
+                attribute, "every event cites at least one source ([[event.cite]])"
+            )
+
+    @effect.validator
+    def _check_effect(self, attribute: attrs.Attribute[Any], value: Effect | None) -> None:
+        if value is not None and self.policy is None:
+            raise InvalidFieldError(attribute, f"effect {value.value!r} needs the event's `policy`")
+
+
+@attrs.frozen(kw_only=True)
+class Feed:
+    """A named subset of the timeline published as a calendar of its own (`[feeds.NAME]`)."""
+
+    name: str = attrs.field(validator=_slug)
+    title: str | None = None
+    description: str | None = None
+    filter: Filter = attrs.field(factory=Filter)
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """A data folder's `timeline.toml`: names, the UID domain, the default zone and feeds."""
+
+    name: str = "Timeline"
+    description: str | None = None
+    domain: str = "timeline.invalid"
+    timezone: str = attrs.field(default="UTC")
+    refresh: str = "P1D"
+    feeds: Mapping[str, Feed] = attrs.field(factory=dict)
+
+    @timezone.validator
+    def _check_timezone(self, attribute: attrs.Attribute[Any], value: str) -> None:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise InvalidFieldError(
+                attribute, f"{value!r} is not a known IANA time zone"
+            ) from error
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """The zone in which a date stands for its whole day."""
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+def _index(records: Iterable[Any] | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(records, Mapping):
+        return records
+    items: Iterable[Any] = records
+    return {record.id: record for record in items}
+
+
+def _events(events: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(events)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Timeline:
+    """A validated collection of events and the records they refer to.
+
+    Iteration is chronological: by earliest bound, then latest (narrower first), then id.
+    Filtering methods return a new `Timeline` sharing the same actors, policies and sources.
+    Build one with `timeline.load()`, or directly from records you trust.
+    """
+
+    events: tuple[Event, ...] = attrs.field(converter=_events)
+    actors: Mapping[str, Actor] = attrs.field(factory=dict, converter=_index)
+    places: Mapping[str, Place] = attrs.field(factory=dict, converter=_index)
+    policies: Mapping[str, Policy] = attrs.field(factory=dict, converter=_index)
+    sources: Mapping[str, Source] = attrs.field(factory=dict, converter=_index)
+    settings: Settings = attrs.field(factory=Settings)
+    _by_id: dict[str, Event] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        zone = self.settings.zone
+        ordered = tuple(sorted(self.events, key=lambda e: (e.when.sort_key(zone), e.id)))
+        object.__setattr__(self, "events", ordered)
+        object.__setattr__(self, "_by_id", {e.id: e for e in ordered})
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._by_id
+
+    def __getitem__(self, event_id: str) -> Event:
+        """The event with this id; KeyError names the id when there is none."""
+        try:
+            return self._by_id[event_id]
+        except KeyError:
+            raise KeyError(f"no event with id {event_id!r}") from None
+
+    def __repr__(self) -> str:
+        return f"<Timeline {self.settings.name!r}: {len(self.events)} events>"
+
+    def select(self, keep: Callable[[Event], bool]) -> Timeline:
+        """A timeline of the events for which `keep` is true, in the same order."""
+        kept: list[Event] = [e for e in self.events if keep(e)]
+        return attrs.evolve(self, events=kept)
+
+    def filter(self, criteria: Filter) -> Timeline:
+        """Apply a `Filter` (the same criteria the command line's options build)."""
+        return self.select(lambda event: criteria.matches(event, self))
+
+    def between(
+        self, start: str | dt.date | None = None, end: str | dt.date | None = None
+    ) -> Timeline:
+        """Events that can overlap the period from `start` to `end` (EDTF or dates, inclusive)."""
+        return self.filter(Filter.build(start=start, end=end))
+
+    def with_tag(self, tag: str) -> Timeline:
+        """Events tagged `tag`."""
+        return self.filter(Filter(tags=(tag,)))
+
+    def with_actor(self, actor: str) -> Timeline:
+        """Events in which the actor with id `actor` takes part."""
+        return self.filter(Filter(actors=(actor,)))
+
+    def with_policy(self, policy: str) -> Timeline:
+        """Events that change the policy with id `policy`."""
+        return self.filter(Filter(policies=(policy,)))
+
+    def with_jurisdiction(self, jurisdiction: str) -> Timeline:
+        """Events whose policy is imposed by `jurisdiction` (e.g. 'US')."""
+        return self.filter(Filter(jurisdictions=(jurisdiction,)))
+
+    def matching(self, text: str) -> Timeline:
+        """Events whose title, summary, said phrase or quotes contain `text` (case-insensitive)."""
+        return self.filter(Filter(text=text))

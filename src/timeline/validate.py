@@ -1,0 +1,192 @@
+"""Checks across records: ids, references, quotes against their sources, source paths.
+
+Each check is indexed (ids in dicts, one normalised text per source), so validation stays
+linear in the size of the data. Checks only report; they never change a record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+from timeline.errors import Problem
+from timeline.load import Located
+from timeline.model import Event, Policy, Source
+
+__all__ = ["CHECKS", "normalise_space", "validate"]
+
+_SPACE: Final = re.compile(r"\s+")
+_COUNTRY: Final = re.compile(r"[A-Z]{2}")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of white space to one space: quotes may differ only in that."""
+    return _SPACE.sub(" ", text).strip()
+
+
+class _Index:
+    """What the checks look up, built once."""
+
+    def __init__(self, located: Sequence[Located], project_root: Path) -> None:
+        self.located = located
+        self.project_root = project_root
+        self.ids: dict[str, dict[str, Located]] = {}
+        for item in located:
+            self.ids.setdefault(item.kind, {}).setdefault(item.record.id, item)
+        self.source_texts: dict[str, str | None] = {}
+
+
+def validate(located: Sequence[Located], *, project_root: Path) -> list[Problem]:
+    """Every cross-record problem in `located`; paths in records are relative to `project_root`."""
+    index = _Index(located, project_root)
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems += check(index)
+    return problems
+
+
+def _duplicate_ids(index: _Index) -> Iterable[Problem]:
+    for item in index.located:
+        first = index.ids[item.kind][item.record.id]
+        if first is not item:
+            where = first.path if first.line is None else f"{first.path}:{first.line}"
+            yield item.problem(
+                "id",
+                f"duplicate {item.kind} id {item.record.id!r} (first at {where})",
+                item.record.id,
+            )
+
+
+def _references(index: _Index) -> Iterable[Problem]:
+    def missing(kind: str, ref: str | None) -> bool:
+        return ref is not None and ref not in index.ids.get(kind, {})
+
+    def unknown(kind: str, ref: str) -> str:
+        return f"unknown {kind} {ref!r}; add a [[{kind}]] record with that id or fix the id"
+
+    for item in index.located:
+        record = item.record
+        if isinstance(record, Event):
+            for n, actor in enumerate(record.actors):
+                if missing("actor", actor):
+                    yield item.problem(f"actors[{n}]", unknown("actor", actor), actor)
+            for field, kind in (("place", "place"), ("policy", "policy")):
+                ref = getattr(record, field)
+                if missing(kind, ref):
+                    yield item.problem(field, unknown(kind, ref), ref)
+            for n, citation in enumerate(record.cite):
+                if missing("source", citation.source):
+                    yield item.problem(
+                        f"cite[{n}].source", unknown("source", citation.source), citation.source
+                    )
+        elif isinstance(record, Policy):
+            for field in ("amends", "replaces"):
+                ref = getattr(record, field)
+                if missing("policy", ref):
+                    yield item.problem(field, unknown("policy", ref), ref)
+            parties = [("jurisdiction", record.jurisdiction)] + [
+                (f"targets[{n}]", target) for n, target in enumerate(record.targets)
+            ]
+            for field, party in parties:
+                if party is not None and not _COUNTRY.fullmatch(party) and missing("actor", party):
+                    yield item.problem(
+                        field,
+                        f"{party!r} is neither a country code (e.g. 'US') nor a known actor id",
+                        party,
+                    )
+
+
+def _policy_cycles(index: _Index) -> Iterable[Problem]:
+    policies = index.ids.get("policy", {})
+    for policy_id, item in policies.items():
+        seen = [policy_id]
+        current: Policy = item.record
+        while True:
+            parent = current.amends or current.replaces
+            if parent is None or parent not in policies:
+                break
+            if parent in seen:
+                if parent == policy_id:
+                    chain = " → ".join([*seen, parent])
+                    field = "amends" if item.record.amends else "replaces"
+                    yield item.problem(field, f"policies amend or replace in a cycle: {chain}")
+                break
+            seen.append(parent)
+            current = policies[parent].record
+
+
+def _source_files(index: _Index) -> Iterable[Problem]:
+    root = index.project_root.resolve()
+    for item in index.located:
+        source = item.record
+        if not isinstance(source, Source) or source.file is None:
+            continue
+        index.source_texts[source.id] = None
+        target = Path(source.file)
+        if target.is_absolute():
+            yield item.problem("file", "must be a path relative to the project root", source.file)
+            continue
+        resolved = (root / target).resolve()
+        if not resolved.is_relative_to(root):
+            yield item.problem(
+                "file",
+                f"points outside the project ({root}); keep sources inside it",
+                source.file,
+            )
+            continue
+        try:
+            text = resolved.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            yield item.problem("file", f"no such file {source.file!r}", source.file)
+            continue
+        except (OSError, UnicodeDecodeError) as error:
+            yield item.problem(
+                "file", f"cannot read {source.file!r} as UTF-8: {error}", source.file
+            )
+            continue
+        index.source_texts[source.id] = normalise_space(text)
+
+
+def _quotes(index: _Index) -> Iterable[Problem]:
+    sources = index.ids.get("source", {})
+    for item in index.located:
+        record = item.record
+        if not isinstance(record, Event):
+            continue
+        for n, citation in enumerate(record.cite):
+            if citation.quote is None or citation.source not in sources:
+                continue
+            if citation.source not in index.source_texts:
+                yield item.problem(
+                    f"cite[{n}].quote",
+                    f"source {citation.source!r} has no `file` to check the quote against; "
+                    "add the file, or put the words in `note`",
+                    citation.quote,
+                )
+                continue
+            text = index.source_texts[citation.source]
+            if text is not None and normalise_space(citation.quote) not in text:
+                yield item.problem(
+                    f"cite[{n}].quote",
+                    f"quote {_short(citation.quote)!r} is not verbatim in "
+                    f"{sources[citation.source].record.file}; "
+                    "copy it exactly (only white space may differ)",
+                    citation.quote,
+                )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = normalise_space(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: The cross-record checks, in the order they run; `_source_files` fills the texts `_quotes` reads.
+CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
+    _duplicate_ids,
+    _references,
+    _policy_cycles,
+    _source_files,
+    _quotes,
+)

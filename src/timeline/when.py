@@ -1,0 +1,604 @@
+"""`When`: a point or span in time, kept at exactly the precision its sources give.
+
+The notation is a subset of EDTF (ISO 8601-2) plus ISO 8601 instants; see
+docs/format.md for the table. A `When` never invents a day: "April 2025" stays a month,
+with inclusive bounds 2025-04-01 and 2025-04-30, and sorts before "2025-04-25".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import functools
+import re
+import zoneinfo
+from typing import Final
+
+import attrs
+
+from timeline.errors import WhenError
+
+__all__ = ["Precision", "Qualifier", "When"]
+
+UTC: Final = dt.UTC
+
+_MONTHS: Final = tuple(calendar.month_name)  # locale-independent in the C locale Python starts in
+_SEASONS: Final = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+#: First month of each season and its last month, counted from the season's own year
+#: (winter 2025 runs from December 2025 to February 2026).
+_SEASON_MONTHS: Final = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+
+_PART = re.compile(
+    r"""
+    (?:
+        (?P<century>\d{2})XX
+      | (?P<decade>\d{3})X
+      | (?P<year>\d{4})
+        (?:-(?P<month>\d{2})
+            (?:-(?P<day>\d{2})
+                (?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
+                    (?P<offset>Z|[+-]\d{2}:\d{2})?
+                )?
+            )?
+        )?
+    )
+    (?P<qualifier>[~?%])?
+    """,
+    re.VERBOSE,
+)
+
+_MIN_KEY: Final = -(10**30)
+_MAX_KEY: Final = 10**30
+_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Precision(enum.IntEnum):
+    """How finely a value is known, finest first, so `max()` gives the coarsest."""
+
+    SECOND = 0
+    MINUTE = 1
+    DAY = 2
+    MONTH = 3
+    SEASON = 4
+    YEAR = 5
+    DECADE = 6
+    CENTURY = 7
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Qualifier(enum.Enum):
+    """EDTF's qualifiers: how sure the source is of a value."""
+
+    NONE = ""
+    APPROXIMATE = "~"
+    UNCERTAIN = "?"
+    BOTH = "%"
+
+    @property
+    def widening(self) -> int:
+        """Units of precision the widened bounds add on each side."""
+        return {"": 0, "~": 1, "?": 1, "%": 2}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class _Part:
+    """One end of a `When`: a date at some precision, or an instant."""
+
+    year: int
+    month: int | None = None  # 1–12; for seasons, None and `season` set
+    day: int | None = None
+    season: int | None = None  # 21–24
+    precision: Precision
+    qualifier: Qualifier = Qualifier.NONE
+    time: dt.time | None = None
+    offset: dt.timedelta | None = None  # None with `time` set: local time in the When's `tz`
+
+    @property
+    def first_day(self) -> dt.date:
+        if self.season is not None:
+            return dt.date(self.year, _SEASON_MONTHS[self.season][0], 1)
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        p = self.precision
+        if p <= Precision.DAY:
+            return self.first_day
+        if p is Precision.MONTH:
+            assert self.month is not None
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        if p is Precision.SEASON:
+            assert self.season is not None
+            last = _SEASON_MONTHS[self.season][1]
+            year, month = self.year + (last - 1) // 12, (last - 1) % 12 + 1
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        span = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[p]
+        return dt.date(self.year + span - 1, 12, 31)
+
+    def instant(self, tz: str | None) -> dt.datetime:
+        assert self.time is not None
+        naive = dt.datetime.combine(self.first_day, self.time)
+        if self.offset is not None:
+            return naive.replace(tzinfo=dt.timezone(self.offset))
+        assert tz is not None
+        return naive.replace(tzinfo=zoneinfo.ZoneInfo(tz))
+
+    def widen(self, day: dt.date, sign: int) -> dt.date:
+        """Move `day` by this part's widening, in units of its precision."""
+        units = self.qualifier.widening * sign
+        if not units:
+            return day
+        p = self.precision
+        try:
+            if p is Precision.DAY:
+                return day + dt.timedelta(days=units)
+            months = {Precision.MONTH: 1, Precision.SEASON: 3}.get(p)
+            if months is not None:
+                return _add_months(day, months * units)
+            years = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[p]
+            return _add_months(day, 12 * years * units)
+        except (OverflowError, ValueError):
+            return dt.date.min if sign < 0 else dt.date.max
+
+    def notation(self) -> str:
+        if self.precision is Precision.CENTURY:
+            text = f"{self.year // 100:02d}XX"
+        elif self.precision is Precision.DECADE:
+            text = f"{self.year // 10:03d}X"
+        else:
+            text = f"{self.year:04d}"
+            if self.season is not None:
+                text += f"-{self.season}"
+            elif self.month is not None:
+                text += f"-{self.month:02d}"
+                if self.day is not None:
+                    text += f"-{self.day:02d}"
+            if self.time is not None:
+                text += "T" + self.time.strftime(
+                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
+                )
+                if self.offset is not None:
+                    text += _offset_notation(self.offset)
+        return text + self.qualifier.value
+
+    def label(self, *, with_year: bool = True, with_month: bool = True) -> str:
+        q = self.qualifier
+        p = self.precision
+        if p is Precision.CENTURY or p is Precision.DECADE:
+            text = f"the {self.year}s"
+        elif p is Precision.YEAR:
+            text = str(self.year)
+        elif p is Precision.SEASON:
+            assert self.season is not None
+            name = _SEASONS[self.season]
+            year = (
+                f"{self.year}–{(self.year + 1) % 100:02d}" if self.season == 24 else str(self.year)
+            )
+            text = f"{name} {year}" if with_year else name
+        else:
+            assert self.month is not None
+            parts = []
+            if self.day is not None:
+                parts.append(str(self.day))
+            if with_month or self.day is None:
+                parts.append(_MONTHS[self.month])
+            if with_year:
+                parts.append(str(self.year))
+            text = " ".join(parts)
+            if self.time is not None:
+                clock = self.time.strftime(
+                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
+                )
+                text += f", {clock}"
+                if self.offset is not None:
+                    text += " UTC" if not self.offset else f" UTC{_offset_notation(self.offset)}"
+        if q is Qualifier.APPROXIMATE:
+            return f"~{text}"
+        if q is Qualifier.UNCERTAIN:
+            return f"{text}?"
+        if q is Qualifier.BOTH:
+            return f"~{text}?"
+        return text
+
+
+def _offset_notation(offset: dt.timedelta) -> str:
+    if not offset:
+        return "Z"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _micros(moment: dt.datetime) -> int:
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _day_start(day: dt.date, zone: dt.tzinfo) -> int:
+    return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_part(text: str, whole: str) -> _Part:
+    match = _PART.fullmatch(text)
+    if match is None:
+        raise WhenError.invalid(whole, _hint(text))
+    g = match.groupdict()
+    qualifier = Qualifier(g["qualifier"] or "")
+    if g["century"] is not None:
+        return _Part(year=int(g["century"]) * 100, precision=Precision.CENTURY, qualifier=qualifier)
+    if g["decade"] is not None:
+        return _Part(year=int(g["decade"]) * 10, precision=Precision.DECADE, qualifier=qualifier)
+    year = int(g["year"])
+    if year < 1:
+        raise WhenError.invalid(whole, "years before 0001 are not supported")
+    if g["month"] is None:
+        return _Part(year=year, precision=Precision.YEAR, qualifier=qualifier)
+    month = int(g["month"])
+    if month in _SEASONS:
+        if g["day"] is not None:
+            raise WhenError.invalid(whole, f"a season ({month}) cannot carry a day")
+        return _Part(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
+    if not 1 <= month <= 12:
+        raise WhenError.invalid(
+            whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
+        )
+    if g["day"] is None:
+        return _Part(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
+    day = int(g["day"])
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
+    if g["hour"] is None:
+        return _Part(year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier)
+    if qualifier is not Qualifier.NONE:
+        raise WhenError.invalid(whole, "a time of day cannot be approximate or uncertain")
+    hour, minute = int(g["hour"]), int(g["minute"])
+    second = int(g["second"]) if g["second"] is not None else 0
+    if hour > 23 or minute > 59 or second > 59:
+        raise WhenError.invalid(whole, f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day")
+    offset = None
+    if g["offset"] == "Z":
+        offset = dt.timedelta(0)
+    elif g["offset"] is not None:
+        sign = -1 if g["offset"][0] == "-" else 1
+        hours, mins = int(g["offset"][1:3]), int(g["offset"][4:6])
+        if hours > 23 or mins > 59:
+            raise WhenError.invalid(whole, f"{g['offset']} is not a UTC offset")
+        offset = sign * dt.timedelta(hours=hours, minutes=mins)
+    return _Part(
+        year=year,
+        month=month,
+        day=day,
+        precision=Precision.SECOND if g["second"] is not None else Precision.MINUTE,
+        time=dt.time(hour, minute, second),
+        offset=offset,
+    )
+
+
+def _hint(text: str) -> str:
+    if not text:
+        return "it is empty; write a date such as 2025-04 or 2025-12-08"
+    if re.fullmatch(r"\d{5,}.*", text):
+        return "years after 9999 are not supported"
+    if re.fullmatch(r"-\d.*", text):
+        return "years before 0001 are not supported"
+    if re.fullmatch(r"\d{1,3}(-.*)?", text):
+        return "years are written with four digits, e.g. 0987 or 2025"
+    if re.search(r"T\d{2}:\d{2}[.,]\d", text):
+        return "fractions of a second are not supported"
+    return (
+        "expected EDTF such as 2025-12-08, 2025-12, 2025, 2025-23 (autumn), 201X (the 2010s), "
+        "2021~, 2025-06/2025-12, 2015/.. or 2025-12-08T15:30Z"
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=True, order=False)
+class When:
+    """A point or span in time at the precision it is known, written in EDTF.
+
+    >>> w = When.parse("2025-04")
+    >>> w.earliest, w.latest, str(w.precision)
+    (datetime.date(2025, 4, 1), datetime.date(2025, 4, 30), 'month')
+    >>> When.parse("2025-23").label
+    'autumn 2025'
+    >>> When.parse("2021~").label, When.parse("2021~").widened
+    ('~2021', (datetime.date(2020, 1, 1), datetime.date(2022, 12, 31)))
+    >>> When.parse("2025-06/2025-12").label
+    'June–December 2025'
+    >>> str(When.parse("2025-12-08T15:30+00:00"))
+    '2025-12-08T15:30Z'
+    """
+
+    start: _Part | None
+    end: _Part | None
+    is_interval: bool = False
+    tz: str | None = None
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, *, tz: str | None = None) -> When:
+        """Read EDTF notation; `tz` names the zone of a local wall time such as 2025-10-15T09:00.
+
+        Raises:
+            WhenError: the notation is not in the supported subset, names an impossible date,
+                or a local time has no zone, falls in a DST gap or is repeated by a DST change.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"When.parse() takes a str, not {type(text).__name__}")
+        return _parse(text, tz)
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> When:
+        """A day-precise `When`; an aware datetime gives an instant.
+
+        >>> str(When.from_date(dt.date(2025, 12, 8)))
+        '2025-12-08'
+        """
+        if isinstance(day, dt.datetime):
+            if day.tzinfo is None or day.utcoffset() is None:
+                raise TypeError(f"{day!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
+            offset = day.utcoffset()
+            key = getattr(day.tzinfo, "key", None)
+            moment = day.replace(microsecond=0, tzinfo=None).isoformat()
+            if isinstance(key, str):
+                return cls.parse(moment, tz=key)
+            assert offset is not None
+            return cls.parse(moment + _offset_notation(offset))
+        return cls.parse(day.isoformat())
+
+    # -- what is known --------------------------------------------------------------------
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """The first day (or instant) the value can mean; None for an open start."""
+        return None if self.start is None else self._lower(self.start)
+
+    @property
+    def latest(self) -> dt.date | None:
+        """The last day (or instant) the value can mean, inclusive; None for an open end."""
+        return None if self.end is None else self._upper(self.end)
+
+    @property
+    def widened(self) -> tuple[dt.date | None, dt.date | None]:
+        """Bounds widened by one unit of precision per ~ or ?, two for %, for overlap queries."""
+        low = None if self.start is None else self.start.widen(self.start.first_day, -1)
+        high = None
+        if self.end is not None:
+            after = (
+                self.end.last_day + dt.timedelta(days=1)
+                if self.end.last_day < dt.date.max
+                else None
+            )
+            high = dt.date.max if after is None else self.end.widen(after, +1)
+            if high < dt.date.max:
+                high -= dt.timedelta(days=1)
+        if self.start is not None and self.start.time is not None:
+            low = self._lower(self.start)
+        if self.end is not None and self.end.time is not None:
+            high = self._upper(self.end)
+        return low, high
+
+    @property
+    def precision(self) -> Precision:
+        """The coarsest precision of the closed ends (an open end adds none)."""
+        return max(p.precision for p in (self.start, self.end) if p is not None)
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The strongest qualifier of the ends (`%` > `?`/`~` > none)."""
+        found = {p.qualifier for p in (self.start, self.end) if p is not None}
+        if Qualifier.BOTH in found or {Qualifier.APPROXIMATE, Qualifier.UNCERTAIN} <= found:
+            return Qualifier.BOTH
+        for q in (Qualifier.APPROXIMATE, Qualifier.UNCERTAIN):
+            if q in found:
+                return q
+        return Qualifier.NONE
+
+    @property
+    def is_instant(self) -> bool:
+        """True for a single moment with a time of day (not a span of instants)."""
+        return not self.is_interval and self.start is not None and self.start.time is not None
+
+    @property
+    def is_open(self) -> bool:
+        """True when one end of the span is open (`..`)."""
+        return self.start is None or self.end is None
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the value is known to the day or finer, unqualified and closed."""
+        return (
+            not self.is_open
+            and self.precision <= Precision.DAY
+            and self.qualifier is Qualifier.NONE
+        )
+
+    def sort_key(self, zone: dt.tzinfo = UTC) -> tuple[int, int]:
+        """Microseconds since 1970 of (earliest, latest) on one axis; dates start in `zone`.
+
+        Open ends sort as the infinite past or future. The key is total: with an id as a
+        tie-breaker, two runs never order the same data differently.
+        """
+        if self.start is None:
+            low = _MIN_KEY
+        elif self.start.time is not None:
+            low = _micros(self.start.instant(self.tz))
+        else:
+            low = _day_start(self.start.first_day, zone)
+        if self.end is None:
+            high = _MAX_KEY
+        elif self.end.time is not None:
+            high = _micros(self.end.instant(self.tz))
+        else:
+            last = self.end.last_day
+            high = (
+                _day_start(last + dt.timedelta(days=1), zone) - 1
+                if last < dt.date.max
+                else _MAX_KEY - 1
+            )
+        return (low, high)
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether `day` (a date, or an aware datetime) lies within the written bounds."""
+        low, high = self.sort_key()
+        point = _point_key(day)
+        return low <= point[0] and point[1] <= high
+
+    def overlaps(self, other: When, *, widened: bool = False) -> bool:
+        """Whether two values can mean a common day; `widened` uses the widened bounds."""
+        a = self._bounds_key(widened)
+        b = other._bounds_key(widened)
+        return a[0] <= b[1] and b[0] <= a[1]
+
+    # -- text -------------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        if not self.is_interval:
+            assert self.start is not None
+            return self.start.notation()
+        left = ".." if self.start is None else self.start.notation()
+        right = ".." if self.end is None else self.end.notation()
+        return f"{left}/{right}"
+
+    def __repr__(self) -> str:
+        zone = f", tz={self.tz!r}" if self.tz else ""
+        return f"When({str(self)!r}{zone})"
+
+    @property
+    def label(self) -> str:
+        """A human label at the real precision: '25 April 2025', 'autumn 2025', 'since 2015'."""
+        if not self.is_interval:
+            assert self.start is not None
+            return self.start.label() + (f" {self.tz}" if self.tz else "")
+        if self.start is None:
+            assert self.end is not None
+            return f"until {self.end.label()}"
+        if self.end is None:
+            return f"since {self.start.label()}"
+        return _span_label(self.start, self.end) + (f" {self.tz}" if self.tz else "")
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _lower(self, part: _Part) -> dt.date:
+        return part.instant(self.tz) if part.time is not None else part.first_day
+
+    def _upper(self, part: _Part) -> dt.date:
+        return part.instant(self.tz) if part.time is not None else part.last_day
+
+    def _bounds_key(self, widened: bool) -> tuple[int, int]:
+        if not widened or self.qualifier is Qualifier.NONE:
+            return self.sort_key()
+        low, high = self.widened
+        return (
+            _MIN_KEY if low is None else _point_key(low)[0],
+            _MAX_KEY if high is None else _point_key(high)[1],
+        )
+
+
+def _point_key(day: dt.date) -> tuple[int, int]:
+    if isinstance(day, dt.datetime):
+        if day.tzinfo is None or day.utcoffset() is None:
+            raise TypeError(f"{day!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
+        moment = _micros(day)
+        return moment, moment
+    low = _day_start(day, UTC)
+    high = _day_start(day + dt.timedelta(days=1), UTC) - 1 if day < dt.date.max else _MAX_KEY
+    return low, high
+
+
+def _span_label(start: _Part, end: _Part) -> str:
+    """Share what the two ends share: '15–17 October 2025', 'June–December 2025'."""
+    plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
+    untimed = start.time is None and end.time is None
+    if plain and untimed and start.year == end.year and start.precision == end.precision:
+        if start.precision is Precision.MONTH:
+            return f"{start.label(with_year=False)}–{end.label()}"
+        if start.precision is Precision.DAY:
+            if start.month == end.month:
+                return f"{start.day}–{end.label()}"
+            return f"{start.label(with_year=False)} – {end.label()}"
+        if start.precision is Precision.SEASON and start.season != 24:
+            return f"{start.label(with_year=False)}–{end.label()}"
+    if plain and untimed and start.precision is end.precision is Precision.YEAR:
+        return f"{start.year}–{end.year}"
+    return f"{start.label()} – {end.label()}"
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse(text: str, tz: str | None) -> When:
+    if tz is not None:
+        _check_zone(tz, text)
+    if "/" in text:
+        left, _, right = text.partition("/")
+        if "/" in right:
+            raise WhenError.invalid(text, "a span has exactly one '/'")
+        if left == ".." and right == "..":
+            raise WhenError.invalid(text, "a span needs at least one known end")
+        start = None if left == ".." else _parse_part(left, text)
+        end = None if right == ".." else _parse_part(right, text)
+        if not left or not right:
+            raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
+        when = When(start=start, end=end, is_interval=True, tz=tz)
+    else:
+        if text == "..":
+            raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
+        part = _parse_part(text, text)
+        when = When(start=part, end=part, tz=tz)
+    for end in (when.start, when.end):
+        if end is not None and end.time is not None and end.offset is None:
+            _check_local(end, tz, text)
+    if tz is not None and not any(
+        p is not None and p.time is not None and p.offset is None for p in (when.start, when.end)
+    ):
+        raise WhenError.invalid(
+            text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
+        )
+    if when.start is not None and when.end is not None and when.is_interval:
+        low, _ = When(start=when.start, end=when.start, tz=tz).sort_key()
+        _, high = When(start=when.end, end=when.end, tz=tz).sort_key()
+        if low > high:
+            raise WhenError.invalid(text, "the span ends before it starts")
+    return when
+
+
+def _check_zone(tz: str, text: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise WhenError.invalid(
+            text, f"{tz!r} is not a known IANA time zone (e.g. 'Asia/Shanghai')"
+        ) from error
+
+
+def _check_local(part: _Part, tz: str | None, text: str) -> None:
+    if tz is None:
+        raise WhenError.invalid(
+            text,
+            "a time of day needs an offset (Z, +08:00) or the event's tz (e.g. 'Asia/Shanghai')",
+        )
+    zone = zoneinfo.ZoneInfo(tz)
+    assert part.time is not None
+    naive = dt.datetime.combine(part.first_day, part.time)
+    early, late = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if early.utcoffset() != late.utcoffset():
+        round_trip = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if round_trip != naive:
+            raise WhenError.invalid(
+                text, f"{naive:%Y-%m-%d %H:%M} does not exist in {tz} (DST gap)"
+            )
+        raise WhenError.invalid(
+            text, f"{naive:%Y-%m-%d %H:%M} happens twice in {tz} (DST change); give an offset"
+        )
