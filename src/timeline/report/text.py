@@ -29,10 +29,8 @@ def render(timeline: Timeline) -> str:
                 lines.append(f"{indent}who: {', '.join(names)}")
             if event.said:
                 lines.append(f"{indent}said: “{event.said}”")
-            for citation in event.cite:
-                source = timeline.sources.get(citation.source)
-                lines.append(
-                    f"{indent}source: {source_line(source) if source else citation.source}"
-                )
+            for source_id in dict.fromkeys(c.source for c in event.cite):
+                source = timeline.sources.get(source_id)
+                lines.append(f"{indent}source: {source_line(source) if source else source_id}")
         lines.append("")
     return "\n".join(lines)
