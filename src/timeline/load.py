@@ -53,6 +53,9 @@ KINDS: Final[Mapping[str, type]] = {
 }
 SETTINGS_FILE: Final = "timeline.toml"
 _MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+#: Characters no field may hold: C0/C1 controls but tab and newline (CR only as line ends
+#: of the file itself), and the bidi overrides that make text display other than it reads.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @attrs.frozen(kw_only=True)
@@ -160,7 +163,7 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
             Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
         )
         return None
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text)
+    bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         problems.append(
@@ -186,6 +189,9 @@ def _load_file(path: Path, shown: str, problems: list[Problem]) -> list[Located]
 def _load_toml(text: str, shown: str, problems: list[Problem]) -> Iterator[Located]:
     try:
         document = tomllib.loads(text)
+    except RecursionError:
+        problems.append(Problem(path=shown, message="malformed TOML: nested too deeply"))
+        return
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+)", str(error))
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
@@ -305,6 +311,11 @@ def _line_of(key: str, lines: Mapping[str, int], default: int | None) -> int | N
 # -- structuring --------------------------------------------------------------------------
 
 
+#: The longest string any field may hold: long enough for any quote, short enough that a
+#: runaway value is caught at the field that holds it rather than in every output.
+MAX_TEXT: Final = 100_000
+
+
 def _strict(kind: type, name: str) -> Any:
     def structure(value: object, _: object) -> object:
         if isinstance(value, bool) and kind is not bool:
@@ -313,6 +324,14 @@ def _strict(kind: type, name: str) -> Any:
             return float(value)
         if not isinstance(value, kind):
             raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+            bad = _CONTROL.search(value)
+            if bad:
+                raise ValueError(f"control character {bad.group()!r} is not allowed")
+        if isinstance(value, float) and value != value:  # NaN
+            raise ValueError("NaN is not a number a field can hold")
         return value
 
     return structure
@@ -335,7 +354,17 @@ def _make_converter() -> cattrs.Converter:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
         item_type = kind.__args__[0]
-        return tuple(converter.structure(item, item_type) for item in value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # regrouped below, with the index
+                note = IterableValidationNote(f"@ index {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
 
     def choice(value: object, kind: type[enum.Enum]) -> enum.Enum:
         try:
