@@ -1,0 +1,103 @@
+"""Score `timeline.extract` against the hand-checked development corpus.
+
+Usage: .venv/bin/python benchmarks/extract_score.py [--errors] [--corpus DIR]
+
+For every gold expression (tests/data/extract/gold.tsv, TimeML TIMEX3 values) it looks for
+the extracted mention that overlaps it most and counts the value as right when the TIMEX3
+value is exactly equal. It prints exact-value accuracy by type and by category, how many
+gold expressions were not found at all, and how many mentions match no gold expression
+(candidates for precision errors, or expressions the gold leaves out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from timeline.extract import Mention, extract
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
+
+
+def load_gold(corpus: Path) -> list[dict[str, str]]:
+    """The gold rows, one dict per expression."""
+    with open(corpus / "gold.tsv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def run(corpus: Path) -> dict[str, list[Mention]]:
+    """Extract every document of the corpus against its publication date."""
+    docs = json.loads((corpus / "docs.json").read_text(encoding="utf-8"))
+    return {
+        doc: extract(
+            (corpus / "texts" / f"{doc}.txt").read_text(encoding="utf-8"),
+            dt.date.fromisoformat(meta["published"]),
+        )
+        for doc, meta in docs.items()
+    }
+
+
+def best_match(row: dict[str, str], mentions: list[Mention]) -> Mention | None:
+    """The mention that overlaps the gold expression most, if any does."""
+    start = int(row["offset"])
+    end = start + len(row["text"])
+    overlaps = [(min(end, m.end) - max(start, m.start), m) for m in mentions]
+    best = max(overlaps, default=(0, None), key=lambda pair: pair[0])
+    return best[1] if best[0] > 0 else None
+
+
+def score(corpus: Path, *, show_errors: bool = False) -> dict[str, tuple[int, int]]:
+    """Print the tables; return {label: (right, total)} for tests and notes."""
+    gold = load_gold(corpus)
+    found = run(corpus)
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    missed = 0
+    matched: set[tuple[str, int]] = set()
+    errors = []
+    for row in gold:
+        mention = best_match(row, found[row["doc"]])
+        ok = mention is not None and mention.timex == row["value"]
+        if mention is None:
+            missed += 1
+        else:
+            matched.add((row["doc"], mention.start))
+        for label in ("ALL", f"type {row['type']}", f"category {row['category']}"):
+            total[label] += 1
+            right[label] += ok
+        if not ok:
+            got = "-" if mention is None else f"{mention.timex} ({mention.text!r}, {mention.rule})"
+            errors.append(f"  {row['doc']}: {row['text']!r} gold {row['value']} got {got}")
+    spurious = [
+        f"  {doc}: {m.text!r} {m.timex} ({m.rule})"
+        for doc, mentions in found.items()
+        for m in mentions
+        if (doc, m.start) not in matched
+    ]
+    print(f"{'':24}{'right':>6}{'total':>7}{'accuracy':>10}")
+    for label in sorted(total, key=lambda k: (k != "ALL", k)):
+        print(f"{label:24}{right[label]:>6}{total[label]:>7}{right[label] / total[label]:>10.1%}")
+    print(f"\ngold expressions not found: {missed}; mentions matching no gold: {len(spurious)}")
+    if show_errors:
+        print("\nwrong or missing values:", *errors, sep="\n")
+        print("\nmentions matching no gold expression:", *spurious, sep="\n")
+    return {label: (right[label], total[label]) for label in total}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and print the score."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every wrong value")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder")
+    args = parser.parse_args(argv)
+    score(args.corpus, show_errors=args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,384 @@
+"""The data behind `timeline.extract`: words, cues and the patterns of each rule.
+
+Everything language-specific lives here, so adding a phrase or a language is an edit to
+these tables, not to the resolver code. Patterns are compiled case-insensitively; month
+and weekday names are case-sensitive (``(?-i:...)``) so that "may" and "march" stay verbs.
+A rule's pattern may name its extent with the group ``x``; text outside ``x`` is context
+that must be present but is not part of the mention (TimeML leaves "in" out of "in April").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MONTHS: Final = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+WEEKDAYS: Final = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
+    "Sunday": 6, "Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3,
+    "Fri": 4, "Sat": 5, "Sun": 6,
+}  # fmt: skip
+#: Season word → (TimeML code, EDTF season number, first month).
+SEASONS: Final = {
+    "spring": ("SP", 21, 3), "summer": ("SU", 22, 6), "fall": ("FA", 23, 9),
+    "autumn": ("FA", 23, 9), "winter": ("WI", 24, 12),
+}  # fmt: skip
+#: Part of day → TimeML code.
+DAY_PARTS: Final = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}  # fmt: skip
+ONES: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS: Final = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+#: Words that stand for one, two, or "some" (None: a vague count, TimeML's X).
+COUNT_WORDS: Final[dict[str, int | None]] = {
+    "a": 1, "an": 1, "a single": 1, "few": None, "a couple of": 2, "a couple": 2, "a few": None,
+    "several": None, "many": None, "some": None, "dozens of": None, "hundreds of": None,
+}  # fmt: skip
+ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29,
+    "thirtieth": 30, "thirty-first": 31, "last": 4, "final": 4,
+}  # fmt: skip
+#: Unit word → (ISO 8601 duration designator, is a time unit needing "PT").
+UNITS: Final = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
+    "century": ("CE", False), "centurie": ("CE", False),
+}  # fmt: skip
+#: A unit counted in a bigger one ("a fortnight" is two weeks; a quarter three months).
+UNIT_MULTIPLIER: Final = {"fortnight": 2}
+#: Adverbs and adjectives of frequency → TimeML SET value.
+FREQUENCY_WORDS: Final = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "semiannually": "P6M",
+    "semiannual": "P6M", "semi-annually": "P6M", "semi-annual": "P6M", "biannually": "P6M",
+    "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "biennially": "P2Y",
+    "biennial": "P2Y",
+}  # fmt: skip
+#: Words that refer to the present, past or future without a date (TimeML *_REF).
+REFERENCE_WORDS: Final = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "recent years": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+}  # fmt: skip
+#: Day words relative to the publication date → days added.
+DAY_WORDS: Final = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}  # fmt: skip
+#: Time-zone words → IANA zone (offset computed for the day, so DST is right) or fixed offset.
+ZONES: Final = {
+    "eastern time": "America/New_York", "eastern standard time": "-05:00",
+    "eastern daylight time": "-04:00", "et": "America/New_York", "est": "-05:00",
+    "edt": "-04:00", "central time": "America/Chicago", "ct": "America/Chicago",
+    "cst": "-06:00", "cdt": "-05:00", "mountain time": "America/Denver",
+    "mt": "America/Denver", "mst": "-07:00", "mdt": "-06:00",
+    "pacific time": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "-08:00",
+    "pdt": "-07:00", "utc": "+00:00", "gmt": "+00:00", "beijing time": "+08:00",
+}  # fmt: skip
+#: Verbs and auxiliaries that mark a clause as about the future, or the past.
+FUTURE_CUES: Final = (
+    r"will|won['’]t|shall|['’]ll|going to|is to|are to|plans? to|planned|intends? to"
+    r"|expects? to|expected|scheduled|upcoming|would|could|might|may|aims? to|set to|due to"
+)
+PAST_CUES: Final = (
+    r"was|were|had|did|said|told|met|made|took|began|came|went|saw|held|gave|led|left|found"
+    r"|thought|became|broke|spoke|wrote|sold|bought|brought|rose|fell|won|lost|sent|spent"
+    r"|paid|built|grew|knew|drew|chose|stood|ago|has been|have been|[a-z]{2,}ed"
+)
+#: -ed words that are usually adjectives, not past-tense verbs.
+NOT_PAST: Final = frozenset({
+    "advanced", "controlled", "related", "based", "limited", "united", "concerned",
+    "interested", "detailed", "skilled", "proposed", "covered", "deferred", "integrated",
+    "automated", "restricted", "licensed", "registered", "certified", "qualified", "specified",
+    "listed", "need", "exceed", "proceed", "succeed", "indeed", "speed", "seed", "feed",
+    "hundred", "red", "bed", "shed", "embed", "expected", "scheduled", "planned", "dedicated",
+    "sophisticated", "enhanced", "sustained", "increased", "reduced", "required",
+})  # fmt: skip
+#: Present perfect ("has been trying", "have grown"): a state reaching up to publication.
+PERFECT_CUE: Final = r"\b(?:has|have|['’]ve)\s+(?:been|[a-z]+(?:ed|en|wn|un|ne))\b"
+
+# ── pattern pieces ─────────────────────────────────────────────────────────────────────
+_MONTH_FULL = "|".join(name for name in MONTHS if len(name) > 4 or name in {"May", "June", "July"})
+_MONTH_ABBR = "|".join(name for name in MONTHS if len(name) <= 4 and name not in {"May"})
+MONTH = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
+MONTH_FULL = rf"(?-i:(?:{_MONTH_FULL})\b)"
+_WD_FULL = "|".join(name for name in WEEKDAYS if name.endswith("day"))
+_WD_ABBR = "|".join(name for name in WEEKDAYS if not name.endswith("day"))
+WEEKDAY = rf"(?-i:(?:{_WD_FULL})\b|(?:{_WD_ABBR})\.)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMWORD = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(w for w in ONES if ONES[w] < 10)}))?"
+_NUMWORD += rf"|{'|'.join(sorted(ONES, key=len, reverse=True))})"
+_HUNDREDS = (
+    rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred"
+    rf"(?:\s+(?:and\s+)?{_NUMWORD})?)"
+)
+COUNT_VAGUE = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+NUM = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|{COUNT_VAGUE})"
+NUM_EXACT = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|a|an)"
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
+MOD = (
+    r"(?:more\s+than|over|nearly|almost|about|around|roughly|approximately|at\s+least"
+    r"|up\s+to|some|less\s+than|fewer\s+than|under|just|only|barely|well\s+over)"
+)
+EDGE = r"(?:early|mid|late|the\s+(?:beginning|start|end|middle|close)\s+of)"
+ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
+ZONE = "|".join(sorted((z.replace(" ", r"\s+") for z in ZONES), key=len, reverse=True))
+CLOCK = (
+    r"(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+    r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?:" + ZONE + r")\b)"
+    r"|(?P<noon>noon|midday|midnight))"
+    r"(?:\s+(?:\(?(?P<zone>" + ZONE + r")\)?)(?![\w]))?"
+)
+_REF = "|".join(
+    sorted((w.replace(" ", r"\s+") for w in REFERENCE_WORDS if w != "now"), key=len, reverse=True)
+)
+_FREQ = "|".join(sorted(FREQUENCY_WORDS, key=len, reverse=True))
+_DAYW = "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
+_PARTS = "|".join(DAY_PARTS)
+_REL = r"(?:this|last|next|this\s+coming|this\s+past|the\s+current|the\s+coming)"
+_SPAN_BACK = r"(?:last|past|previous|preceding|prior)"
+_SPAN_AHEAD = r"(?:next|coming|following|upcoming)"
+
+#: (rule name, resolver kind, pattern). Order breaks ties between equally long matches.
+RULES: Final[tuple[tuple[str, str, str], ...]] = (
+    # explicit dates
+    ("iso-date", "date", rf"\b(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b"),
+    (
+        "us-numeric-date",
+        "date",
+        rf"\b(?P<mnum>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>{YEAR})\b",
+    ),
+    (
+        "month-day-year",
+        "date",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b,?\s+(?P<year>{YEAR})\b",
+    ),
+    (
+        "day-month-year",
+        "date",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b",
+    ),
+    (
+        "ordinal-day-of-month",
+        "date",
+        rf"\b(?:this|the)\s+(?P<ordday>{ORDINAL})\s+day\s+of\s+(?P<month>{MONTH_FULL})"
+        rf"(?:,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+(?P<yearwords>(?:[a-z]+[-\s]?){{1,6}}?)(?=[,.;]))?",
+    ),
+    (
+        "month-day",
+        "date",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE}\s*-?\s*)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?![:\d]|,?\s+\d)",
+    ),
+    (
+        "day-of-month",
+        "date",
+        rf"\b(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!,?\s+\d)",
+    ),
+    (
+        "month-year",
+        "date",
+        rf"(?:{EDGE}\s*-?\s*)?(?P<month>{MONTH})(?:,|\s+of)?\s+(?P<year>{YEAR})\b",
+    ),
+    ("edge-month", "date", rf"\b{EDGE}\s*-?\s*(?P<month>{MONTH_FULL})(?!\s+\d)"),
+    (
+        "month-name",
+        "date",
+        rf"\b(?:in|since|until|till|by|during|through|from|to|before|after|of|between|and"
+        rf"|or|on|at)\s+(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
+    ),
+    ("calendar-year", "year", rf"\b(?:calendar\s+year|CY)\s*(?P<year>{YEAR})\b"),
+    ("edge-year", "year", rf"\b{EDGE}\s*-?\s*(?P<year>{YEAR})\b(?!['’]?s)"),
+    (
+        "year",
+        "year",
+        rf"(?<![\w$#§.,/-])(?P<year>{YEAR})(?![\w%/-]|[.,]\d|['’]?s\b|\s+(?:percent|per\s+cent))",
+    ),
+    (
+        "decade",
+        "decade",
+        rf"(?:{EDGE}\s+)?(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>1[0-9]\d|20\d)0['’]?s\b(?!\s+of\b)",
+    ),
+    ("decade-short", "decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?['’](?P<decade2>\d)0s\b"),
+    (
+        "century",
+        "century",
+        rf"(?:{EDGE}\s+)?(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?:(?P<cent>\d{{1,2}})(?:st|nd|rd|th)"
+        rf"|(?P<centword>{ORDINAL}))[-\s]century",
+    ),
+    # fiscal years, quarters and halves
+    (
+        "fiscal-quarter",
+        "quarter",
+        rf"\bthe\s+(?P<q>{ORDINAL}|[1-4](?:st|nd|rd|th))\s+(?:fiscal\s+)?quarter\s+(?:of|in)\s+"
+        rf"(?P<federal>federal\s+)?(?:fiscal\s+year|fiscal|FY)\s*(?P<fy>{YEAR}|['’]?\d\d)\b",
+    ),
+    (
+        "fiscal-quarter-short",
+        "quarter",
+        rf"\b(?:Q(?P<q2>[1-4])\s+(?P<federal>federal\s+)?(?:FY|fiscal(?:\s+year)?)\s*(?P<fy>{YEAR}|['’]?\d\d)"
+        rf"|(?:FY|fiscal\s+year)\s*(?P<fy2>{YEAR}|['’]?\d\d)\s+Q(?P<q3>[1-4]))\b",
+    ),
+    (
+        "quarter",
+        "quarter",
+        rf"\bthe\s+(?P<q>{ORDINAL}|[1-4](?:st|nd|rd|th))\s+quarter(?:\s+(?:of|in)\s+"
+        rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current|previous|same)\s+year))?\b",
+    ),
+    ("quarter-short", "quarter", rf"\bQ(?P<q2>[1-4])\s*(?:of\s+)?(?P<year>{YEAR})\b"),
+    (
+        "relative-quarter",
+        "quarter",
+        r"\b(?P<relq>this|last|next|the\s+current|the\s+previous|the\s+prior|the\s+following"
+        r"|the\s+same|the\s+coming)\s+quarter\b",
+    ),
+    (
+        "half",
+        "half",
+        rf"\bthe\s+(?P<half>first|second|1st|2nd|latter|back)\s+half\s+(?:of\s+)?"
+        rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current)\s+year|(?P<theyear>the\s+year))\b",
+    ),
+    ("half-short", "half", rf"\bH(?P<h2>[12])\s*(?P<year>{YEAR})\b"),
+    (
+        "fiscal-year",
+        "fiscal",
+        rf"\b(?P<federal>federal\s+)?(?:fiscal\s+year|fiscal|FY)\s*(?P<fy>{YEAR}|['’]\d\d|(?<=FY)\d\d)\b",
+    ),
+    # seasons
+    (
+        "season-year",
+        "season",
+        rf"(?:{EDGE}\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})\b",
+    ),
+    (
+        "relative-season",
+        "season",
+        rf"(?:{EDGE}\s+)?\b(?P<rel>{_REL}|the\s+past)\s+(?P<season>{SEASON})\b(?:['’]s)?",
+    ),
+    (
+        "season",
+        "season",
+        rf"\b(?:in|during|by|until|through|over|since|before|after|for|throughout)\s+"
+        rf"(?P<x>(?:{EDGE}\s+)?(?:the\s+)?(?P<season>{SEASON}))\b(?!\s+(?:of\s+)?\d)",
+    ),
+    # relative to the publication date
+    (
+        "relative-unit",
+        "relative",
+        rf"(?:(?P<edge>earlier|later|early|late|{EDGE})\s+)?\b(?P<rel>{_REL})\s+"
+        r"(?P<unit>week(?:end)?|month|year|decade|century)\b(?:['’]s)?",
+    ),
+    (
+        "anchored-unit",
+        "anchored",
+        r"\bthe\s+(?P<rel>previous|prior|preceding|following|next|same)\s+"
+        r"(?P<unit>day|week|month|year)\b",
+    ),
+    ("relative-month", "relmonth", rf"\b(?P<rel>this|last|next)\s+(?P<month>{MONTH_FULL})"),
+    (
+        "relative-weekday",
+        "weekday",
+        rf"\b(?P<rel>{_REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?",
+    ),
+    ("weekday", "weekday", rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?(?!,?\s+(?:the\s+)?\d)"),
+    ("the-weekend", "weekday", r"\b(?:over\s+|during\s+|for\s+)?(?P<x>the\s+weekend)\b"),
+    ("day-word", "dayword", rf"\b(?P<dayword>{_DAYW})(?:\s+(?P<part>{_PARTS}))?\b(?:['’]s)?"),
+    ("tonight", "dayword", r"\b(?P<tonight>tonight|last\s+night)\b"),
+    ("this-part-of-day", "dayword", rf"\bthis\s+(?P<part>{_PARTS})\b"),
+    (
+        "today-as-present",
+        "ref",
+        r"\b(?:in\s+use|still|even|of|until)\s+(?P<x>today)(?P<present>)\b",
+    ),
+    ("clock", "clock", rf"(?<![\w:]){CLOCK}"),
+    # counted spans and points
+    (
+        "ago",
+        "ago",
+        rf"\b(?:{MOD}\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})s?\s+(?:ago|earlier|before\s+now)\b",
+    ),
+    (
+        "years-old",
+        "age",
+        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})[-\s]+(?P<unit>year|month|week|day|decade|centurie|century)s?[-\s]+old\b",
+    ),
+    (
+        "from-now",
+        "future",
+        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>{UNIT})s?(?:['’]\s+time|\s+from\s+(?:now|today))",
+    ),
+    (
+        "in-n-units",
+        "future",
+        rf"\bin\s+(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})\s+(?P<unit>{UNIT})s?\b(?!['’]|\s+(?:of|ago|old|time))",
+    ),
+    (
+        "last-n-units",
+        "span",
+        rf"\b(?:(?P<prep>over|in|during|for|within|throughout|across)\s+)?the\s+(?P<dir>{_SPAN_BACK})\s+"
+        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b",
+    ),
+    (
+        "next-n-units",
+        "span",
+        rf"\b(?:(?P<prep>over|in|during|for|within|throughout|across)\s+)?the\s+(?P<ahead>{_SPAN_AHEAD})\s+"
+        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b",
+    ),
+    (
+        "units-ahead",
+        "span",
+        rf"\b(?:(?P<prep>over|in|during|for|within|throughout)\s+)?the\s+(?P<unit>{UNIT})(?P<plural>s)\s+(?P<ahead>ahead|to\s+come)\b",
+    ),
+    (
+        "duration",
+        "duration",
+        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working)\s+)?(?P<unit>{UNIT})s?\b(?![-\s]+old)",
+    ),
+    (
+        "vague-duration",
+        "duration",
+        r"(?<!the\s)\b(?:(?P<prep>for)\s+)?(?P<unit>year|month|week|day|decade|hour|minute|centurie)(?P<plural>s)\b(?![-\s]+(?:old|ago))",
+    ),
+    # sets
+    (
+        "every-unit",
+        "set",
+        rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM_EXACT})\s+)?(?P<unit>{UNIT})s?\b",
+    ),
+    (
+        "every-name",
+        "set",
+        rf"\b(?:every|each)\s+(?:(?P<month>{MONTH_FULL})|(?P<wd>{WEEKDAY})|(?P<season>{SEASON})\b)",
+    ),
+    (
+        "times-a-unit",
+        "set",
+        rf"(?:\$[\d.,]+(?:\s+(?:million|billion|trillion))?|\b(?:once|twice|\w+\s+times))\s+"
+        rf"(?P<x>(?:a|an|per)\s+(?P<unit>{UNIT}))\b",
+    ),
+    ("frequency-word", "set", rf"\b(?P<freq>{_FREQ})\b"),
+    # references without a date
+    ("reference", "ref", rf"\b(?P<ref>(?-i:[Nn]ow)|{_REF})\b"),
+)
