@@ -391,7 +391,8 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
         return Resolution(timex=f"{century:02d}", when=f"{century:02d}XX")
     if delta == 0 and edge in {"earlier", "later"}:
         first, last = (first, p) if edge == "earlier" else (p, last)
-        return Resolution(timex=timex, when=_span_within(first, last, unit))
+        finer = {"year": "month", "decade": "year"}.get(unit, "day")
+        return Resolution(timex=timex, when=_span_within(first, last, finer))
     if unit == "decade":
         return Resolution(timex=timex, when=f"{timex}X")
     if unit == "week":

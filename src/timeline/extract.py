@@ -342,9 +342,9 @@ def _slug(text: str, limit: int = 6) -> str:
 
 def _draft_title(sentence: str, said: str) -> str:
     """The sentence without its date phrase and quotation marks, cut to about 80 characters."""
-    prep = r"(?:(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
+    prep = r"(?:\b(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
     title = re.sub(prep + re.escape(said) + r"\s*,?", " ", sentence, count=1, flags=re.I)
-    title = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", "", title)
+    title = re.sub(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)", "", title)
     title = " ".join(title.split()).strip(" ,;:—–-").rstrip(".")
     if len(title) > 80:
         title = title[:80].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -1,0 +1,489 @@
+"""Tests for timeline.extract: finding dated phrases and resolving them honestly."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from strategies import article_texts
+from timeline.extract import ExtractError, Mention, draft_toml, extract, to_jsonl
+from timeline.when import When
+
+DATA = Path(__file__).parent / "data" / "extract"
+SEED = DATA / "texts" / "npr-2025-12-19-china-chips.txt"
+SEED_DATE = dt.date(2025, 12, 19)
+DOCS: dict[str, dict[str, str]] = json.loads((DATA / "docs.json").read_text(encoding="utf-8"))
+
+
+def _doc(name: str) -> tuple[str, dt.date]:
+    text = (DATA / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+    return text, dt.date.fromisoformat(DOCS[name]["published"])
+
+
+def _find(mentions: list[Mention], phrase: str) -> Mention:
+    hits = [m for m in mentions if phrase in m.text or m.text in phrase]
+    assert hits, f"no mention of {phrase!r} in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+def _one(sentence: str, published: dt.date, phrase: str) -> Mention:
+    return _find(extract(sentence, published), phrase)
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> list[Mention]:
+    return extract(SEED.read_text(encoding="utf-8"), SEED_DATE)
+
+
+# ── the seed article, as the issue asks ───────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("phrase", "when", "timex", "kind"),
+    [
+        ("this fall", "2025-23", "2025-FA", "DATE"),
+        ("April", "2025-04", "2025-04", "DATE"),
+        ("this month", "2025-12", "2025-12", "DATE"),
+        ("over the last six months", "2025-06/2025-12", "P6M", "DURATION"),
+        ("15 years ago", "2010~", "2010", "DATE"),
+        ("for over a decade", "../2025", "P1DE", "DURATION"),
+        ("in 50 years", "2075~", "2075", "DATE"),
+        ("30 years’ time", "2055~", "2055", "DATE"),
+        ("Now", None, "PRESENT_REF", "DATE"),
+    ],
+)
+def test_seed_phrases_resolve(
+    seed_mentions: list[Mention], phrase: str, when: str | None, timex: str, kind: str
+) -> None:
+    """Each dated phrase of the seed article gets the agreed value and type."""
+    mention = _find(seed_mentions, phrase)
+    assert (mention.when, mention.timex, mention.type) == (when, timex, kind)
+
+
+def test_for_over_a_decade_starts_before_2015(seed_mentions: list[Mention]) -> None:
+    """'for over a decade' ends in 2025 and has an open start, which lies before 2015."""
+    span = When.parse(_find(seed_mentions, "over a decade").when or "")
+    assert span.latest == dt.date(2025, 12, 31)
+    assert span.earliest is None  # the infinite past: earlier than any 2015 date
+
+
+def test_age_gives_an_approximate_founding_year() -> None:
+    """'just four years old' in a 2025 article means founded about 2021."""
+    mention = _one("SiCarrier is just four years old.", SEED_DATE, "four years old")
+    assert (mention.when, mention.timex, mention.type) == ("2021~", "P4Y", "DURATION")
+
+
+def test_the_spinners_wording_gets_no_founding_year(seed_mentions: list[Mention]) -> None:
+    """'simply 4 years outdated' is only a duration: there is no rule for mangled text."""
+    mention = _find(seed_mentions, "4 years")
+    assert (mention.when, mention.timex) == (None, "P4Y")
+
+
+def test_future_values_are_not_drafted(seed_mentions: list[Mention]) -> None:
+    """'in 50 years' and '30 years' time' resolve, but no event is drafted from them."""
+    draft = tomllib.loads(_seed_draft(seed_mentions))
+    whens = {event["when"] for event in draft["event"]}
+    assert whens == {"2025-23", "2025-04", "2010~", "2025-12", "../2025", "2025-06/2025-12"}
+
+
+# ── rule tables ───────────────────────────────────────────────────────────────────────
+D = dt.date
+RULE_CASES = [
+    # explicit dates in the common English forms
+    (
+        "The rule is effective January 15, 2025.",
+        D(2025, 2, 1),
+        "January 15, 2025",
+        "2025-01-15",
+        "2025-01-15",
+    ),
+    (
+        "Published on Friday, Jan. 10, 2025, in full.",
+        D(2025, 2, 1),
+        "Jan. 10, 2025",
+        "2025-01-10",
+        "2025-01-10",
+    ),
+    (
+        "It appeared on 13 October 2022.",
+        D(2023, 1, 1),
+        "13 October 2022",
+        "2022-10-13",
+        "2022-10-13",
+    ),
+    ("Filed 10/21/2022 by the agency.", D(2023, 1, 1), "10/21/2022", "2022-10-21", "2022-10-21"),
+    ("Filed 2022-12-12 by the agency.", D(2023, 1, 1), "2022-12-12", "2022-12-12", "2022-12-12"),
+    ("Sales fell in December 2024.", D(2025, 6, 1), "December 2024", "2024-12", "2024-12"),
+    ("The plant opened in 1990.", D(2025, 6, 1), "1990", "1990", "1990"),
+    ("Work ends by the end of 2027.", D(2025, 6, 1), "the end of 2027", "2027", "2027"),
+    # month names toward the nearer plausible side, with tense cues
+    ("In April, Xi said so.", D(2025, 12, 19), "April", "2025-04", "2025-04"),
+    ("The agency will act in March.", D(2025, 12, 19), "March", "2026-03", "2026-03"),
+    ("The agency acted in November.", D(2025, 2, 10), "November", "2024-11", "2024-11"),
+    ("The report will be published in November.", D(2025, 8, 14), "November", "2025-11", "2025-11"),
+    ("Applications open on April 1.", D(2025, 3, 6), "April 1", "2025-04-01", "2025-04-01"),
+    ("It was signed on December 30.", D(2026, 1, 3), "December 30", "2025-12-30", "2025-12-30"),
+    (
+        "BIS published guidance in mid-October.",
+        D(2022, 11, 22),
+        "mid-October",
+        "2022-10",
+        "2022-10",
+    ),
+    # weekdays
+    (
+        "On Tuesday, the President signed an order.",
+        D(2025, 1, 22),
+        "Tuesday",
+        "2025-01-21",
+        "2025-01-21",
+    ),
+    ("The President will travel on Friday.", D(2025, 1, 22), "Friday", "2025-01-24", "2025-01-24"),
+    (
+        "Last Thursday, the Senate voted.",
+        D(2025, 1, 22),
+        "Last Thursday",
+        "2025-01-16",
+        "2025-01-16",
+    ),
+    ("Next Monday, the Cabinet meets.", D(2025, 1, 22), "Next Monday", "2025-01-27", "2025-01-27"),
+    # this / last / next
+    ("Last year, spending rose.", D(2025, 3, 6), "Last year", "2024", "2024"),
+    ("Next year, spending rises.", D(2025, 3, 6), "Next year", "2026", "2026"),
+    ("Last month, spending rose.", D(2025, 1, 6), "Last month", "2024-12", "2024-12"),
+    ("She visits next week.", D(2025, 3, 6), "next week", "2025-W11", "2025-03-10/2025-03-16"),
+    ("Yesterday, the vote passed.", D(2025, 3, 1), "Yesterday", "2025-02-28", "2025-02-28"),
+    ("The vote passes tomorrow.", D(2024, 12, 31), "tomorrow", "2025-01-01", "2025-01-01"),
+    (
+        "Earlier this year, DOE launched it.",
+        D(2025, 11, 20),
+        "Earlier this year",
+        "2025",
+        "2025-01/2025-11",
+    ),
+    (
+        "It will report later this month.",
+        D(2025, 3, 6),
+        "later this month",
+        "2025-03",
+        "2025-03-06/2025-03-31",
+    ),
+    ("Corrections come early next year.", D(2023, 10, 17), "early next year", "2024", "2024"),
+    ("They met last October.", D(2023, 10, 17), "last October", "2022-10", "2022-10"),
+    # seasons
+    ("The expo was held this fall.", D(2025, 12, 19), "this fall", "2025-FA", "2025-23"),
+    ("Peak demand this winter is high.", D(2025, 11, 20), "this winter", "2025-WI", "2025-24"),
+    ("Last winter set a record.", D(2025, 11, 20), "Last winter", "2024-WI", "2024-24"),
+    ("Last spring, alerts went out.", D(2025, 11, 20), "Last spring", "2025-SP", "2025-21"),
+    ("It runs again next summer.", D(2024, 8, 25), "next summer", "2025-SU", "2025-22"),
+    (
+        "It was announced in the summer of 2022.",
+        D(2025, 1, 1),
+        "summer of 2022",
+        "2022-SU",
+        "2022-22",
+    ),
+    (
+        "BIS expects to meet again in the spring.",
+        D(2025, 1, 15),
+        "the spring",
+        "2025-SP",
+        "2025-21",
+    ),
+    # counted spans and points
+    ("These were high tech 15 years ago.", D(2025, 12, 19), "15 years ago", "2010", "2010~"),
+    ("Fifty-five years ago, they landed.", D(2024, 7, 19), "Fifty-five years ago", "1969", "1969~"),
+    ("It happened three months ago.", D(2025, 12, 19), "three months ago", "2025-09", "2025-09~"),
+    ("It happened five days ago.", D(2025, 12, 19), "five days ago", "2025-12-14", "2025-12-14"),
+    ("The agency turns 108 years old today.", D(2024, 8, 25), "108 years old", "P108Y", "1916~"),
+    ("Many lines are more than 50 years old.", D(2025, 11, 20), "50 years old", "P50Y", "../1975"),
+    (
+        "Over the past two years, BIS saw diversion.",
+        D(2025, 1, 15),
+        "the past two years",
+        "P2Y",
+        "2023/2025",
+    ),
+    (
+        "In the last 30 days, prices rose.",
+        D(2025, 3, 31),
+        "the last 30 days",
+        "P30D",
+        "2025-03-01/2025-03-31",
+    ),
+    ("It has grown for more than six decades.", D(2024, 7, 19), "six decades", "P6DE", "../2024"),
+    ("It was flat for nearly two decades.", D(2025, 11, 20), "two decades", "P2DE", None),
+    (
+        "The rules take effect in 30 days.",
+        D(2023, 10, 17),
+        "in 30 days",
+        "2023-11-16",
+        "2023-11-16",
+    ),
+    ("Exporters will have 120 days to comply.", D(2025, 1, 15), "120 days", "P120D", None),
+    ("BIS asks for comments for a 60-day period.", D(2025, 1, 15), "60-day", "P60D", None),
+    ("The order requires a report within 24 hours.", D(2025, 1, 15), "24 hours", "PT24H", None),
+    # decades and centuries
+    ("Controls have relied on them since the 1990s.", D(2023, 1, 1), "the 1990s", "199", "199X"),
+    ("Writers dreamed in the 19th century.", D(2024, 1, 1), "the 19th century", "18", "18XX"),
+    ("It grows later this decade.", D(2024, 7, 19), "later this decade", "202", "2024/2029"),
+    # present and past references stay references
+    ("Recently, several agencies acted.", D(2025, 1, 22), "Recently", "PAST_REF", None),
+    ("Others are currently reviewing theirs.", D(2025, 1, 22), "currently", "PRESENT_REF", None),
+    ("Most lines in use today are old.", D(2025, 1, 22), "today", "PRESENT_REF", None),
+    # quarters, halves and fiscal years
+    (
+        "Reports come in the first quarter of 2026.",
+        D(2025, 1, 15),
+        "first quarter of 2026",
+        "2026-Q1",
+        "2026-01/2026-03",
+    ),
+    (
+        "Wafers arrive in the first half of 2026.",
+        D(2025, 3, 6),
+        "first half of 2026",
+        "2026-H1",
+        "2026-01/2026-06",
+    ),
+    ("Cases rose in Q3 2024.", D(2025, 3, 6), "Q3 2024", "2024-Q3", "2024-07/2024-09"),
+    (
+        "During the second quarter, cases rose.",
+        D(2025, 8, 14),
+        "the second quarter",
+        "2025-Q2",
+        "2025-04/2025-06",
+    ),
+    ("In fiscal year 2024, BIS opened cases.", D(2025, 1, 15), "fiscal year 2024", "FY2024", None),
+    (
+        "In federal fiscal year 2024, BIS opened cases.",
+        D(2025, 1, 15),
+        "fiscal year 2024",
+        "FY2024",
+        "2023-10/2024-09",
+    ),
+    (
+        "Guidance for the third quarter of fiscal year 2024 follows.",
+        D(2023, 10, 17),
+        "third quarter of fiscal year 2024",
+        "FY2024-Q3",
+        None,
+    ),
+    # times of day
+    (
+        "The roundtable is at 2:00 p.m. Eastern Time on Friday, March 7, 2025.",
+        D(2025, 3, 6),
+        "2:00 p.m.",
+        "2025-03-07T14:00",
+        "2025-03-07T14:00-05:00",
+    ),
+    (
+        "Apply by 11:59 p.m. ET on July 15, 2025.",
+        D(2025, 3, 6),
+        "11:59 p.m.",
+        "2025-07-15T23:59",
+        "2025-07-15T23:59-04:00",
+    ),
+    (
+        "He will brief reporters at 10 a.m. tomorrow.",
+        D(2023, 10, 17),
+        "10 a.m.",
+        "2023-10-18T10:00",
+        "2023-10-18",
+    ),
+    (
+        "This morning he spoke with Japan.",
+        D(2025, 1, 22),
+        "This morning",
+        "2025-01-22TMO",
+        "2025-01-22",
+    ),
+    # sets
+    ("Exporters must file reports annually.", D(2025, 1, 15), "annually", "P1Y", None),
+    ("Communities celebrate every July.", D(2025, 1, 15), "every July", "XXXX-07", None),
+    ("The Secretary reviews them every two years.", D(2025, 1, 15), "every two years", "P2Y", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "phrase", "timex", "when"), RULE_CASES)
+def test_rule_table(
+    sentence: str, published: dt.date, phrase: str, timex: str, when: str | None
+) -> None:
+    """Each supported form resolves to its TimeML value and its EDTF value."""
+    mention = _one(sentence, published, phrase)
+    assert (mention.timex, mention.when) == (timex, when)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Comments may be submitted by mail.",
+        "Troops march to the border.",
+        "It costs $2019 and employs 1,990 people.",
+        "See 87 FR 62186 and Part 734.",
+        "Thousands of people, 1000’s of them, came.",
+        "A second round of awards follows.",
+        "NOW, THEREFORE, I proclaim it.",
+    ],
+)
+def test_non_temporal_words_are_left_alone(sentence: str) -> None:
+    """Verbs that spell months, counts, citations and capitals are not dates."""
+    assert extract(sentence, SEED_DATE) == []
+
+
+def test_previous_year_is_anchored_on_the_text() -> None:
+    """'the previous year' counts from the last date mentioned, not from publication."""
+    text = "In 2023, parks recorded 325 million visits, up 4 percent from the previous year."
+    assert _one(text, D(2024, 8, 25), "the previous year").timex == "2022"
+
+
+# ── the corpus ────────────────────────────────────────────────────────────────────────
+def _gold() -> list[dict[str, str]]:
+    with open(DATA / "gold.tsv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_gold_offsets_point_at_their_text() -> None:
+    """Every gold row's offset slices its own text out of its document."""
+    rows = _gold()
+    assert len(rows) >= 200
+    for row in rows:
+        text, _ = _doc(row["doc"])
+        start = int(row["offset"])
+        assert text[start : start + len(row["text"])] == row["text"], row
+
+
+def test_date_accuracy_on_the_development_corpus() -> None:
+    """At least 90% of the gold DATE expressions get exactly the gold TIMEX3 value."""
+    found = {name: extract(*_doc(name)) for name in DOCS}
+    rows = [row for row in _gold() if row["type"] == "DATE"]
+    right = 0
+    for row in rows:
+        start = int(row["offset"])
+        end = start + len(row["text"])
+        right += any(
+            m.start < end and start < m.end and m.timex == row["value"] for m in found[row["doc"]]
+        )
+    assert right / len(rows) >= 0.9
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_every_when_parses(name: str) -> None:
+    """Every non-null `when` the extractor emits is valid in timeline's EDTF subset."""
+    for mention in extract(*_doc(name)):
+        if mention.when is not None:
+            When.parse(mention.when)
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_drafts_pass_the_loader(name: str, tmp_path: Path) -> None:
+    """A drafted file loads cleanly, quotes included, once its source file is in place."""
+    text, published = _doc(name)
+    (tmp_path / "texts").mkdir()
+    shutil.copy(DATA / "texts" / f"{name}.txt", tmp_path / "texts")
+    (tmp_path / "events").mkdir()
+    draft = draft_toml(
+        extract(text, published),
+        source_id=name,
+        source_title=DOCS[name]["title"],
+        published=published,
+        file=f"texts/{name}.txt",
+        url="https://example.org/?a=1&b=2",
+    )
+    (tmp_path / "events" / "draft.toml").write_text(draft, encoding="utf-8")
+    loaded = timeline.load(tmp_path / "events")
+    assert len(loaded.events) >= 4
+
+
+# ── output formats ────────────────────────────────────────────────────────────────────
+def _seed_draft(mentions: list[Mention], **overrides: object) -> str:
+    arguments: dict[str, object] = {
+        "source_id": "npr-2025-12-19-china-chips",
+        "source_title": "In the shadow of U.S. export controls",
+        "published": SEED_DATE,
+        "file": "seeds/000_e71604ba73111c9d.txt",
+        "url": None,
+    }
+    arguments.update(overrides)
+    return draft_toml(mentions, **arguments)  # type: ignore[arg-type]
+
+
+def test_jsonl_has_exactly_the_agreed_keys(seed_mentions: list[Mention]) -> None:
+    """Each line is one JSON object with the eight agreed keys, in order."""
+    lines = to_jsonl(seed_mentions).splitlines()
+    assert len(lines) == len(seed_mentions)
+    for line, mention in zip(lines, seed_mentions, strict=True):
+        record = json.loads(line)
+        assert list(record) == ["text", "start", "end", "sentence", "when", "timex", "type", "rule"]
+        assert record["text"] == mention.text
+
+
+def test_draft_quotes_are_verbatim_sentences(seed_mentions: list[Mention]) -> None:
+    """Every drafted quote is a sentence exactly as it stands in the article."""
+    article = SEED.read_text(encoding="utf-8")
+    draft = tomllib.loads(_seed_draft(seed_mentions))
+    assert draft["source"][0]["published"] == "2025-12-19"
+    for event in draft["event"]:
+        assert event["cite"][0]["quote"] in article
+        assert event["said"] in event["cite"][0]["quote"]
+    assert len({event["id"] for event in draft["event"]}) == len(draft["event"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'He said "no" \\ then left',
+        "line one\nline two",
+        "tab\there",
+        "bell\x07 and \x7f",
+        "ünïcode ☃",
+    ],
+)
+def test_draft_escapes_toml_strings(seed_mentions: list[Mention], title: str) -> None:
+    """Titles with quotes, backslashes, newlines and control characters survive TOML."""
+    draft = tomllib.loads(_seed_draft(seed_mentions, source_title=title))
+    assert draft["source"][0]["title"] == title
+
+
+def test_draft_without_a_file_keeps_the_sentence_as_a_note(seed_mentions: list[Mention]) -> None:
+    """Quotes are only checked against a file, so without one the sentence becomes a note."""
+    draft = tomllib.loads(_seed_draft(seed_mentions, file=None, url="https://example.org/"))
+    cite = draft["event"][0]["cite"][0]
+    assert "quote" not in cite
+    assert "this fall" in cite["note"]
+
+
+def test_draft_rejects_a_source_id_that_is_not_a_slug(seed_mentions: list[Mention]) -> None:
+    """A source id that the loader would refuse is refused here, with an example."""
+    with pytest.raises(ExtractError, match=r"'NPR story' is not a lowercase slug"):
+        _seed_draft(seed_mentions, source_id="NPR story")
+
+
+def test_naive_datetime_is_refused() -> None:
+    """A naive datetime is ambiguous about the day, so it is an error."""
+    with pytest.raises(ExtractError, match=r"naive datetime"):
+        extract("Now.", dt.datetime(2025, 1, 1, 12))  # noqa: DTZ001
+
+
+# ── properties ────────────────────────────────────────────────────────────────────────
+@settings(max_examples=150, deadline=None)
+@given(text=article_texts(), published=st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+def test_extraction_never_raises_and_offsets_slice_back(text: str, published: dt.date) -> None:
+    """On any text and date, mentions are ordered, disjoint, slice back and parse."""
+    mentions = extract(text, published)
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end
+        assert mention.text in mention.sentence
+        previous_end = mention.end
+        if mention.when is not None and 1000 <= published.year <= 9000:
+            When.parse(mention.when)
+    tomllib.loads(_seed_draft(mentions, published=published))
