@@ -206,8 +206,9 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "month-name",
         "date",
-        rf"\b(?:in|since|until|till|by|during|through|from|to|before|after|of|between|and"
-        rf"|or|on|at)\s+(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
+        rf"\b(?:in|since|until|till|by|during|through|throughout|from|to|before|after|of"
+        rf"|between|and|or|on|at|for|within|around|across|a|an|the)\s+"
+        rf"(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
     ),
     ("calendar-year", "year", rf"\b(?:calendar\s+year|CY)\s*(?P<year>{YEAR})\b"),
     ("edge-year", "year", rf"\b{EDGE}\s*-?\s*(?P<year>{YEAR})\b(?!['’]?s)"),
@@ -359,7 +360,9 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "vague-duration",
         "duration",
-        r"(?<!the\s)\b(?:(?P<prep>for)\s+)?(?P<unit>year|month|week|day|decade|hour|minute|centurie)(?P<plural>s)\b(?![-\s]+(?:old|ago))",
+        r"(?<!the\s)\b(?:(?P<prep>for)\s+)?"
+        r"(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
+        r"(?P<plural>s)\b(?![-\s]+(?:old|ago))",
     ),
     # sets
     (
