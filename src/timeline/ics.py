@@ -1,0 +1,493 @@
+"""iCalendar (RFC 5545) export: one VEVENT per event, byte-reproducible, honest about dates.
+
+The serializer is written here rather than built from `icalendar` objects: calendars are
+rebuilt on every publish and subscribed feeds can be large, and writing content lines
+directly is an order of magnitude faster (benchmarks/). `icalendar` still builds the
+VTIMEZONE blocks (from zoneinfo) and is what the tests parse our output with.
+
+How a `When` becomes calendar dates (docs/calendars.md explains why):
+
+- a day, or a span of days, known exactly: an all-day event (`VALUE=DATE`, exclusive DTEND);
+- an instant, or a span of instants: DTSTART (and DTEND) in UTC, or with TZID plus a
+  VTIMEZONE when the event names its zone;
+- anything less precise (month, season, year, decade, approximate, open span): a one-day
+  marker on the first day it can mean (the last, for a span open at its start), whose
+  SUMMARY carries the real label, "… (April 2025)", and whose DESCRIPTION says so.
+
+The exact notation rides along in `X-TIMELINE-WHEN` (zone in its `X-TIMELINE-TZ`
+parameter), so `timeline.ics_import` gives back what was exported.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import os
+import re
+import zoneinfo
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, BinaryIO, Final
+
+import attrs
+
+from timeline.errors import TimelineError
+from timeline.model import Actor, Event, Place, Policy, Settings, Source, Timeline
+from timeline.when import Precision, Qualifier, When
+
+if TYPE_CHECKING:
+    from timeline.when import _Part
+
+__all__ = ["IcsError", "to_ics", "write_ics"]
+
+PRODID: Final = "-//timeline-events//timeline//EN"
+#: Properties this module adds beyond RFC 5545 (import reads them back).
+X_WHEN: Final = "X-TIMELINE-WHEN"
+X_TZ: Final = "X-TIMELINE-TZ"
+X_SAID: Final = "X-TIMELINE-SAID"
+#: Separates an event's own summary from the generated details in DESCRIPTION.
+DETAILS_RULE: Final = "――――"
+_LIMIT: Final = 75  # octets per content line, CRLF excluded (RFC 5545 §3.1)
+_DURATION: Final = re.compile(
+    r"P(?:\d+W|(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)"
+)
+#: Characters TEXT may not hold (RFC 5545 §3.3.11: no controls but HTAB); newlines are
+#: handled before this table, so anything left is dropped rather than written raw.
+_DROP: Final = dict.fromkeys((*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F))
+_TEXT_TABLE: Final = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", **_DROP})
+_RAW_TABLE: Final = str.maketrans({**_DROP, 0x0A: None})
+_PRECISION_WORDS: Final = {
+    Precision.MONTH: "known only to the month",
+    Precision.SEASON: "known only to the season (meteorological, northern hemisphere)",
+    Precision.YEAR: "known only to the year",
+    Precision.DECADE: "known only to the decade",
+    Precision.CENTURY: "known only to the century",
+}
+_QUALIFIER_WORDS: Final = {
+    Qualifier.APPROXIMATE: "approximate",
+    Qualifier.UNCERTAIN: "uncertain",
+    Qualifier.BOTH: "approximate and uncertain",
+}
+_MONTHS: Final = ("", *calendar.month_name[1:])
+
+
+class IcsError(TimelineError, ValueError):
+    """A calendar cannot be written or read as asked (bad settings, unreadable .ics file)."""
+
+
+# -- content lines ---------------------------------------------------------------------------
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
+
+    CR LF and lone CR become a newline first; other control characters are dropped, so no
+    value can ever start a new content line.
+
+    >>> escape_text("a, b; c\\\\d\\r\\ne")
+    'a\\\\, b\\\\; c\\\\\\\\d\\\\ne'
+    """
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.translate(_TEXT_TABLE)
+
+
+def _raw(value: str) -> str:
+    """A non-TEXT value (URI, id): written as is, minus any control character."""
+    return value.translate(_RAW_TABLE)
+
+
+def _param(value: str) -> str:
+    """A parameter value, quoted when it holds a character that ends a parameter."""
+    value = _raw(value).replace('"', "")
+    return f'"{value}"' if any(c in value for c in ":;,") else value
+
+
+def fold(line: str) -> bytes:
+    """Encode one content line as UTF-8 and fold it at 75 octets, ending with CRLF.
+
+    A fold never splits a UTF-8 sequence: the cut moves back to the character's first byte.
+    """
+    raw = line.encode()
+    if len(raw) <= _LIMIT:
+        return raw + b"\r\n"
+    pieces = []
+    start, limit, end = 0, _LIMIT, len(raw)
+    while end - start > limit:
+        cut = start + limit
+        while raw[cut] & 0xC0 == 0x80:  # a continuation byte: back up to the lead byte
+            cut -= 1
+        pieces.append(raw[start:cut])
+        start, limit = cut, _LIMIT - 1  # continuation lines begin with one space
+    pieces.append(raw[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _utc(moment: dt.datetime) -> str:
+    m = moment.astimezone(dt.UTC)
+    return f"{m.year:04d}{m.month:02d}{m.day:02d}T{m.hour:02d}{m.minute:02d}{m.second:02d}Z"
+
+
+def _local(day: dt.date, time: dt.time) -> str:
+    return f"{_date(day)}T{time.hour:02d}{time.minute:02d}{time.second:02d}"
+
+
+def _day_words(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month]} {day.year}"
+
+
+def stamp_from_environment() -> dt.datetime:
+    """DTSTAMP: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now, in UTC.
+
+    Raises:
+        IcsError: SOURCE_DATE_EPOCH is set but is not a whole number of seconds.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise IcsError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
+            "set it to e.g. $(git log -1 --format=%ct) or unset it"
+        ) from error
+
+
+@attrs.frozen(kw_only=True)
+class Placement:
+    """Where a `When` lands in a calendar: the DTSTART/DTEND lines and whether it is a marker."""
+
+    lines: tuple[str, ...]
+    marker: bool
+    day: dt.date  # the first day shown
+    zones: tuple[str, ...] = ()
+
+
+def place(when: When) -> Placement:
+    """Map a `When` to calendar dates, as the module docstring describes.
+
+    >>> place(When.parse("2025-04")).lines
+    ('DTSTART;VALUE=DATE:20250401', 'DTEND;VALUE=DATE:20250402')
+    >>> place(When.parse("2025-10-15/2025-10-17")).lines
+    ('DTSTART;VALUE=DATE:20251015', 'DTEND;VALUE=DATE:20251018')
+    """
+    start, end = when.start, when.end
+    if start is not None and end is not None and when.is_exact:
+        if start.time is not None and end.time is not None:
+            return _timed(when, start, end)
+        return _all_day(start.first_day, end.last_day, marker=False)
+    if start is None:
+        assert end is not None
+        day = end.last_day
+    else:
+        day = start.first_day
+    return _all_day(day, day, marker=True)
+
+
+def _all_day(first: dt.date, last: dt.date, *, marker: bool) -> Placement:
+    lines = [f"DTSTART;VALUE=DATE:{_date(first)}"]
+    if last < dt.date.max:
+        lines.append(f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}")
+    elif last > first:
+        lines.append(f"DURATION:P{(last - first).days + 1}D")
+    return Placement(lines=tuple(lines), marker=marker, day=first)
+
+
+def _timed(when: When, start: _Part, end: _Part) -> Placement:
+    zones: list[str] = []
+
+    def moment(name: str, part: _Part) -> str:
+        assert part.time is not None
+        if part.offset is None and when.tz is not None:
+            zones.append(when.tz)
+            return f"{name};TZID={_param(when.tz)}:{_local(part.first_day, part.time)}"
+        return f"{name}:{_utc(part.instant(when.tz))}"
+
+    lines = [moment("DTSTART", start)]
+    if when.is_interval and end.instant(when.tz) > start.instant(when.tz):
+        lines.append(moment("DTEND", end))
+    return Placement(lines=tuple(lines), marker=False, day=start.first_day, zones=tuple(zones))
+
+
+def precision_note(when: When, shown: dt.date) -> str:
+    """The DESCRIPTION line that says how precise a marker's date really is.
+
+    >>> precision_note(When.parse("2025-04"), dt.date(2025, 4, 1))  # doctest: +NORMALIZE_WHITESPACE
+    'Date: April 2025 (known only to the month). A calendar needs a day, so this event is
+     shown on 1 April 2025, the first day it can mean; that is not its actual date.'
+    """
+    label = when.label
+    if when.start is None:
+        return (
+            f"Date: {label} (the start is not known). A calendar needs a day, so this event "
+            f"is shown on {_day_words(shown)}, the last day it can mean."
+        )
+    bits = []
+    if when.is_interval:
+        bits.append("a span")
+    words = _PRECISION_WORDS.get(when.precision)
+    if words:
+        bits.append(words)
+    qualifier = _QUALIFIER_WORDS.get(when.qualifier)
+    if qualifier:
+        bits.append(qualifier)
+    if when.end is None:
+        bits.append("with no known end")
+    what = f" ({', '.join(bits)})" if bits else ""
+    return (
+        f"Date: {label}{what}. A calendar needs a day, so this event is shown on "
+        f"{_day_words(shown)}, the first day it can mean; that is not its actual date."
+    )
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Context:
+    """What the writer needs beside the events: names to show and the calendar's settings."""
+
+    domain: str
+    stamp: str
+    actors: Mapping[str, Actor]
+    places: Mapping[str, Place]
+    policies: Mapping[str, Policy]
+    sources: Mapping[str, Source]
+    related: Mapping[str, str]  # event id → the previous event id of the same policy
+
+
+def _description(event: Event, ctx: _Context, note: str | None) -> str:
+    details = []
+    if note:
+        details.append(note)
+    if event.said:
+        details.append(f"The source says: “{event.said}”")
+    if event.actors:
+        names = [ctx.actors[a].name if a in ctx.actors else a for a in event.actors]
+        details.append("Who: " + ", ".join(names))
+    if event.policy:
+        policy = ctx.policies.get(event.policy)
+        title = policy.title if policy else event.policy
+        details.append(f"Policy: {title}" + (f" ({event.effect.value})" if event.effect else ""))
+    details.append("Sources:")
+    cited: dict[str, list[str]] = {}
+    for citation in event.cite:
+        lines = cited.setdefault(citation.source, [])
+        if citation.quote:
+            quoted = citation.quote[:1] in "“\"'‘"
+            lines.append(f"  {citation.quote}" if quoted else f"  “{citation.quote}”")
+        if citation.note:
+            lines.append(f"  {citation.note}")
+    for source_id, lines in cited.items():
+        source = ctx.sources.get(source_id)
+        if source is None:
+            head = f"• {source_id}"
+        else:
+            head = "• " + (f"{source.publisher}: " if source.publisher else "") + source.title
+            if source.url:
+                head += f" <{source.url}>"
+        details += [head, *lines]
+    block = "\n".join(details)
+    if event.summary:
+        return f"{event.summary}\n\n{DETAILS_RULE}\n{block}"
+    return f"{DETAILS_RULE}\n{block}"
+
+
+def _vevent(event: Event, ctx: _Context) -> tuple[bytes, tuple[str, ...]]:
+    placement = place(event.when)
+    when = event.when
+    note = precision_note(when, placement.day) if placement.marker else None
+    title = f"{event.title} ({when.label})" if placement.marker else event.title
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_raw(event.id)}@{_raw(ctx.domain)}",
+        f"DTSTAMP:{ctx.stamp}",
+        *placement.lines,
+        f"SUMMARY:{escape_text(title)}",
+        f"DESCRIPTION:{escape_text(_description(event, ctx, note))}",
+    ]
+    if event.place:
+        found = ctx.places.get(event.place)
+        lines.append(f"LOCATION:{escape_text(found.name if found else event.place)}")
+        if found and found.latitude is not None and found.longitude is not None:
+            lines.append(f"GEO:{found.latitude:.6f};{found.longitude:.6f}")
+    if event.url:
+        lines.append(f"URL:{_raw(event.url)}")
+    if event.tags:
+        lines.append("CATEGORIES:" + ",".join(escape_text(t) for t in event.tags))
+    previous = ctx.related.get(event.id)
+    if previous is not None:
+        lines.append(f"RELATED-TO;RELTYPE=SIBLING:{_raw(previous)}@{_raw(ctx.domain)}")
+    lines.append("TRANSP:TRANSPARENT")
+    zone = f";{X_TZ}={_param(when.tz)}" if when.tz else ""
+    lines.append(f"{X_WHEN}{zone}:{escape_text(str(when))}")
+    if event.said:
+        lines.append(f"{X_SAID}:{escape_text(event.said)}")
+    lines.append("END:VEVENT")
+    return b"".join(map(fold, lines)), placement.zones
+
+
+# -- calendars ---------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def vtimezone(tzid: str, first_year: int, last_year: int) -> bytes:
+    """A VTIMEZONE for `tzid` covering the given years, built by `icalendar` from zoneinfo."""
+    import icalendar
+
+    component = icalendar.Timezone.from_tzinfo(
+        zoneinfo.ZoneInfo(tzid),
+        tzid=tzid,
+        first_date=dt.date(max(first_year, 1), 1, 1),
+        last_date=dt.date(min(last_year + 1, 9999), 1, 1),
+    )
+    data: bytes = component.to_ical()
+    return data
+
+
+def _sorted(events: Timeline | Iterable[Event]) -> tuple[tuple[Event, ...], Timeline | None]:
+    if isinstance(events, Timeline):
+        return events.events, events
+    zone = dt.UTC
+    return tuple(sorted(events, key=lambda e: (e.when.sort_key(zone), e.id))), None
+
+
+def _header(name: str, description: str | None, refresh: str) -> bytes:
+    if not _DURATION.fullmatch(refresh):
+        raise IcsError(
+            f"refresh {refresh!r} is not an iCalendar duration; write e.g. 'P1D' or 'PT6H'"
+        )
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    if description:
+        lines += [
+            f"DESCRIPTION:{escape_text(description)}",
+            f"X-WR-CALDESC:{escape_text(description)}",
+        ]
+    lines += [f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}", f"X-PUBLISHED-TTL:{refresh}"]
+    return b"".join(map(fold, lines))
+
+
+def _chunks(
+    events: Timeline | Iterable[Event],
+    *,
+    name: str | None,
+    description: str | None,
+    domain: str | None,
+    refresh: str | None,
+    stamp: dt.datetime | None,
+) -> Iterator[bytes]:
+    ordered, timeline = _sorted(events)
+    settings = timeline.settings if timeline is not None else Settings()
+    if stamp is None:
+        stamp = stamp_from_environment()
+    elif stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise TypeError(f"stamp {stamp!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
+    previous: dict[str, str] = {}
+    related: dict[str, str] = {}
+    years: dict[str, list[int]] = {}
+    for event in ordered:
+        if event.policy is not None:
+            if event.policy in previous:
+                related[event.id] = previous[event.policy]
+            previous[event.policy] = event.id
+        if event.when.tz is not None:
+            span = years.setdefault(event.when.tz, [9999, 1])
+            for part in (event.when.start, event.when.end):
+                if part is not None:
+                    span[0] = min(span[0], part.first_day.year)
+                    span[1] = max(span[1], part.first_day.year)
+    ctx = _Context(
+        domain=domain or settings.domain,
+        stamp=_utc(stamp),
+        actors=timeline.actors if timeline else {},
+        places=timeline.places if timeline else {},
+        policies=timeline.policies if timeline else {},
+        sources=timeline.sources if timeline else {},
+        related=related,
+    )
+    yield _header(
+        name or settings.name,
+        description if description is not None else settings.description,
+        refresh or settings.refresh,
+    )
+    written: set[str] = set()
+    for event in ordered:
+        data, zones = _vevent(event, ctx)
+        for zone in zones:
+            if zone not in written:
+                written.add(zone)
+                yield vtimezone(zone, *years[zone])
+        yield data
+    yield b"END:VCALENDAR\r\n"
+
+
+def write_ics(
+    events: Timeline | Iterable[Event],
+    out: BinaryIO,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    domain: str | None = None,
+    refresh: str | None = None,
+    stamp: dt.datetime | None = None,
+) -> None:
+    """Write the calendar to a binary file, one VEVENT at a time.
+
+    Args:
+        events: a `Timeline` (its settings, actors, places, policies and sources fill in names
+            and defaults) or any events (then the defaults of `Settings` apply).
+        out: a file opened for writing bytes.
+        name: the calendar's name; default the timeline's `name`.
+        description: the calendar's description; default the timeline's `description`.
+        domain: the UID domain; default the timeline's `domain`.
+        refresh: how often subscribers should refetch (RFC 5545 duration); default `refresh`.
+        stamp: DTSTAMP of every event; default `SOURCE_DATE_EPOCH`, else now.
+
+    Raises:
+        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed.
+    """
+    for chunk in _chunks(
+        events, name=name, description=description, domain=domain, refresh=refresh, stamp=stamp
+    ):
+        out.write(chunk)
+
+
+def to_ics(
+    events: Timeline | Iterable[Event],
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    domain: str | None = None,
+    refresh: str | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The calendar as bytes; same arguments as `write_ics`.
+
+    >>> from timeline import Citation, Event, When
+    >>> event = Event(id="pledge", title="Xi pledges support", when=When.parse("2025-04"),
+    ...               cite=(Citation(source="npr"),))
+    >>> data = to_ics([event], stamp=dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    >>> b"SUMMARY:Xi pledges support (April 2025)" in data
+    True
+    """
+    return b"".join(
+        _chunks(
+            events, name=name, description=description, domain=domain, refresh=refresh, stamp=stamp
+        )
+    )
