@@ -33,6 +33,8 @@ from timeline.when import Precision, Qualifier, When
 
 if TYPE_CHECKING:
     from timeline import report
+    from timeline.ics import to_ics
+    from timeline.ics_import import from_ics
 
 __version__ = "0.1.0"
 
@@ -58,6 +60,8 @@ __all__ = (
     "load",
     # output
     "report",
+    "to_ics",
+    "from_ics",
     # errors
     "DataError",
     "Problem",
@@ -66,7 +70,7 @@ __all__ = (
 )
 
 #: Public names whose modules are imported on first use, to keep start-up fast.
-_LAZY = {"report": "timeline.report"}
+_LAZY = {"report": "timeline.report", "to_ics": "timeline.ics", "from_ics": "timeline.ics_import"}
 
 
 def __getattr__(name: str) -> Any:
