@@ -149,6 +149,56 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ics(args: argparse.Namespace) -> int:
+    """Write the events as an iCalendar feed (RFC 5545) that calendar apps subscribe to;
+    set SOURCE_DATE_EPOCH for byte-identical output. Example:
+    timeline ics events --feed nvidia -o public/nvidia.ics
+    """
+    from timeline.ics import write_ics
+
+    criteria = _filter(args)
+    timeline = _load(args)
+    name, description = args.name, None
+    if args.feed is not None:
+        feed = timeline.settings.feeds.get(args.feed)
+        if feed is None:
+            known = ", ".join(sorted(timeline.settings.feeds)) or "none"
+            raise UsageError(f"--feed: no feed {args.feed!r} in timeline.toml (feeds: {known})")
+        timeline = timeline.filter(feed.filter)
+        name = name or feed.title or feed.name
+        description = feed.description
+    if not criteria.is_empty:
+        timeline = timeline.filter(criteria)
+    if args.output and args.output != "-":
+        from timeline._io import atomic_writer
+
+        with atomic_writer(args.output) as out:
+            write_ics(timeline, out, name=name, description=description)
+    else:
+        sys.stdout.flush()
+        write_ics(timeline, sys.stdout.buffer, name=name, description=description)
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _import_ics(args: argparse.Namespace) -> int:
+    """Turn a calendar's events (.ics) into a TOML data file to review and add to the data;
+    skipped events are listed on stderr. Example:
+    timeline import-ics holidays.ics -o events/imported.toml
+    """
+    from timeline.ics_import import read_ics
+
+    imported = read_ics(args.file, source_id=args.source, zone=args.zone)
+    for warning in imported.warnings:
+        print(f"timeline: warning: {warning}", file=sys.stderr)
+    if not imported.events:
+        raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
+    _emit(args, imported.to_toml())
+    if args.output and args.output != "-":
+        print(f"{args.output}: {len(imported.events)} events imported", file=sys.stderr)
+    return EXIT_OK
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -180,6 +230,27 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_output(report)
     _add_filters(report)
+
+    ics = command("ics", _ics, "write an iCalendar (.ics) feed")
+    _add_data(ics)
+    ics.add_argument(
+        "--name", metavar="NAME", help="the calendar's name (default: from timeline.toml)"
+    )
+    ics.add_argument(
+        "--feed", metavar="NAME", help="a named feed from timeline.toml's [feeds.NAME]"
+    )
+    _add_output(ics)
+    _add_filters(ics)
+
+    import_ics = command("import-ics", _import_ics, "turn an .ics calendar into a TOML data file")
+    import_ics.add_argument("file", metavar="FILE", help="the .ics file to read")
+    import_ics.add_argument(
+        "--source", metavar="ID", help="id of the source the events cite (default: from FILE)"
+    )
+    import_ics.add_argument(
+        "--zone", default="UTC", metavar="ZONE", help="IANA zone of floating times (default: UTC)"
+    )
+    _add_output(import_ics)
     return parser
 
 
