@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import Final, Literal
 
 import attrs
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekday
 
 from timeline import _extract_rules as rules
 
@@ -253,7 +255,12 @@ def _r_decade(m: re.Match[str], c: Context) -> Resolution | None:
 
 
 def _r_century(m: re.Match[str], c: Context) -> Resolution | None:
-    number = int(m["cent"]) if _g(m, "cent") else rules.ORDINALS[m["centword"].lower()]
+    if _g(m, "hundreds"):  # "the 1800s": the nineteenth century
+        number = int(m["hundreds"]) + 1
+    elif _g(m, "cent"):
+        number = int(m["cent"])
+    else:
+        number = rules.ORDINALS[m["centword"].lower()]
     if not 1 <= number <= 100:
         return None
     value = f"{number - 1:02d}"
@@ -364,7 +371,9 @@ def _span_within(first: dt.date, last: dt.date, unit: str) -> str:
 def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
-    delta = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
+    if unit == "end":  # "year-end"
+        rel, unit = "this", "year"
+    delta = {"this": 0, "the": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
     edge = (_g(m, "edge") or "").lower()
     p = c.published
     if unit == "year":
@@ -402,6 +411,12 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _r_anchored(m: re.Match[str], c: Context) -> Resolution | None:
     word = m["rel"].lower()
+    if _g(m, "num"):  # "two years earlier"
+        count = _number(m["num"])
+        if count is None or count != int(count):
+            return None
+        delta = int(count) * (-1 if word == "earlier" else 1)
+        return Resolution(timex="", when=None, anchor=(m["unit"].lower(), delta))
     delta = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1}.get(word, 0)
     return Resolution(timex="", when=None, anchor=(m["unit"].lower(), delta))
 
@@ -546,7 +561,7 @@ def _shift(day: dt.date, unit: str, count: float) -> Resolution:
 
 
 def _r_ago(m: re.Match[str], c: Context) -> Resolution | None:
-    count = _number(m["num"])
+    count = _number(m["num"]) if _g(m, "num") else None
     if count is None:
         return Resolution(timex="PAST_REF", when=None)
     return _shift(c.published, m["unit"], -count)
@@ -632,6 +647,49 @@ def _r_set(m: re.Match[str], c: Context) -> Resolution | None:
     return Resolution(timex=_unit_code(m["unit"], count), when=None, type="SET")
 
 
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The day a holiday falls on in `year` (US federal rules for the floating ones)."""
+    if name in rules.FIXED_HOLIDAYS:
+        month, day = rules.FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in rules.FLOATING_HOLIDAYS:
+        month, wd, n = rules.FLOATING_HOLIDAYS[name]
+        if n < 0:
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+            return last + relativedelta(weekday=weekday(wd)(-1))
+        return dt.date(year, month, 1) + relativedelta(weekday=weekday(wd)(n))
+    return easter(year)
+
+
+def _r_holiday(m: re.Match[str], c: Context) -> Resolution | None:
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    if _g(m, "year"):
+        year = int(m["year"])
+    else:
+        year = _pick_year(c.published, c.tense, lambda y: (_holiday_date(name, y),) * 2)
+    day = _holiday_date(name, year).isoformat()
+    return Resolution(timex=day, when=day)
+
+
+def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
+    """ "on the 20th": the 20th of this month, the last or the next, by tense."""
+    number = int(re.sub(r"\D", "", m["day"]))
+    first = c.published.replace(day=1)
+    days = []
+    for k in (-1, 0, 1):
+        month = add_months(first, k)
+        if number <= calendar.monthrange(month.year, month.month)[1]:
+            days.append(month.replace(day=number))
+    tense, p = c.tense, c.published
+    if tense == "past":
+        day = max((d for d in days if d <= p), default=None)
+    elif tense == "future":
+        day = min((d for d in days if d >= p), default=None)
+    else:
+        day = min(days, key=lambda d: abs((d - p).days), default=None)
+    return None if day is None else Resolution(timex=str(day), when=str(day))
+
+
 RESOLVERS: Final[dict[str, Callable[[re.Match[str], Context], Resolution | None]]] = {
     "date": _r_date,
     "year": _r_year,
@@ -654,4 +712,6 @@ RESOLVERS: Final[dict[str, Callable[[re.Match[str], Context], Resolution | None]
     "span": _r_span,
     "duration": _r_duration,
     "set": _r_set,
+    "holiday": _r_holiday,
+    "monthday": _r_monthday,
 }

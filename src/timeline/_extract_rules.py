@@ -9,6 +9,7 @@ that must be present but is not part of the mention (TimeML leaves "in" out of "
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 MONTHS: Final = {
@@ -72,13 +73,31 @@ FREQUENCY_WORDS: Final = {
     "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "biennially": "P2Y",
     "biennial": "P2Y",
 }  # fmt: skip
+#: Holidays with a fixed date → (month, day).
+FIXED_HOLIDAYS: Final = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "juneteenth": (6, 19), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "july fourth": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+}  # fmt: skip
+#: US holidays on the nth weekday of a month → (month, weekday 0=Monday, n; -1 = last).
+FLOATING_HOLIDAYS: Final = {
+    "martin luther king jr. day": (1, 0, 3), "martin luther king day": (1, 0, 3),
+    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1), "columbus day": (10, 0, 2), "thanksgiving day": (11, 3, 4),
+    "thanksgiving": (11, 3, 4),
+}  # fmt: skip
+#: Holidays computed by a function of the year (python-dateutil's Easter).
+MOVABLE_HOLIDAYS: Final = ("easter sunday", "easter")
 #: Words that refer to the present, past or future without a date (TimeML *_REF).
 REFERENCE_WORDS: Final = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "recent years": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
+    "recent years": "PAST_REF",
+    "long ago": "PAST_REF", "a long time ago": "PAST_REF", "in the past": "PAST_REF",
+    "the future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
 }  # fmt: skip
 #: Day words relative to the publication date → days added.
@@ -158,6 +177,16 @@ _REF = "|".join(
 _FREQ = "|".join(sorted(FREQUENCY_WORDS, key=len, reverse=True))
 _DAYW = "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
 _PARTS = "|".join(DAY_PARTS)
+_HOLIDAY = "|".join(
+    sorted(
+        (
+            re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
+            for h in (*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, *MOVABLE_HOLIDAYS)
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _REL = r"(?:this|last|next|this\s+coming|this\s+past|the\s+current|the\s+coming)"
 _SPAN_BACK = r"(?:last|past|previous|preceding|prior)"
 _SPAN_AHEAD = r"(?:next|coming|following|upcoming)"
@@ -215,12 +244,17 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "year",
         "year",
-        rf"(?<![\w$#§.,/-])(?P<year>{YEAR})(?![\w%/-]|[.,]\d|['’]?s\b|\s+(?:percent|per\s+cent))",
+        rf"(?<![\w$#§.,/-])(?P<year>{YEAR})(?![\w%/-]|[.,]\d|s\b|['’]s\s+of\b|\s+(?:percent|per\s+cent))",
     ),
     (
         "decade",
         "decade",
-        rf"(?:{EDGE}\s+)?(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>1[0-9]\d|20\d)0['’]?s\b(?!\s+of\b)",
+        rf"(?:{EDGE}\s+)?(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>1[0-9](?!0)\d|20\d)0['’]?s\b(?!\s+of\b)",
+    ),
+    (
+        "hundreds",
+        "century",
+        r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<hundreds>1[0-9])00['’]?s\b(?!\s+of\b)",
     ),
     ("decade-short", "decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?['’](?P<decade2>\d)0s\b"),
     (
@@ -228,6 +262,17 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "century",
         rf"(?:{EDGE}\s+)?(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?:(?P<cent>\d{{1,2}})(?:st|nd|rd|th)"
         rf"|(?P<centword>{ORDINAL}))[-\s]century",
+    ),
+    (
+        "holiday",
+        "holiday",
+        rf"(?<![\w'’])(?=(?-i:[A-Z])|the\s)(?P<holiday>{_HOLIDAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+    ),
+    (
+        "day-of-this-month",
+        "monthday",
+        r"\b(?:on|by|until|since|from|before|after)\s+(?P<x>the\s+(?P<day>(?:[12]\d|3[01]|0?[1-9])"
+        r"(?:st|nd|rd|th)))\b(?!\s+(?:of|century|day|time|quarter|half|anniversary))",
     ),
     # fiscal years, quarters and halves
     (
@@ -292,6 +337,12 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         r"(?P<unit>week(?:end)?|month|year|decade|century)\b(?:['’]s)?",
     ),
     (
+        "edge-of-the-unit",
+        "relative",
+        rf"\b(?:(?P<edge>earlier|later)\s+in|{EDGE})\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b",
+    ),
+    ("year-end", "relative", r"\b(?P<rel>year)[-\s](?P<unit>end)\b"),
+    (
         "anchored-unit",
         "anchored",
         r"\bthe\s+(?P<rel>previous|prior|preceding|following|next|same)\s+"
@@ -318,7 +369,12 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "ago",
         "ago",
-        rf"\b(?:{MOD}\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})s?\s+(?:ago|earlier|before\s+now)\b",
+        rf"\b(?:{MOD}\s+)?(?:(?P<num>{NUM})[-\s]+)?(?P<unit>{UNIT})s?\s+(?:ago|before\s+now)\b",
+    ),
+    (
+        "units-earlier",
+        "anchored",
+        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>earlier|later)\b",
     ),
     (
         "years-old",

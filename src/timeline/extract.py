@@ -246,7 +246,7 @@ def _merge_clocks(text: str, found: list[_Found]) -> list[_Found]:
         f = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         joined = None
-        if nxt is not None:
+        if nxt is not None and nxt.sentence == f.sentence:
             a, b = f.resolution, nxt.resolution
             if (
                 a.clock
