@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.errors import DataError, Problem, TimelineError, WhenError
 from timeline.load import load
+from timeline.load_json import load_json
 from timeline.model import (
     Actor,
     ActorKind,
@@ -58,6 +59,7 @@ __all__ = (
     # loading and asking
     "Filter",
     "load",
+    "load_json",
     # output
     "report",
     "to_ics",

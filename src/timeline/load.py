@@ -84,6 +84,8 @@ class Located:
 def load(folder: str | Path = "events") -> Timeline:
     """Read every `*.toml` and `*.jsonl` file under `folder` into a validated `Timeline`.
 
+    A `.json` file instead of a folder is read as a JSON export (see `timeline.load_json`).
+
     Raises:
         DataError: listing every problem found, each with file, line and key path.
     """
@@ -91,6 +93,10 @@ def load(folder: str | Path = "events") -> Timeline:
     from timeline.validate import validate
 
     root = Path(folder)
+    if root.suffix == ".json" and root.is_file():
+        from timeline.load_json import load_json
+
+        return load_json(root)
     settings, located, problems = load_records(root)
     problems += validate(located, project_root=root.resolve().parent)
     if problems:

@@ -2,8 +2,8 @@
 
 Formats load lazily, so asking for plain text never imports Jinja2.
 
->>> sorted(FORMATS)
-['markdown', 'text']
+>>> {"text", "markdown", "json", "csv", "timelinejs"} <= set(FORMATS)
+True
 """
 
 from __future__ import annotations
@@ -14,20 +14,28 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from timeline.model import Timeline
 
-__all__ = ["FORMATS", "markdown", "render", "text"]
+__all__ = ["FORMATS", "LANED", "markdown", "render", "text"]
 
 #: Format name → the module under `timeline.report` that renders it.
 FORMATS: Final = {
     "text": "text",
     "markdown": "markdown",
+    "json": "json",
+    "csv": "csv",
+    "timelinejs": "timelinejs",
+    "html": "html",
 }
 
+#: Formats that draw swimlanes, and so take `lanes` ("policy", "actor" or "jurisdiction").
+LANED: Final = ("html", "timelinejs")
 
-def render(timeline: Timeline, format: str = "text") -> str:
-    """Render `timeline` in one of `FORMATS`.
+
+def render(timeline: Timeline, format: str = "text", *, lanes: str | None = None) -> str:
+    """Render `timeline` in one of `FORMATS`; `lanes` picks the swimlanes of `LANED` formats.
 
     Raises:
-        ValueError: `format` is not one of `FORMATS`.
+        ValueError: `format` is not one of `FORMATS`, or `lanes` is given for a format
+            without lanes, or is not a kind of lane.
     """
     try:
         module = FORMATS[format]
@@ -35,7 +43,13 @@ def render(timeline: Timeline, format: str = "text") -> str:
         raise ValueError(
             f"unknown report format {format!r}; use one of {sorted(FORMATS)}"
         ) from None
-    rendered: str = importlib.import_module(f"timeline.report.{module}").render(timeline)
+    renderer = importlib.import_module(f"timeline.report.{module}").render
+    if lanes is None:
+        rendered: str = renderer(timeline)
+    elif format not in LANED:
+        raise ValueError(f"format {format!r} has no lanes; lanes go with {list(LANED)}")
+    else:
+        rendered = renderer(timeline, lanes=lanes)
     return rendered
 
 
