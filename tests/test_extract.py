@@ -368,6 +368,16 @@ def test_previous_year_is_anchored_on_the_text() -> None:
     assert _one(text, D(2024, 8, 25), "the previous year").timex == "2022"
 
 
+def test_wrapped_lines_join_but_headings_do_not() -> None:
+    """A hard-wrapped date is found whole; a date never runs across a heading's end."""
+    wrapped = (
+        "The rule was signed by the Secretary of Commerce on January\n15, 2025, in Washington."
+    )
+    assert _one(wrapped, D(2025, 2, 1), "January").text == "January\n15, 2025"
+    heading = "Friday\nJanuary 15, 2025 was the day."
+    assert [m.text for m in extract(heading, D(2025, 2, 1))] == ["Friday", "January 15, 2025"]
+
+
 # ── the corpus ────────────────────────────────────────────────────────────────────────
 def _gold() -> list[dict[str, str]]:
     with open(DATA / "gold.tsv", encoding="utf-8", newline="") as handle:

@@ -71,13 +71,22 @@ _ABBREVIATIONS: Final = frozenset({
     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "sec", "art", "fig", "approx", "dept",
 })  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+#: A line break ends a sentence unless it only wraps one: the line before ends without
+#: closing punctuation, and it is a long line (not a heading) or the next starts in lower case.
 _LINE_BREAK: Final = re.compile(r"\n\s*")
+_OPEN_END: Final = re.compile(r"[^.!?:;\"”’)\s]\n[ \t]*\S")
+_LOWER_NEXT: Final = re.compile(r"\n[ \t]*[a-z0-9(]")
+_WRAP_WIDTH: Final = 50
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, trimmed of surrounding space; lines never join into one sentence."""
     cuts = {0, len(text)}
     for m in _LINE_BREAK.finditer(text):
+        if m.group() == "\n" and m.start() > 0 and _OPEN_END.match(text, m.start() - 1):
+            line_length = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+            if line_length >= _WRAP_WIDTH or _LOWER_NEXT.match(text, m.start()):
+                continue
         cuts.update((m.start(), m.end()))
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 20) : m.start()])
@@ -138,6 +147,8 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         if any(occupied[start:end]):
             continue
         sentence = _sentence_of(sentences, start)
+        if end > sentence[1]:
+            continue  # a match across a sentence break ("Friday\nJanuary 15, 2025")
         context = Context(published=published, text=text, sentence=sentence, start=start, end=end)
         try:
             resolution = RESOLVERS[kind](m, context)
@@ -401,6 +412,7 @@ def draft_toml(
             else best.when[:10]
         )
         title = _draft_title(sentence, best.text)
+        quote = " ".join(sentence.split())
         base = _slug(title)
         event_id, n = base, 1
         while event_id in used:
@@ -416,7 +428,7 @@ def draft_toml(
             f"said = {_toml_string(best.text)}",
             "[[event.cite]]",
             f"source = {_toml_string(source_id)}",
-            f"{'quote' if file is not None else 'note'} = {_toml_string(sentence)}",
+            f"{'quote' if file is not None else 'note'} = {_toml_string(quote)}",
         ]
     return "\n".join(lines) + "\n"
 
