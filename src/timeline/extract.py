@@ -135,11 +135,12 @@ def extract(text: str, published: dt.date) -> list[Mention]:
     sentences = _sentences(text)
     candidates: list[tuple[int, int, int, int, str, str, re.Match[str]]] = []
     for order, (name, kind, pattern) in enumerate(RULES):
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            start, end = m.span("x") if "x" in pattern.groupindex and m["x"] else m.span()
-            candidates.append((-(m.end() - m.start()), order, start, end, name, kind, m))
+        for s0, s1 in sentences:  # one sentence at a time: no match runs across a break
+            for m in pattern.finditer(text, s0, s1):
+                if m.end() == m.start():
+                    continue
+                start, end = m.span("x") if "x" in pattern.groupindex and m["x"] else m.span()
+                candidates.append((-(m.end() - m.start()), order, start, end, name, kind, m))
     candidates.sort(key=lambda item: item[:3])
     taken: list[_Found] = []
     occupied = bytearray(len(text) + 1)
@@ -147,8 +148,6 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         if any(occupied[start:end]):
             continue
         sentence = _sentence_of(sentences, start)
-        if end > sentence[1]:
-            continue  # a match across a sentence break ("Friday\nJanuary 15, 2025")
         context = Context(published=published, text=text, sentence=sentence, start=start, end=end)
         try:
             resolution = RESOLVERS[kind](m, context)
