@@ -1,0 +1,326 @@
+"""The HTML report (timeline.report.html): golden file, escaping, lanes, the axis, the CLI."""
+
+from __future__ import annotations
+
+import difflib
+import html as stdlib_html
+import itertools
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import timeline
+from strategies import timelines
+from timeline import Citation, Event, Timeline, When
+from timeline.cli import main
+from timeline.report import html
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = Path(__file__).parent / "data" / "golden" / "html"
+UPDATE = os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1"
+XSS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Timeline:
+    """The shipped dataset in events/."""
+    return timeline.load(ROOT / "events")
+
+
+@pytest.fixture(scope="module")
+def fixture() -> Timeline:
+    """The small golden dataset: every kind of date, a full policy lifecycle, hostile text."""
+    return timeline.load(GOLDEN / "events")
+
+
+def _event(id: str, when: str, **fields: object) -> Event:
+    return Event(id=id, title=id, when=When.parse(when), cite=(Citation(source="s"),), **fields)  # type: ignore[arg-type]
+
+
+class _Tags(HTMLParser):
+    """Every element name and attribute name in a page, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.append(tag)
+        self.attributes += [name for name, _ in attrs]
+
+
+def _marks(page: str) -> dict[str, tuple[float, float]]:
+    """Event id → (x0, x1) of its first mark on the chart."""
+    found: dict[str, tuple[float, float]] = {}
+    for match in re.finditer(
+        r'data-event="([^"]+)"[^>]*data-x0="([\d.]+)" data-x1="([\d.]+)"', page
+    ):
+        found.setdefault(match[1], (float(match[2]), float(match[3])))
+    return found
+
+
+# -- golden files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lanes", html.LANES)
+def test_golden_file(fixture: Timeline, lanes: str) -> None:
+    """The fixture renders byte for byte as the golden file (TIMELINE_UPDATE_GOLDEN=1 rewrites)."""
+    path = GOLDEN / f"report-{lanes}.html"
+    page = html.render(fixture, lanes=lanes)
+    if UPDATE:
+        path.write_text(page, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if page != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                page.splitlines(keepends=True),
+                str(path),
+                "rendered",
+                n=2,
+            )
+        )
+        pytest.fail(f"the HTML differs from {path.name}:\n{diff[:4000]}")
+
+
+def test_render_is_deterministic(fixture: Timeline) -> None:
+    """Two renders of the same data give the same bytes (no clock, no random ids)."""
+    assert html.render(fixture) == html.render(fixture)
+
+
+# -- escaping and self-containment ----------------------------------------------------------------
+
+
+def test_hostile_text_is_escaped(fixture: Timeline) -> None:
+    """Titles, phrases, notes and names with markup appear escaped, never as markup."""
+    page = html.render(fixture, lanes="actor")
+    assert "<img" not in page
+    assert "<script>alert" not in page
+    tags = _Tags()
+    tags.feed(page)
+    assert "img" not in tags.names
+    assert tags.names.count("script") == 1
+    assert not [a for a in tags.attributes if a.startswith("on")]  # no event handler at all
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "Harbour master &#34;Jo&#34; &lt;Smith&gt;" in page
+    assert page.count("<script>") == 1  # ours, at the end
+
+
+@pytest.mark.parametrize("title", XSS)
+def test_every_title_reads_back_as_written(title: str) -> None:
+    """The list's heading of an event unescapes to exactly its title."""
+    event = Event(id="e", title=title, when=When.parse("2025-04"), cite=(Citation(source="s"),))
+    page = html.render(Timeline(events=[event]))
+    heading = re.search(r'<h4><a href="#e" class="anchor">(.*?)</a></h4>', page)
+    assert heading is not None
+    assert stdlib_html.unescape(heading[1]) == title
+    assert title not in page
+
+
+def test_page_is_self_contained(shipped: Timeline) -> None:
+    """No external resource: no src=, no stylesheet link, no url() but #fragments; a CSP."""
+    page = html.render(shipped)
+    assert not re.search(r"\ssrc=", page)
+    assert "<link" not in page
+    assert re.findall(r"url\(([^)]*)\)", page)
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", page))
+    assert "default-src 'none'" in page
+    assert "@import" not in page
+
+
+def test_csp_hash_matches_the_inline_script(shipped: Timeline) -> None:
+    """The Content-Security-Policy allows exactly the one inline script, by its hash."""
+    import base64
+    import hashlib
+
+    page = html.render(shipped)
+    script = re.search(r"<script>(.*?)</script>", page, re.DOTALL)
+    assert script is not None
+    digest = base64.b64encode(hashlib.sha256(script[1].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
+
+
+# -- content --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lanes", html.LANES)
+def test_every_event_has_an_anchor_and_a_mark(shipped: Timeline, lanes: str) -> None:
+    """Each event is listed under its id and drawn at least once on the chart."""
+    page = html.render(shipped, lanes=lanes)
+    for event in shipped:
+        assert f'<article class="event" id="{event.id}"' in page
+        assert f'data-event="{event.id}"' in page
+    assert page.count('<article class="event"') == len(shipped)
+
+
+def test_dates_are_shown_at_their_precision(fixture: Timeline) -> None:
+    """Labels keep the real precision: a season, a decade, a month, an approximate day."""
+    page = html.render(fixture)
+    for label in ("summer 2025", "since the 2010s", "April 2025", "~1 September 2025"):
+        assert f">{label}<" in page
+    assert '<time datetime="2025-04">April 2025</time>' in page
+    assert '<time datetime="2025-04-25">25 April 2025</time>' in page
+
+
+def test_policy_bands_follow_the_lifecycle(fixture: Timeline) -> None:
+    """The speed limit's band goes pending, in force, suspended, in force again."""
+    page = html.render(fixture)
+    bands = re.search(r'<g class="bands" data-policy="speed-limit">(.*?)\n</g>\n</g>', page, re.S)
+    assert bands is not None
+    states = re.findall(r'<g class="band ([a-z-]+)">', bands[1])
+    assert states == ["pending", "in-force", "suspended", "in-force"]
+
+
+def test_bands_use_the_full_history_when_filtered(shipped: Timeline) -> None:
+    """Filtered to 2025, the US controls still show as in force (enacted in 2022)."""
+    recent = shipped.between("2025-12", "2025-12")
+    page = html.render(recent, history=shipped)
+    assert 'data-policy="us-chip-export-controls"' in page
+    alone = html.render(recent)  # without the history the fold cannot start: no band at all
+    assert 'data-policy="us-chip-export-controls"' not in alone
+
+
+@pytest.mark.parametrize(
+    ("lanes", "titles", "catch_all"),
+    [
+        ("policy", ["US export controls on advanced chips", "Nvidia"], "Other events"),
+        ("actor", ["Xi Jinping", "Nvidia", "Donald Trump"], "No actor named"),
+        ("jurisdiction", ["US", "CN"], "No jurisdiction"),
+    ],
+)
+def test_lanes(shipped: Timeline, lanes: str, titles: list[str], catch_all: str) -> None:
+    """Each kind of lane gets its titles; the catch-all lane comes after the other event lanes."""
+    page = html.render(shipped, lanes=lanes)
+    found = re.findall(
+        r'class="lane-title">(.*?)(?: <tspan class="note">(.*?)</tspan>)?</text>', page
+    )
+    names = [name for name, _ in found]
+    for title in titles:
+        if lanes == "policy" and title == "Nvidia":
+            assert title not in names  # companies are not lanes when lanes follow policies
+        else:
+            assert title in names or any(n.startswith(title) for n in names), (title, names)
+    after = found[names.index(catch_all) + 1 :]
+    assert all(note == "policy state" for _, note in after)
+    assert (lanes == "policy") == (not after)
+
+
+def test_unknown_lanes_are_refused(shipped: Timeline) -> None:
+    """A lane kind other than policy, actor or jurisdiction is a ValueError naming them."""
+    with pytest.raises(ValueError, match=r"unknown lanes 'colour'; use one of \['policy'"):
+        html.render(shipped, lanes="colour")
+
+
+def test_empty_timeline(fixture: Timeline) -> None:
+    """No events: no chart, a plain sentence."""
+    page = html.render(fixture.select(lambda e: False))
+    assert "No events match." in page
+    assert "<svg" not in page.split('id="_legend"')[0].split("<main>")[1]
+
+
+# -- the axis -------------------------------------------------------------------------------------
+
+
+def test_a_decade_long_span_does_not_squash_this_year(shipped: Timeline) -> None:
+    """2025 gets a good share of the width, and the H200 rollback sits well after the expo."""
+    page = html.render(shipped)
+    marks = _marks(page)
+    expo, rollback = marks["wesemibay-expo-2025"], marks["h200-export-rollback"]
+    assert rollback[0] - expo[1] >= 40
+    drive = marks["cn-chip-self-reliance-drive"]
+    assert drive[1] - drive[0] > 800  # the long span still runs across the chart
+
+
+def test_open_spans_reach_the_edge(fixture: Timeline) -> None:
+    """An open end reaches the chart's edge, with an arrow."""
+    marks = _marks(html.render(fixture))
+    assert marks["barges-arrive"][1] == pytest.approx(html.WIDTH - 12)
+    assert marks["old-rules"][0] == pytest.approx(12)
+
+
+def test_empty_years_are_cut(fixture: Timeline) -> None:
+    """2020–2024 hold nothing, so the axis cuts them and says so."""
+    page = html.render(fixture)
+    assert "<title>2020–2024: no events start or end</title>" in page
+
+
+@pytest.mark.parametrize(
+    ("whens", "unit"),
+    [
+        (["2025-10-15", "2025-12-08"], "day"),
+        (["2025-01", "2025-12-08"], "month"),
+        (["2015~/2025-12", "2025-12-08"], "year"),
+    ],
+)
+def test_axis_unit_follows_the_span(whens: list[str], unit: str) -> None:
+    """Short timelines get day or month units; long ones years."""
+    events = [_event(f"e{i}", w) for i, w in enumerate(whens)]
+    page = html.render(Timeline(events=events))
+    assert f'data-unit="{unit}"' in page
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(timelines(max_events=8))
+def test_chart_keeps_chronological_order(tl: Timeline) -> None:
+    """For any timeline, a mark never starts left of an earlier-starting event's mark."""
+    zone = tl.settings.zone
+    page = html.render(tl)
+    marks = _marks(page)
+    closed = [e for e in tl if e.when.start is not None]
+    for a, b in itertools.pairwise(closed):
+        if a.when.sort_key(zone)[0] < b.when.sort_key(zone)[0]:
+            # dots are drawn 10px wide around their centre; bars start at their bound
+            slack = 10.0
+            assert marks[a.id][0] <= marks[b.id][0] + slack, (a.when, b.when)
+    for event in tl:
+        assert f'id="{event.id}"' in page
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_writes_html(tmp_path: Path) -> None:
+    """`timeline report --format html -o FILE --lanes actor` writes the page."""
+    out = tmp_path / "report.html"
+    code = main(
+        ["report", str(GOLDEN / "events"), "--format", "html", "--lanes", "actor", "-o", str(out)]
+    )
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "lanes by actor" in page
+
+
+def test_cli_refuses_lanes_without_a_laned_format(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lanes with --format text is a usage error (exit 2) that names the right formats."""
+    code = main(["report", str(GOLDEN / "events"), "--format", "text", "--lanes", "actor"])
+    assert code == 2
+    assert "--lanes goes with --format html" in capsys.readouterr().err
+
+
+def test_datetime_attribute_only_when_valid() -> None:
+    """<time datetime> is set for days, months, years and offset instants, not for seasons."""
+    cases = {
+        "2025-04-25": "2025-04-25",
+        "2025-04": "2025-04",
+        "2025": "2025",
+        "2025-12-08T15:30Z": "2025-12-08T15:30+00:00",
+        "2025-23": None,
+        "2025-04~": None,
+        "2025-04/2025-06": None,
+    }
+    for text, expected in cases.items():
+        assert html._datetime_attr(When.parse(text)) == expected, text
+
+
+def test_policy_section_names_the_jurisdiction(fixture: Timeline) -> None:
+    """A jurisdiction given as an actor id is shown by the actor's name."""
+    page = html.render(fixture)
+    assert "Imposed by <strong>Canal Board</strong>" in page
+    assert "targets Canal Board" in page
