@@ -305,6 +305,28 @@ RULE_CASES = [
         "2025-01-22TMO",
         "2025-01-22",
     ),
+    ("Third-quarter profit fell.", D(1989, 10, 25), "Third-quarter", "1989-Q3", "1989-07/1989-09"),
+    (
+        "In the last quarter, sales rose.",
+        D(1989, 10, 25),
+        "the last quarter",
+        "1989-Q3",
+        "1989-07/1989-09",
+    ),
+    (
+        "Sales will improve in the second half.",
+        D(1989, 3, 1),
+        "the second half",
+        "1989-H2",
+        "1989-07/1989-12",
+    ),
+    (
+        "The company said late yesterday it would sell.",
+        D(1989, 10, 25),
+        "yesterday",
+        "1989-10-24",
+        "1989-10-24",
+    ),
     # holidays, days of the month, anchored and vague points
     ("Stores will close for Christmas.", D(2025, 12, 19), "Christmas", "2025-12-25", "2025-12-25"),
     ("Stores closed on Thanksgiving.", D(2025, 12, 19), "Thanksgiving", "2025-11-27", "2025-11-27"),

@@ -309,7 +309,11 @@ def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
         delta = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[word]
         index = c.published.year * 4 + current - 1 + delta
         return quarter_value(index // 4, index % 4 + 1)
-    quarter = int(m["q2"]) if _g(m, "q2") else _ordinal(m["q"])
+    word = (_g(m, "q") or _g(m, "qadj") or "").lower()
+    if word in {"last", "final"} and not (_g(m, "year") or _g(m, "rel")):
+        index = c.published.year * 4 + current - 2  # "the last quarter": the one before this
+        return quarter_value(index // 4, index % 4 + 1)
+    quarter = int(m["q2"]) if _g(m, "q2") else _ordinal(word)
     if quarter > 4:
         return None
     if _g(m, "year"):
@@ -327,9 +331,18 @@ def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
 
 
 def _r_half(m: re.Match[str], c: Context) -> Resolution | None:
-    half = int(m["h2"]) if _g(m, "h2") else (1 if m["half"].lower() in {"first", "1st"} else 2)
+    word = (_g(m, "half") or _g(m, "hadj") or "").lower()
+    half = int(m["h2"]) if _g(m, "h2") else (1 if word in {"first", "1st"} else 2)
     if _g(m, "year"):
         year = int(m["year"])
+    elif not (_g(m, "rel") or _g(m, "theyear")):
+        first_month = 1 if half == 1 else 7
+
+        def span(y: int) -> tuple[dt.date, dt.date]:
+            start = dt.date(y, first_month, 1)
+            return start, add_months(start, 6) - dt.timedelta(days=1)
+
+        year = _pick_year(c.published, c.tense, span)
     else:
         rel = (_g(m, "rel") or "this").lower()
         year = c.published.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -596,8 +609,9 @@ def _r_span(m: re.Match[str], c: Context) -> Resolution | None:
     unit = m["unit"].lower()
     timex = _unit_code(unit, count)
     direction = (_g(m, "dir") or "").lower()
-    if direction in {"previous", "preceding", "prior"} and not _g(m, "num") and not _g(m, "plural"):
-        return None  # "the previous quarter" is a date anchored on the text, not a span
+    single = not _g(m, "num") and not _g(m, "plural")
+    if single and (direction in {"previous", "preceding", "prior"} or unit == "quarter"):
+        return None  # "the previous quarter", "the last quarter": calendar quarters, not spans
     if count is None or _g(m, "ahead") or direction not in {"last", "past"}:
         return Resolution(timex=timex, when=None, type="DURATION")
     start = _shift(c.published, unit, -count)

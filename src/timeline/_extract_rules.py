@@ -290,7 +290,8 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "quarter",
         "quarter",
-        rf"\bthe\s+(?P<q>{ORDINAL}|[1-4](?:st|nd|rd|th))\s+quarter(?:\s+(?:of|in)\s+"
+        rf"\b(?:the\s+(?P<q>{ORDINAL}|[1-4](?:st|nd|rd|th))\s+"
+        rf"|(?P<qadj>first|second|third|fourth|1st|2nd|3rd|4th)-)quarter(?:\s+(?:of|in)\s+"
         rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current|previous|same)\s+year))?\b",
     ),
     ("quarter-short", "quarter", rf"\bQ(?P<q2>[1-4])\s*(?:of\s+)?(?P<year>{YEAR})\b"),
@@ -303,8 +304,9 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "half",
         "half",
-        rf"\bthe\s+(?P<half>first|second|1st|2nd|latter|back)\s+half\s+(?:of\s+)?"
-        rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current)\s+year|(?P<theyear>the\s+year))\b",
+        rf"\b(?:the\s+(?P<half>first|second|1st|2nd|latter|back)\s+|(?P<hadj>first|second)-)half"
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current)\s+year"
+        rf"|(?P<theyear>the\s+year)))?\b",
     ),
     ("half-short", "half", rf"\bH(?P<h2>[12])\s*(?P<year>{YEAR})\b"),
     (
@@ -356,7 +358,11 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("weekday", "weekday", rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?(?!,?\s+(?:the\s+)?\d)"),
     ("the-weekend", "weekday", r"\b(?:over\s+|during\s+|for\s+)?(?P<x>the\s+weekend)\b"),
-    ("day-word", "dayword", rf"\b(?P<dayword>{_DAYW})(?:\s+(?P<part>{_PARTS}))?\b(?:['’]s)?"),
+    (
+        "day-word",
+        "dayword",
+        rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>{_DAYW})(?:\s+(?P<part>{_PARTS}))?\b(?:['’]s)?",
+    ),
     ("tonight", "dayword", r"\b(?P<tonight>tonight|last\s+night)\b"),
     ("this-part-of-day", "dayword", rf"\bthis\s+(?P<part>{_PARTS})\b"),
     (
