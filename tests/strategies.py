@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+
+from hypothesis import assume
 from hypothesis import strategies as st
+
+from timeline import (
+    Actor,
+    ActorKind,
+    Citation,
+    Effect,
+    Event,
+    Feed,
+    Filter,
+    Place,
+    Policy,
+    Settings,
+    Source,
+    Timeline,
+    When,
+)
+from timeline.errors import WhenError
 
 #: Pieces of English that the date rules react to, so random articles exercise them.
 TEMPORAL_PIECES = (
@@ -23,6 +44,298 @@ def article_texts() -> st.SearchStrategy[str]:
     return st.lists(st.tuples(piece, joiner), max_size=12).map(
         lambda parts: "".join(p + j for p, j in parts)
     )
+
+
+# -- the model: When values and whole timelines (tests/test_report_json.py and friends) -----
+
+_ZONES = ("UTC", "Asia/Shanghai", "America/New_York", "Europe/Berlin")
+
+
+@functools.cache
+def slugs() -> st.SearchStrategy[str]:
+    """Valid record ids, short enough that lists of them collide now and then."""
+    word = st.text("abcxyz0189", min_size=1, max_size=5)
+    parts = st.lists(st.tuples(st.sampled_from("-_."), word), max_size=2)
+    return st.builds(lambda head, rest: head + "".join(s + w for s, w in rest), word, parts)
+
+
+@functools.cache
+def texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Text a data file may hold: any printable Unicode, newlines, markup and formula starts."""
+    printable = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf"))
+    special = st.sampled_from(["\n", "\t", "<", ">", "&", '"', "'", "=", "+", "-", "@", ",", ";"])
+    alphabet = printable | special
+    text = st.text(alphabet, min_size=min_size, max_size=max_size)
+    return text.filter(str.strip) if min_size else text
+
+
+def _part_notation(draw: st.DrawFn) -> str:
+    day = draw(st.dates(_dt.date(1900, 1, 1), _dt.date(2099, 12, 31)))
+    kind = draw(st.sampled_from(["day", "month", "season", "year", "decade", "century"]))
+    text = {
+        "day": day.isoformat(),
+        "month": f"{day:%Y-%m}",
+        "season": f"{day.year:04d}-{draw(st.integers(21, 24))}",
+        "year": f"{day.year:04d}",
+        "decade": f"{day.year // 10:03d}X",
+        "century": f"{day.year // 100:02d}XX",
+    }[kind]
+    return text + draw(st.sampled_from(["", "", "", "~", "?", "%"]))
+
+
+@st.composite
+def whens(draw: st.DrawFn) -> When:
+    """Any `When` the notation allows: dates, seasons, decades, qualifiers, spans, instants."""
+    shape = draw(st.sampled_from(["part", "part", "span", "open-start", "open-end", "instant"]))
+    tz = None
+    if shape == "instant":
+        moment = draw(st.datetimes(_dt.datetime(1970, 1, 1), _dt.datetime(2099, 12, 31)))  # noqa: DTZ001 - a wall time
+        seconds = draw(st.booleans())
+        text = moment.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
+        offset = draw(st.sampled_from(["Z", "+08:00", "-05:00", "+05:30", None]))
+        if offset is None:
+            tz = draw(st.sampled_from(_ZONES))
+        else:
+            text += offset
+    elif shape == "part":
+        text = _part_notation(draw)
+    elif shape == "open-start":
+        text = "../" + _part_notation(draw)
+    elif shape == "open-end":
+        text = _part_notation(draw) + "/.."
+    else:
+        text = f"{_part_notation(draw)}/{_part_notation(draw)}"
+    try:
+        return When.parse(text, tz=tz)
+    except WhenError:
+        assume(False)
+        raise  # unreachable: assume(False) stops this example
+
+
+def _maybe(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.none() | strategy
+
+
+@st.composite
+def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
+    """A valid timeline: every reference resolves, policies amend only earlier ones."""
+    urls = st.sampled_from(["https://example.org/a", "http://example.com/b?x=1&y='2'"])
+    source_ids = draw(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+    sources = [
+        Source(
+            id=sid,
+            title=draw(texts(min_size=1)),
+            publisher=draw(_maybe(texts(min_size=1))),
+            author=draw(_maybe(texts(min_size=1))),
+            published=draw(_maybe(whens().filter(lambda w: w.tz is None))),
+            url=draw(_maybe(urls)),
+            file=draw(_maybe(st.just("seeds/a.txt"))),
+            language=draw(_maybe(st.sampled_from(["en", "zh"]))),
+            note=draw(_maybe(texts(min_size=1))),
+        )
+        for sid in source_ids
+    ]
+    actor_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    actors = [
+        Actor(
+            id=aid,
+            name=draw(texts(min_size=1)),
+            kind=draw(st.sampled_from(ActorKind)),
+            country=draw(_maybe(st.sampled_from(["US", "CN"]))),
+            aliases=tuple(draw(st.lists(texts(min_size=1), max_size=2))),
+            description=draw(_maybe(texts(min_size=1))),
+            url=draw(_maybe(urls)),
+        )
+        for aid in actor_ids
+    ]
+    place_ids = draw(st.lists(slugs(), max_size=2, unique=True))
+    places = [
+        Place(
+            id=pid,
+            name=draw(texts(min_size=1)),
+            country=draw(_maybe(st.sampled_from(["CN", "US"]))),
+            region=draw(_maybe(texts(min_size=1))),
+            latitude=draw(_maybe(st.floats(-90, 90, allow_nan=False))),
+            longitude=draw(_maybe(st.floats(-180, 180, allow_nan=False))),
+        )
+        for pid in place_ids
+    ]
+    policy_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    policies = [
+        Policy(
+            id=pid,
+            title=draw(texts(min_size=1)),
+            jurisdiction=draw(_maybe(st.sampled_from(["US", "CN", *actor_ids]))),
+            targets=tuple(draw(st.lists(st.sampled_from(["US", "CN", *actor_ids]), max_size=2))),
+            summary=draw(_maybe(texts(min_size=1))),
+            amends=draw(_maybe(st.sampled_from(policy_ids[:n]))) if n else None,
+            tags=tuple(draw(st.lists(slugs(), max_size=2, unique=True))),
+            url=draw(_maybe(urls)),
+        )
+        for n, pid in enumerate(policy_ids)
+    ]
+    event_ids = draw(st.lists(slugs(), max_size=max_events, unique=True))
+    events = []
+    for eid in event_ids:
+        policy = draw(_maybe(st.sampled_from(policy_ids))) if policy_ids else None
+        events.append(
+            Event(
+                id=eid,
+                title=draw(texts(min_size=1)),
+                when=draw(whens()),
+                said=draw(_maybe(texts(min_size=1))),
+                summary=draw(_maybe(texts(min_size=1, max_size=80))),
+                actors=tuple(draw(st.lists(st.sampled_from(actor_ids), unique=True)))
+                if actor_ids
+                else (),
+                place=draw(_maybe(st.sampled_from(place_ids))) if place_ids else None,
+                policy=policy,
+                effect=draw(_maybe(st.sampled_from(Effect))) if policy else None,
+                tags=tuple(draw(st.lists(slugs(), max_size=3, unique=True))),
+                url=draw(_maybe(urls)),
+                cite=tuple(
+                    Citation(
+                        source=draw(st.sampled_from(source_ids)),
+                        quote=draw(_maybe(texts(min_size=1))),
+                        note=draw(_maybe(texts(min_size=1))),
+                    )
+                    for _ in range(draw(st.integers(1, 3)))
+                ),
+            )
+        )
+    feed_names = draw(st.lists(slugs(), max_size=2, unique=True))
+    feeds = {
+        name: Feed(
+            name=name,
+            title=draw(_maybe(texts(min_size=1))),
+            description=draw(_maybe(texts(min_size=1))),
+            filter=Filter.build(
+                start=draw(_maybe(st.sampled_from(["2020", "2025-04", "2025-23"]))),
+                end=draw(_maybe(st.sampled_from(["2026", "2025-12-31"]))),
+                tags=draw(st.lists(slugs(), max_size=2)),
+                policies=draw(st.lists(st.sampled_from(policy_ids), max_size=1))
+                if policy_ids
+                else (),
+                jurisdictions=draw(st.lists(st.sampled_from(["US", "CN"]), max_size=1)),
+                text=draw(_maybe(texts(min_size=1, max_size=10))),
+            ),
+        )
+        for name in feed_names
+    }
+    settings = Settings(
+        name=draw(texts(min_size=1)),
+        description=draw(_maybe(texts(min_size=1))),
+        domain=draw(st.sampled_from(["timeline.invalid", "chips.example.org"])),
+        timezone=draw(st.sampled_from(_ZONES)),
+        refresh=draw(st.sampled_from(["P1D", "PT6H"])),
+        feeds=feeds,
+    )
+    return Timeline(
+        events=events,
+        actors=actors,
+        places=places,
+        policies=policies,
+        sources=sources,
+        settings=settings,
+    )
+
+
+# -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
+
+#: Text that breaks naive calendar writers: TEXT escapes, line ends, multi-byte characters
+#: that land on fold boundaries, and characters that look like iCalendar syntax.
+AWKWARD_PIECES = (
+    ",", ";", "\\", "\\n", "\\,", "\n", "\r\n", ":", '"', "'", "END:VEVENT", "BEGIN:VCALENDAR",
+    "DTSTART:20000101", "🎉", "👩‍💻", "🇨🇳", "中国芯片", "習近平", "한국어", "é", "ﬁ", "\t",
+    "Xi Jinping pledges …", "a" * 74, "ü" * 40,
+)  # fmt: skip
+
+
+def awkward_texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Titles and phrases full of what iCalendar must escape or fold with care; never blank."""
+    plain = st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf")), max_size=20
+    )
+    piece = st.one_of(st.sampled_from(AWKWARD_PIECES), plain)
+    return st.lists(piece, min_size=1, max_size=max_size).map("".join).filter(str.strip)
+
+
+@st.composite
+def ics_whens(draw: st.DrawFn) -> object:
+    """Every `When` shape an exporter must place: days, imprecise values, open spans,
+    instants with offsets or zones, and spans of instants."""
+    import datetime as dt
+
+    from hypothesis import assume
+
+    from timeline import When
+    from timeline.errors import WhenError
+
+    day = draw(st.dates(dt.date(1000, 1, 1), dt.date(2999, 12, 31)))
+    notations = [
+        day.isoformat(),
+        f"{day:%Y-%m}",
+        f"{day.year:04d}",
+        f"{day.year:04d}-{draw(st.integers(21, 24))}",
+        f"{day.year // 10:03d}X",
+        f"{day.year // 100:02d}XX",
+    ]
+    part = draw(st.sampled_from(notations)) + draw(st.sampled_from(["", "", "~", "?", "%"]))
+    other = day + dt.timedelta(days=draw(st.integers(0, 4000)))
+    clock = f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+    seconds = draw(st.sampled_from(["", f":{draw(st.integers(1, 59)):02d}"]))
+    offset = draw(st.sampled_from(["Z", "+08:00", "-05:00", "+05:45"]))
+    zone = draw(st.sampled_from(["Asia/Shanghai", "America/New_York", "Europe/London"]))
+    shape = draw(st.sampled_from(["part", "days", "open-start", "open-end", "offset", "zone"]))
+    tz = None
+    if shape == "part":
+        text = part
+    elif shape == "days":
+        text = f"{day.isoformat()}/{other.isoformat()}"
+    elif shape == "open-start":
+        text = f"../{part}"
+    elif shape == "open-end":
+        text = f"{part}/.."
+    elif shape == "offset":
+        text = day.isoformat() + clock + seconds + offset
+        if draw(st.booleans()):
+            text += f"/{other.isoformat()}{clock}{offset}"
+    else:
+        text, tz = day.isoformat() + clock + seconds, zone
+        if draw(st.booleans()):
+            text += f"/{other.isoformat()}{clock}"
+    try:
+        return When.parse(text, tz=tz)
+    except WhenError:
+        assume(False)
+        raise  # unreachable: assume(False) stops this example
+
+
+@st.composite
+def ics_events(draw: st.DrawFn, *, max_size: int = 6) -> list[object]:
+    """Events with unique ids, awkward titles and phrases, and every kind of date."""
+    from timeline import Citation, Event
+
+    ids = draw(
+        st.lists(
+            st.from_regex(r"[a-z0-9]{1,8}([-_.][a-z0-9]{1,6}){0,2}", fullmatch=True),
+            min_size=1,
+            max_size=max_size,
+            unique=True,
+        )
+    )
+    return [
+        Event(
+            id=event_id,
+            title=draw(awkward_texts()),
+            when=draw(ics_whens()),
+            said=draw(st.none() | awkward_texts(max_size=4)),
+            tags=tuple(draw(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), unique=True))),
+            url=draw(st.none() | st.just("https://example.org/a?b=1,2;c")),
+            cite=(Citation(source="src"),),
+        )
+        for event_id in ids
+    ]
 
 
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
