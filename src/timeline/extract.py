@@ -51,6 +51,11 @@ class Mention:
     `when` is timeline's EDTF value (None when the text gives no date, as for "recently"
     or a bare duration); `timex` is the TimeML TIMEX3 value; `rule` names the rule that
     produced it, for debugging.
+
+    >>> import datetime
+    >>> [m] = extract("It was founded 15 years ago.", datetime.date(2025, 12, 19))
+    >>> m.text, m.when, m.timex, m.type
+    ('15 years ago', '2010~', '2010', 'DATE')
     """
 
     text: str
@@ -291,7 +296,7 @@ _JSON_KEYS: Final = ("text", "start", "end", "sentence", "when", "timex", "type"
 
 
 def to_jsonl(mentions: Iterable[Mention]) -> str:
-    """One JSON object per mention and line, keys in a fixed order.
+    r"""One JSON object per mention and line, keys in a fixed order.
 
     >>> import datetime
     >>> line = to_jsonl(extract("Now.", datetime.date(2025, 1, 1)))
