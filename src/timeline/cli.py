@@ -145,7 +145,54 @@ def _report(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
 
-    _emit(args, report.render(_selected(args), args.format))
+    criteria = _filter(args)
+    timeline = _load(args)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    if args.lanes is not None and args.format not in report.LANED:
+        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if args.format == "html":
+        from timeline.report import html
+
+        # The policy bands fold every event of each policy, not only the filtered ones.
+        rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
+    else:
+        rendered = report.render(selected, args.format, lanes=args.lanes)
+    if args.policy and args.format in ("text", "markdown"):
+        from timeline.report import policy
+
+        try:  # the history folds every event of the policy, not only the filtered ones
+            rendered += "\n" + policy.render(timeline, args.policy, args.format)
+        except KeyError as error:
+            raise UsageError(f"--policy: {error.args[0]}") from None
+    _emit(args, rendered)
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    """Print each policy's state on a date (default: today), and why when the data cannot
+    decide it. Example: timeline status events --as-of 2025-12-31 --format json
+    """
+    import datetime as dt
+
+    from timeline import _clock
+    from timeline.report import policy
+
+    day: dt.date | None = None
+    if args.as_of is not None:
+        try:
+            day = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise UsageError(
+                f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
+            ) from None
+    timeline = _load(args)
+    day = day or _clock.today(timeline.settings.zone)
+    try:
+        statuses = timeline.status(day, policies=args.policy or None)
+    except KeyError as error:
+        raise UsageError(f"--policy: {error.args[0]}") from None
+    render = policy.status_json if args.format == "json" else policy.status_text
+    _emit(args, render(statuses, day))
     return EXIT_OK
 
 
@@ -199,6 +246,22 @@ def _import_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _build(args: argparse.Namespace) -> int:
+    """Write a static site: the HTML report (index.html), calendar feeds (all events and each
+    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
+    SOURCE_DATE_EPOCH for byte-identical files. Example: timeline build events -o site
+    """
+    from timeline.site import build
+
+    criteria = _filter(args)
+    timeline = _load(args)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    written = build(selected, args.output, lanes=args.lanes, history=timeline)
+    if not args.quiet:
+        print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
+    return EXIT_OK
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -228,8 +291,26 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
+    report.add_argument(
+        "--lanes",
+        choices=["policy", "actor", "jurisdiction"],
+        help="swimlanes of the html and timelinejs formats (default: policy)",
+    )
     _add_output(report)
     _add_filters(report)
+
+    status = command("status", _status, "print each policy's state on a date")
+    _add_data(status)
+    status.add_argument(
+        "--as-of", metavar="DATE", help="the day to ask about, YYYY-MM-DD (default: today)"
+    )
+    status.add_argument(
+        "--policy", action="append", default=[], metavar="ID", help="only this policy (repeatable)"
+    )
+    status.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    _add_output(status)
 
     ics = command("ics", _ics, "write an iCalendar (.ics) feed")
     _add_data(ics)
@@ -251,6 +332,20 @@ def _build_parser() -> argparse.ArgumentParser:
         "--zone", default="UTC", metavar="ZONE", help="IANA zone of floating times (default: UTC)"
     )
     _add_output(import_ics)
+
+    build = command("build", _build, "write a static site: report, feeds, data, policy pages")
+    _add_data(build)
+    build.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the folder to write (created)"
+    )
+    build.add_argument(
+        "--lanes",
+        choices=["policy", "actor", "jurisdiction"],
+        default="policy",
+        help="swimlanes of the report and the TimelineJS groups (default: policy)",
+    )
+    build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    _add_filters(build)
     return parser
 
 

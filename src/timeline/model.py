@@ -11,13 +11,16 @@ import enum
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from timeline.errors import TimelineError
 from timeline.query import Filter
 from timeline.when import When
+
+if TYPE_CHECKING:
+    from timeline.lifecycle import PolicyView, Status
 
 __all__ = [
     "Actor",
@@ -343,3 +346,25 @@ class Timeline:
     def matching(self, text: str) -> Timeline:
         """Events whose title, summary, said phrase or quotes contain `text` (case-insensitive)."""
         return self.filter(Filter(text=text))
+
+    # -- policies over time (timeline.lifecycle does the folding) --------------------------
+
+    def policy(self, policy_id: str) -> PolicyView:
+        """The policy with its events: `.state_on(date)` and `.history()`.
+
+        Ask the whole timeline: a filtered one folds only the events it kept.
+
+        Raises:
+            KeyError: no policy has this id.
+        """
+        from timeline.lifecycle import PolicyView, _policy
+
+        return PolicyView(policy=_policy(self, policy_id), timeline=self)
+
+    def status(
+        self, as_of: dt.date | None = None, *, policies: Iterable[str] | None = None
+    ) -> dict[str, Status]:
+        """Every policy's state at the end of `as_of` (default: today), keyed by policy id."""
+        from timeline.lifecycle import status
+
+        return status(self, as_of, policies=policies)

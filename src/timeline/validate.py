@@ -1,4 +1,4 @@
-"""Checks across records: ids, references, quotes against their sources, source paths.
+"""Checks across records: ids, references, quotes, source paths, policy lifecycles.
 
 Each check is indexed (ids in dicts, one normalised text per source), so validation stays
 linear in the size of the data. Checks only report; they never change a record.
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from timeline.errors import Problem
+from timeline.lifecycle import check as check_lifecycle
 from timeline.load import Located
 from timeline.model import Event, Policy, Source
 
@@ -177,6 +178,24 @@ def _quotes(index: _Index) -> Iterable[Problem]:
                 )
 
 
+def _lifecycle(index: _Index) -> Iterable[Problem]:
+    """Effects each policy's state does not allow, and contradictions on the same date.
+
+    Dates are ordered in UTC here (the settings are not part of the records); this differs
+    from the timeline's zone only for an instant and a date of one policy near midnight.
+    """
+    policies = index.ids.get("policy", {})
+    by_policy: dict[str, list[Located]] = {}
+    for item in index.located:
+        record = item.record
+        if isinstance(record, Event) and record.effect is not None and record.policy in policies:
+            by_policy.setdefault(record.policy, []).append(item)
+    for items in by_policy.values():
+        where = {id(item.record): item for item in items}
+        for event, message in check_lifecycle(item.record for item in items):
+            yield where[id(event)].problem("effect", message, event.effect)
+
+
 def _short(text: str, limit: int = 80) -> str:
     text = normalise_space(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -189,4 +208,5 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _policy_cycles,
     _source_files,
     _quotes,
+    _lifecycle,
 )
