@@ -217,7 +217,7 @@ def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
                 continue
             f = attrs.evolve(f, resolution=res)
         m = _ANCHORABLE.match(res.timex)
-        if m and res.type == "DATE":
+        if m and res.type == "DATE" and int(m[1]) >= 1:
             year, month, day, quarter = m.groups()
             anchor = dt.date(int(year), int(month or 1), int(day or 1))
             anchor_quarter = (int(year), int(quarter)) if quarter else None
@@ -233,8 +233,12 @@ def _anchored(
     if unit == "quarter":
         year, q = quarter or (anchor.year, (anchor.month - 1) // 3 + 1)
         index = year * 4 + q - 1 + delta
+        if not 1 <= index // 4 <= 9999:
+            raise ValueError(index // 4)
         return quarter_value(index // 4, index % 4 + 1)
     if unit == "year":
+        if not 1 <= anchor.year + delta <= 9999:
+            raise ValueError(anchor.year + delta)
         value = f"{anchor.year + delta:04d}"
         return Resolution(timex=value, when=value)
     if unit == "month":
