@@ -348,6 +348,7 @@ RULE_CASES = [
         "2021",
     ),
     ("That was decided years ago.", D(2025, 6, 1), "years ago", "PAST_REF", None),
+    ("Disco peaked in the 70s.", D(2025, 6, 1), "the 70s", "197", "197X"),
     ("Mills were built in the 1800s.", D(2025, 6, 1), "the 1800s", "18", "18XX"),
     ("Results come at the end of the year.", D(2025, 6, 1), "the end of the year", "2025", "2025"),
     ("The 1987's crash was severe.", D(2025, 6, 1), "1987", "1987", "1987"),
@@ -377,6 +378,8 @@ def test_rule_table(
         "Thousands of people, 1000’s of them, came.",
         "A second round of awards follows.",
         "NOW, THEREFORE, I proclaim it.",
+        "Amend Part 1900 and Section 2010 of Form 1040.",
+        "Reply as soon as possible.",
     ],
 )
 def test_non_temporal_words_are_left_alone(sentence: str) -> None:

@@ -240,7 +240,12 @@ def _safe_day(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
+_NOT_YEAR: Final = re.compile(rules.NOT_YEAR_BEFORE, re.IGNORECASE)
+
+
 def _r_year(m: re.Match[str], c: Context) -> Resolution | None:
+    if _NOT_YEAR.search(c.text, max(0, c.start - 12), c.start):
+        return None
     return Resolution(timex=m["year"], when=m["year"])
 
 

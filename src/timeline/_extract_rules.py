@@ -134,6 +134,11 @@ NOT_PAST: Final = frozenset({
     "hundred", "red", "bed", "shed", "embed", "expected", "scheduled", "planned", "dedicated",
     "sophisticated", "enhanced", "sustained", "increased", "reduced", "required",
 })  # fmt: skip
+#: Words before a four-digit number that make it a label, not a year ("Part 1900").
+NOT_YEAR_BEFORE: Final = (
+    r"(?:No\.|Nos\.|Number|Part|Parts|Section|Sec\.|§|Room|Suite|Flight|Order|Law|Route"
+    r"|Rule|Form|Model|page|pages|pp\.|p\.|docket|RIN|Box)\s*$"
+)
 #: Present perfect ("has been trying", "have grown"): a state reaching up to publication.
 PERFECT_CUE: Final = r"\b(?:has|have|['’]ve)\s+(?:been|[a-z]+(?:ed|en|wn|un|ne))\b"
 
@@ -256,7 +261,12 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "century",
         r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<hundreds>1[0-9])00['’]?s\b(?!\s+of\b)",
     ),
-    ("decade-short", "decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s])?['’](?P<decade2>\d)0s\b"),
+    (
+        "decade-short",
+        "decade",
+        r"(?:the\s+(?:(?:early|mid|late)[-\s])?['’]?|(?:(?:early|mid|late)[-\s])?['’])"
+        r"(?P<decade2>\d)0s\b",
+    ),
     (
         "century",
         "century",
@@ -445,5 +455,5 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("frequency-word", "set", rf"\b(?P<freq>{_FREQ})\b"),
     # references without a date
-    ("reference", "ref", rf"\b(?P<ref>(?-i:[Nn]ow)|{_REF})\b"),
+    ("reference", "ref", rf"(?<!\bas\s)\b(?P<ref>(?-i:[Nn]ow)|{_REF})\b(?!\s+as\b)"),
 )
