@@ -1,0 +1,221 @@
+"""A static site: the HTML report, calendar feeds, data downloads and a page per policy.
+
+`build(timeline, "site")` writes, every file atomically:
+
+    index.html               the HTML report, with links to everything below
+    timeline.ics             every event as a calendar
+    feeds/NAME.ics           each named feed of timeline.toml
+    timeline.json            the lossless JSON export (docs/json-schema.json)
+    timeline.csv             one row per event
+    timelinejs.json          for Knight Lab's TimelineJS viewer
+    policies/ID.html         one page per policy that has events: its report and history
+    policies/ID.ics          that policy's events as a calendar
+
+The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
+same file times). Files from an earlier build that this one does not write are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from timeline._io import write_atomic
+from timeline.errors import TimelineError
+from timeline.model import Timeline
+
+if TYPE_CHECKING:
+    from timeline.report import timelinejs
+
+__all__ = ["SiteError", "build", "file_name"]
+
+#: Names Windows reserves whatever their extension ("con.html" cannot be created there).
+_RESERVED: Final = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+_MAX_NAME: Final = 100
+_SAFE: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+_NAV_CSS: Final = """
+nav.site { max-width: 1240px; margin: 0 auto; padding: 10px 20px; font-size: .9rem;
+  border-bottom: 1px solid #d1d9e0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
+nav.site p { margin: 0; }
+nav.site strong { font-weight: 600; }
+@media print { nav.site { display: none; } }
+"""
+
+
+class SiteError(TimelineError, ValueError):
+    """The site cannot be written where or as asked."""
+
+
+def file_name(record_id: str) -> str:
+    """A file name stem for a record id, safe on every OS and unique per id.
+
+    Ids are already lowercase slugs; Windows' reserved device names get a leading "_"
+    (no id starts with one) and very long ids are shortened with a hash of the whole id.
+
+    >>> file_name("us-chip-export-controls"), file_name("con"), file_name("aux.2025")
+    ('us-chip-export-controls', '_con', '_aux.2025')
+    """
+    if not _SAFE.fullmatch(record_id):
+        raise SiteError(f"{record_id!r} is not an id; ids are lowercase slugs such as 'us-2025'")
+    stem = record_id
+    if len(stem) > _MAX_NAME:
+        digest = hashlib.sha256(record_id.encode()).hexdigest()[:12]
+        stem = f"{stem[: _MAX_NAME - 13]}-{digest}"
+    if stem.split(".", 1)[0] in _RESERVED:
+        stem = "_" + stem
+    return stem
+
+
+def build(
+    timeline: Timeline,
+    out_dir: str | Path,
+    *,
+    lanes: str = "policy",
+    history: Timeline | None = None,
+) -> list[str]:
+    """Write the site for `timeline` into `out_dir` (created if missing).
+
+    `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
+    state bands then fold every event of a policy, not only the shown ones.
+    Returns the written files' paths relative to `out_dir`, sorted.
+
+    Raises:
+        SiteError: `out_dir` exists and is not a folder.
+        ValueError: `lanes` is not policy, actor or jurisdiction.
+    """
+    from timeline import ics
+    from timeline.report import csv, json, timelinejs
+    from timeline.report import html as html_report
+
+    root = Path(out_dir)
+    if root.exists() and not root.is_dir():
+        raise SiteError(f"{str(root)!r} exists and is not a folder; pick another -o")
+    history = timeline if history is None else history
+    settings = timeline.settings
+    feeds = {name: file_name(name) for name in settings.feeds}
+    pages = {pid: file_name(pid) for pid in timeline.policies if _has_events(timeline, pid)}
+    files: dict[str, bytes | str] = {}
+
+    files["timeline.ics"] = ics.to_ics(timeline)
+    for name, stem in feeds.items():
+        feed = settings.feeds[name]
+        files[f"feeds/{stem}.ics"] = ics.to_ics(
+            timeline.filter(feed.filter),
+            name=feed.title or f"{settings.name}: {name}",
+            description=feed.description,
+        )
+    files["timeline.json"] = json.render(timeline)
+    files["timeline.csv"] = csv.render(timeline)
+    files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))
+
+    index = html_report.render(timeline, lanes=lanes, history=history)
+    files["index.html"] = _with_nav(index, _nav(timeline, feeds, pages, prefix=""))
+    for pid, stem in pages.items():
+        policy = timeline.policies[pid]
+        own = timeline.with_policy(pid)
+        titled = attrs.evolve(
+            own,
+            settings=attrs.evolve(
+                settings, name=policy.title, description=policy.summary, feeds={}
+            ),
+        )
+        files[f"policies/{stem}.ics"] = ics.to_ics(
+            own, name=f"{settings.name}: {policy.title}", description=policy.summary
+        )
+        page = html_report.render(titled, lanes=lanes, history=history)
+        nav = _nav(timeline, feeds, pages, prefix="../", own=(pid, f"{stem}.ics"))
+        files[f"policies/{stem}.html"] = _with_nav(page, nav)
+
+    epoch = _epoch()
+    for relative, data in sorted(files.items()):
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        if epoch is not None:
+            os.utime(path, (epoch, epoch))
+    return sorted(files)
+
+
+def _lanes(lanes: str) -> timelinejs.Lane:
+    from timeline.report import timelinejs
+
+    if lanes not in timelinejs.LANES:
+        raise ValueError(f"unknown lanes {lanes!r}; use one of {', '.join(timelinejs.LANES)}")
+    return lanes
+
+
+def _has_events(timeline: Timeline, policy_id: str) -> bool:
+    return any(event.policy == policy_id for event in timeline)
+
+
+def _epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as an int, when set (reproducible-builds.org)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise SiteError(f"SOURCE_DATE_EPOCH={value!r} is not a count of seconds; unset or fix it")
+    return int(value)
+
+
+def _link(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def _nav(
+    timeline: Timeline,
+    feeds: Mapping[str, str],
+    pages: Mapping[str, str],
+    *,
+    prefix: str,
+    own: tuple[str, str] | None = None,
+) -> str:
+    """Links to every file of the site, relative to a page `prefix` deep."""
+    settings = timeline.settings
+    parts = []
+    if own is not None:
+        parts.append(
+            "<p>"
+            + _link(f"{prefix}index.html", f"← {settings.name}")
+            + " · "
+            + _link(own[1], "This policy's calendar (.ics)")
+            + "</p>"
+        )
+    calendars = [_link(f"{prefix}timeline.ics", "All events")]
+    calendars += [
+        _link(f"{prefix}feeds/{stem}.ics", settings.feeds[name].title or name)
+        for name, stem in feeds.items()
+    ]
+    parts.append("<p><strong>Calendars (.ics):</strong> " + " · ".join(calendars) + "</p>")
+    downloads = [
+        _link(f"{prefix}timeline.json", "JSON"),
+        _link(f"{prefix}timeline.csv", "CSV"),
+        _link(f"{prefix}timelinejs.json", "TimelineJS"),
+    ]
+    parts.append("<p><strong>Data:</strong> " + " · ".join(downloads) + "</p>")
+    if pages:
+        policies = [
+            _link(f"{prefix}policies/{stem}.html", timeline.policies[pid].title)
+            for pid, stem in pages.items()
+        ]
+        parts.append("<p><strong>Policies:</strong> " + " · ".join(policies) + "</p>")
+    return '<nav class="site" aria-label="Site">\n' + "\n".join(parts) + "\n</nav>\n"
+
+
+def _with_nav(page: str, nav: str) -> str:
+    """Put the site's links at the top of a report page, and their few lines of style."""
+    head, body, rest = page.partition("\n<body>\n")
+    if not body or "</head>" not in head:
+        raise SiteError("the HTML report has no <body> to put the site's links in")
+    head = head.replace("</head>", f"<style>{_NAV_CSS}</style>\n</head>", 1)
+    return f"{head}{body}{nav}{rest}"

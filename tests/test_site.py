@@ -1,0 +1,337 @@
+"""The static site (timeline.site, `timeline build`) and filters across every output format."""
+
+from __future__ import annotations
+
+import csv
+import html.parser
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import icalendar
+import pytest
+
+import timeline
+from timeline import Filter, Timeline
+from timeline.cli import main
+from timeline.report import FORMATS
+from timeline.site import SiteError, build, file_name
+
+ROOT = Path(__file__).parent.parent
+EVENTS = ROOT / "events"
+GOLDEN = Path(__file__).parent / "data" / "golden"
+EPOCH = "1766102400"  # 2025-12-19T00:00:00Z
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Timeline:
+    """The shipped chip-policy dataset."""
+    return timeline.load(EVENTS)
+
+
+@pytest.fixture
+def epoch(monkeypatch: pytest.MonkeyPatch) -> int:
+    """A fixed SOURCE_DATE_EPOCH for the test."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return int(EPOCH)
+
+
+class _Links(html.parser.HTMLParser):
+    """Collects every href and every element id of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "href" and value is not None:
+                self.hrefs.append(value)
+            if name == "id" and value is not None:
+                self.ids.add(value)
+
+
+def links(page: Path) -> _Links:
+    """The links and ids of an HTML file."""
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def expected_files(tl: Timeline) -> set[str]:
+    """What the site for `tl` must hold."""
+    files = {"index.html", "timeline.ics", "timeline.json", "timeline.csv", "timelinejs.json"}
+    files |= {f"feeds/{file_name(name)}.ics" for name in tl.settings.feeds}
+    for pid in tl.policies:
+        if any(e.policy == pid for e in tl):
+            files |= {f"policies/{file_name(pid)}.html", f"policies/{file_name(pid)}.ics"}
+    return files
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_writes_every_file(shipped: Timeline, tmp_path: Path, epoch: int) -> None:
+    """index, feeds (all and each named one), data files and a page per policy, nothing else."""
+    written = build(shipped, tmp_path / "site")
+    assert set(written) == expected_files(shipped) == set(tree(tmp_path / "site"))
+    assert len(shipped.settings.feeds) == 11
+    assert sum(name.startswith("policies/") for name in written) == 2 * len(shipped.policies)
+    assert not list((tmp_path / "site").rglob(".*.tmp"))  # no temporary file left behind
+
+
+def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> None:
+    """Every relative link resolves (to a file, and an id in it); every file is reachable."""
+    site = tmp_path / "site"
+    build(shipped, site)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 1 + len(shipped.policies)
+    checked = 0
+    for page in pages:
+        found = links(page)
+        for href in found.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme in {"http", "https"}:
+                continue
+            assert not parts.scheme, href
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), f"{page.name}: {href}"
+            assert target.is_relative_to(site.resolve()), href
+            if parts.fragment and target.suffix == ".html":
+                assert unquote(parts.fragment) in links(target).ids, f"{page.name}: {href}"
+            checked += 1
+    reachable, queue = set(), [site / "index.html"]
+    while queue:
+        page = queue.pop()
+        for href in links(page).hrefs:
+            path = urlsplit(href).path
+            if path and not urlsplit(href).scheme:
+                target = (page.parent / unquote(path)).resolve()
+                name = target.relative_to(site.resolve()).as_posix()
+                if name not in reachable:
+                    reachable.add(name)
+                    if target.suffix == ".html":
+                        queue.append(target)
+    assert reachable | {"index.html"} == expected_files(shipped)
+    assert checked > 100
+
+
+def test_policy_pages_link_home_and_their_calendar(shipped: Timeline, tmp_path: Path) -> None:
+    """A policy page shows that policy's events, links back and to its own .ics."""
+    site = tmp_path / "site"
+    build(shipped, site)
+    pid = "us-chip-export-controls"
+    page = (site / "policies" / f"{pid}.html").read_text(encoding="utf-8")
+    assert f"<title>{shipped.policies[pid].title}</title>" in page
+    found = links(site / "policies" / f"{pid}.html")
+    assert "../index.html" in found.hrefs
+    assert f"{pid}.ics" in found.hrefs
+    own = {e.id for e in shipped.with_policy(pid)}
+    assert own <= found.ids
+    assert not ({e.id for e in shipped} - own) & found.ids
+    calendar = icalendar.Calendar.from_ical((site / "policies" / f"{pid}.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == len(own)
+
+
+def test_two_builds_give_identical_bytes(shipped: Timeline, tmp_path: Path, epoch: int) -> None:
+    """Same data and SOURCE_DATE_EPOCH: the same bytes, and file times set to the epoch."""
+    build(shipped, tmp_path / "a")
+    build(shipped, tmp_path / "b")
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert first == second
+    assert b"DTSTAMP:20251219T000000Z" in first["timeline.ics"]
+    assert {int((tmp_path / "a" / name).stat().st_mtime) for name in first} == {epoch}
+
+
+def test_cli_build_twice_is_reproducible(tmp_path: Path, epoch: int) -> None:
+    """`timeline build` run twice into fresh folders writes byte-identical sites."""
+    for name in ("one", "two"):
+        assert main(["build", str(EVENTS), "-o", str(tmp_path / name), "-q"]) == 0
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(tree(tmp_path / "one")) == 22
+
+
+def test_site_data_loads_back(shipped: Timeline, tmp_path: Path) -> None:
+    """The site's timeline.json loads with timeline.load into the same events and records."""
+    build(shipped, tmp_path / "site")
+    back = timeline.load(tmp_path / "site" / "timeline.json")
+    assert back.events == shipped.events
+    assert dict(back.policies) == dict(shipped.policies)
+    assert back.settings == shipped.settings
+
+
+def test_named_feeds_hold_their_events(shipped: Timeline, tmp_path: Path) -> None:
+    """Each feeds/NAME.ics holds exactly the events its [feeds.NAME] filter keeps."""
+    build(shipped, tmp_path / "site")
+    for name, feed in shipped.settings.feeds.items():
+        data = (tmp_path / "site" / "feeds" / f"{file_name(name)}.ics").read_bytes()
+        calendar = icalendar.Calendar.from_ical(data)
+        uids = {str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")}
+        assert uids == {e.id for e in shipped.filter(feed.filter)}, name
+        shown = calendar["X-WR-CALNAME"].to_ical().decode("utf-8")  # still TEXT-escaped
+        assert shown.replace("\\,", ",") == (feed.title or name)
+
+
+def test_cli_build_with_a_filter_keeps_only_matching(tmp_path: Path) -> None:
+    """`build --policy X` writes the page of X only, and data files with X's events only."""
+    out = tmp_path / "site"
+    code = main(["build", str(EVENTS), "-o", str(out), "--policy", "cn-chip-self-reliance", "-q"])
+    assert code == 0
+    pages = sorted(p.name for p in (out / "policies").glob("*.html"))
+    assert pages == ["cn-chip-self-reliance.html"]
+    document = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    assert {e["policy"] for e in document["events"]} == {"cn-chip-self-reliance"}
+
+
+def test_output_that_is_a_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o naming an existing file exits 1 with a message, and leaves the file alone."""
+    target = tmp_path / "site"
+    target.write_text("keep me", encoding="utf-8")
+    assert main(["build", str(EVENTS), "-o", str(target)]) == 1
+    assert "exists and is not a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_bad_source_date_epoch_is_refused(
+    shipped: Timeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SOURCE_DATE_EPOCH that is not a number of seconds is an error, not a silent now."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(timeline.TimelineError, match=r"SOURCE_DATE_EPOCH"):
+        build(shipped, tmp_path / "site")
+
+
+def test_build_without_output_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline build` needs -o DIR."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", str(EVENTS)])
+    assert stopped.value.code == 2
+    assert "-o/--output" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("record_id", "name"),
+    [
+        ("us-chip-export-controls", "us-chip-export-controls"),
+        ("con", "_con"),
+        ("nul.2025", "_nul.2025"),
+        ("com1", "_com1"),
+        ("lpt9-rule", "lpt9-rule"),
+        ("console", "console"),
+        ("a" * 100, "a" * 100),
+    ],
+)
+def test_file_names_are_safe(record_id: str, name: str) -> None:
+    """Ids become file names as they are, but Windows device names get a leading _."""
+    assert file_name(record_id) == name
+
+
+def test_long_ids_are_shortened_uniquely() -> None:
+    """Ids over 100 characters become 100-character names that still differ."""
+    a, b = file_name("x" * 150), file_name("x" * 151)
+    assert len(a) == len(b) == 100
+    assert a != b
+    assert re.fullmatch(r"x{87}-[0-9a-f]{12}", a)
+
+
+def test_file_name_refuses_what_is_not_an_id() -> None:
+    """A path-like value is never turned into a file name."""
+    with pytest.raises(SiteError, match=r"'\.\./etc' is not an id"):
+        file_name("../etc")
+
+
+# -- filters work the same in every format -----------------------------------------------
+
+
+class _Articles(html.parser.HTMLParser):
+    """Ids of the event articles of the HTML report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "article" and "event" in (found.get("class") or "").split():
+            self.ids.append(found.get("id") or "")
+
+
+def event_ids(format: str, output: str, tl: Timeline) -> set[str]:
+    """The ids of the events a report in `format` shows."""
+    if format == "json":
+        return {e["id"] for e in json.loads(output)["events"]}
+    if format == "csv":
+        return {row["id"] for row in csv.DictReader(io.StringIO(output, newline=""))}
+    if format == "timelinejs":
+        return {e["unique_id"] for e in json.loads(output)["events"]}
+    if format == "html":
+        parser = _Articles()
+        parser.feed(output)
+        return set(parser.ids)
+    if format == "ics":
+        calendar = icalendar.Calendar.from_ical(output.encode("utf-8"))
+        return {str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")}
+    # text and markdown: the events whose titles appear
+    return {e.id for e in tl if e.title in output or e.title.replace("$", "\\$") in output}
+
+
+FILTERS = [
+    ([], Filter()),
+    (["--from", "2025-10", "--to", "2025-11"], Filter.build(start="2025-10", end="2025-11")),
+    (["--tag", "nvidia"], Filter.build(tags=["nvidia"])),
+    (["--actor", "nvidia"], Filter.build(actors=["nvidia"])),
+    (["--policy", "us-chip-export-controls"], Filter.build(policies=["us-chip-export-controls"])),
+    (["--jurisdiction", "CN"], Filter.build(jurisdictions=["CN"])),
+    (["--text", "expo"], Filter.build(text="expo")),
+    (["--from", "2025", "--tag", "expo", "--tag", "nvidia"], None),
+]
+
+
+@pytest.mark.parametrize("format", [*sorted(set(FORMATS) - {"text", "markdown"}), "ics"])
+@pytest.mark.parametrize(
+    ("options", "criteria"), FILTERS, ids=[" ".join(options) or "none" for options, _ in FILTERS]
+)
+def test_filters_work_the_same_in_every_format(
+    format: str,
+    options: list[str],
+    criteria: Filter | None,
+    shipped: Timeline,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Each filter keeps the same events whichever format shows them, and in the built site."""
+    if criteria is None:
+        criteria = Filter.build(start="2025", tags=["expo", "nvidia"])
+    expected = {e.id for e in shipped.filter(criteria)}
+    command = ["ics"] if format == "ics" else ["report", "--format", format]
+    assert main([*command, str(EVENTS), *options]) == 0
+    assert event_ids(format, capsys.readouterr().out, shipped) == expected
+
+
+@pytest.mark.parametrize(("options", "criteria"), FILTERS[1:3], ids=["period", "tag"])
+def test_filters_apply_to_every_file_of_the_site(
+    options: list[str], criteria: Filter, shipped: Timeline, tmp_path: Path
+) -> None:
+    """`timeline build` with a filter: every data file and the index show the same events."""
+    out = tmp_path / "site"
+    assert main(["build", str(EVENTS), "-o", str(out), "-q", *options]) == 0
+    expected = {e.id for e in shipped.filter(criteria)}
+    for name, format in [
+        ("timeline.json", "json"),
+        ("timeline.csv", "csv"),
+        ("timelinejs.json", "timelinejs"),
+        ("index.html", "html"),
+        ("timeline.ics", "ics"),
+    ]:
+        text = (out / name).read_bytes().decode("utf-8")
+        assert event_ids(format, text, shipped) == expected, name
