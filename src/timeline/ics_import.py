@@ -121,6 +121,8 @@ def read_ics(
         except OSError as error:
             raise IcsError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
         name = path.name
+    if not raw.strip():
+        raise IcsError(f"{name!r} is empty; export the calendar as .ics (RFC 5545) and try again")
     try:
         calendars = icalendar.Calendar.from_ical(raw, multiple=True)
     except (ValueError, IndexError, KeyError, TypeError) as error:
@@ -304,11 +306,14 @@ def _unescape(value: str | None) -> str | None:
 
 
 def _clean(value: str | None) -> str | None:
-    """Drop characters the loader refuses (controls, bidi overrides); None when empty."""
+    """Drop characters the loader refuses (controls, bidi overrides); None when blank.
+
+    Other whitespace is kept, so a title survives export and import unchanged.
+    """
     if value is None:
         return None
-    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
-    return value[:_MAX_TEXT] or None
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return value[:_MAX_TEXT] if value.strip() else None
 
 
 def _slug(text: str) -> str:

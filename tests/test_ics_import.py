@@ -1,0 +1,308 @@
+"""iCalendar import: round trips, real-world calendars, clear failures, the TOML it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import timeline
+from strategies import ics_events
+from timeline import Citation, Event, When
+from timeline.cli import main
+from timeline.ics import IcsError, to_ics
+from timeline.ics_import import from_ics, read_ics
+
+ROOT = Path(__file__).resolve().parent.parent
+CALENDARS = ROOT / "tests" / "data" / "ics"
+STAMP = dt.datetime(2025, 12, 19, tzinfo=dt.UTC)
+
+
+def _lines(text: str) -> str:
+    """What a text becomes in iCalendar, which has one kind of line end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def calendar(*vevent_lines: str, extra: str = "") -> bytes:
+    """A minimal calendar around the given VEVENT property lines."""
+    body = "\r\n".join(["BEGIN:VEVENT", *vevent_lines, "END:VEVENT"])
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n"
+    return f"{head}{extra}{body}\r\nEND:VCALENDAR\r\n".encode()
+
+
+# -- round trips ----------------------------------------------------------------------------
+
+
+@settings(deadline=None)  # a first VTIMEZONE for a zone takes icalendar ~0.1 s
+@given(ics_events())
+def test_round_trip_keeps_ids_titles_and_whens(events: list[Event]) -> None:
+    """events → .ics → events gives back the same ids, titles, When values, phrases and tags."""
+    back = from_ics(to_ics(events, stamp=STAMP))
+    by_id = {e.id: e for e in back}
+    assert set(by_id) == {e.id for e in events}
+    for original in events:
+        copy = by_id[original.id]
+        assert copy.title == _lines(original.title)
+        assert copy.when == original.when
+        assert str(copy.when) == str(original.when)
+        assert copy.when.tz == original.when.tz
+        assert copy.said == (_lines(original.said) if original.said else None)
+        assert copy.tags == original.tags
+        assert copy.url == original.url
+
+
+def test_shipped_events_round_trip() -> None:
+    """The shipped calendar imports back to the same ids, titles, dates, phrases and summaries."""
+    shipped = timeline.load(ROOT / "events")
+    back = {e.id: e for e in from_ics(to_ics(shipped, stamp=STAMP))}
+    assert len(back) == len(shipped)
+    for original in shipped:
+        copy = back[original.id]
+        assert (copy.title, copy.when, copy.said) == (original.title, original.when, original.said)
+        assert copy.summary == (original.summary.strip() if original.summary else None)
+        assert copy.tags == original.tags
+        assert copy.url == original.url
+
+
+def test_imported_toml_loads_as_data(tmp_path: Path) -> None:
+    """The TOML import-ics writes is a data folder `timeline.load` accepts, dates intact."""
+    events = [
+        Event(id="a", title='Quotes " and \\ and\nnewlines, 中文 🎉', when=When.parse("2025-04"),
+              said="In April", tags=("x",), cite=(Citation(source="s"),)),
+        Event(id="b", title="Zoned", when=When.parse("2025-10-15T09:00", tz="Asia/Shanghai"),
+              cite=(Citation(source="s"),)),
+        Event(id="c", title="Open", when=When.parse("../2022-10-07"), cite=(Citation(source="s"),)),
+    ]  # fmt: skip
+    imported = read_ics(to_ics(events, stamp=STAMP), source_id="my-calendar")
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
+    loaded = timeline.load(folder)
+    assert {e.id: (e.title, e.when) for e in loaded} == {e.id: (e.title, e.when) for e in events}
+    assert loaded.sources["my-calendar"].note is not None
+    assert all(e.cite[0].source == "my-calendar" for e in loaded)
+
+
+# -- real-world calendars -------------------------------------------------------------------
+
+REAL_WORLD = [
+    (
+        "alarm_google_future.ics",
+        [
+            (
+                "79fs7pkqvht9m5igs0vjv1sfra",
+                "event with alarms",
+                "2024-10-04T18:15Z/2024-10-04T19:00Z",
+            )
+        ],
+        [],
+    ),
+    (
+        "alarm_outlook_in_future.ics",
+        [
+            ("111", "test123", "2024-07-01/2024-07-07"),
+            (
+                "040000008200e00074c5b7101a82e00800000000-93b3f90d4e",
+                "test123 - edited event!!!!",
+                "2024-07-01/2024-07-07",
+            ),
+            (
+                "040000008200e00074c5b7101a82e00800000000-591896b9fb",
+                "outlook event with alarm",
+                "2024-10-04T18:30+01:00/2024-10-04T19:00+01:00",
+            ),
+        ],
+        [],
+    ),
+    (
+        "america_new_york.ics",
+        [
+            (
+                "noend123",
+                "an event with a custom tz name",
+                "2014-08-29T08:00-04:00/2014-08-29T10:00-04:00",
+            )
+        ],
+        [],
+    ),
+    (
+        "example.ics",
+        [
+            ("636a0cc1dbd5a1667894465", "New Year's Day", "2022-01-01"),
+            ("636a0cc1dbfd91667894465", "Orthodox Christmas", "2022-01-07"),
+            ("636a0cc1dc0f11667894465", "International Women's Day", "2022-03-08"),
+        ],
+        [],
+    ),
+    ("issue_1231_recurrence.ics", [("test-uid", "Test recurrence", "2025-04-28T16:05Z")], []),
+    ("broken_ical.ics", [], ["VEVENT 1 (abc): skipped: unreadable property"]),
+    ("issue_722_missing_VTIMEZONE_custom.ics", [], ["VEVENT 1: skipped: it has no SUMMARY"]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "warnings"), REAL_WORLD)
+def test_real_world_calendars(
+    name: str, expected: list[tuple[str, str, str]], warnings: list[str]
+) -> None:
+    """Exports from Google, Outlook and others import as expected, or warn why not."""
+    imported = read_ics(CALENDARS / name)
+    assert [(e.id, e.title, str(e.when)) for e in imported.events] == expected
+    assert len(imported.warnings) == len(warnings)
+    for warning, fragment in zip(imported.warnings, warnings, strict=True):
+        assert fragment in warning
+        assert warning.startswith(f"{name}: ")
+
+
+def test_every_real_world_calendar_is_listed() -> None:
+    """Each calendar in tests/data/ics has an expectation and a line in its README."""
+    files = sorted(p.name for p in CALENDARS.glob("*.ics"))
+    assert files == sorted(name for name, _, _ in REAL_WORLD)
+    readme = (CALENDARS / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in readme for name in files)
+    assert "BSD 2-Clause" in readme
+
+
+def test_recurring_event_keeps_its_rule_in_the_summary() -> None:
+    """A recurring event imports as its first occurrence, its RRULE noted in the summary."""
+    outlook = read_ics(CALENDARS / "alarm_outlook_in_future.ics").events[0]
+    assert outlook.summary is not None
+    assert "Repeats (FREQ=WEEKLY;" in outlook.summary
+    assert "first occurrence" in outlook.summary
+
+
+def test_an_override_of_a_series_in_the_file_is_skipped() -> None:
+    """A RECURRENCE-ID occurrence whose series is in the same file is skipped with a warning."""
+    data = calendar(
+        "UID:series@x", "SUMMARY:Weekly", "DTSTART:20250106T090000Z", "RRULE:FREQ=WEEKLY",
+        "END:VEVENT", "BEGIN:VEVENT", "UID:series@x", "SUMMARY:Moved",
+        "RECURRENCE-ID:20250113T090000Z", "DTSTART:20250114T090000Z",
+    )  # fmt: skip
+    imported = read_ics(data)
+    assert [e.id for e in imported.events] == ["series"]
+    assert "changes one occurrence of a recurring event" in imported.warnings[0]
+
+
+DAY, MOMENT = "DTSTART;VALUE=DATE:20250401", "DTSTART:20250401T093000Z"
+ZONED = "X-TIMELINE-WHEN;X-TIMELINE-TZ=Asia/Shanghai:2025-10-15T09:00"
+
+
+@pytest.mark.parametrize(
+    ("lines", "zone", "expected"),
+    [
+        (["DTSTART;VALUE=DATE:20250401"], "UTC", "2025-04-01"),
+        (["DTSTART;VALUE=DATE:20250401", "DTEND;VALUE=DATE:20250402"], "UTC", "2025-04-01"),
+        ([DAY, "DTEND;VALUE=DATE:20250404"], "UTC", "2025-04-01/2025-04-03"),
+        (["DTSTART;VALUE=DATE:20250401", "DURATION:P3D"], "UTC", "2025-04-01/2025-04-03"),
+        (["DTSTART:20250401T093000Z"], "UTC", "2025-04-01T09:30Z"),
+        (["DTSTART:20250401T093015Z"], "UTC", "2025-04-01T09:30:15Z"),
+        ([MOMENT, "DURATION:PT1H"], "UTC", "2025-04-01T09:30Z/2025-04-01T10:30Z"),
+        (["DTSTART:20250401T093000"], "Asia/Shanghai", "2025-04-01T09:30"),
+        (["DTSTART;TZID=Europe/Berlin:20250401T093000"], "UTC", "2025-04-01T09:30"),
+        (["DTSTART;TZID=America/New_York:20251102T013000"], "UTC", "2025-11-02T01:30-04:00"),
+        (["DTSTART:20250401T093000Z", "X-TIMELINE-WHEN:2025-23"], "UTC", "2025-23"),
+        ([DAY, ZONED], "UTC", "2025-10-15T09:00"),
+    ],
+)  # fmt: skip
+def test_dates_from_dtstart_dtend(lines: list[str], zone: str, expected: str) -> None:
+    """VALUE=DATE gives days, DATE-TIME instants; zones, DURATION and X-TIMELINE-WHEN apply."""
+    (event,) = from_ics(calendar("UID:e@x", "SUMMARY:E", *lines), zone=zone)
+    assert str(event.when) == expected
+
+
+def test_named_zones_are_kept() -> None:
+    """An IANA TZID stays the event's tz; a floating time takes the zone asked for."""
+    (berlin,) = from_ics(
+        calendar("UID:e@x", "SUMMARY:E", "DTSTART;TZID=Europe/Berlin:20250401T093000")
+    )
+    (floating,) = from_ics(
+        calendar("UID:e@x", "SUMMARY:E", "DTSTART:20250401T093000"), zone="Asia/Shanghai"
+    )
+    assert berlin.when.tz == "Europe/Berlin"
+    assert floating.when.tz == "Asia/Shanghai"
+    assert floating.when.earliest == dt.datetime(2025, 4, 1, 1, 30, tzinfo=dt.UTC)
+    assert berlin.when.earliest == dt.datetime(2025, 4, 1, 7, 30, tzinfo=dt.UTC)
+
+
+def test_fields_become_records() -> None:
+    """LOCATION becomes a place, CATEGORIES tags, DESCRIPTION the summary; ids stay unique."""
+    data = calendar(
+        "UID:Team Meeting #1", "SUMMARY:Meeting\\, weekly", "DTSTART;VALUE=DATE:20250401",
+        "LOCATION:Shenzhen\\, China", "CATEGORIES:Work,Export Controls", "URL:https://example.org/m",
+        "DESCRIPTION:Line one\\nLine two", "END:VEVENT", "BEGIN:VEVENT", "UID:team-meeting-1",
+        "SUMMARY:Again", "DTSTART;VALUE=DATE:20250402", "URL:not a url",
+    )  # fmt: skip
+    imported = read_ics(data, source_id="cal")
+    first, second = imported.events
+    assert (first.id, second.id) == ("team-meeting-1", "team-meeting-1-2")
+    assert first.title == "Meeting, weekly"
+    assert first.place == "shenzhen-china"
+    assert [(p.id, p.name) for p in imported.places] == [("shenzhen-china", "Shenzhen, China")]
+    assert first.tags == ("work", "export-controls")
+    assert first.summary == "Line one\nLine two"
+    assert first.url == "https://example.org/m"
+    assert second.url is None
+    assert first.cite == (Citation(source="cal", note="UID Team Meeting #1"),)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b" \r\n", "is empty"),
+        (b"hello, world", "not an iCalendar file"),
+        (b"BEGIN:VCARD\r\nFN:Someone\r\nEND:VCARD\r\n", "holds no VCALENDAR"),
+    ],
+)
+def test_not_a_calendar_is_a_clear_error(data: bytes, message: str) -> None:
+    """Data that is not iCalendar raises IcsError saying so and what to do."""
+    with pytest.raises(IcsError, match=message):
+        read_ics(data)
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    """A file that cannot be read raises IcsError naming it."""
+    with pytest.raises(IcsError, match=r"cannot read .*nope\.ics"):
+        from_ics(tmp_path / "nope.ics")
+
+
+def test_unknown_zone_is_refused() -> None:
+    """The zone for floating times must be an IANA zone."""
+    with pytest.raises(IcsError, match="'Mars/Olympus' is not a known IANA time zone"):
+        read_ics(calendar("UID:e", "SUMMARY:E", "DTSTART:20250401T093000"), zone="Mars/Olympus")
+
+
+def test_a_zone_the_file_does_not_define_is_skipped() -> None:
+    """A TZID that is neither IANA nor in a VTIMEZONE is skipped with a warning naming it."""
+    imported = read_ics(calendar("UID:e", "SUMMARY:E", "DTSTART;TZID=Nowhere:20250401T093000"))
+    assert imported.events == ()
+    assert "'Nowhere'" in imported.warnings[0]
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_cli_import_writes_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline import-ics FILE -o OUT` writes TOML that loads, and says how many events."""
+    folder = tmp_path / "events"
+    folder.mkdir()
+    out = folder / "imported.toml"
+    assert main(["import-ics", str(CALENDARS / "example.ics"), "-o", str(out)]) == 0
+    assert "3 events imported" in capsys.readouterr().err
+    assert len(tomllib.loads(out.read_text(encoding="utf-8"))["event"]) == 3
+    assert len(timeline.load(folder)) == 3
+
+
+def test_cli_import_of_nothing_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A calendar with no importable event exits 1, prints why, and writes nothing."""
+    source = tmp_path / "broken.ics"
+    shutil.copy(CALENDARS / "broken_ical.ics", source)
+    out = tmp_path / "out.toml"
+    assert main(["import-ics", str(source), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "warning: broken.ics: VEVENT 1 (abc): skipped" in err
+    assert "no event could be imported" in err
+    assert not out.exists()
