@@ -474,6 +474,29 @@ def _seed_draft(mentions: list[Mention], **overrides: object) -> str:
     return draft_toml(mentions, **arguments)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "drafted"),
+    [
+        ("The Department will announce awards later this month.", False),
+        ("The Department announced awards earlier this month.", True),
+        ("Peak demand this winter will exceed the record.", False),
+        ("Prices have risen over the last six months.", True),
+        ("Applications open on April 1.", False),
+    ],
+)
+def test_only_past_and_present_dates_are_drafted(sentence: str, drafted: bool) -> None:
+    """A value after publication, or reaching past it in a future-tense sentence, is no event."""
+    mentions = extract(sentence, D(2025, 3, 6))
+    assert mentions
+    assert ("[[event]]" in _seed_draft(mentions, published=D(2025, 3, 6))) is drafted
+
+
+def test_a_long_heading_is_its_own_sentence() -> None:
+    """A heading line in title case does not run into the first sentence under it."""
+    text = "FACT SHEET: Administration Announces New Investments in Manufacturing\nToday, it acted."
+    assert _one(text, D(2025, 3, 6), "Today").sentence == "Today, it acted."
+
+
 def test_jsonl_has_exactly_the_agreed_keys(seed_mentions: list[Mention]) -> None:
     """Each line is one JSON object with the eight agreed keys, in order."""
     lines = to_jsonl(seed_mentions).splitlines()

@@ -35,7 +35,8 @@ from timeline._extract_resolve import (
     week,
     ym,
 )
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, WhenError
+from timeline.when import When
 
 __all__ = ["ExtractError", "Mention", "draft_toml", "extract", "to_jsonl"]
 
@@ -77,7 +78,8 @@ _ABBREVIATIONS: Final = frozenset({
 })  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 #: A line break ends a sentence unless it only wraps one: the line before ends without
-#: closing punctuation, and it is a long line (not a heading) or the next starts in lower case.
+#: closing punctuation, and either the next starts in lower case or the line is long and
+#: ends in a lower-case word (prose, not a heading).
 _LINE_BREAK: Final = re.compile(r"\n\s*")
 _OPEN_END: Final = re.compile(r"[^.!?:;\"”’)\s]\n[ \t]*\S")
 _LOWER_NEXT: Final = re.compile(r"\n[ \t]*[a-z0-9(]")
@@ -90,7 +92,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in _LINE_BREAK.finditer(text):
         if m.group() == "\n" and m.start() > 0 and _OPEN_END.match(text, m.start() - 1):
             line_length = m.start() - (text.rfind("\n", 0, m.start()) + 1)
-            if line_length >= _WRAP_WIDTH or _LOWER_NEXT.match(text, m.start()):
+            line = text[m.start() - line_length : m.start()]
+            prose = line_length >= _WRAP_WIDTH and re.search(r"\b[a-z][\w'’-]*$", line)
+            if prose or _LOWER_NEXT.match(text, m.start()):
                 continue
         cuts.update((m.start(), m.end()))
     for m in _SENTENCE_END.finditer(text):
@@ -314,26 +318,39 @@ def to_jsonl(mentions: Iterable[Mention]) -> str:
 
 
 _SLUG: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-_EARLIEST: Final = re.compile(r"(\d{2,4})(X{0,2})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def _earliest(when: str) -> dt.date | None:
-    """The first day a `when` value allows; None for an open start."""
-    first = when.split("/")[0]
-    m = _EARLIEST.match(first)
-    if first == ".." or m is None:
-        return None
-    digits, xs, month, day = m.groups()
-    year = int(digits) * 10 ** len(xs)
-    if month is not None and int(month) > 12:  # a season
-        month = {"21": "03", "22": "06", "23": "09", "24": "12"}[month]
-    return dt.date(year, int(month or 1), int(day or 1))
+def _day(value: dt.date | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _is_future(mention: Mention, published: dt.date) -> bool:
-    assert mention.when is not None
-    earliest = _earliest(mention.when)
-    return earliest is not None and earliest > published
+def _draftable(mention: Mention, published: dt.date) -> bool:
+    """Whether a mention dates something that has happened or is happening.
+
+    Not a value that begins after publication ("in 50 years", "this winter" in November),
+    nor one that reaches past it in a sentence about the future ("will announce later
+    this month").
+    """
+    if mention.when is None:
+        return False
+    try:
+        when = When.parse(mention.when)
+    except WhenError:
+        return False
+    earliest, latest = _day(when.earliest), _day(when.latest)
+    if earliest is not None and earliest > published:
+        return False
+    if latest is not None and latest < published:
+        return True
+    at = max(mention.sentence.find(mention.text), 0)
+    context = Context(
+        published=published,
+        text=mention.sentence,
+        sentence=(0, len(mention.sentence)),
+        start=at,
+        end=at + len(mention.text),
+    )
+    return context.tense != "future"
 
 
 def _toml_string(value: str) -> str:
@@ -364,7 +381,7 @@ def _draft_title(sentence: str, said: str) -> str:
     prep = r"(?:\b(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
     title = re.sub(prep + re.escape(said) + r"\s*,?", " ", sentence, count=1, flags=re.I)
     title = re.sub(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)", "", title)
-    title = " ".join(title.split()).strip(" ,;:—–-").rstrip(".")
+    title = " ".join(title.split()).strip(" ,;:—–-").rstrip(".").rstrip()
     if len(title) > 80:
         title = title[:80].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     return (title[:1].upper() + title[1:]) or said
@@ -409,7 +426,7 @@ def draft_toml(
         lines.append(f"file = {_toml_string(file)}")
     used: set[str] = set()
     for sentence, group in _by_sentence(mentions):
-        dated = [m for m in group if m.when is not None and not _is_future(m, published)]
+        dated = [m for m in group if _draftable(m, published)]
         if not dated:
             continue
         best = min(dated, key=lambda m: (m.type == "DURATION", m.start))
