@@ -327,6 +327,27 @@ RULE_CASES = [
         "1989-10-24",
         "1989-10-24",
     ),
+    (
+        "Income for the three months ended Dec. 31 was $45 million, up from $40 million a year earlier.",
+        D(1998, 2, 11),
+        "a year earlier",
+        "1996",
+        "1996",
+    ),
+    (
+        "Sales in the first weeks of the new year were flat.",
+        D(1998, 2, 11),
+        "the new year",
+        "1998",
+        "1998",
+    ),
+    (
+        "He said the company hopes to resume launches in November.",
+        D(2016, 9, 28),
+        "November",
+        "2016-11",
+        "2016-11",
+    ),
     # holidays, days of the month, anchored and vague points
     ("Stores will close for Christmas.", D(2025, 12, 19), "Christmas", "2025-12-25", "2025-12-25"),
     ("Stores closed on Thanksgiving.", D(2025, 12, 19), "Thanksgiving", "2025-11-27", "2025-11-27"),

@@ -391,6 +391,8 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
     unit = m["unit"].lower()
     if unit == "end":  # "year-end"
         rel, unit = "this", "year"
+    if rel == "new":  # "the new year": the one just begun, or about to begin in the autumn
+        rel = "next" if c.published.month >= 9 else "this"
     delta = {"this": 0, "the": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
     edge = (_g(m, "edge") or "").lower()
     p = c.published

@@ -119,6 +119,8 @@ ZONES: Final = {
 FUTURE_CUES: Final = (
     r"will|won['’]t|shall|['’]ll|going to|is to|are to|plans? to|planned|intends? to"
     r"|expects? to|expected|scheduled|upcoming|would|could|might|may|aims? to|set to|due to"
+    r"|hop(?:es|ed)? to|wants? to|wanted to|seeks? to|sought to|promised to|pledged to"
+    r"|vowed to|threatened to|(?:is|are) likely to|intended to|planning to|next"
 )
 PAST_CUES: Final = (
     r"was|were|had|did|said|told|met|made|took|began|came|went|saw|held|gave|led|left|found"
@@ -354,6 +356,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         rf"\b(?:(?P<edge>earlier|later)\s+in|{EDGE})\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b",
     ),
     ("year-end", "relative", r"\b(?P<rel>year)[-\s](?P<unit>end)\b"),
+    ("the-new-year", "relative", r"\bthe\s+(?P<rel>new)\s+(?P<unit>year)\b"),
     (
         "anchored-unit",
         "anchored",
@@ -451,7 +454,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "times-a-unit",
         "set",
         rf"(?:\$[\d.,]+(?:\s+(?:million|billion|trillion))?|\b(?:once|twice|\w+\s+times))\s+"
-        rf"(?P<x>(?:a|an|per)\s+(?P<unit>{UNIT}))\b",
+        rf"(?P<x>(?:a|an|per)\s+(?P<unit>{UNIT}))\b(?!\s+(?:earlier|later|ago|before|after)\b)",
     ),
     ("frequency-word", "set", rf"\b(?P<freq>{_FREQ})\b"),
     # references without a date
