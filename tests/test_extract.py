@@ -328,7 +328,7 @@ RULE_CASES = [
         "1989-10-24",
     ),
     (
-        "Income for the three months ended Dec. 31 was $45 million, up from $40 million a year earlier.",
+        "Income for the quarter ended Dec. 31 was $45 million, up from $40 million a year earlier.",
         D(1998, 2, 11),
         "a year earlier",
         "1996",
