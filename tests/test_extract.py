@@ -21,12 +21,22 @@ from timeline.when import When
 DATA = Path(__file__).parent / "data" / "extract"
 SEED = DATA / "texts" / "npr-2025-12-19-china-chips.txt"
 SEED_DATE = dt.date(2025, 12, 19)
-DOCS: dict[str, dict[str, str]] = json.loads((DATA / "docs.json").read_text(encoding="utf-8"))
+HELDOUT = DATA / "heldout"
+#: Every corpus document by name: its folder and its metadata (publication date, title).
+DOCS: dict[str, tuple[Path, dict[str, str]]] = {
+    name: (folder, meta)
+    for folder in (DATA, HELDOUT)
+    for name, meta in json.loads((folder / "docs.json").read_text(encoding="utf-8")).items()
+}
+
+
+def _path(name: str) -> Path:
+    return DOCS[name][0] / "texts" / f"{name}.txt"
 
 
 def _doc(name: str) -> tuple[str, dt.date]:
-    text = (DATA / "texts" / f"{name}.txt").read_text(encoding="utf-8")
-    return text, dt.date.fromisoformat(DOCS[name]["published"])
+    text = _path(name).read_text(encoding="utf-8")
+    return text, dt.date.fromisoformat(DOCS[name][1]["published"])
 
 
 def _find(mentions: list[Mention], phrase: str) -> Mention:
@@ -425,15 +435,16 @@ def test_wrapped_lines_join_but_headings_do_not() -> None:
 
 
 # ── the corpus ────────────────────────────────────────────────────────────────────────
-def _gold() -> list[dict[str, str]]:
-    with open(DATA / "gold.tsv", encoding="utf-8", newline="") as handle:
+def _gold(folder: Path = DATA) -> list[dict[str, str]]:
+    with open(folder / "gold.tsv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def test_gold_offsets_point_at_their_text() -> None:
+@pytest.mark.parametrize(("folder", "at_least"), [(DATA, 200), (HELDOUT, 100)])
+def test_gold_offsets_point_at_their_text(folder: Path, at_least: int) -> None:
     """Every gold row's offset slices its own text out of its document."""
-    rows = _gold()
-    assert len(rows) >= 200
+    rows = _gold(folder)
+    assert len(rows) >= at_least
     for row in rows:
         text, _ = _doc(row["doc"])
         start = int(row["offset"])
@@ -442,7 +453,7 @@ def test_gold_offsets_point_at_their_text() -> None:
 
 def test_date_accuracy_on_the_development_corpus() -> None:
     """At least 90% of the gold DATE expressions get exactly the gold TIMEX3 value."""
-    found = {name: extract(*_doc(name)) for name in DOCS}
+    found = {name: extract(*_doc(name)) for name, (folder, _) in DOCS.items() if folder == DATA}
     rows = [row for row in _gold() if row["type"] == "DATE"]
     right = 0
     for row in rows:
@@ -467,12 +478,12 @@ def test_drafts_pass_the_loader(name: str, tmp_path: Path) -> None:
     """A drafted file loads cleanly, quotes included, once its source file is in place."""
     text, published = _doc(name)
     (tmp_path / "texts").mkdir()
-    shutil.copy(DATA / "texts" / f"{name}.txt", tmp_path / "texts")
+    shutil.copy(_path(name), tmp_path / "texts")
     (tmp_path / "events").mkdir()
     draft = draft_toml(
         extract(text, published),
         source_id=name,
-        source_title=DOCS[name]["title"],
+        source_title=DOCS[name][1]["title"],
         published=published,
         file=f"texts/{name}.txt",
         url="https://example.org/?a=1&b=2",
