@@ -336,3 +336,113 @@ def ics_events(draw: st.DrawFn, *, max_size: int = 6) -> list[object]:
         )
         for event_id in ids
     ]
+
+
+# -- notation: canonical EDTF strings (tests/test_when.py) ------------------------------------
+
+_QUALIFIERS = ("", "", "~", "?", "%")
+
+
+@st.composite
+def canonical_parts(draw: st.DrawFn, *, instant: bool = False) -> str:
+    """One end of a `When` written canonically: what `str(When)` gives back unchanged."""
+    day = draw(st.dates(_dt.date(1, 1, 1), _dt.date(9999, 12, 31)))
+    if instant:
+        clock = f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            clock += f":{draw(st.integers(0, 59)):02d}"
+        offset = draw(st.sampled_from(["Z", "+08:00", "-05:00", "+05:45", "-09:30", "+14:00"]))
+        return day.isoformat() + clock + offset
+    kind = draw(st.sampled_from(["day", "month", "season", "year", "decade", "century"]))
+    text = {
+        "day": day.isoformat(),
+        "month": f"{day.year:04d}-{day.month:02d}",
+        "season": f"{day.year:04d}-{draw(st.integers(21, 23 if day.year == 9999 else 24))}",
+        "year": f"{day.year:04d}",
+        "decade": f"{max(day.year // 10, 1):03d}X",
+        "century": f"{max(day.year // 100, 1):02d}XX",
+    }[kind]
+    return text + draw(st.sampled_from(_QUALIFIERS))
+
+
+@st.composite
+def canonical_notations(draw: st.DrawFn) -> str:
+    """A canonical notation that parses: single values, closed and open spans, instants."""
+    shape = draw(st.sampled_from(["part", "span", "open-start", "open-end", "instant", "instants"]))
+    if shape == "part":
+        return draw(canonical_parts())
+    if shape == "instant":
+        return draw(canonical_parts(instant=True))
+    if shape == "open-start":
+        return "../" + draw(canonical_parts())
+    if shape == "open-end":
+        return draw(canonical_parts()) + "/.."
+    timed = shape == "instants"
+    text = f"{draw(canonical_parts(instant=timed))}/{draw(canonical_parts(instant=timed))}"
+    try:
+        When.parse(text)
+    except WhenError:
+        assume(False)  # the span ends before it starts
+    return text
+
+
+@st.composite
+def simple_events(draw: st.DrawFn, *, ids: st.SearchStrategy[str] | None = None) -> Event:
+    """An event with any `When` and one citation, for ordering and filtering laws."""
+    return Event(
+        id=draw(ids if ids is not None else slugs()),
+        title=draw(texts(min_size=1, max_size=20)),
+        when=draw(whens()),
+        tags=tuple(draw(st.lists(st.sampled_from(["ai", "china", "us", "chips"]), unique=True))),
+        cite=(Citation(source="src"),),
+    )
+
+
+def event_lists(*, max_size: int = 12) -> st.SearchStrategy[list[Event]]:
+    """Events with unique ids, so a timeline can hold them all."""
+    return st.lists(simple_events(), max_size=max_size, unique_by=lambda e: e.id)
+
+
+# -- policy lifecycles (tests/test_lifecycle.py) ----------------------------------------------
+
+
+@st.composite
+def policy_events(draw: st.DrawFn, *, policy: str = "p", max_size: int = 6) -> list[Event]:
+    """Events of one policy with any dates and any effects: legal, illegal, or none."""
+    ids = draw(st.lists(slugs(), max_size=max_size, unique=True))
+    return [
+        Event(
+            id=event_id,
+            title=event_id,
+            when=draw(whens()),
+            policy=policy,
+            effect=draw(st.none() | st.sampled_from(Effect)),
+            cite=(Citation(source="src"),),
+        )
+        for event_id in ids
+    ]
+
+
+@st.composite
+def legal_lifecycles(draw: st.DrawFn, *, policy: str = "p", max_size: int = 8) -> list[Event]:
+    """A walk through the lifecycle's allowed transitions on strictly increasing days."""
+    from timeline.lifecycle import TRANSITIONS, Phase
+
+    phase, day = Phase.NOT_ANNOUNCED, draw(st.dates(_dt.date(1950, 1, 1), _dt.date(2000, 1, 1)))
+    events = []
+    for n in range(draw(st.integers(0, max_size))):
+        allowed = sorted((e for (p, e) in TRANSITIONS if p is phase), key=lambda e: e.value)
+        effect = draw(st.sampled_from(allowed))
+        phase = TRANSITIONS[phase, effect]
+        day += _dt.timedelta(days=draw(st.integers(1, 400)))
+        events.append(
+            Event(
+                id=f"e{n}",
+                title=f"event {n}",
+                when=When.from_date(day),
+                policy=policy,
+                effect=effect,
+                cite=(Citation(source="src"),),
+            )
+        )
+    return events

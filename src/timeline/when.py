@@ -236,10 +236,14 @@ def _parse_part(text: str, whole: str) -> _Part:
         raise WhenError.invalid(whole, _hint(text))
     g = match.groupdict()
     qualifier = Qualifier(g["qualifier"] or "")
-    if g["century"] is not None:
-        return _Part(year=int(g["century"]) * 100, precision=Precision.CENTURY, qualifier=qualifier)
-    if g["decade"] is not None:
-        return _Part(year=int(g["decade"]) * 10, precision=Precision.DECADE, qualifier=qualifier)
+    if g["century"] is not None or g["decade"] is not None:
+        if int(g["century"] or g["decade"]) == 0:
+            raise WhenError.invalid(whole, "years before 0001 are not supported")
+        if g["century"] is not None:
+            year, precision = int(g["century"]) * 100, Precision.CENTURY
+        else:
+            year, precision = int(g["decade"]) * 10, Precision.DECADE
+        return _Part(year=year, precision=precision, qualifier=qualifier)
     year = int(g["year"])
     if year < 1:
         raise WhenError.invalid(whole, "years before 0001 are not supported")
@@ -249,6 +253,10 @@ def _parse_part(text: str, whole: str) -> _Part:
     if month in _SEASONS:
         if g["day"] is not None:
             raise WhenError.invalid(whole, f"a season ({month}) cannot carry a day")
+        if month == 24 and year == 9999:
+            raise WhenError.invalid(
+                whole, "winter 9999 ends in 10000; years after 9999 are not supported"
+            )
         return _Part(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
     if not 1 <= month <= 12:
         raise WhenError.invalid(
@@ -296,7 +304,7 @@ def _hint(text: str) -> str:
         return "years before 0001 are not supported"
     if re.fullmatch(r"\d{1,3}(-.*)?", text):
         return "years are written with four digits, e.g. 0987 or 2025"
-    if re.search(r"T\d{2}:\d{2}[.,]\d", text):
+    if re.search(r"T\d{2}:\d{2}(?::\d{2})?[.,]\d", text):
         return "fractions of a second are not supported"
     return (
         "expected EDTF such as 2025-12-08, 2025-12, 2025, 2025-23 (autumn), 201X (the 2010s), "
@@ -547,10 +555,10 @@ def _parse(text: str, tz: str | None) -> When:
             raise WhenError.invalid(text, "a span has exactly one '/'")
         if left == ".." and right == "..":
             raise WhenError.invalid(text, "a span needs at least one known end")
-        start = None if left == ".." else _parse_part(left, text)
-        end = None if right == ".." else _parse_part(right, text)
         if not left or not right:
             raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
+        start = None if left == ".." else _parse_part(left, text)
+        end = None if right == ".." else _parse_part(right, text)
         when = When(start=start, end=end, is_interval=True, tz=tz)
     else:
         if text == "..":

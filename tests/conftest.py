@@ -1,0 +1,54 @@
+"""Shared test set-up: Hypothesis profiles and fixtures that point at the test data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+#: "dev" keeps the suite quick on a laptop; "ci" (chosen when CI=true) digs deeper and never
+#: fails on timing, since shared CI machines are slow in bursts.
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def project_root() -> Path:
+    """The repository root, which holds the shipped `events/` dataset."""
+    return ROOT
+
+
+@pytest.fixture
+def shipped_events() -> Path:
+    """The shipped dataset folder."""
+    return ROOT / "events"
+
+
+@pytest.fixture
+def broken_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of tests/data/broken/, made the working directory."""
+    target = tmp_path / "broken"
+    shutil.copytree(DATA / "broken", target, symlinks=True)
+    monkeypatch.chdir(target)
+    return target
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder, made the working directory, so shown paths are short."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
