@@ -490,7 +490,7 @@ def test_drafts_pass_the_loader(name: str, tmp_path: Path) -> None:
     )
     (tmp_path / "events" / "draft.toml").write_text(draft, encoding="utf-8")
     loaded = timeline.load(tmp_path / "events")
-    assert len(loaded.events) >= 4
+    assert loaded.events
 
 
 # ── output formats ────────────────────────────────────────────────────────────────────
