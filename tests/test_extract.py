@@ -582,8 +582,14 @@ def test_draft_rejects_a_source_id_that_is_not_a_slug(seed_mentions: list[Mentio
 
 def test_naive_datetime_is_refused() -> None:
     """A naive datetime is ambiguous about the day, so it is an error."""
-    with pytest.raises(ExtractError, match=r"naive datetime"):
+    with pytest.raises(TypeError, match=r"is naive; pass a datetime.date"):
         extract("Now.", dt.datetime(2025, 1, 1, 12))  # noqa: DTZ001
+
+
+def test_aware_datetime_gives_its_day() -> None:
+    """An aware datetime stands for the day it names."""
+    published = dt.datetime(2025, 12, 19, 9, tzinfo=dt.UTC)
+    assert _one("In April, Xi said so.", published, "April").when == "2025-04"
 
 
 # ── properties ────────────────────────────────────────────────────────────────────────

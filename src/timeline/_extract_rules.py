@@ -121,6 +121,7 @@ FUTURE_CUES: Final = (
     r"|expects? to|expected|scheduled|upcoming|would|could|might|may|aims? to|set to|due to"
     r"|hop(?:es|ed)? to|wants? to|wanted to|seeks? to|sought to|promised to|pledged to"
     r"|vowed to|threatened to|(?:is|are) likely to|intended to|planning to|next"
+    r"|(?:set|slated|scheduled|planned) for"
 )
 PAST_CUES: Final = (
     r"was|were|had|did|said|told|met|made|took|began|came|went|saw|held|gave|led|left|found"

@@ -42,7 +42,7 @@ __all__ = ["ExtractError", "Mention", "draft_toml", "extract", "to_jsonl"]
 
 
 class ExtractError(TimelineError, ValueError):
-    """Arguments that extraction cannot work with (a bad source id, a naive datetime)."""
+    """An argument that drafting cannot work with, such as a source id that is not a slug."""
 
 
 @attrs.frozen(kw_only=True)
@@ -138,7 +138,7 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         overlapping text, the longer match wins.
 
     Raises:
-        ExtractError: `published` is a datetime without a time zone.
+        TypeError: `published` is not a date, or a datetime without a time zone.
     """
     published = _as_date(published)
     sentences = _sentences(text)
@@ -186,13 +186,16 @@ def extract(text: str, published: dt.date) -> list[Mention]:
 
 
 def _as_date(published: dt.date) -> dt.date:
+    """The publication day; a naive datetime is refused, as everywhere in timeline."""
     if isinstance(published, dt.datetime):
         if published.tzinfo is None:
-            raise ExtractError(
-                f"published={published!r} is a naive datetime; pass a datetime.date "
-                "(the day the article appeared) or an aware datetime"
+            raise TypeError(
+                f"published={published!r} is naive; pass a datetime.date (the day the "
+                "article appeared) or give the datetime a tzinfo (e.g. datetime.UTC)"
             )
         return published.date()
+    if not isinstance(published, dt.date):
+        raise TypeError(f"published={published!r} is not a date; pass a datetime.date")
     return published
 
 
