@@ -1,0 +1,253 @@
+"""`timeline status` and the policy-history section of `timeline report --policy`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline._clock import frozen_today
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+US = "us-chip-export-controls"
+H200_LINE = 'when = "2025-12-08"\n'
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _status(capsys: pytest.CaptureFixture[str], data: str | Path, as_of: str) -> dict[str, Any]:
+    code, out, err = _run(capsys, "status", str(data), "--as-of", as_of, "--format", "json")
+    assert code == 0, err
+    document: dict[str, Any] = json.loads(out)
+    assert document["as_of"] == as_of
+    return {p["policy"]: p for p in document["policies"]}
+
+
+@pytest.fixture
+def h200_by_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data with the H200 rollback dated only 'December 2025'."""
+    shutil.copytree(ROOT / "events", tmp_path / "events")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    path = tmp_path / "events" / "us-export-controls.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(H200_LINE) == 1
+    path.write_text(text.replace(H200_LINE, 'when = "2025-12"\n'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "events"
+
+
+def test_the_h200_rollback_changes_the_us_controls(capsys: pytest.CaptureFixture[str]) -> None:
+    """End of November: in force, tightened by the 2024 rule; end of December: loosened."""
+    before = _status(capsys, ROOT / "events", "2025-11-30")[US]
+    after = _status(capsys, ROOT / "events", "2025-12-31")[US]
+    for answer in (before, after):
+        assert answer["certain"] is True
+        assert answer["in_force"] is True
+        assert answer["phase"] == "in-force"
+        assert answer["state"]["since"]["event"] == "bis-2022-10-07-advanced-computing-rule"
+    assert before["state"]["change"]["effect"] == "tightened"
+    assert before["state"]["change"]["event"] == "bis-2024-12-02-rule-updates"
+    assert after["state"]["change"]["effect"] == "loosened"
+    assert after["state"]["change"]["event"] == "h200-export-rollback"
+    assert after["state"]["change"]["when"] == "2025-12-08"
+    assert before != after
+
+
+def test_the_known_day_gives_a_definite_answer_on_5_december(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With the rollback dated 8 December, 5 December is definitely before it."""
+    answer = _status(capsys, ROOT / "events", "2025-12-05")[US]
+    assert answer["certain"] is True
+    assert answer["state"]["change"]["effect"] == "tightened"
+    assert answer["reason"] is None
+    assert answer["pending"] == []
+
+
+def test_only_the_month_known_gives_uncertainty_on_5_december(
+    h200_by_month: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With the rollback dated 'December 2025', 5 December is uncertain, with the reason."""
+    answer = _status(capsys, h200_by_month, "2025-12-05")[US]
+    assert answer["certain"] is False
+    assert answer["state"] is None
+    assert answer["phase"] == "in-force"
+    assert answer["in_force"] is True
+    assert [s["change"]["effect"] for s in answer["possible"]] == ["tightened", "loosened"]
+    assert answer["pending"] == ["h200-export-rollback"]
+    assert answer["reason"] == (
+        "'h200-export-rollback' (loosened) is dated December 2025, which includes "
+        "5 December 2025, so it may or may not have happened by then"
+    )
+    assert answer["label"].startswith("uncertain between “in force since 7 October 2022")
+    month_end = _status(capsys, h200_by_month, "2025-12-31")[US]
+    assert month_end["certain"] is True
+    assert month_end["state"]["change"]["when"] == "2025-12"
+
+
+def test_the_text_format_says_why_it_is_uncertain(
+    h200_by_month: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal output lists the possible states and the reason."""
+    code, out, _ = _run(capsys, "status", "events", "--as-of", "2025-12-05", "--policy", US)
+    assert code == 0
+    assert out.splitlines()[:4] == [
+        "Policy status as of 5 December 2025",
+        "===================================",
+        "",
+        f"{US} (US → CN)",
+    ]
+    assert "  uncertain between:\n    - in force since 7 October 2022" in out
+    assert "  why: 'h200-export-rollback' (loosened) is dated December 2025" in out
+    assert "cn-chip-self-reliance" not in out
+
+
+def test_the_shipped_policies_on_new_years_eve(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every shipped policy has a state at the end of 2025; all three are listed in order."""
+    answers = _status(capsys, ROOT / "events", "2025-12-31")
+    assert list(answers) == [US, "cn-us-chip-purchase-guidance", "cn-chip-self-reliance"]
+    assert answers["cn-us-chip-purchase-guidance"]["in_force"] is True
+    assert answers["cn-chip-self-reliance"]["phase"] == "announced"
+
+
+def test_the_default_as_of_is_today(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --as-of the command asks the injectable clock."""
+    with frozen_today(dt.date(2025, 11, 30)):
+        code, out, _ = _run(capsys, "status", str(ROOT / "events"), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["as_of"] == "2025-11-30"
+
+
+def test_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o writes the answer to a file instead of stdout."""
+    target = tmp_path / "status.json"
+    code, out, _ = _run(
+        capsys, "status", str(ROOT / "events"), "--as-of", "2025-12-31", "-o", str(target)
+    )
+    assert code == 0
+    assert out == ""
+    assert "Policy status as of 31 December 2025" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "2025-13-01"], "--as-of: '2025-13-01' is not a date; write it as YYYY-MM-DD"),
+        (["--as-of", "December"], "--as-of: 'December' is not a date"),
+        (["--policy", "nope"], "--policy: no policy with id 'nope' (known: cn-chip-self-reliance"),
+    ],
+)
+def test_usage_errors_exit_2(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad date or an unknown policy is a usage error that says what to write."""
+    code, out, err = _run(capsys, "status", str(ROOT / "events"), *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+
+
+def test_bad_data_exits_1_with_the_located_effect(
+    h200_by_month: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An effect the lifecycle does not allow stops every command with file and line."""
+    path = h200_by_month / "china-self-reliance.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('effect = "announced"', 'effect = "rescinded"'), encoding="utf-8")
+    line = text.splitlines().index('effect = "announced"') + 1
+    for command in (["status", "events"], ["check", "events"]):
+        code, out, err = _run(capsys, *command)
+        assert code == 1
+        assert out == ""
+        assert err.startswith(
+            f"events/china-self-reliance.toml:{line}: event[1].effect: 'rescinded' is not "
+            "allowed here: policy 'cn-chip-self-reliance' was never in force"
+        )
+
+
+# -- timeline report --policy: the history section -----------------------------------------
+
+
+def test_text_report_appends_the_policy_history(capsys: pytest.CaptureFixture[str]) -> None:
+    """`report --policy ID` ends with that policy's transitions, states and sources."""
+    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US)
+    assert code == 0
+    report, _, section = out.partition("\nPolicy history\n==============\n")
+    assert "Trump lets Nvidia sell H200 chips" in report
+    lines = section.splitlines()
+    assert (
+        lines[1] == f"US export controls on advanced chips and chipmaking equipment to China ({US})"
+    )
+    assert lines[2] == "  US → CN"
+    assert lines[3].split() == ["7", "October", "2022", "enacted", "BIS", *lines[3].split()[5:]]
+    assert sum(1 for line in lines if line.strip().startswith("→ ")) == 4
+    assert "→ in force since 7 October 2022 (bis-2022-10-07-advanced-computing-rule), " in section
+    assert "loosened since 8 December 2025 (h200-export-rollback)" in lines[-1]
+    assert "source: Truth Social post" in section
+    assert "cn-chip-self-reliance" not in section
+
+
+def test_history_folds_every_event_even_when_the_report_is_filtered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--from narrows the listed events, never the history the fold needs."""
+    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US, "--from", "2025")
+    assert code == 0
+    report, _, section = out.partition("Policy history")
+    assert "BIS imposes controls" not in report
+    assert "BIS imposes controls" in section
+
+
+def test_markdown_report_appends_a_history_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Markdown report gets a table per policy under '## Policy history'."""
+    args = ["report", str(ROOT / "events"), "--format", "markdown", "--policy", US]
+    code, out, _ = _run(capsys, *args)
+    assert code == 0
+    section = out.partition("\n## Policy history\n")[2]
+    assert section.startswith("\n### US export controls on advanced chips and chipmaking")
+    assert "| date | effect | event | state after | sources |" in section
+    assert "| 8 December 2025 | loosened | Trump lets Nvidia sell H200 chips" in section
+    assert section.count("\n|") == 2 + 4
+
+
+def test_several_policies_and_one_without_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each --policy gets its section, in the order given."""
+    args = ["report", str(ROOT / "events"), "--policy", "cn-chip-self-reliance", "--policy", US]
+    code, out, _ = _run(capsys, *args)
+    assert code == 0
+    section = out.partition("\nPolicy history\n")[2]
+    assert section.index("(cn-chip-self-reliance)") < section.index(f"({US})")
+    assert "announced since 25 April 2025 (xi-april-ai-pledge), not in force" in section
+
+
+@pytest.mark.parametrize("args", [[], ["--tag", "nvidia"]])
+def test_no_history_without_policy(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --policy the report is unchanged: no history section."""
+    code, out, _ = _run(capsys, "report", str(ROOT / "events"), *args)
+    assert code == 0
+    assert "Policy history" not in out
+
+
+def test_report_with_unknown_policy_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """Asking for the history of a policy the data lacks exits 2 naming the known ones."""
+    code, _, err = _run(capsys, "report", str(ROOT / "events"), "--policy", "nope")
+    assert code == 2
+    assert "--policy: no policy with id 'nope' (known: " in err
+
+
+def test_status_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline status --help` explains the command and gives an example."""
+    with pytest.raises(SystemExit, match="0"):
+        main(["status", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Example: timeline status events --as-of 2025-12-31 --format json" in out
+    assert "--as-of DATE" in out
