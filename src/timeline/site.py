@@ -180,7 +180,8 @@ def _nav(
     prefix: str,
     own: tuple[str, str] | None = None,
 ) -> str:
-    """Links to every file of the site, relative to a page `prefix` deep."""
+    """The site bar: on the index every calendar, data file and policy page; on a policy
+    page (`own`: its id and calendar) the way back, its calendar and the other policies."""
     settings = timeline.settings
     parts = []
     if own is not None:
@@ -191,25 +192,37 @@ def _nav(
             + _link(own[1], "This policy's calendar (.ics)")
             + "</p>"
         )
-    calendars = [_link(f"{prefix}timeline.ics", "All events")]
-    calendars += [
-        _link(f"{prefix}feeds/{stem}.ics", settings.feeds[name].title or name)
-        for name, stem in feeds.items()
-    ]
-    parts.append("<p><strong>Calendars (.ics):</strong> " + " · ".join(calendars) + "</p>")
-    downloads = [
-        _link(f"{prefix}timeline.json", "JSON"),
-        _link(f"{prefix}timeline.csv", "CSV"),
-        _link(f"{prefix}timelinejs.json", "TimelineJS"),
-    ]
-    parts.append("<p><strong>Data:</strong> " + " · ".join(downloads) + "</p>")
+    if own is None:
+        parts += _downloads(timeline, feeds)
     if pages:
         policies = [
             _link(f"{prefix}policies/{stem}.html", timeline.policies[pid].title)
             for pid, stem in pages.items()
+            if own is None or pid != own[0]
         ]
-        parts.append("<p><strong>Policies:</strong> " + " · ".join(policies) + "</p>")
+        if policies:
+            label = "Policies" if own is None else "Other policies"
+            parts.append(f"<p><strong>{label}:</strong> " + " · ".join(policies) + "</p>")
     return '<nav class="site" aria-label="Site">\n' + "\n".join(parts) + "\n</nav>\n"
+
+
+def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:
+    """The index's links to every calendar and data file."""
+    settings = timeline.settings
+    parts = []
+    calendars = [_link("timeline.ics", "All events")]
+    calendars += [
+        _link(f"feeds/{stem}.ics", settings.feeds[name].title or name)
+        for name, stem in feeds.items()
+    ]
+    parts.append("<p><strong>Calendars (.ics):</strong> " + " · ".join(calendars) + "</p>")
+    downloads = [
+        _link("timeline.json", "JSON"),
+        _link("timeline.csv", "CSV"),
+        _link("timelinejs.json", "TimelineJS"),
+    ]
+    parts.append("<p><strong>Data:</strong> " + " · ".join(downloads) + "</p>")
+    return parts
 
 
 def _with_nav(page: str, nav: str) -> str:
