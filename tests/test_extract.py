@@ -358,6 +358,15 @@ RULE_CASES = [
         "2016-11",
         "2016-11",
     ),
+    (
+        "September was the worst month since 2002.",
+        D(2008, 10, 1),
+        "September",
+        "2008-09",
+        "2008-09",
+    ),
+    ("It could raise rates as early as March.", D(2022, 1, 7), "March", "2022-03", "2022-03"),
+    ("Funds lost money for 10 straight weeks.", D(2008, 10, 1), "10 straight weeks", "P10W", None),
     # holidays, days of the month, anchored and vague points
     ("Stores will close for Christmas.", D(2025, 12, 19), "Christmas", "2025-12-25", "2025-12-25"),
     ("Stores closed on Thanksgiving.", D(2025, 12, 19), "Thanksgiving", "2025-11-27", "2025-11-27"),
@@ -411,6 +420,7 @@ def test_rule_table(
         "NOW, THEREFORE, I proclaim it.",
         "Amend Part 1900 and Section 2010 of Form 1040.",
         "Reply as soon as possible.",
+        "May I ask? March to the hall. April said so.",
     ],
 )
 def test_non_temporal_words_are_left_alone(sentence: str) -> None:

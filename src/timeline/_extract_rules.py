@@ -244,8 +244,14 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "month-name",
         "date",
         rf"\b(?:in|since|until|till|by|during|through|throughout|from|to|before|after|of"
-        rf"|between|and|or|on|at|for|within|around|across|a|an|the)\s+"
+        rf"|between|and|or|on|at|for|within|around|across|as|than|a|an|the)\s+"
         rf"(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
+    ),
+    (
+        "month-subject",
+        "date",
+        rf"(?P<month>(?-i:(?!May|March){MONTH_FULL}))(?=\s+(?:was|is|will|has|had|saw|marked"
+        rf"|marks|brought|began|ended|proved)\b)",
     ),
     ("calendar-year", "year", rf"\b(?:calendar\s+year|CY)\s*(?P<year>{YEAR})\b"),
     ("edge-year", "year", rf"\b{EDGE}\s*-?\s*(?P<year>{YEAR})\b(?!['’]?s)"),
@@ -431,7 +437,8 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "duration",
         "duration",
-        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working)\s+)?(?P<unit>{UNIT})s?\b(?![-\s]+old)",
+        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working|straight|consecutive|full|whole|successive|more|additional|long)\s+)?"
+        rf"(?P<unit>{UNIT})s?\b(?![-\s]+old)",
     ),
     (
         "vague-duration",
