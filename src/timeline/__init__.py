@@ -13,7 +13,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from timeline._clock import frozen_today
 from timeline.errors import DataError, Problem, TimelineError, WhenError
+from timeline.lifecycle import (
+    LifecycleError,
+    Phase,
+    PolicyView,
+    State,
+    Status,
+    Transition,
+    status,
+)
 from timeline.load import load
 from timeline.load_json import load_json
 from timeline.model import (
@@ -60,12 +70,21 @@ __all__ = (
     "Filter",
     "load",
     "load_json",
+    # policies over time
+    "Phase",
+    "PolicyView",
+    "State",
+    "Status",
+    "Transition",
+    "frozen_today",
+    "status",
     # output
     "report",
     "to_ics",
     "from_ics",
     # errors
     "DataError",
+    "LifecycleError",
     "Problem",
     "TimelineError",
     "WhenError",
