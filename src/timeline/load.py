@@ -406,8 +406,8 @@ def _structure(
         return None
     fields = dict(raw)
     found: list[Problem] = []
+    zone = fields.pop("tz", None) if kind == "event" else None  # `tz` qualifies `when`
     if kind == "event" and "when" in fields:
-        zone = fields.pop("tz", None)
         try:
             if zone is not None and not isinstance(zone, str):
                 raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
@@ -496,8 +496,9 @@ def _load_settings(folder: Path, problems: list[Problem]) -> Settings:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at line (\d+)", str(error))
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
         line = int(found.group(1)) if found else None
-        problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {error}"))
+        problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {message}"))
         return Settings()
     lines = _toml_lines(text)
     feeds: dict[str, Feed] = {}
@@ -512,7 +513,12 @@ def _load_settings(folder: Path, problems: list[Problem]) -> Settings:
                     message=f"unknown setting; settings are: {', '.join(sorted(known))}",
                 )
             )
-    for name, spec in (raw.get("feeds") or {}).items():
+    specs = raw.get("feeds", {})
+    if not isinstance(specs, dict):
+        message = "write each feed as a table of filters, e.g. [feeds.nvidia] tag = 'nvidia'"
+        problems.append(Problem(path=shown, line=lines.get("feeds"), key="feeds", message=message))
+        specs = {}
+    for name, spec in specs.items():
         try:
             feeds[name] = parse_feed(name, spec)
         except (TimelineError, TypeError, ValueError) as error:

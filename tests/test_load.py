@@ -1,0 +1,380 @@
+"""Loading: every problem in a data folder is collected, located by file, line and key."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline.errors import DataError, Problem, TimelineError
+from timeline.load import load, parse_feed
+from timeline.when import When
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: What `load()` says about tests/data/broken/events, one line per deliberate problem.
+BROKEN_TOML = [
+    "events/malformed.toml:3: malformed TOML: Illegal character '\\n'",
+    "events/records.toml:16: event[1].when: '2025-13' is not a valid date: "
+    "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    "events/records.toml:24: event[2].actors[1]: unknown actor 'nobody-we-know'; "
+    "add a [[actor]] record with that id or fix the id",
+    "events/records.toml:34: event[3].cite[0].quote: quote 'a crowd thronged its booth' "
+    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
+    "(first at events/records.toml:3)",
+    "events/records.toml:47: event[5].colour: unknown field; event fields are: "
+    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "events/records.toml:55: event[6].tags: expected a list, got str 'ai'",
+]
+
+#: The same problems written as JSON Lines (tests/data/broken/jsonl), plus two of JSON's own.
+BROKEN_JSONL = [
+    "jsonl/records.jsonl:2: event.when: '2025-13' is not a valid date: "
+    "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    "jsonl/records.jsonl:3: event.actors[0]: unknown actor 'nobody-we-know'; "
+    "add a [[actor]] record with that id or fix the id",
+    "jsonl/records.jsonl:4: event.cite[0].quote: quote 'a crowd thronged its booth' "
+    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
+    "(first at jsonl/records.jsonl:1)",
+    "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
+    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "jsonl/records.jsonl:8: event.tags: expected a list, got str 'ai'",
+    "jsonl/records.jsonl:9: malformed JSON: Expecting ',' delimiter",
+    "jsonl/records.jsonl:10: gadget: unknown record kind; "
+    "expected one of source, actor, place, policy, event",
+]
+
+
+def _problems(folder: str | Path) -> list[str]:
+    with pytest.raises(DataError, match=r"problems? in the data") as caught:
+        load(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def _project(root: Path, files: dict[str, str]) -> Path:
+    """Write `files` (paths relative to `root`) and return the data folder `root/events`."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "events").mkdir(exist_ok=True)
+    return root / "events"
+
+
+SOURCE = """\
+    [[source]]
+    id = "s"
+    title = "S"
+    """
+
+EVENT = """\
+    [[event]]
+    id = "e"
+    title = "E"
+    when = "2025-04"
+    [[event.cite]]
+    source = "s"
+    """
+
+
+def test_shipped_dataset_loads_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped events/ folder loads with no problems and holds events, in order."""
+    monkeypatch.chdir(ROOT)
+    loaded = load("events")
+    assert len(loaded) >= 5
+    keys = [e.when.sort_key(loaded.settings.zone) for e in loaded]
+    assert keys == sorted(keys)
+
+
+def test_broken_toml_gives_one_located_message_per_problem(broken_project: Path) -> None:
+    """Each deliberate problem in the broken TOML copy is reported once, with file and line."""
+    assert _problems("events") == BROKEN_TOML
+
+
+def test_broken_jsonl_gives_one_located_message_per_problem(broken_project: Path) -> None:
+    """The JSON Lines copy reports the same problems, each on the line of its record."""
+    assert _problems("jsonl") == BROKEN_JSONL
+
+
+def test_data_error_is_a_value_error_carrying_the_first_problem(broken_project: Path) -> None:
+    """DataError subclasses ValueError and repeats the first problem's location as attributes."""
+    with pytest.raises(ValueError, match="8 problems in the data") as caught:
+        load("jsonl")
+    error = caught.value
+    assert isinstance(error, DataError)
+    assert isinstance(error, TimelineError)
+    assert (error.path, error.line, error.key, error.value) == (
+        "jsonl/records.jsonl",
+        2,
+        "event.when",
+        "2025-13",
+    )
+
+
+def test_same_record_in_toml_and_jsonl_is_equal(in_tmp: Path) -> None:
+    """A record written as TOML and as JSON Lines loads to the same model value."""
+    toml = _project(in_tmp / "a", {"events/a.toml": SOURCE + EVENT})
+    line = (
+        '{"source": {"id": "s", "title": "S"}}\n'
+        '{"event": {"id": "e", "title": "E", "when": "2025-04", "cite": [{"source": "s"}]}}\n'
+    )
+    jsonl = _project(in_tmp / "b", {"events/a.jsonl": line})
+    assert load(toml)["e"] == load(jsonl)["e"]
+    assert load(toml).sources == load(jsonl).sources
+
+
+def test_missing_folder_is_a_problem_not_a_crash(in_tmp: Path) -> None:
+    """A data folder that does not exist is one problem naming it."""
+    assert _problems("nowhere") == ["nowhere: the data folder does not exist"]
+
+
+def test_problems_are_sorted_by_file_then_line() -> None:
+    """DataError orders problems by path, then line, so output reads top to bottom."""
+    error = DataError(
+        [
+            Problem(path="b.toml", line=1, message="x"),
+            Problem(path="a.toml", line=9, message="y"),
+            Problem(path="a.toml", line=2, message="z"),
+        ]
+    )
+    assert [str(p) for p in error.problems] == ["a.toml:2: z", "a.toml:9: y", "b.toml:1: x"]
+
+
+def test_data_error_needs_a_problem() -> None:
+    """An empty DataError is a programming mistake, refused at once."""
+    with pytest.raises(ValueError, match="at least one problem"):
+        DataError([])
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (
+            'tz = "Asia/Shanghai"\n',
+            ["events/a.toml:4: event[0].when: missing required field"],
+        ),
+        (
+            'when = "2025-10-15T09:00"\ntz = "Nowhere/Land"\n',
+            [
+                "events/a.toml:7: event[0].when: '2025-10-15T09:00' is not a valid date: "
+                "'Nowhere/Land' is not a known IANA time zone (e.g. 'Asia/Shanghai')"
+            ],
+        ),
+        (
+            'when = "2025"\neffect = "enacted"\n',
+            ["events/a.toml:8: event[0].effect: effect 'enacted' needs the event's `policy`"],
+        ),
+        (
+            'when = "2025"\nplace = "nowhere"\n',
+            [
+                "events/a.toml:8: event[0].place: unknown place 'nowhere'; "
+                "add a [[place]] record with that id or fix the id"
+            ],
+        ),
+        (
+            "when = 2025\n",
+            [
+                "events/a.toml:7: event[0].when: expected an EDTF date string "
+                "such as '2025-04', got 2025"
+            ],
+        ),
+        (
+            'when = "2025"\nactors = ["a", "a"]\n',
+            ["events/a.toml:8: event[0].actors: lists ['a'] twice"],
+        ),
+        (
+            'when = "2025"\nurl = "ftp://x"\n',
+            ["events/a.toml:8: event[0].url: 'ftp://x' is not an http(s) URL"],
+        ),
+    ],
+)
+def test_event_field_problems(in_tmp: Path, record: str, expected: list[str]) -> None:
+    """Field-level problems in an event are located on the line of the field."""
+    text = SOURCE + '[[event]]\nid = "e"\ntitle = "E"\n' + record + '[[event.cite]]\nsource = "s"\n'
+    folder = _project(in_tmp, {"events/a.toml": text})
+    assert _problems(folder.name) == expected
+
+
+def test_event_without_citation_is_refused(in_tmp: Path) -> None:
+    """Every event cites at least one source."""
+    text = SOURCE + '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'
+    _project(in_tmp, {"events/a.toml": text})
+    assert _problems("events") == [
+        "events/a.toml:4: event[0].cite: every event cites at least one source ([[event.cite]])"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[gadget]]\nid = 'g'\n", "events/a.toml:1: gadget: unknown record kind"),
+        ("event = 3\n", "events/a.toml:1: event: write records as an array of tables: [[event]]"),
+        ("[[actor]]\nid = 'a'\nname = 'A'\nkind = 'alien'\n", "actor[0].kind: 'alien' is not one"),
+        ("[[place]]\nid = 'p'\nname = 'P'\nlatitude = 100\n", "100.0 is not a latitude"),
+        ("[[source]]\nid = 's'\n", "events/a.toml:1: source[0].title: missing required field"),
+        ("[[policy]]\nid = 'p'\ntitle = 'P'\namends = 'q'\n", "unknown policy 'q'"),
+        ("[[policy]]\nid = 'p'\ntitle = 'P'\njurisdiction = 'usa'\n", "neither a country code"),
+    ],
+)
+def test_record_problems(in_tmp: Path, text: str, expected: str) -> None:
+    """Problems in other record kinds are located too."""
+    _project(in_tmp, {"events/a.toml": text})
+    problems = _problems("events")
+    assert len(problems) == 1
+    assert expected in problems[0]
+
+
+def test_policies_amending_in_a_cycle_are_refused(in_tmp: Path) -> None:
+    """Two policies that amend each other are a cycle, named with its chain."""
+    text = (
+        "[[policy]]\nid = 'a'\ntitle = 'A'\namends = 'b'\n"
+        "[[policy]]\nid = 'b'\ntitle = 'B'\namends = 'a'\n"
+    )
+    _project(in_tmp, {"events/a.toml": text})
+    assert _problems("events") == [
+        "events/a.toml:4: policy[0].amends: policies amend or replace in a cycle: a → b → a",
+        "events/a.toml:8: policy[1].amends: policies amend or replace in a cycle: b → a → b",
+    ]
+
+
+# -- quotes and source files ----------------------------------------------------------------
+
+
+def _quoted(source_file: str, quote: str) -> str:
+    return (
+        f'[[source]]\nid = "s"\ntitle = "S"\nfile = "{source_file}"\n'
+        f'[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'
+        f'[[event.cite]]\nsource = "s"\nquote = """{quote}"""\n'
+    )
+
+
+def test_quote_may_differ_from_its_source_only_in_white_space(in_tmp: Path) -> None:
+    """A quote matches its source with white space normalised, line breaks included."""
+    text = _quoted("seeds/a.txt", "Xi Jinping\n   stated")
+    folder = _project(in_tmp, {"seeds/a.txt": "chief Xi\tJinping \n\n stated that"})
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    assert load(folder)["e"].cite[0].quote == "Xi Jinping\n   stated"
+
+
+def test_quote_is_case_sensitive(in_tmp: Path) -> None:
+    """Only white space may differ: a change of case is not verbatim."""
+    folder = _project(in_tmp, {"seeds/a.txt": "Xi Jinping stated"})
+    (folder / "a.toml").write_text(_quoted("seeds/a.txt", "xi jinping"), encoding="utf-8")
+    assert _problems("events") == [
+        "events/a.toml:11: event[0].cite[0].quote: quote 'xi jinping' is not verbatim in "
+        "seeds/a.txt; copy it exactly (only white space may differ)"
+    ]
+
+
+def test_quote_without_a_source_file_is_refused(in_tmp: Path) -> None:
+    """A quote can only be checked against a file; without one, the loader says where to put it."""
+    text = SOURCE + EVENT + 'quote = "words"\n'
+    _project(in_tmp, {"events/a.toml": text})
+    assert _problems("events") == [
+        "events/a.toml:10: event[0].cite[0].quote: source 's' has no `file` to check the quote "
+        "against; add the file, or put the words in `note`"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        ("../outside.txt", "points outside the project"),
+        ("seeds/../../outside.txt", "points outside the project"),
+        ("/etc/hostname", "must be a path relative to the project root"),
+        ("link.txt", "points outside the project"),
+        ("missing.txt", "no such file 'missing.txt'"),
+        ("seeds", "cannot read 'seeds' as UTF-8"),
+    ],
+)
+def test_source_file_must_stay_inside_the_project(in_tmp: Path, file: str, expected: str) -> None:
+    """A source `file` escaping the project (../, absolute, symlink) or missing is refused."""
+    (in_tmp / "outside.txt").write_text("words", encoding="utf-8")
+    project = in_tmp / "project"
+    folder = _project(project, {"seeds/a.txt": "words"})
+    (project / "link.txt").symlink_to(in_tmp / "outside.txt")
+    (folder / "a.toml").write_text(_quoted(file, "words"), encoding="utf-8")
+    problems = _problems(folder)
+    assert len(problems) == 1
+    assert problems[0].startswith("project/events/a.toml:4: source[0].file: ")
+    assert expected in problems[0]
+
+
+def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
+    """A symlink that resolves inside the project is an ordinary path."""
+    folder = _project(in_tmp, {"seeds/a.txt": "words here"})
+    (in_tmp / "alias.txt").symlink_to(in_tmp / "seeds/a.txt")
+    (folder / "a.toml").write_text(_quoted("alias.txt", "words"), encoding="utf-8")
+    assert load(folder)["e"].cite[0].quote == "words"
+
+
+# -- timeline.toml -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ('name = "T"\ncolour = "red"\n', ["events/timeline.toml:2: colour: unknown setting; "
+                                          "settings are: description, domain, feeds, name, "
+                                          "refresh, timezone"]),
+        ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
+                                      "known IANA time zone"]),
+        ("refresh = 5\n", ["events/timeline.toml:1: refresh: expected a string, got int 5"]),
+        ('name = "T\n', ["events/timeline.toml:1: malformed TOML: Illegal character '\\n'"]),
+        ("feeds = 3\n", ["events/timeline.toml:1: feeds: write each feed as a table of filters, "
+                         "e.g. [feeds.nvidia] tag = 'nvidia'"]),
+        ('[feeds.x]\nfrom = "2025-13"\n', ["events/timeline.toml:1: feeds.x: '2025-13' is not a "
+                                           "valid date: month 13 is neither 01–12 nor a season "
+                                           "21–24 (spring–winter)"]),
+        ('[feeds.x]\ntags = "ai"\n', ["events/timeline.toml:1: feeds.x: unknown feed keys "
+                                      "['tags']; use title, description, from, to, tag, actor, "
+                                      "policy, jurisdiction, text"]),
+        ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
+                                  "list of strings, not 5"]),
+        ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "
+                                 "filters, e.g. [feeds.nvidia] tag = 'nvidia'"]),
+        ('[feeds.Big]\ntag = "ai"\n', ["events/timeline.toml:1: feeds.Big: 'Big' is not a valid "
+                                       "id: use lowercase letters, digits and - _ . between "
+                                       "them, e.g. 'xi-april-ai-pledge'"]),
+    ],
+)  # fmt: skip
+def test_settings_problems(in_tmp: Path, settings: str, expected: list[str]) -> None:
+    """Problems in timeline.toml and its feeds are located like any other."""
+    _project(in_tmp, {"events/timeline.toml": settings, "events/a.toml": SOURCE + EVENT})
+    assert _problems("events") == expected
+
+
+def test_settings_and_feeds_load(in_tmp: Path) -> None:
+    """timeline.toml gives the name, zone and feeds; a feed's filters mean what the CLI's do."""
+    settings = """\
+        name = "Chips"
+        timezone = "Asia/Shanghai"
+        domain = "chips.example"
+        [feeds.spring]
+        title = "Spring"
+        from = "2025-03"
+        to = "2025-05"
+        tag = ["ai", "chips"]
+        """
+    folder = _project(in_tmp, {"events/timeline.toml": settings, "events/a.toml": SOURCE + EVENT})
+    loaded = load(folder)
+    assert (loaded.settings.name, loaded.settings.timezone) == ("Chips", "Asia/Shanghai")
+    feed = loaded.settings.feeds["spring"]
+    assert feed.title == "Spring"
+    assert feed.filter.start == When.parse("2025-03")
+    assert feed.filter.tags == ("ai", "chips")
+
+
+def test_parse_feed_refuses_a_non_table() -> None:
+    """parse_feed() explains the shape a feed takes."""
+    with pytest.raises(TypeError, match=r"a feed is a table of filters"):
+        parse_feed("x", "ai")
+
+
+def test_load_is_the_public_entry_point() -> None:
+    """timeline.load is the loader documented in the guide."""
+    assert timeline.load is load
