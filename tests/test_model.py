@@ -1,0 +1,182 @@
+"""The records and `Timeline`: validation on construction, lookup, and chronological order."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strategies import event_lists
+from timeline.errors import TimelineError
+from timeline.model import (
+    Actor,
+    ActorKind,
+    Citation,
+    Effect,
+    Event,
+    Place,
+    Policy,
+    Settings,
+    Source,
+    Timeline,
+)
+from timeline.when import When
+
+CITE = (Citation(source="src"),)
+
+
+def event(id: str, when: str, **fields: object) -> Event:
+    """An event with one citation, dated `when`."""
+    return Event(id=id, title=fields.pop("title", id), when=When.parse(when), cite=CITE, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Source(id="Bad Id", title="T"), "'Bad Id' is not a valid id"),
+        (lambda: Source(id="a--b", title="T"), "'a--b' is not a valid id"),
+        (lambda: Source(id="s", title="   "), "must not be empty"),
+        (lambda: Source(id="s", title="T", url="javascript:alert(1)"), "is not an http"),
+        (lambda: Actor(id="a", name=""), "must not be empty"),
+        (lambda: Place(id="p", name="P", latitude=91.0), "91.0 is not a latitude"),
+        (lambda: Place(id="p", name="P", longitude=-181.0), "-181.0 is not a longitude"),
+        (lambda: Policy(id="p", title="P", tags=("ok", "Not OK")), "'Not OK' is not a valid id"),
+        (lambda: Citation(source="s", quote=" "), "must not be empty"),
+        (lambda: event("e", "2025", effect=Effect.ENACTED), "effect 'enacted' needs"),
+        (lambda: event("e", "2025", tags=("ai", "ai")), r"lists \['ai'\] twice"),
+        (
+            lambda: Event(id="e", title="E", when=When.parse("2025")),
+            "cites at least one source",
+        ),
+        (lambda: Settings(timezone="Mars/Base"), "'Mars/Base' is not a known IANA time zone"),
+    ],
+)
+def test_invalid_records_are_refused_with_the_value(build: object, message: str) -> None:
+    """Field validators refuse bad values with a TimelineError that is also a ValueError."""
+    with pytest.raises(TimelineError, match=message) as caught:
+        build()  # type: ignore[operator]
+    assert isinstance(caught.value, ValueError)
+
+
+def test_records_are_frozen_and_change_through_evolve() -> None:
+    """A record cannot be changed in place; attrs.evolve makes a changed copy."""
+    original = event("e", "2025-04")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        original.title = "changed"  # type: ignore[misc]
+    changed = attrs.evolve(original, title="changed")
+    assert (original.title, changed.title) == ("e", "changed")
+
+
+def test_records_are_keyword_only() -> None:
+    """Records take keyword arguments only, so a field order change cannot shift values."""
+    with pytest.raises(TypeError, match="positional"):
+        Actor("a", "A")  # type: ignore[misc]
+
+
+def test_defaults() -> None:
+    """Optional fields default to nothing; an actor's kind defaults to 'other'."""
+    actor = Actor(id="a", name="A")
+    assert (actor.kind, actor.aliases, actor.country) == (ActorKind.OTHER, (), None)
+    assert Settings().timezone == "UTC"
+    assert Settings().name == "Timeline"
+
+
+def test_enums_are_their_written_values() -> None:
+    """Effect and ActorKind compare equal to the strings the data files use."""
+    assert Effect("tightened") is Effect.TIGHTENED
+    assert ActorKind.COMPANY == "company"
+
+
+# -- Timeline ---------------------------------------------------------------------------------
+
+
+def _timeline(*events: Event, **fields: object) -> Timeline:
+    return Timeline(events=events, **fields)  # type: ignore[arg-type]
+
+
+def test_timeline_orders_by_earliest_then_narrower_then_id() -> None:
+    """Iteration is by earliest bound, then latest (narrower first), then id."""
+    tl = _timeline(
+        event("z-day", "2025-04-25"),
+        event("b-month", "2025-04"),
+        event("a-month", "2025-04"),
+        event("year", "2025"),
+        event("open", "../2024"),
+        event("since", "2025/.."),
+    )
+    assert [e.id for e in tl] == ["open", "year", "since", "a-month", "b-month", "z-day"]
+
+
+def test_timeline_order_uses_the_default_zone() -> None:
+    """A date stands for its whole day in the timeline's zone when compared with an instant."""
+    day = event("day", "2025-10-15")
+    early = event("shanghai-morning", "2025-10-15T06:00+08:00")
+    utc = _timeline(day, early)
+    shanghai = _timeline(day, early, settings=Settings(timezone="Asia/Shanghai"))
+    assert [e.id for e in utc] == ["shanghai-morning", "day"]
+    assert [e.id for e in shanghai] == ["day", "shanghai-morning"]
+
+
+def test_lookup_by_id() -> None:
+    """tl[id] finds an event; a missing id is a KeyError naming it."""
+    tl = _timeline(event("a", "2025"))
+    assert tl["a"].id == "a"
+    assert "a" in tl
+    assert "b" not in tl
+    assert len(tl) == 1
+    with pytest.raises(KeyError, match=re.escape("no event with id 'b'")):
+        tl["b"]
+
+
+def test_records_are_indexed_by_id() -> None:
+    """actors, places, policies and sources are dicts by id."""
+    tl = _timeline(
+        actors=[Actor(id="xi", name="Xi Jinping")],
+        places=[Place(id="sz", name="Shenzhen")],
+        policies=[Policy(id="p", title="P")],
+        sources=[Source(id="src", title="S")],
+    )
+    assert tl.actors["xi"].name == "Xi Jinping"
+    assert tl.places["sz"].name == "Shenzhen"
+    assert tl.policies["p"].title == "P"
+    assert tl.sources["src"].title == "S"
+    assert repr(tl) == "<Timeline 'Timeline': 0 events>"
+
+
+def test_selections_keep_order_and_records() -> None:
+    """Filtering methods return timelines in the same order, sharing the reference records."""
+    policy = Policy(id="us-controls", title="US controls", jurisdiction="US")
+    tl = _timeline(
+        event("c", "2025-12", tags=("nvidia",), actors=("trump",), policy="us-controls"),
+        event("a", "2025-04", tags=("ai", "china"), actors=("xi",), summary="Pledge on AI"),
+        event("b", "2021~", tags=("china",)),
+        policies=[policy],
+    )
+    assert [e.id for e in tl.with_tag("china")] == ["b", "a"]
+    assert [e.id for e in tl.with_actor("xi")] == ["a"]
+    assert [e.id for e in tl.with_policy("us-controls")] == ["c"]
+    assert [e.id for e in tl.with_jurisdiction("US")] == ["c"]
+    assert [e.id for e in tl.matching("PLEDGE")] == ["a"]
+    assert [e.id for e in tl.between("2025-01", "2025-06")] == ["a"]
+    assert [e.id for e in tl.select(lambda e: e.id != "a")] == ["b", "c"]
+    assert tl.with_tag("china").policies is tl.policies
+
+
+@given(event_lists(), st.randoms(use_true_random=False))
+def test_order_is_deterministic_under_shuffling(events: list[Event], rnd: random.Random) -> None:
+    """The same events in any input order give the same timeline order."""
+    shuffled = events[:]
+    rnd.shuffle(shuffled)
+    assert [e.id for e in _timeline(*events)] == [e.id for e in _timeline(*shuffled)]
+
+
+@given(event_lists())
+def test_order_is_strict_and_follows_the_sort_key(events: list[Event]) -> None:
+    """Consecutive events have strictly increasing (sort key, id): the order is total."""
+    keys = [(e.when.sort_key(), e.id) for e in _timeline(*events)]
+    assert all(a < b for a, b in itertools.pairwise(keys))
