@@ -25,6 +25,8 @@ Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 
 @attrs.frozen(kw_only=True)
 class Resolution:
+    """What a resolver makes of a match: the TIMEX3 value, the EDTF value and the type."""
+
     timex: str
     when: str | None
     type: Kind = "DATE"
@@ -36,6 +38,8 @@ class Resolution:
 
 @attrs.frozen(kw_only=True)
 class Context:
+    """What a resolver may look at besides its match: the date and the sentence around it."""
+
     published: dt.date
     text: str
     sentence: tuple[int, int]
@@ -90,12 +94,14 @@ RULES: Final = tuple((name, kind, re.compile(p, _FLAGS)) for name, kind, p in ru
 
 # ── small date helpers ────────────────────────────────────────────────────────────────
 def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, clamped to the end of a shorter month."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def ym(year: int, month: int) -> str:
+    """A month in EDTF and TIMEX3 alike: 2025-04."""
     return f"{year:04d}-{month:02d}"
 
 
