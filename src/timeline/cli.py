@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.errors import DataError, TimelineError, WhenError
@@ -262,6 +263,67 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _extract(args: argparse.Namespace) -> int:
+    """Find dated phrases in an article and resolve them against its publication date, as
+    draft events (toml) or one line per phrase (jsonl). FILE may be a source id from DATA.
+    Example: timeline extract seeds/article.txt --published 2025-12-19 -o events/draft.toml
+    """
+    import datetime as dt
+    import re
+
+    from timeline.extract import draft_toml, extract, to_jsonl
+
+    path, source_id, title, url, file = Path(args.file), None, None, None, None
+    published = None
+    if not path.is_file() and re.fullmatch(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", args.file):
+        timeline = _load(args)
+        source = timeline.sources.get(args.file)
+        if source is None:
+            raise UsageError(f"{args.file!r} is neither a file nor a source id in {args.data}")
+        if source.file is None:
+            raise UsageError(f"source {args.file!r} has no `file` to read")
+        path = Path(args.data).resolve().parent / source.file
+        source_id, title, url, file = source.id, source.title, source.url, source.file
+        if source.published is not None and source.published.is_exact:
+            published = source.published.earliest
+    if args.published:
+        try:
+            published = dt.date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(f"--published {args.published!r} is not a date YYYY-MM-DD") from None
+    if published is None:
+        raise UsageError("give --published YYYY-MM-DD: relative phrases are resolved against it")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TimelineError(f"{path}: not UTF-8 text ({error.reason})") from None
+    mentions = extract(text, published)
+    if args.format == "jsonl":
+        _emit(args, to_jsonl(mentions))
+        return EXIT_OK
+    if file is None:
+        try:
+            file = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            file = None
+    draft = draft_toml(
+        mentions,
+        source_id=source_id or _slug_of(path.stem),
+        source_title=title or path.stem,
+        published=published,
+        file=file,
+        url=url,
+    )
+    _emit(args, draft)
+    return EXIT_OK
+
+
+def _slug_of(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -346,6 +408,19 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     _add_filters(build)
+
+    extract = command("extract", _extract, "draft events from an article's dated phrases")
+    extract.add_argument("file", metavar="FILE", help="a UTF-8 text file, or a source id in DATA")
+    extract.add_argument(
+        "--published", metavar="DATE", help="the article's date, YYYY-MM-DD (default: the source's)"
+    )
+    extract.add_argument(
+        "--format", choices=["toml", "jsonl"], default="toml", help="output format (default: toml)"
+    )
+    extract.add_argument(
+        "--data", default="events", metavar="DATA", help="where to look up a source id"
+    )
+    _add_output(extract)
     return parser
 
 
