@@ -1,0 +1,119 @@
+"""Cross-record checks: ids, references, cycles, source files and quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.load import Located
+from timeline.model import Actor, Citation, Event, Policy, Source
+from timeline.validate import CHECKS, normalise_space, validate
+from timeline.when import When
+
+
+def _at(record: object, kind: str, n: int, line: int) -> Located:
+    return Located(record=record, kind=kind, key=f"{kind}[{n}]", path="a.toml", line=line)
+
+
+def _event(id: str = "e", **fields: object) -> Event:
+    cite = fields.pop("cite", (Citation(source="s"),))
+    return Event(id=id, title="T", when=When.parse("2025"), cite=cite, **fields)  # type: ignore[arg-type]
+
+
+def _messages(located: list[Located], root: Path) -> list[str]:
+    return [str(p) for p in validate(located, project_root=root)]
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [("a  b", "a b"), ("  a\n\tb \r\n c ", "a b c"), ("a\u00a0b", "a b"), ("", "")],
+)
+def test_normalise_space(text: str, normal: str) -> None:
+    """Every run of white space, Unicode spaces included, becomes one space; ends are trimmed."""
+    assert normalise_space(text) == normal
+
+
+def test_clean_records_have_no_problems(tmp_path: Path) -> None:
+    """Records whose references all resolve pass every check."""
+    located = [
+        _at(Source(id="s", title="S"), "source", 0, 1),
+        _at(Actor(id="xi", name="Xi"), "actor", 0, 5),
+        _at(Policy(id="p", title="P", jurisdiction="xi", targets=("US",)), "policy", 0, 9),
+        _at(_event(actors=("xi",), policy="p"), "event", 0, 13),
+    ]
+    assert _messages(located, tmp_path) == []
+
+
+def test_ids_are_unique_per_kind_not_across_kinds(tmp_path: Path) -> None:
+    """An actor and a policy may share an id; two sources may not."""
+    located = [
+        _at(Source(id="x", title="S"), "source", 0, 1),
+        _at(Source(id="x", title="S again"), "source", 1, 4),
+        _at(Actor(id="x", name="X"), "actor", 0, 7),
+        _at(Policy(id="x", title="P"), "policy", 0, 9),
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:4: source[1].id: duplicate source id 'x' (first at a.toml:1)"
+    ]
+
+
+def test_unknown_references_are_each_named(tmp_path: Path) -> None:
+    """Every dangling reference is reported with the field that holds it."""
+    located = [
+        _at(Policy(id="p", title="P", amends="gone", targets=("US", "nobody")), "policy", 0, 1),
+        _at(_event(actors=("ghost",), place="nowhere", policy="none"), "event", 0, 6),
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:1: policy[0].amends: unknown policy 'gone'; "
+        "add a [[policy]] record with that id or fix the id",
+        "a.toml:1: policy[0].targets[1]: 'nobody' is neither a country code (e.g. 'US') "
+        "nor a known actor id",
+        "a.toml:6: event[0].actors[0]: unknown actor 'ghost'; "
+        "add a [[actor]] record with that id or fix the id",
+        "a.toml:6: event[0].place: unknown place 'nowhere'; "
+        "add a [[place]] record with that id or fix the id",
+        "a.toml:6: event[0].policy: unknown policy 'none'; "
+        "add a [[policy]] record with that id or fix the id",
+        "a.toml:6: event[0].cite[0].source: unknown source 's'; "
+        "add a [[source]] record with that id or fix the id",
+    ]
+
+
+def test_a_policy_replacing_itself_is_a_cycle(tmp_path: Path) -> None:
+    """A policy that replaces itself is the shortest cycle."""
+    located = [_at(Policy(id="p", title="P", replaces="p"), "policy", 0, 1)]
+    assert _messages(located, tmp_path) == [
+        "a.toml:1: policy[0].replaces: policies amend or replace in a cycle: p → p"
+    ]
+
+
+def test_quotes_are_checked_against_the_file(tmp_path: Path) -> None:
+    """A quote must be verbatim (white space aside) in its source's file; long ones are cut."""
+    (tmp_path / "a.txt").write_text("In April,\nXi Jinping stated", encoding="utf-8")
+    wrong = "word " * 30
+    located = [
+        _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
+        _at(_event("ok", cite=(Citation(source="s", quote="April, Xi  Jinping"),)), "event", 0, 5),
+        _at(_event("bad", cite=(Citation(source="s", quote=wrong),)), "event", 1, 9),
+    ]
+    [message] = _messages(located, tmp_path)
+    assert message.startswith("a.toml:9: event[1].cite[0].quote: quote 'word word")
+    assert "word…' is not verbatim in a.txt" in message
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """A source file that cannot be decoded is one problem; its quotes are not checked again."""
+    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00bad")
+    located = [
+        _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote="bad"),)), "event", 0, 5),
+    ]
+    [message] = _messages(located, tmp_path)
+    assert message.startswith("a.toml:1: source[0].file: cannot read 'a.txt' as UTF-8")
+
+
+def test_checks_are_a_public_sequence() -> None:
+    """CHECKS lists the checks in order, so other modules can add theirs."""
+    names = [check.__name__ for check in CHECKS]
+    assert names.index("_source_files") < names.index("_quotes")
