@@ -582,3 +582,24 @@ def test_cli_unknown_feed_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
     """An unknown --feed exits 2 and lists the feeds there are."""
     assert main(["ics", str(EVENTS), "--feed", "no-such-feed"]) == 2
     assert "no feed 'no-such-feed'" in capsys.readouterr().err
+
+
+def test_feed_argument_selects_and_names(shipped: Timeline) -> None:
+    """`feed=` keeps the feed's events and takes its title, as `timeline ics --feed` does."""
+    feed = shipped.settings.feeds["us-chip-export-controls"]
+    cal = icalendar.Calendar.from_ical(to_ics(shipped, feed=feed.name, stamp=STAMP))
+    assert unescaped(cal["NAME"]) == feed.title
+    assert str(cal["DESCRIPTION"]) == feed.description
+    expected = [f"{e.id}@{shipped.settings.domain}" for e in shipped.filter(feed.filter)]
+    assert [str(c["UID"]) for c in cal.walk("VEVENT")] == expected
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [("shipped", "no feed 'nope' in timeline.toml; its feeds are: "), ("list", "needs a Timeline")],
+)
+def test_unknown_feed_is_an_error(shipped: Timeline, events: str, message: str) -> None:
+    """An unknown feed, or a feed of a bare list of events, is an IcsError saying why."""
+    given_events = shipped if events == "shipped" else list(shipped)
+    with pytest.raises(IcsError, match=message):
+        to_ics(given_events, feed="nope", stamp=STAMP)

@@ -422,9 +422,21 @@ def _chunks(
     domain: str | None,
     refresh: str | None,
     stamp: dt.datetime | None,
+    feed: str | None,
 ) -> Iterator[bytes]:
     ordered, timeline = _sorted(events)
     settings = timeline.settings if timeline is not None else Settings()
+    if feed is not None:
+        if timeline is None:
+            raise IcsError(f"feed {feed!r} needs a Timeline, whose timeline.toml names its feeds")
+        found = settings.feeds.get(feed)
+        if found is None:
+            known = ", ".join(sorted(settings.feeds)) or "none"
+            raise IcsError(f"no feed {feed!r} in timeline.toml; its feeds are: {known}")
+        ordered = timeline.filter(found.filter).events
+        name = name or found.title or found.name
+        if description is None:
+            description = found.description
     if stamp is None:
         stamp = stamp_from_environment()
     elif stamp.tzinfo is None or stamp.utcoffset() is None:
@@ -481,6 +493,7 @@ def write_ics(
     domain: str | None = None,
     refresh: str | None = None,
     stamp: dt.datetime | None = None,
+    feed: str | None = None,
 ) -> None:
     """Write the calendar to a binary file, one VEVENT at a time.
 
@@ -493,12 +506,20 @@ def write_ics(
         domain: the UID domain; default the timeline's `domain`.
         refresh: how often subscribers should refetch (RFC 5545 duration); default `refresh`.
         stamp: DTSTAMP of every event; default `SOURCE_DATE_EPOCH`, else now.
+        feed: a named feed of the timeline's `timeline.toml`: only its events, and its title
+            and description unless `name` and `description` are given.
 
     Raises:
-        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed.
+        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, or there is no such feed.
     """
     for chunk in _chunks(
-        events, name=name, description=description, domain=domain, refresh=refresh, stamp=stamp
+        events,
+        name=name,
+        description=description,
+        domain=domain,
+        refresh=refresh,
+        stamp=stamp,
+        feed=feed,
     ):
         out.write(chunk)
 
@@ -511,6 +532,7 @@ def to_ics(
     domain: str | None = None,
     refresh: str | None = None,
     stamp: dt.datetime | None = None,
+    feed: str | None = None,
 ) -> bytes:
     """The calendar as bytes; same arguments as `write_ics`.
 
@@ -523,6 +545,12 @@ def to_ics(
     """
     return b"".join(
         _chunks(
-            events, name=name, description=description, domain=domain, refresh=refresh, stamp=stamp
+            events,
+            name=name,
+            description=description,
+            domain=domain,
+            refresh=refresh,
+            stamp=stamp,
+            feed=feed,
         )
     )
