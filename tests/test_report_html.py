@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html as stdlib_html
 import itertools
@@ -12,12 +13,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import timeline
 from strategies import timelines
 from timeline import Citation, Event, Timeline, When
 from timeline.cli import main
 from timeline.report import html
+from timeline.report._axis import build_axis
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "data" / "golden" / "html"
@@ -280,6 +283,22 @@ def test_chart_keeps_chronological_order(tl: Timeline) -> None:
             assert marks[a.id][0] <= marks[b.id][0] + slack, (a.when, b.when)
     for event in tl:
         assert f'id="{event.id}"' in page
+
+
+_KEYS = st.integers(-(2_208_988_800 * 10**6), 4_102_444_800 * 10**6)  # 1900–2100 in µs
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_KEYS, st.integers(1, 40 * 365 * 86_400 * 10**6)), min_size=1, max_size=12),
+    st.lists(_KEYS, min_size=2, max_size=20),
+)
+def test_axis_is_monotone(points: list[tuple[int, int]], probes: list[int]) -> None:
+    """Later moments never land left of earlier ones, and everything stays on the chart."""
+    axis = build_axis([(lo, lo + span) for lo, span in points], dt.UTC)
+    xs = [axis.x(key, edge=0.0) for key in sorted(probes)]
+    assert xs == sorted(xs)
+    assert all(12.0 <= x <= html.WIDTH - 12.0 for x in xs)
 
 
 # -- the command line -----------------------------------------------------------------------------

@@ -1,0 +1,214 @@
+"""The chart's time axis: piecewise linear, with busy years wider and empty years cut.
+
+Each unit (a year; a month for a timeline under three years; a day under three months)
+weighs 1 plus the number of event ends that touch it, and gets that share of the width;
+runs of two or more untouched units are cut to a narrow strip. Inside a unit the scale is
+linear, so the chronological order is always kept. See docs/html.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+__all__ = ["LEFT", "RIGHT", "WIDTH", "Axis", "Break", "Tick", "build_axis"]
+
+WIDTH: Final = 1200  # viewBox width; CSS scales the chart and lets it scroll on phones
+LEFT: Final = 12.0
+RIGHT: Final = WIDTH - 12.0
+_BREAK_W: Final = 26.0  # width of a cut in the axis
+
+_US: Final = dt.timedelta(microseconds=1)
+_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_YEAR_US: Final = 365 * 86_400 * 1_000_000
+_DAY_US: Final = 86_400 * 1_000_000
+
+
+def _key(day: dt.date, zone: dt.tzinfo) -> int:
+    """Microseconds since 1970 at the start of `day` in `zone`, on `When.sort_key`'s axis."""
+    return (dt.datetime.combine(day, dt.time(), tzinfo=zone) - _EPOCH) // _US
+
+
+@attrs.frozen(kw_only=True)
+class _Unit:
+    """One year, month or day of the axis, drawn linearly between x0 and x1."""
+
+    start: dt.date
+    end: dt.date  # exclusive
+    k0: int
+    k1: int
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+@attrs.frozen(kw_only=True)
+class Tick:
+    """A line on the axis and the label beside it (empty when there is no room)."""
+
+    x: float
+    label: str
+    major: bool
+
+
+@attrs.frozen(kw_only=True)
+class Break:
+    """A cut in the axis where empty years were left out."""
+
+    x: float
+    width: float
+    title: str
+
+
+@attrs.frozen(kw_only=True)
+class Axis:
+    """A piecewise-linear map from `When.sort_key` microseconds to x, with cuts."""
+
+    unit: str
+    units: tuple[_Unit, ...]
+    breaks: tuple[Break, ...]
+    ticks: tuple[Tick, ...]
+
+    def x(self, key: int | None, *, edge: float) -> float:
+        """Where `key` falls; None (an open end) or a key beyond the data gives `edge`."""
+        if key is None:
+            return edge
+        units = self.units
+        if key <= units[0].k0:
+            return units[0].x0 if key == units[0].k0 else max(LEFT, units[0].x0 - 1)
+        for before, unit in zip((None, *units[:-1]), units, strict=True):
+            if key < unit.k0 and before is not None:  # inside a cut: cross it linearly
+                share = (key - before.k1) / (unit.k0 - before.k1)
+                return before.x1 + share * (unit.x0 - before.x1)
+            if key <= unit.k1:
+                return unit.x0 + (key - unit.k0) / (unit.k1 - unit.k0) * (unit.x1 - unit.x0)
+        return min(RIGHT, units[-1].x1 + 1)
+
+
+def _unit_start(day: dt.date, unit: str) -> dt.date:
+    if unit == "year":
+        return dt.date(day.year, 1, 1)
+    if unit == "month":
+        return dt.date(day.year, day.month, 1)
+    return day
+
+
+def _unit_next(day: dt.date, unit: str) -> dt.date:
+    if day >= dt.date(9999, 12, 1):
+        return dt.date.max
+    if unit == "year":
+        return dt.date(day.year + 1, 1, 1)
+    if unit == "month":
+        return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return day + dt.timedelta(days=1)
+
+
+def _to_date(key: int, zone: dt.tzinfo) -> dt.date:
+    return (_EPOCH + key * _US).astimezone(zone).date()
+
+
+def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
+    """Lay out the axis over the finite bounds `points` (each a part's [lo, hi) keys).
+
+    Units (years, or months for a span under three years, or days under three months)
+    weigh 1 plus the number of bounds that touch them; runs of two or more empty units are
+    cut to a fixed width. Inside a unit the scale is linear, so order is always kept.
+    """
+    low = min(lo for lo, _ in points)
+    high = max(hi for _, hi in points)
+    span = high - low
+    unit = "year" if span > 3 * _YEAR_US else "month" if span > 90 * _DAY_US else "day"
+    first = _unit_start(_to_date(low, zone), unit)
+    last = _to_date(max(low, high - 1), zone)
+    starts: list[dt.date] = [first]
+    while (nxt := _unit_next(starts[-1], unit)) <= last:
+        starts.append(nxt)
+    ends = [*starts[1:], _unit_next(starts[-1], unit)]
+    keys = [
+        (_key(s, zone), _key(e, zone) if e < dt.date.max else high)
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    weights = [1.0] * len(starts)
+    for lo, hi in points:
+        for i, (k0, k1) in enumerate(keys):
+            if lo < k1 and hi > k0:
+                weights[i] += 1.0
+    if unit == "day":
+        weights = [1.0] * len(starts)
+    # Runs of >= 2 empty units (weight 1) become cuts, except at the ends (there are none:
+    # the first and last unit hold a bound by construction).
+    keep = [True] * len(starts)
+    if unit != "day":
+        i = 0
+        while i < len(starts):
+            j = i
+            while j < len(starts) and weights[j] == 1.0:
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    keep[k] = False
+            i = max(j, i + 1)
+    kept = [i for i in range(len(starts)) if keep[i]]
+    cuts = sum(1 for a, b in itertools.pairwise(kept) if b != a + 1)
+    room = (RIGHT - LEFT) - cuts * _BREAK_W
+    total = sum(weights[i] for i in kept)
+    units: list[_Unit] = []
+    breaks: list[Break] = []
+    x = LEFT
+    previous: int | None = None
+    for i in kept:
+        if previous is not None and i != previous + 1:
+            gap_first, gap_last = starts[previous + 1], ends[i - 1] - dt.timedelta(days=1)
+            breaks.append(Break(x=x, width=_BREAK_W, title=_gap_title(gap_first, gap_last, unit)))
+            x += _BREAK_W
+        width = room * weights[i] / total
+        units.append(
+            _Unit(start=starts[i], end=ends[i], k0=keys[i][0], k1=keys[i][1], x0=x, x1=x + width)
+        )
+        x += width
+        previous = i
+    return Axis(unit=unit, units=tuple(units), breaks=tuple(breaks), ticks=_ticks(units, unit))
+
+
+def _gap_title(first: dt.date, last: dt.date, unit: str) -> str:
+    if unit == "year":
+        return f"{first.year}–{last.year}: no events start or end"
+    return (
+        f"{calendar.month_abbr[first.month]} {first.year}–"
+        f"{calendar.month_abbr[last.month]} {last.year}: no events start or end"
+    )
+
+
+def _ticks(units: Sequence[_Unit], unit: str) -> tuple[Tick, ...]:
+    ticks: list[Tick] = []
+    last_label = -1e9
+    for u in units:
+        width = u.x1 - u.x0
+        if unit == "year":
+            label = str(u.start.year)
+        elif unit == "month":
+            label = calendar.month_abbr[u.start.month]
+            if u.start.month == 1 or u is units[0] or u.x0 - last_label > 400:
+                label += f" {u.start.year}"
+        else:
+            label = str(u.start.day)
+            if u.start.day == 1 or u is units[0]:
+                label += f" {calendar.month_abbr[u.start.month]}"
+        room = width >= len(label) * 7 + 6 and u.x0 - last_label >= 8
+        if unit == "day" and width < 18:
+            room = room and u.start.weekday() == 0
+        ticks.append(Tick(x=u.x0, label=label if room else "", major=True))
+        if room:
+            last_label = u.x0 + len(label) * 7
+        if unit == "year" and width >= 160:  # months inside a wide year
+            per_month = width / 12
+            step = 1 if per_month >= 30 else 3
+            for month in range(2, 13):
+                k = (month - 1) / 12
+                text = calendar.month_abbr[month] if (month - 1) % step == 0 else ""
+                ticks.append(Tick(x=u.x0 + k * width, label=text, major=False))
+    return tuple(ticks)
