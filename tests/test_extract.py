@@ -367,6 +367,20 @@ RULE_CASES = [
     ),
     ("It could raise rates as early as March.", D(2022, 1, 7), "March", "2022-03", "2022-03"),
     ("Funds lost money for 10 straight weeks.", D(2008, 10, 1), "10 straight weeks", "P10W", None),
+    (
+        "Half a century ago, a twister struck.",
+        D(2013, 5, 21),
+        "Half a century ago",
+        "1963",
+        "1963~",
+    ),
+    (
+        "It takes effect more than three years from now.",
+        D(2017, 6, 2),
+        "three years from now",
+        "2020",
+        "2020~",
+    ),
     # holidays, days of the month, anchored and vague points
     ("Stores will close for Christmas.", D(2025, 12, 19), "Christmas", "2025-12-25", "2025-12-25"),
     ("Stores closed on Thanksgiving.", D(2025, 12, 19), "Thanksgiving", "2025-11-27", "2025-11-27"),
@@ -426,6 +440,16 @@ def test_rule_table(
 def test_non_temporal_words_are_left_alone(sentence: str) -> None:
     """Verbs that spell months, counts, citations and capitals are not dates."""
     assert extract(sentence, SEED_DATE) == []
+
+
+def test_a_bare_clock_time_takes_the_day_named_before_it() -> None:
+    """'at 2:56 p.m.' after 'on Monday afternoon' is Monday's, in the same paragraph only."""
+    text = "A tornado struck on Monday afternoon. It touched down at 2:56 p.m. and left."
+    mention = _one(text, D(2013, 5, 21), "2:56 p.m.")
+    assert (mention.timex, mention.when) == ("2013-05-20T14:56", "2013-05-20")
+    text = "A tornado struck on Monday afternoon.\nThe briefing is at 5 p.m. ET."
+    mention = _one(text, D(2013, 5, 21), "5 p.m.")
+    assert (mention.timex, mention.when) == ("2013-05-21T17:00", "2013-05-21T17:00-04:00")
 
 
 def test_previous_year_is_anchored_on_the_text() -> None:

@@ -43,8 +43,9 @@ TENS: Final = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 #: Words that stand for one, two, or "some" (None: a vague count, TimeML's X).
-COUNT_WORDS: Final[dict[str, int | None]] = {
-    "a": 1, "an": 1, "a single": 1, "few": None, "a couple of": 2, "a couple": 2, "a few": None,
+COUNT_WORDS: Final[dict[str, float | None]] = {
+    "half a": 0.5, "half an": 0.5, "a": 1, "an": 1, "a single": 1, "few": None,
+    "a couple of": 2, "a couple": 2, "a few": None,
     "several": None, "many": None, "some": None, "dozens of": None, "hundreds of": None,
 }  # fmt: skip
 ORDINALS: Final = {
@@ -164,7 +165,7 @@ _HUNDREDS = (
 )
 COUNT_VAGUE = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|{COUNT_VAGUE})"
-NUM_EXACT = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|a|an)"
+NUM_EXACT = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|half\s+an?|a|an)"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
 MOD = (
     r"(?:more\s+than|over|nearly|almost|about|around|roughly|approximately|at\s+least"
@@ -410,7 +411,8 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "from-now",
         "future",
-        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>{UNIT})s?(?:['’]\s+time|\s+from\s+(?:now|today))",
+        rf"\b(?:{MOD}\s+)?(?P<num>{NUM_EXACT})\s+(?P<unit>{UNIT})s?"
+        rf"(?:['’]\s+time|\s+from\s+(?:now|today))",
     ),
     (
         "in-n-units",

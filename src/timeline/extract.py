@@ -169,7 +169,7 @@ def extract(text: str, published: dt.date) -> list[Mention]:
             _Found(start=start, end=end, rule=name, resolution=resolution, sentence=sentence)
         )
     taken.sort(key=lambda f: f.start)
-    taken = _merge_clocks(text, _resolve_anchors(taken, published))
+    taken = _clocks_in_context(text, _merge_clocks(text, _resolve_anchors(taken, published)))
     return [
         Mention(
             text=text[f.start : f.end],
@@ -292,6 +292,30 @@ def _merge_clocks(text: str, found: list[_Found]) -> list[_Found]:
         else:
             out.append(joined)
             i += 2
+    return out
+
+
+_DAY_PREFIX: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clocks_in_context(text: str, found: list[_Found]) -> list[_Found]:
+    """Give a bare clock time the day last named in its paragraph, not publication's.
+
+    "A tornado struck on Monday afternoon. It touched down at 2:56 p.m." means Monday.
+    """
+    out: list[_Found] = []
+    day: tuple[int, str] | None = None  # (end offset, ISO day) of the last day named
+    for f in found:
+        res = f.resolution
+        if res.clock is not None and day is not None and "\n" not in text[day[0] : f.start]:
+            f = attrs.evolve(
+                f,
+                rule=f"{f.rule}+context",
+                resolution=timed(dt.date.fromisoformat(day[1]), res.clock),
+            )
+        elif res.clock is None and (m := _DAY_PREFIX.match(res.timex)):
+            day = (f.end, m.group())
+        out.append(f)
     return out
 
 
