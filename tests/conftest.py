@@ -52,3 +52,31 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty project folder, made the working directory, so shown paths are short."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+#: Set TIMELINE_UPDATE_GOLDEN=1 to rewrite golden files from the current output (then review
+#: the diff in git before committing it).
+UPDATE_GOLDEN = os.environ.get("TIMELINE_UPDATE_GOLDEN") == "1"
+
+
+def assert_golden(actual: str, path: Path) -> None:
+    """Compare `actual` with the golden file byte for byte, failing with a unified diff."""
+    import difflib
+
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual.encode("utf-8"))
+    expected = path.read_bytes().decode("utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=str(path),
+                tofile="rendered",
+            )
+        )
+        pytest.fail(
+            f"output differs from {path.name} (TIMELINE_UPDATE_GOLDEN=1 rewrites it):\n{diff}",
+            pytrace=False,
+        )

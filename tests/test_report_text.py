@@ -1,0 +1,108 @@
+"""The plain-text report: golden output, the documented order, and honest date labels."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import timeline
+from conftest import assert_golden
+from timeline.model import Citation, Event, Settings, Timeline
+from timeline.report import FORMATS, render, text
+from timeline.when import When
+
+FIXTURE = Path(__file__).parent / "data" / "golden" / "report"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def fixture_timeline() -> Timeline:
+    """The small report fixture, every precision in it."""
+    return timeline.load(FIXTURE / "events")
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Timeline:
+    """The shipped dataset."""
+    return timeline.load(ROOT / "events")
+
+
+def _find(tl: Timeline, *words: str) -> Event:
+    """The one shipped event whose title holds every word (case-insensitive)."""
+    found = [e for e in tl if all(w.casefold() in e.title.casefold() for w in words)]
+    assert len(found) == 1, f"expected one event titled with {words}, found {found}"
+    return found[0]
+
+
+def test_text_report_matches_golden_file(fixture_timeline: Timeline) -> None:
+    """The fixture renders byte for byte as tests/data/golden/report/report.txt."""
+    assert_golden(text(fixture_timeline), FIXTURE / "report.txt")
+
+
+def test_render_picks_the_format(fixture_timeline: Timeline) -> None:
+    """render() with 'text' is the text module's output; an unknown format is named."""
+    assert render(fixture_timeline, "text") == text(fixture_timeline)
+    assert "text" in FORMATS
+    with pytest.raises(ValueError, match="unknown report format 'pdf'"):
+        render(fixture_timeline, "pdf")
+
+
+def test_empty_timeline_says_so() -> None:
+    """A filter that keeps nothing gives a report that says no events match."""
+    assert text(Timeline(events=[], settings=Settings(name="T"))) == "T\n=\n\nNo events match.\n"
+
+
+def test_shipped_report_lists_the_story_in_order(shipped: Timeline) -> None:
+    """SiCarrier's founding, then Xi's April pledge, the Shenzhen expo, the H200 rollback."""
+    founding = _find(shipped, "SiCarrier", "founded")
+    pledge = _find(shipped, "Xi Jinping", "pledges")
+    expo = _find(shipped, "WeSemiBay", "expo")
+    rollback = _find(shipped, "H200", "sell")
+    assert founding.when.label == "~2021"
+    assert pledge.when.label.endswith("April 2025")
+    assert expo.when.label.endswith("October 2025")
+    assert rollback.when.label.endswith("December 2025")
+    lines = text(shipped).splitlines()
+
+    def line_of(event: Event) -> int:
+        return next(n for n, line in enumerate(lines) if event.title in line)
+
+    positions = [line_of(e) for e in (founding, pledge, expo, rollback)]
+    assert positions == sorted(positions)
+    assert len(set(positions)) == 4
+
+
+_DAY = re.compile(r"(?<![\d:])(?<!\d\d\d\d–)(\d{1,2})(?=[ –])")
+
+
+def test_no_shipped_label_shows_a_day_its_when_lacks(shipped: Timeline) -> None:
+    """Every day number in a shipped event's label is a day its `when` writes."""
+    for event in shipped:
+        written = {int(d) for d in re.findall(r"\d{4}-\d{2}-(\d{2})", str(event.when))}
+        label = re.sub(r"\d{2}:\d{2}(:\d{2})?", "", event.when.label)
+        assert {int(d) for d in _DAY.findall(label)} <= written, (event.id, event.when.label)
+
+
+def test_report_shows_each_label_at_its_precision(fixture_timeline: Timeline) -> None:
+    """Every event line in the report starts with its date label, as When gives it."""
+    report = text(fixture_timeline)
+    for event in fixture_timeline:
+        assert f"  {event.when.label}" in report
+
+
+def test_long_labels_push_the_title_to_its_own_line() -> None:
+    """A label wider than the column gets a line of its own; the title stays aligned."""
+    event = Event(
+        id="e",
+        title="Title",
+        when=When.parse("2025-06/2025-12-19"),
+        cite=(Citation(source="gone"),),
+    )
+    lines = text(Timeline(events=[event], settings=Settings(name="T"))).splitlines()
+    assert lines[4:7] == [
+        "  June 2025 – 19 December 2025",
+        " " * 28 + "Title",
+        " " * 28 + "source: gone",
+    ]
