@@ -231,13 +231,42 @@ def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
         feeds=feeds,
     )
     return Timeline(
-        events=events,
+        events=_legal_effects(draw, events),
         actors=actors,
         places=places,
         policies=policies,
         sources=sources,
         settings=settings,
     )
+
+
+def _legal_effects(draw: st.DrawFn, events: list[Event]) -> list[Event]:
+    """Re-draw effects so each policy's events fold (`timeline.load` rejects the rest).
+
+    Only events dated without a time of day keep an effect, so the fold's order is the same
+    in every zone, and only one effect per policy and date, so no two can conflict.
+    """
+    import attrs
+
+    from timeline.lifecycle import TRANSITIONS, Phase
+
+    phases: dict[str, Phase] = {}
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    result = []
+    for event in sorted(events, key=lambda e: (e.when.sort_key(), e.id)):
+        effect = None
+        timed = any(
+            p is not None and p.time is not None for p in (event.when.start, event.when.end)
+        )
+        key = (event.policy or "", event.when.sort_key())
+        if event.effect is not None and event.policy is not None and not timed and key not in seen:
+            phase = phases.get(event.policy, Phase.NOT_ANNOUNCED)
+            allowed = sorted((e for (p, e) in TRANSITIONS if p is phase), key=lambda e: e.value)
+            effect = draw(st.sampled_from(allowed))
+            phases[event.policy] = TRANSITIONS[phase, effect]
+            seen.add(key)
+        result.append(attrs.evolve(event, effect=effect))
+    return result
 
 
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
