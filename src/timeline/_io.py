@@ -20,9 +20,12 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path()
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
+            dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(target)) from error
     try:
         with handle:
             yield handle  # type: ignore[misc]
@@ -34,7 +37,10 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(handle.name, 0o666 & ~umask)
-        os.replace(handle.name, target)
+        try:
+            os.replace(handle.name, target)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(target)) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
