@@ -53,7 +53,7 @@ GOLDEN = Path(__file__).parent / "data" / "golden" / "html" / "events"
 class Browser:
     """A headless Chromium and one page in it, spoken to over the DevTools pipe."""
 
-    def __init__(self, profile: Path) -> None:
+    def __init__(self, binary: str, profile: Path) -> None:
         to_chrome, self._write_fd = _pipe()
         self._read_fd, from_chrome = _pipe()
         # The shell puts the pipe ends where Chromium looks for them (fd 3 in, fd 4 out).
@@ -62,7 +62,7 @@ class Browser:
                 "bash",  # dash cannot name descriptors above 9
                 "-c",
                 f'exec "$0" "$@" 3<&{to_chrome} 4>&{from_chrome} {to_chrome}<&- {from_chrome}>&-',
-                CHROMIUM,
+                binary,
                 *FLAGS,
                 f"--user-data-dir={profile}",
                 "about:blank",
@@ -136,7 +136,7 @@ class Browser:
             self._receive(deadline)
 
     def open(self, path: Path, width: int, height: int = 900, *, mobile: bool = False) -> None:
-        """Load a local file at a viewport size and wait for its load event."""
+        """Load a local file at a viewport size and wait for its load event; forget old events."""
         self.call(
             "Emulation.setDeviceMetricsOverride",
             session=True,
@@ -145,6 +145,7 @@ class Browser:
             deviceScaleFactor=1,
             mobile=mobile,
         )
+        self.events.clear()  # problems() then speaks of this page only
         self._unclaimed.clear()
         self.call("Page.navigate", session=True, url=path.resolve().as_uri())
         self.wait_for("Page.loadEventFired")
@@ -225,12 +226,13 @@ def _pipe() -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the module, skipped when it is not installed (failed in CI)."""
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+    if binary is None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but Chromium is missing at {CHROMIUM}; .ci/run installs it")
         pytest.skip(f"no Chromium at {CHROMIUM}")
     with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
-        chrome = Browser(Path(profile))
+        chrome = Browser(binary, Path(profile))
         try:
             yield chrome
         finally:
@@ -253,10 +255,6 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _fresh(browser: Browser) -> None:
-    browser.events.clear()
-
-
 RECT = """(sel) => {
   const r = document.querySelector(sel).getBoundingClientRect();
   return {left: r.left, right: r.right, width: r.width, height: r.height};
@@ -276,7 +274,6 @@ def test_shipped_report_loads_clean(
     browser: Browser, shipped_page: Path, name: str, width: int
 ) -> None:
     """No console error, no exception, no dialog and no request but the file itself."""
-    _fresh(browser)
     browser.open(shipped_page, width, mobile=width < 600)
     assert browser.problems() == []
     loaded = [
@@ -380,7 +377,6 @@ def test_print_layout_fits_the_page(browser: Browser, shipped_page: Path) -> Non
 
 def test_hostile_titles_are_text_and_run_nothing(browser: Browser, hostile_page: Path) -> None:
     """Script and img payloads in titles show as text, open no dialog, load nothing."""
-    _fresh(browser)
     browser.open(hostile_page, 1280)
     browser.evaluate("new Promise(r => setTimeout(() => r(1), 300))")  # let any payload fire
     assert browser.problems() == []
@@ -410,7 +406,6 @@ def test_the_harness_sees_dialogs_errors_and_requests(browser: Browser, tmp_path
         "<script>console.error('boom')</script><img src='http://example.invalid/x.png'>",
         "utf-8",
     )
-    _fresh(browser)
     browser.open(page, 800)
     browser.evaluate("new Promise(r => setTimeout(() => r(1), 300))")
     found = browser.problems()
