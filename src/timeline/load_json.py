@@ -3,9 +3,10 @@
 The records go through the same structuring as the data folder's TOML and JSON Lines, so a
 hand-edited export is checked as strictly, and every problem is reported together with its
 JSON path. Derived fields (`earliest`, `latest`, `precision`, `qualifier`, `label`) are
-recomputed from `when` and `tz`, never trusted. Ids, references and policy chains are checked
-across records; quotes are not, because an export does not carry its sources' texts (they
-were checked when the data folder was loaded).
+recomputed from `when` and `tz`, never trusted. Every cross-record check of
+`timeline.validate` runs (ids, references, policy chains, lifecycles) but the quote checks,
+because an export does not carry its sources' texts (they were checked when the data folder
+was loaded).
 """
 
 from __future__ import annotations
@@ -189,10 +190,11 @@ def _settings(raw: object, path: str, problems: list[Problem]) -> Settings:
 
 
 def _cross_checks(located: Iterable[Located]) -> list[Problem]:
-    """Duplicate ids, unknown references and policy cycles: validate's checks minus quotes."""
+    """Every cross-record check of `timeline.validate` but those that read source files."""
     from timeline import validate
 
-    items = list(located)
-    index = validate._Index(items, Path())
-    checks = (validate._duplicate_ids, validate._references, validate._policy_cycles)
-    return [problem for check in checks for problem in check(index)]
+    skipped = {validate._source_files, validate._quotes}
+    index = validate._Index(list(located), Path())
+    return [
+        problem for check in validate.CHECKS if check not in skipped for problem in check(index)
+    ]
