@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
@@ -293,12 +294,18 @@ class Status:
 # -- the fold -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65_536)
+def _span(when: When, zone: dt.tzinfo) -> tuple[int, int]:
+    """`When.sort_key`, remembered: the fold and every question ask it again and again."""
+    return when.sort_key(zone)
+
+
 def _order(events: Iterable[Event], zone: dt.tzinfo) -> list[Event]:
     """The policy's events with an effect, in fold order: chronological, then lifecycle."""
     with_effect = [e for e in events if e.effect is not None]
     return sorted(
         with_effect,
-        key=lambda e: (e.when.sort_key(zone), _RANK[e.effect] if e.effect else 0, e.id),
+        key=lambda e: (_span(e.when, zone), _RANK[e.effect] if e.effect else 0, e.id),
     )
 
 
@@ -349,7 +356,7 @@ def _conflict(previous: Event | None, event: Event, zone: dt.tzinfo) -> str | No
         return None
     if previous.effect is event.effect or _RANK[previous.effect] != _RANK[event.effect]:
         return None
-    if previous.when.sort_key(zone) != event.when.sort_key(zone):
+    if _span(previous.when, zone) != _span(event.when, zone):
         return None
     return (
         f"{event.effect.value!r} conflicts with {previous.id!r} ({previous.effect.value}), "
@@ -426,9 +433,9 @@ def _state_on(policy: Policy, ordered: Sequence[Event], day: dt.date, zone: dt.t
     end = When.from_date(day).sort_key(zone)[1]
     # Events sort by earliest bound, so those that can have happened by `end` are a prefix
     # (up to `upto`); given that order, all up to the last one surely past are past (`done`).
-    upto = sum(1 for e in ordered if e.when.sort_key(zone)[0] <= end)
+    upto = sum(1 for e in ordered if _span(e.when, zone)[0] <= end)
     done = max(
-        (n + 1 for n, e in enumerate(ordered[:upto]) if e.when.sort_key(zone)[1] <= end),
+        (n + 1 for n, e in enumerate(ordered[:upto]) if _span(e.when, zone)[1] <= end),
         default=0,
     )
     states = [State()]
