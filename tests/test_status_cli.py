@@ -251,3 +251,17 @@ def test_status_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> 
     out = " ".join(capsys.readouterr().out.split())
     assert "Example: timeline status events --as-of 2025-12-31 --format json" in out
     assert "--as-of DATE" in out
+
+
+def test_every_json_field_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/policies.md names every key `status --format json` writes."""
+    doc = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
+    code, out, _ = _run(
+        capsys, "status", str(ROOT / "events"), "--as-of", "2025-12-31", "--format", "json"
+    )
+    assert code == 0
+    document = json.loads(out)
+    answer = document["policies"][0]
+    state = answer["state"]
+    keys = {*document, *answer, *state, *state["since"]}
+    assert sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc) == []
