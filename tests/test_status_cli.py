@@ -265,3 +265,40 @@ def test_every_json_field_is_documented(capsys: pytest.CaptureFixture[str]) -> N
     state = answer["state"]
     keys = {*document, *answer, *state, *state["since"]}
     assert sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc) == []
+
+
+def test_history_section_names_relations_and_policies_without_changes() -> None:
+    """The section says what a policy amends or replaces, and when nothing has changed it."""
+    from timeline.model import Citation, Effect, Event, Policy, Timeline
+    from timeline.report import policy as policy_report
+    from timeline.when import When
+
+    tl = Timeline(
+        events=[
+            Event(
+                id="rule",
+                title="Rule | with a pipe",
+                when=When.parse("2024-05"),
+                policy="new",
+                effect=Effect.ENACTED,
+                cite=(Citation(source="unknown-source"),),
+            )
+        ],
+        policies=[
+            Policy(id="old", title="Old rule", jurisdiction="US"),
+            Policy(id="new", title="New rule", amends="old", replaces="old", targets=("CN",)),
+        ],
+    )
+    text = policy_report.render(tl, ["new", "old", "new"], "text")
+    assert "New rule (new)\n  ? → CN; amends old; replaces old\n" in text
+    assert "Old rule (old)\n  US\n  No recorded changes: not yet announced.\n" in text
+    assert text.count("New rule (new)") == 1
+    assert "source: unknown-source" in text
+    markdown = policy_report.render(tl, ["new"], "markdown")
+    assert "| May 2024 | enacted | Rule \\| with a pipe | in force since May 2024 \\(rule\\) |" in (
+        markdown
+    )
+    with pytest.raises(ValueError, match="no policy history for format 'json'"):
+        policy_report.render(tl, ["new"], "json")
+    with pytest.raises(KeyError, match="no policy with id 'nope'"):
+        policy_report.render(tl, ["nope"], "text")
