@@ -7,6 +7,7 @@ match's named groups and a `Context` (publication date, sentence, tense) and ret
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -37,6 +38,34 @@ class Resolution:
 
 
 @attrs.frozen(kw_only=True)
+class Cues:
+    """The tense cues of one sentence, found once and shared by every mention in it."""
+
+    #: (start, end, "past" | "future"), ordered by start.
+    found: tuple[tuple[int, int, str], ...]
+    starts: tuple[int, ...]
+    #: Whether the sentence is in the present perfect ("has been trying").
+    perfect: bool
+
+    @classmethod
+    def of(cls, text: str, span: tuple[int, int]) -> Cues:
+        """Find the cues of the sentence `text[span[0]:span[1]]`."""
+        found = []
+        for tense, pattern in _CUES:
+            for m in pattern.finditer(text, *span):
+                word = m.group().lower()
+                if tense == "past" and (word in rules.NOT_PAST or _after_be(text, m.start())):
+                    continue
+                found.append((m.start(), m.end(), tense))
+        found.sort()
+        return cls(
+            found=tuple(found),
+            starts=tuple(f[0] for f in found),
+            perfect=_PERFECT.search(text, *span) is not None,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Context:
     """What a resolver may look at besides its match: the date and the sentence around it."""
 
@@ -45,6 +74,7 @@ class Context:
     sentence: tuple[int, int]
     start: int
     end: int
+    cues: Cues
 
     @property
     def tense(self) -> str | None:
@@ -54,25 +84,18 @@ class Context:
         before it, the nearest one after ("In April, Xi stated"). A participle after a
         form of "be" is passive, not a tense: "will be published in November".
         """
-        s0, s1 = self.sentence
-        before: tuple[int, str] | None = None
-        after: tuple[int, str] | None = None
-        for tense, pattern in _CUES:
-            for m in pattern.finditer(self.text, s0, s1):
-                word = m.group().lower()
-                if tense == "past" and (word in rules.NOT_PAST or _after_be(self.text, m.start())):
-                    continue
-                if m.end() <= self.start and (before is None or m.end() > before[0]):
-                    before = (m.end(), tense)
-                elif m.start() >= self.end and (after is None or m.start() < after[0]):
-                    after = (m.start(), tense)
-        chosen = before or after
-        return None if chosen is None else chosen[1]
+        found, starts = self.cues.found, self.cues.starts
+        i = bisect.bisect_left(starts, self.start)
+        before = [f for f in found[max(i - 8, 0) : i] if f[1] <= self.start]
+        if before:
+            return max(before, key=lambda f: f[1])[2]
+        after = bisect.bisect_left(starts, self.end)
+        return found[after][2] if after < len(found) else None
 
     @property
     def perfect(self) -> bool:
         """Whether the sentence is in the present perfect ("has been trying")."""
-        return _PERFECT.search(self.text, *self.sentence) is not None
+        return self.cues.perfect
 
 
 _FLAGS: Final = re.IGNORECASE

@@ -14,6 +14,7 @@ person edits. The rules are regular expressions over the tables in `_extract_rul
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import json
@@ -27,6 +28,7 @@ from timeline._extract_resolve import (
     RESOLVERS,
     RULES,
     Context,
+    Cues,
     Kind,
     Resolution,
     add_months,
@@ -142,6 +144,8 @@ def extract(text: str, published: dt.date) -> list[Mention]:
     """
     published = _as_date(published)
     sentences = _sentences(text)
+    starts = [s0 for s0, _ in sentences]
+    cues: dict[tuple[int, int], Cues] = {}
     candidates: list[tuple[int, int, int, int, str, str, re.Match[str]]] = []
     for order, (name, kind, pattern) in enumerate(RULES):
         for s0, s1 in sentences:  # one sentence at a time: no match runs across a break
@@ -156,8 +160,17 @@ def extract(text: str, published: dt.date) -> list[Mention]:
     for _, _, start, end, name, kind, m in candidates:
         if any(occupied[start:end]):
             continue
-        sentence = _sentence_of(sentences, start)
-        context = Context(published=published, text=text, sentence=sentence, start=start, end=end)
+        sentence = _sentence_of(sentences, starts, start)
+        if sentence not in cues:
+            cues[sentence] = Cues.of(text, sentence)
+        context = Context(
+            published=published,
+            text=text,
+            sentence=sentence,
+            start=start,
+            end=end,
+            cues=cues[sentence],
+        )
         try:
             resolution = RESOLVERS[kind](m, context)
         except (ValueError, OverflowError):  # a date outside what datetime can hold
@@ -199,10 +212,12 @@ def _as_date(published: dt.date) -> dt.date:
     return published
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for span in sentences:
-        if span[0] <= offset < span[1]:
-            return span
+def _sentence_of(
+    sentences: Sequence[tuple[int, int]], starts: Sequence[int], offset: int
+) -> tuple[int, int]:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
     return (offset, offset)
 
 
@@ -370,10 +385,12 @@ def _draftable(mention: Mention, published: dt.date) -> bool:
     if latest is not None and latest < published:
         return True
     at = max(mention.sentence.find(mention.text), 0)
+    whole = (0, len(mention.sentence))
     context = Context(
         published=published,
         text=mention.sentence,
-        sentence=(0, len(mention.sentence)),
+        sentence=whole,
+        cues=Cues.of(mention.sentence, whole),
         start=at,
         end=at + len(mention.text),
     )
