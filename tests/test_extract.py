@@ -381,6 +381,20 @@ RULE_CASES = [
         "2020",
         "2020~",
     ),
+    (
+        "Requests are due by the last day of November 2021.",
+        D(2021, 11, 10),
+        "last day of November",
+        "2021-11-30",
+        "2021-11-30",
+    ),
+    (
+        "In fiscal year 2021 it made 312 reviews, up from 287 the previous year.",
+        D(2021, 11, 10),
+        "the previous year",
+        "FY2020",
+        None,
+    ),
     # holidays, days of the month, anchored and vague points
     ("Stores will close for Christmas.", D(2025, 12, 19), "Christmas", "2025-12-25", "2025-12-25"),
     ("Stores closed on Thanksgiving.", D(2025, 12, 19), "Thanksgiving", "2025-11-27", "2025-11-27"),

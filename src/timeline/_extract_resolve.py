@@ -239,8 +239,11 @@ def _month_of(m: re.Match[str]) -> int | None:
 def _r_date(m: re.Match[str], c: Context) -> Resolution | None:
     month = _month_of(m)
     assert month is not None
-    if _g(m, "ordday"):
-        day: int | None = rules.ORDINALS[m["ordday"].lower()]
+    last_day = (_g(m, "ordday") or "").lower() in {"last", "final"}
+    if last_day:
+        day: int | None = 28  # "the last day of November": fixed once the year is known
+    elif _g(m, "ordday"):
+        day = rules.ORDINALS[m["ordday"].lower()]
     elif _g(m, "day"):
         day = int(re.sub(r"\D", "", m["day"]))
     else:
@@ -257,10 +260,13 @@ def _r_date(m: re.Match[str], c: Context) -> Resolution | None:
     else:
         if day > calendar.monthrange(2024, month)[1]:
             return None
-        year = _pick_year(c.published, c.tense, lambda y: (_safe_day(y, month, day),) * 2)
+        fixed: int = day
+        year = _pick_year(c.published, c.tense, lambda y: (_safe_day(y, month, fixed),) * 2)
     if day is None:
         value = ym(year, month)
         return Resolution(timex=value, when=value)
+    if last_day:
+        day = calendar.monthrange(year, month)[1]
     value = dt.date(year, month, day).isoformat()
     return Resolution(timex=value, when=value)
 

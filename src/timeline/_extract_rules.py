@@ -223,7 +223,8 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "ordinal-day-of-month",
         "date",
         rf"\b(?:this|the)\s+(?P<ordday>{ORDINAL})\s+day\s+of\s+(?P<month>{MONTH_FULL})"
-        rf"(?:,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+(?P<yearwords>(?:[a-z]+[-\s]?){{1,6}}?)(?=[,.;]))?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})\b"
+        rf"|,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+(?P<yearwords>(?:[a-z]+[-\s]?){{1,6}}?)(?=[,.;]))?",
     ),
     (
         "month-day",
@@ -423,13 +424,13 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "last-n-units",
         "span",
         rf"\b(?:(?P<prep>over|in|during|for|within|throughout|across)\s+)?the\s+(?P<dir>{_SPAN_BACK})\s+"
-        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b",
+        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b(?!\s+of\b)",
     ),
     (
         "next-n-units",
         "span",
         rf"\b(?:(?P<prep>over|in|during|for|within|throughout|across)\s+)?the\s+(?P<ahead>{_SPAN_AHEAD})\s+"
-        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b",
+        rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?\b(?!\s+of\b)",
     ),
     (
         "units-ahead",

@@ -81,11 +81,17 @@ _ABBREVIATIONS: Final = frozenset({
 _SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 #: A line break ends a sentence unless it only wraps one: the line before ends without
 #: closing punctuation, and either the next starts in lower case or the line is long and
-#: ends in a lower-case word (prose, not a heading).
+#: not in title case (prose, not a heading).
 _LINE_BREAK: Final = re.compile(r"\n\s*")
 _OPEN_END: Final = re.compile(r"[^.!?:;\"”’)\s]\n[ \t]*\S")
 _LOWER_NEXT: Final = re.compile(r"\n[ \t]*[a-z0-9(]")
 _WRAP_WIDTH: Final = 50
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line reads as a heading: most of its longer words are capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -95,7 +101,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if m.group() == "\n" and m.start() > 0 and _OPEN_END.match(text, m.start() - 1):
             line_length = m.start() - (text.rfind("\n", 0, m.start()) + 1)
             line = text[m.start() - line_length : m.start()]
-            prose = line_length >= _WRAP_WIDTH and re.search(r"\b[a-z][\w'’-]*$", line)
+            prose = line_length >= _WRAP_WIDTH and not _title_case(line)
             if prose or _LOWER_NEXT.match(text, m.start()):
                 continue
         cuts.update((m.start(), m.end()))
@@ -221,6 +227,7 @@ def _sentence_of(
     return (offset, offset)
 
 
+_FISCAL_YEAR: Final = re.compile(r"FY(\d{4})$")
 _ANCHORABLE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
 
 
@@ -228,18 +235,26 @@ def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
     """Resolve "the previous year" against the last date mentioned before it."""
     anchor = published
     anchor_quarter: tuple[int, int] | None = None
+    anchor_fiscal: int | None = None  # "In fiscal year 2021 ... the previous year": FY2020
     out = []
     for f in found:
         res = f.resolution
         if res.anchor is not None:
             unit, delta = res.anchor
             try:
-                res = _anchored(unit, delta, anchor, anchor_quarter)
+                if unit == "year" and anchor_fiscal is not None:
+                    res = Resolution(timex=f"FY{anchor_fiscal + delta}", when=None)
+                else:
+                    res = _anchored(unit, delta, anchor, anchor_quarter)
             except (ValueError, OverflowError):
                 continue
             f = attrs.evolve(f, resolution=res)
         m = _ANCHORABLE.match(res.timex)
-        if m and res.type == "DATE" and int(m[1]) >= 1:
+        fiscal = _FISCAL_YEAR.match(res.timex)
+        if fiscal and res.type == "DATE":
+            anchor_fiscal = int(fiscal[1])
+        elif m and res.type == "DATE" and int(m[1]) >= 1:
+            anchor_fiscal = None
             year, month, day, quarter = m.groups()
             anchor = dt.date(int(year), int(month or 1), int(day or 1))
             anchor_quarter = (int(year), int(quarter)) if quarter else None
