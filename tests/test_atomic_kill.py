@@ -1,0 +1,80 @@
+"""Atomic writes under SIGKILL: a killed `timeline build` or `timeline ics -o` never leaves a
+torn file where a subscriber or a browser could fetch it.
+
+Each run writes the same bytes (SOURCE_DATE_EPOCH is fixed), so after any kill every file
+that exists must equal the reference output byte for byte: the previous complete version.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+#: SIGKILLs per command (55 in all); runs that end before their kill do not count.
+KILLS = {"build": 30, "ics": 25}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated data folder big enough that writing takes a while."""
+    out = tmp_path_factory.mktemp("kill")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "1500", "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def _command(kind: str) -> list[str]:
+    if kind == "build":
+        return [sys.executable, "-m", "timeline", "build", "events", "-o", "site", "-q"]
+    return [sys.executable, "-m", "timeline", "ics", "events", "-o", "site/feed.ics"]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".")
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(KILLS))
+def test_killed_writer_leaves_only_complete_files(kind: str, project: Path) -> None:
+    """After each of many SIGKILLs at random moments, every output file is whole."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1766102400"}
+    started = time.perf_counter()
+    subprocess.run(_command(kind), cwd=project, env=env, check=True, capture_output=True)
+    duration = time.perf_counter() - started
+    reference = _snapshot(project / "site")
+    assert reference, "the reference run wrote nothing"
+    rng = random.Random(kind)
+    kills = attempts = 0
+    while kills < KILLS[kind]:
+        attempts += 1
+        assert attempts <= 3 * KILLS[kind], f"only {kills} runs were killed before they ended"
+        process = subprocess.Popen(
+            _command(kind),
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.05, 0.9 * duration))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+        current = _snapshot(project / "site")
+        assert set(current) == set(reference)
+        torn = [name for name in current if current[name] != reference[name]]
+        assert torn == [], f"torn files after a kill: {torn}"
