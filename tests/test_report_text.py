@@ -6,11 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import timeline
 from conftest import assert_golden
+from strategies import timelines
 from timeline.model import Citation, Event, Settings, Timeline
 from timeline.report import FORMATS, render, text
+from timeline.report._common import by_year
 from timeline.when import When
 
 FIXTURE = Path(__file__).parent / "data" / "golden" / "report"
@@ -90,6 +93,30 @@ def test_report_shows_each_label_at_its_precision(fixture_timeline: Timeline) ->
     report = text(fixture_timeline)
     for event in fixture_timeline:
         assert f"  {event.when.label}" in report
+
+
+def test_instant_near_new_year_is_headed_in_the_timeline_zone() -> None:
+    """An instant is listed under its year in the timeline's zone, so headings never repeat."""
+    cite = (Citation(source="s"),)
+    events = [
+        Event(id="a", title="Date", when=When.parse("2025-01-01"), cite=cite),
+        Event(id="b", title="Instant", when=When.parse("2024-12-31T20:00-05:00"), cite=cite),
+        Event(id="c", title="Later", when=When.parse("2025-01-02"), cite=cite),
+    ]
+    utc = Timeline(events=events)
+    new_york = Timeline(events=events, settings=Settings(timezone="America/New_York"))
+    assert [(h, [e.id for e in g]) for h, g in by_year(utc)] == [("2025", ["a", "b", "c"])]
+    assert [(h, [e.id for e in g]) for h, g in by_year(new_york)] == [
+        ("2024", ["b"]),
+        ("2025", ["a", "c"]),
+    ]
+
+
+@given(timelines(max_events=8))
+def test_year_headings_never_repeat(tl: Timeline) -> None:
+    """Each year heading appears once: grouping follows the documented order."""
+    headings = [heading for heading, _ in by_year(tl)]
+    assert len(headings) == len(set(headings))
 
 
 def test_long_labels_push_the_title_to_its_own_line() -> None:

@@ -112,6 +112,22 @@ def test_local_wall_time_lives_in_its_zone() -> None:
     assert repr(when) == "When('2025-10-15T09:00', tz='Asia/Shanghai')"
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2025-10-15T09:00/..", "since 15 October 2025, 09:00 Asia/Shanghai"),
+        ("../2025-10-15T09:00", "until 15 October 2025, 09:00 Asia/Shanghai"),
+        (
+            "2025-10-15T09:00/2025-10-17T18:00",
+            "15 October 2025, 09:00 – 17 October 2025, 18:00 Asia/Shanghai",
+        ),
+    ],
+)
+def test_local_spans_name_their_zone(text: str, label: str) -> None:
+    """Every label of a local wall time names its zone, open spans included."""
+    assert When.parse(text, tz="Asia/Shanghai").label == label
+
+
 #: notation, tz, what the message must say besides the value
 INVALID = [
     ("2025-13", None, "month 13 is neither 01–12 nor a season"),

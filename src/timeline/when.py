@@ -225,7 +225,18 @@ def _micros(moment: dt.datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+_EPOCH_DAY: Final = _EPOCH.date().toordinal()
+
+
 def _day_start(day: dt.date, zone: dt.tzinfo) -> int:
+    if zone is UTC:  # the common case, in integer arithmetic
+        return (day.toordinal() - _EPOCH_DAY) * 86_400_000_000
+    return _zoned_day_start(day, zone)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
+    """Cached: sorting a large timeline asks for the same few thousand days again and again."""
     return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
 
 
@@ -488,15 +499,16 @@ class When:
     @property
     def label(self) -> str:
         """A human label at the real precision: '25 April 2025', 'autumn 2025', 'since 2015'."""
+        zone = f" {self.tz}" if self.tz else ""
         if not self.is_interval:
             assert self.start is not None
-            return self.start.label() + (f" {self.tz}" if self.tz else "")
+            return self.start.label() + zone
         if self.start is None:
             assert self.end is not None
-            return f"until {self.end.label()}"
+            return f"until {self.end.label()}{zone}"
         if self.end is None:
-            return f"since {self.start.label()}"
-        return _span_label(self.start, self.end) + (f" {self.tz}" if self.tz else "")
+            return f"since {self.start.label()}{zone}"
+        return _span_label(self.start, self.end) + zone
 
     # -- internals --------------------------------------------------------------------------
 

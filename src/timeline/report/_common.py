@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from timeline.model import Event, Source, Timeline
@@ -9,21 +10,32 @@ from timeline.model import Event, Source, Timeline
 __all__ = ["actor_names", "by_year", "source_line"]
 
 
-def year_heading(event: Event) -> str:
-    """The heading an event is listed under: the year it starts, or where an open span ends."""
+def _year(moment: dt.date, zone: dt.tzinfo | None) -> int:
+    """The year of a bound; an instant's in `zone`, the zone the timeline is ordered in."""
+    if isinstance(moment, dt.datetime) and zone is not None:
+        return moment.astimezone(zone).year
+    return moment.year
+
+
+def year_heading(event: Event, zone: dt.tzinfo | None = None) -> str:
+    """The heading an event is listed under: the year it starts, or where an open span ends.
+
+    Instants count in `zone` (the timeline's), so headings follow the order and never repeat.
+    """
     earliest = event.when.earliest
     if earliest is not None:
-        return str(earliest.year)
+        return str(_year(earliest, zone))
     latest = event.when.latest
-    return "Undated start" if latest is None else f"Until {latest.year}"
+    return "Undated start" if latest is None else f"Until {_year(latest, zone)}"
 
 
 def by_year(timeline: Timeline) -> Iterator[tuple[str, list[Event]]]:
     """Consecutive groups of events under one heading, in chronological order."""
     heading: str | None = None
     group: list[Event] = []
+    zone = timeline.settings.zone
     for event in timeline:
-        current = year_heading(event)
+        current = year_heading(event, zone)
         if current != heading and group:
             assert heading is not None
             yield heading, group
