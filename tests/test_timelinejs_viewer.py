@@ -74,19 +74,20 @@ DRAWN = """new Promise((resolve) => {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module (the DevTools driver of tests/test_browser.py)."""
+    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
     missing = []
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+    if binary is None:
         missing.append(f"Chromium at {CHROMIUM}")
     if not (DIST / "js" / "timeline.js").is_file():
         missing.append("tests/viewer/node_modules (run: npm ci --prefix tests/viewer)")
-    if missing:
+    if missing or binary is None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but missing: {'; '.join(missing)}; .ci/run installs them")
         pytest.skip(f"missing: {'; '.join(missing)}")
     from test_browser import Browser
 
     with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
-        chrome = Browser(Path(profile))
+        chrome = Browser(binary, Path(profile))
         try:
             yield chrome
         finally:
