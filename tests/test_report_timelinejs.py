@@ -199,6 +199,17 @@ def test_jurisdiction_lane_shows_a_country_code() -> None:
     assert timelinejs.dump(tl, lanes="jurisdiction")["events"][0]["group"] == "US"
 
 
+def test_cli_lanes(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline report --format timelinejs --lanes actor` groups by the first actor."""
+    from timeline.cli import main
+
+    assert (
+        main(["report", str(GOLDEN / "events"), "--format", "timelinejs", "--lanes", "actor"]) == 0
+    )
+    slides = {s["unique_id"]: s for s in json.loads(capsys.readouterr().out)["events"]}
+    assert slides["festival-pledge"]["group"] == "Mayor Ada Ruiz"
+
+
 def test_unknown_lanes_are_refused(golden: Timeline) -> None:
     """A lane that is not policy/actor/jurisdiction is a ValueError naming the choices."""
     with pytest.raises(ValueError, match=r"unknown lanes 'place'; use one of policy, actor"):
