@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
 import re
 import subprocess
 import sys
@@ -603,3 +605,25 @@ def test_unknown_feed_is_an_error(shipped: Timeline, events: str, message: str) 
     given_events = shipped if events == "shipped" else list(shipped)
     with pytest.raises(IcsError, match=message):
         to_ics(given_events, feed="nope", stamp=STAMP)
+
+
+GOLDEN_EVENTS = ROOT / "tests" / "data" / "golden" / "events"
+GOLDEN_ICS = ROOT / "tests" / "data" / "ics" / "golden" / "harbour.ics"
+
+
+def test_golden_calendar() -> None:
+    """The shared fixture dataset gives exactly tests/data/ics/golden/harbour.ics.
+
+    Regenerate after a deliberate change with TIMELINE_UPDATE_GOLDEN=1 and review the diff.
+    """
+    data = to_ics(timeline.load(GOLDEN_EVENTS), stamp=STAMP)
+    assert_rfc5545(data)
+    if os.environ.get("TIMELINE_UPDATE_GOLDEN"):
+        GOLDEN_ICS.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_ICS.write_bytes(data)
+    expected = GOLDEN_ICS.read_bytes()
+    if data != expected:
+        diff = difflib.unified_diff(
+            expected.decode().splitlines(), data.decode().splitlines(), "golden", "now", lineterm=""
+        )
+        pytest.fail("the calendar differs from the golden file:\n" + "\n".join(diff))

@@ -441,16 +441,25 @@ def _chunks(
         stamp = stamp_from_environment()
     elif stamp.tzinfo is None or stamp.utcoffset() is None:
         raise TypeError(f"stamp {stamp!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
+    # One pass before writing: the policy chains, each distinct date's lines (computed once:
+    # parsed Whens are shared objects, so identity is a cheap key), and the zones in use,
+    # whose VTIMEZONEs go first because some clients read a TZID only after its definition.
     previous: dict[str, str] = {}
     related: dict[str, str] = {}
+    cache: dict[int, tuple[When, _Dated]] = {}
+    dated: list[_Dated] = []
     years: dict[str, list[int]] = {}
     for event in ordered:
         if event.policy is not None:
             if event.policy in previous:
                 related[event.id] = previous[event.policy]
             previous[event.policy] = event.id
-        if event.when.tz is not None:
-            span = years.setdefault(event.when.tz, [9999, 1])
+        hit = cache.get(id(event.when))
+        if hit is None:
+            hit = cache[id(event.when)] = (event.when, _dated(event.when))
+        dated.append(hit[1])
+        for zone in hit[1].zones:
+            span = years.setdefault(zone, [9999, 1])
             for part in (event.when.start, event.when.end):
                 if part is not None:
                     span[0] = min(span[0], part.first_day.year)
@@ -469,18 +478,10 @@ def _chunks(
         description if description is not None else settings.description,
         refresh or settings.refresh,
     )
-    written: set[str] = set()
-    cache: dict[int, tuple[When, _Dated]] = {}  # by identity: parsed Whens are shared
-    for event in ordered:
-        hit = cache.get(id(event.when))
-        if hit is None:
-            hit = cache[id(event.when)] = (event.when, _dated(event.when))
-        dated = hit[1]
-        for zone in dated.zones:
-            if zone not in written:
-                written.add(zone)
-                yield vtimezone(zone, *years[zone])
-        yield _vevent(event, ctx, dated)
+    for zone in sorted(years):
+        yield vtimezone(zone, *years[zone])
+    for event, when_lines in zip(ordered, dated, strict=True):
+        yield _vevent(event, ctx, when_lines)
     yield b"END:VCALENDAR\r\n"
 
 
