@@ -199,6 +199,44 @@ def test_event_field_problems(in_tmp: Path, record: str, expected: list[str]) ->
     assert _problems(folder.name) == expected
 
 
+MULTILINE = '''\
+[[source]]
+id = "s"
+title = "S"
+[[event]]
+id = "a"
+title = "A"
+when = "2025"
+summary = """
+Quoted from a data file:
+[[event]]
+when = "2024"
+"""
+[[event.cite]]
+source = "s"
+[[event]]
+id = "b"
+title = "B"
+note = \'\'\'
+[[event]]
+\'\'\'
+when = "2025-13"
+[[event.cite]]
+source = "s"
+'''
+
+
+def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
+    """A string holding '[[event]]' or 'when =' lines does not shift later line numbers."""
+    _project(in_tmp, {"events/a.toml": MULTILINE})
+    assert _problems("events") == [
+        "events/a.toml:18: event[1].note: unknown field; event fields are: "
+        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "events/a.toml:21: event[1].when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
 def test_event_without_citation_is_refused(in_tmp: Path) -> None:
     """Every event cites at least one source."""
     text = SOURCE + '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'

@@ -284,7 +284,13 @@ def _toml_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     counts: dict[str, int] = {}
     current = ""
+    quote: str | None = None  # the delimiter of the multi-line string we are inside, if any
     for number, line in enumerate(text.splitlines(), start=1):
+        if quote is not None:  # a string's text: "[[event]]" in a summary is no header
+            if line.count(quote) % 2:
+                quote = None
+            continue
+        quote = _opens_multiline(line)
         header = _HEADER.match(line)
         if header:
             name = header.group(1)
@@ -309,6 +315,14 @@ def _toml_lines(text: str) -> dict[str, int]:
         if key:
             lines.setdefault(f"{current}.{key.group(1)}" if current else key.group(1), number)
     return lines
+
+
+def _opens_multiline(line: str) -> str | None:
+    """The delimiter of a multi-line string that `line` opens and leaves open, if any."""
+    for delimiter in ('"""', "'''"):
+        if line.count(delimiter) % 2:
+            return delimiter
+    return None
 
 
 def _line_of(key: str, lines: Mapping[str, int], default: int | None) -> int | None:
