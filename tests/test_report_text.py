@@ -119,6 +119,27 @@ def test_year_headings_never_repeat(tl: Timeline) -> None:
     assert len(headings) == len(set(headings))
 
 
+def test_multiline_text_stays_on_its_line() -> None:
+    """A title, phrase or name written over several lines is one line in the report."""
+    event = Event(
+        id="e",
+        title="A title\nover two lines",
+        said="this\n  fall",
+        when=When.parse("2025"),
+        cite=(Citation(source="s"),),
+    )
+    tl = Timeline(events=[event], settings=Settings(name="Two\nlines"))
+    assert text(tl).splitlines() == [
+        "Two lines",
+        "=========",
+        "",
+        "2025",
+        "  2025                      A title over two lines",
+        " " * 28 + "said: “this fall”",
+        " " * 28 + "source: s",
+    ]
+
+
 def test_long_labels_push_the_title_to_its_own_line() -> None:
     """A label wider than the column gets a line of its own; the title stays aligned."""
     event = Event(
