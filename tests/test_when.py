@@ -286,6 +286,17 @@ def test_from_date(value: D, text: str) -> None:
     assert when.earliest == value
 
 
+@pytest.mark.parametrize(("fold", "offset"), [(0, "-04:00"), (1, "-05:00")])
+def test_from_date_keeps_a_repeated_local_time_by_its_offset(fold: int, offset: str) -> None:
+    """A wall time a DST change repeats is unambiguous as a datetime; its offset says which."""
+    zone = zoneinfo.ZoneInfo("America/New_York")
+    moment = dt.datetime(2025, 11, 2, 1, 30, tzinfo=zone, fold=fold)
+    when = When.from_date(moment)
+    assert str(when) == f"2025-11-02T01:30:00{offset}"
+    assert when.earliest is not None
+    assert when.earliest.astimezone(UTC) == moment.astimezone(UTC)
+
+
 def test_from_date_rejects_naive_datetimes() -> None:
     """A naive datetime is a TypeError that says to give it a tzinfo."""
     with pytest.raises(TypeError, match="give it a tzinfo"):

@@ -372,9 +372,12 @@ class When:
             offset = day.utcoffset()
             key = getattr(day.tzinfo, "key", None)
             moment = day.replace(microsecond=0, tzinfo=None).isoformat()
-            if isinstance(key, str):
-                return cls.parse(moment, tz=key)
             assert offset is not None
+            if isinstance(key, str):
+                try:
+                    return cls.parse(moment, tz=key)
+                except WhenError:  # repeated by a DST change: the offset says which one
+                    pass
             return cls.parse(moment + _offset_notation(offset))
         return cls.parse(day.isoformat())
 
