@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,12 @@ def test_source_link_and_quote() -> None:
 def test_empty_timeline_says_so() -> None:
     """A filter that keeps nothing gives a report that says no events match."""
     assert markdown(Timeline(events=[], settings=Settings(name="T"))) == "# T\n\nNo events match.\n"
+
+
+def test_report_functions_survive_importing_their_modules(fixture_timeline: Timeline) -> None:
+    """timeline.report.markdown and .text stay functions after their modules are imported."""
+    importlib.import_module("timeline.report.markdown")
+    importlib.import_module("timeline.report.text")
+    render(fixture_timeline, "markdown")
+    assert timeline.report.markdown(fixture_timeline) == render(fixture_timeline, "markdown")
+    assert timeline.report.text(fixture_timeline) == render(fixture_timeline, "text")

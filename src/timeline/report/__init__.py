@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "LANED", "markdown", "render", "text"]
 
+# The text and Markdown modules are light (no Jinja2). Importing them now, before the
+# functions of the same names below are defined, keeps `timeline.report.text` and
+# `timeline.report.markdown` the functions: importing a submodule binds its name on this
+# package only the first time, so a later `from timeline.report.markdown import escape`
+# cannot replace the function with the module.
+importlib.import_module("timeline.report.text")
+importlib.import_module("timeline.report.markdown")
+
 #: Format name → the module under `timeline.report` that renders it.
 FORMATS: Final = {
     "text": "text",
