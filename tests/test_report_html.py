@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import timeline
 from strategies import timelines
-from timeline import Citation, Event, Timeline, When
+from timeline import Citation, Event, Settings, Timeline, When
 from timeline.cli import main
 from timeline.report import html
 from timeline.report._axis import build_axis
@@ -283,6 +283,26 @@ def test_chart_keeps_chronological_order(tl: Timeline) -> None:
             assert marks[a.id][0] <= marks[b.id][0] + slack, (a.when, b.when)
     for event in tl:
         assert f'id="{event.id}"' in page
+
+
+@pytest.mark.parametrize(
+    "whens",
+    [
+        ["9999-12-31"],
+        ["0001-01-01"],
+        ["0001", "9999"],
+        ["99XX/.."],
+        ["../0001"],
+        ["9999-12-31T23:59Z"],
+        ["0001-01-01T00:00Z", "2025"],
+    ],
+)
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Pago_Pago"])
+def test_the_ends_of_the_calendar(whens: list[str], zone: str) -> None:
+    """Years 0001 and 9999 draw without overflowing or looping past the last day."""
+    events = [_event(f"e{i}", w) for i, w in enumerate(whens)]
+    page = html.render(Timeline(events=events, settings=Settings(timezone=zone)))
+    assert all(f'data-event="e{i}"' in page for i in range(len(whens)))
 
 
 _KEYS = st.integers(-(2_208_988_800 * 10**6), 4_102_444_800 * 10**6)  # 1900–2100 in µs

@@ -25,13 +25,19 @@ _BREAK_W: Final = 26.0  # width of a cut in the axis
 
 _US: Final = dt.timedelta(microseconds=1)
 _EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_NAIVE_EPOCH: Final = dt.datetime(1970, 1, 1)  # noqa: DTZ001 - paired with an explicit offset
 _YEAR_US: Final = 365 * 86_400 * 1_000_000
 _DAY_US: Final = 86_400 * 1_000_000
 
 
 def _key(day: dt.date, zone: dt.tzinfo) -> int:
-    """Microseconds since 1970 at the start of `day` in `zone`, on `When.sort_key`'s axis."""
-    return (dt.datetime.combine(day, dt.time(), tzinfo=zone) - _EPOCH) // _US
+    """Microseconds since 1970 at the start of `day` in `zone`, on `When.sort_key`'s axis.
+
+    Computed on naive values, so the first and last days Python knows never overflow.
+    """
+    naive = dt.datetime.combine(day, dt.time())
+    offset = zone.utcoffset(naive) or dt.timedelta(0)
+    return (naive - _NAIVE_EPOCH - offset) // _US
 
 
 @attrs.frozen(kw_only=True)
@@ -97,18 +103,24 @@ def _unit_start(day: dt.date, unit: str) -> dt.date:
     return day
 
 
-def _unit_next(day: dt.date, unit: str) -> dt.date:
-    if day >= dt.date(9999, 12, 1):
-        return dt.date.max
-    if unit == "year":
-        return dt.date(day.year + 1, 1, 1)
-    if unit == "month":
-        return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return day + dt.timedelta(days=1)
+def _unit_next(day: dt.date, unit: str) -> dt.date | None:
+    """The start of the next unit; None past the last day Python can name."""
+    try:
+        if unit == "year":
+            return dt.date(day.year + 1, 1, 1)
+        if unit == "month":
+            return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return day + dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _to_date(key: int, zone: dt.tzinfo) -> dt.date:
-    return (_EPOCH + key * _US).astimezone(zone).date()
+    """The day in `zone` holding `key`, clamped to the days Python can name."""
+    try:
+        return (_EPOCH + key * _US).astimezone(zone).date()
+    except (OverflowError, ValueError):
+        return dt.date.max if key > 0 else dt.date.min
 
 
 def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
@@ -118,6 +130,8 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
     weigh 1 plus the number of bounds that touch them; runs of two or more empty units are
     cut to a fixed width. Inside a unit the scale is linear, so order is always kept.
     """
+    floor, ceiling = _key(dt.date.min, dt.UTC), _key(dt.date.max, dt.UTC) + _DAY_US
+    points = [(max(lo, floor), min(hi, ceiling)) for lo, hi in points]
     low = min(lo for lo, _ in points)
     high = max(hi for _, hi in points)
     span = high - low
@@ -125,11 +139,11 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
     first = _unit_start(_to_date(low, zone), unit)
     last = _to_date(max(low, high - 1), zone)
     starts: list[dt.date] = [first]
-    while (nxt := _unit_next(starts[-1], unit)) <= last:
+    while (nxt := _unit_next(starts[-1], unit)) is not None and nxt <= last:
         starts.append(nxt)
     ends = [*starts[1:], _unit_next(starts[-1], unit)]
     keys = [
-        (_key(s, zone), _key(e, zone) if e < dt.date.max else high)
+        (_key(s, zone), ceiling if e is None else _key(e, zone))
         for s, e in zip(starts, ends, strict=True)
     ]
     weights = [1.0] * len(starts)
@@ -162,12 +176,19 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
     previous: int | None = None
     for i in kept:
         if previous is not None and i != previous + 1:
-            gap_first, gap_last = starts[previous + 1], ends[i - 1] - dt.timedelta(days=1)
+            gap_first, gap_last = starts[previous + 1], starts[i] - dt.timedelta(days=1)
             breaks.append(Break(x=x, width=_BREAK_W, title=_gap_title(gap_first, gap_last, unit)))
             x += _BREAK_W
         width = room * weights[i] / total
         units.append(
-            _Unit(start=starts[i], end=ends[i], k0=keys[i][0], k1=keys[i][1], x0=x, x1=x + width)
+            _Unit(
+                start=starts[i],
+                end=ends[i] or dt.date.max,
+                k0=keys[i][0],
+                k1=keys[i][1],
+                x0=x,
+                x1=x + width,
+            )
         )
         x += width
         previous = i
