@@ -237,6 +237,26 @@ def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
     ]
 
 
+def test_every_problem_in_one_record_is_reported(in_tmp: Path) -> None:
+    """Wrong types and failing validators in one record are all reported, not just the first."""
+    text = (
+        SOURCE + '[[event]]\nid = "Bad Id"\ntitle = " "\nwhen = "2025-13"\ntags = "ai"\n'
+        'url = "ftp://x"\ncolour = "red"\n[[event.cite]]\nsource = "s"\n'
+    )
+    _project(in_tmp, {"events/a.toml": text})
+    assert _problems("events") == [
+        "events/a.toml:5: event[0].id: 'Bad Id' is not a valid id: use lowercase letters, "
+        "digits and - _ . between them, e.g. 'xi-april-ai-pledge'",
+        "events/a.toml:6: event[0].title: must not be empty",
+        "events/a.toml:7: event[0].when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+        "events/a.toml:8: event[0].tags: expected a list, got str 'ai'",
+        "events/a.toml:9: event[0].url: 'ftp://x' is not an http(s) URL",
+        "events/a.toml:10: event[0].colour: unknown field; event fields are: "
+        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    ]
+
+
 def test_event_without_citation_is_refused(in_tmp: Path) -> None:
     """Every event cites at least one source."""
     text = SOURCE + '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'

@@ -411,6 +411,19 @@ def _make_converter() -> cattrs.Converter:
 _CONVERTER: Final = _make_converter()
 
 
+#: Valid values for required fields that failed, so the other fields can still be checked.
+_STAND_INS: Final[Mapping[str, object]] = MappingProxyType(
+    {
+        "id": "x",
+        "title": "x",
+        "name": "x",
+        "source": "x",
+        "when": When.parse("2000"),
+        "cite": [{"source": "x"}],
+    }
+)
+
+
 def _structure(
     kind: str,
     raw: object,
@@ -447,13 +460,30 @@ def _structure(
             fields["when"] = When.parse("2000")  # a stand-in, so the other fields are checked too
     cls = KINDS[kind]
     record: object = None
-    try:
-        record = _CONVERTER.structure(fields, cls)
-    except (ClassValidationError, IterableValidationError) as group:
-        for path, inner in _flatten(group, ""):
-            found.append(here.problem(path.lstrip("."), _message(inner, cls), _value(raw, path)))
-    except (TypeError, ValueError) as error:
-        found.append(here.problem("", str(error)))
+    # cattrs stops at wrong types before any validator runs, and attrs stops at the first
+    # failing validator; so set aside the fields that failed and try again, until the rest
+    # of the record is clean, to report every problem in one go.
+    for _ in range(len(fields) + 1):
+        try:
+            record = _CONVERTER.structure(fields, cls)
+            break
+        except (ClassValidationError, IterableValidationError) as group:
+            failed = set()
+            for path, inner in _flatten(group, ""):
+                problem = here.problem(path.lstrip("."), _message(inner, cls), _value(raw, path))
+                if problem not in found:
+                    found.append(problem)
+                failed.add(re.split(r"[.\[]", path.lstrip("."), maxsplit=1)[0])
+            if not failed & fields.keys():
+                break
+            for name in failed & fields.keys():
+                if name in _STAND_INS:
+                    fields[name] = _STAND_INS[name]
+                else:
+                    del fields[name]
+        except (TypeError, ValueError) as error:
+            found.append(here.problem("", str(error)))
+            break
     problems += found
     if found:
         return None
