@@ -336,6 +336,16 @@ def test_cli_writes_html(tmp_path: Path) -> None:
     assert "lanes by actor" in page
 
 
+def test_registry_passes_lanes(fixture: Timeline) -> None:
+    """`report.render(tl, "html", lanes=...)` is the HTML module's render; text has no lanes."""
+    assert timeline.report.render(fixture, "html", lanes="actor") == html.render(
+        fixture, lanes="actor"
+    )
+    assert timeline.report.render(fixture, "html") == html.render(fixture)
+    with pytest.raises(ValueError, match=r"format 'text' has no lanes"):
+        timeline.report.render(fixture, "text", lanes="actor")
+
+
 def test_cli_refuses_lanes_without_a_laned_format(capsys: pytest.CaptureFixture[str]) -> None:
     """--lanes with --format text is a usage error (exit 2) that names the right formats."""
     code = main(["report", str(GOLDEN / "events"), "--format", "text", "--lanes", "actor"])
