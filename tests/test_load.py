@@ -382,6 +382,9 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
         ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
                                       "known IANA time zone"]),
         ("refresh = 5\n", ["events/timeline.toml:1: refresh: expected a string, got int 5"]),
+        ('name = 3\ntimezone = "Mars/Base"\n', ["events/timeline.toml:1: name: expected a string, "
+                                                "got int 3", "events/timeline.toml:2: timezone: "
+                                                "'Mars/Base' is not a known IANA time zone"]),
         ('name = "T\n', ["events/timeline.toml:1: malformed TOML: Illegal character '\\n'"]),
         ("feeds = 3\n", ["events/timeline.toml:1: feeds: write each feed as a table of filters, "
                          "e.g. [feeds.nvidia] tag = 'nvidia'"]),

@@ -658,19 +658,27 @@ def _load_settings(folder: Path, problems: list[Problem]) -> Settings:
                 Problem(path=shown, line=_line_of(key, lines, None), key=key, message=str(error))
             )
     fields = {k: v for k, v in raw.items() if k in known and k != "feeds"}
-    try:
-        settings: Settings = _CONVERTER.structure(fields, Settings)
-    except ClassValidationError as group:
-        for key, inner in _flatten(group, ""):
-            key = key.lstrip(".")
-            problems.append(
-                Problem(
-                    path=shown,
-                    line=_line_of(key, lines, None),
-                    key=key,
-                    message=_message(inner, Settings),
+    failed = False
+    for _ in range(len(fields) + 1):  # set failed settings aside to find every problem
+        try:
+            settings: Settings = _CONVERTER.structure(fields, Settings)
+            break
+        except ClassValidationError as group:
+            failed, dropped = True, None
+            for key, inner in _flatten(group, ""):
+                key = key.lstrip(".")
+                problems.append(
+                    Problem(
+                        path=shown,
+                        line=_line_of(key, lines, None),
+                        key=key,
+                        message=_message(inner, Settings),
+                    )
                 )
-            )
+                dropped = fields.pop(key.split(".")[0], dropped)
+            if dropped is None:
+                break
+    if failed:
         return Settings()
     return attrs.evolve(settings, feeds=feeds)
 
