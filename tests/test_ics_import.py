@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from strategies import ics_events
@@ -306,3 +307,47 @@ def test_cli_import_of_nothing_fails(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "warning: broken.ics: VEVENT 1 (abc): skipped" in err
     assert "no event could be imported" in err
     assert not out.exists()
+
+
+def test_calendar_text_is_accepted() -> None:
+    """A str holding a calendar (not a path) is read as the calendar."""
+    text = calendar("UID:e@x", "SUMMARY:E", "DTSTART;VALUE=DATE:20250401").decode()
+    assert [str(e.when) for e in from_ics(text)] == ["2025-04-01"]
+
+
+#: Lines that break calendars in the ways real files are broken.
+JUNK = [
+    b"", b"DTSTART:2025", b"DTSTART;VALUE=DATE:20251340", b"BEGIN:VEVENT", b"END:VEVENT",
+    b"RRULE:FREQ=NOPE", b"DURATION:P-1D", b"DTSTART;TZID=Europe/Berlin:20250330T023000",
+    b"SUMMARY:\xff\xfe", b"UID:", b"CATEGORIES:,,,", b"DTSTART:99991231T235959Z",
+    b"X-TIMELINE-WHEN:2025-13", b"X-TIMELINE-WHEN;X-TIMELINE-TZ=Nowhere/X:2025-10-15T09:00",
+    b"DURATION:P100000D", b"LOCATION:\x00\x1b", b"URL:javascript:alert(1)", b"SUMMARY:\xe2\x80\xae",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    path=st.sampled_from(sorted(CALENDARS.glob("*.ics"))),
+    edits=st.lists(
+        st.tuples(st.integers(0, 200), st.sampled_from(JUNK), st.booleans()), max_size=4
+    ),
+)
+def test_broken_calendars_fail_clearly_or_import_loadable_data(
+    path: Path, edits: list[tuple[int, bytes, bool]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Damaged real calendars raise IcsError or give TOML that `timeline.load` accepts."""
+    lines = path.read_bytes().split(b"\n")
+    for at, junk, insert in edits:
+        if insert:
+            lines.insert(at % (len(lines) + 1), junk)
+        else:
+            del lines[at % len(lines)]
+    try:
+        imported = read_ics(b"\n".join(lines))
+    except IcsError:
+        return
+    if imported.events:
+        folder = tmp_path_factory.mktemp("data") / "events"
+        folder.mkdir()
+        (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
+        assert len(timeline.load(folder)) == len(imported.events)

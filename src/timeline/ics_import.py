@@ -99,7 +99,7 @@ def read_ics(
     """Read a calendar into events, their source and places, and warnings for what was skipped.
 
     Args:
-        data: a path to an .ics file, or its bytes.
+        data: a path to an .ics file, its bytes, or its text (a str starting "BEGIN:").
         source_id: the id of the `Source` every event cites; default from the file name.
         zone: the IANA zone floating times (no TZID, no Z) are read in.
 
@@ -114,6 +114,8 @@ def read_ics(
         raise IcsError(f"zone {zone!r} is not a known IANA time zone") from error
     if isinstance(data, bytes):
         raw, name = data, "calendar"
+    elif isinstance(data, str) and data.lstrip().startswith("BEGIN:"):
+        raw, name = data.encode(), "calendar"  # the text of a calendar, not a path to one
     else:
         path = Path(data)
         try:
@@ -125,7 +127,7 @@ def read_ics(
         raise IcsError(f"{name!r} is empty; export the calendar as .ics (RFC 5545) and try again")
     try:
         calendars = icalendar.Calendar.from_ical(raw, multiple=True)
-    except (ValueError, IndexError, KeyError, TypeError) as error:
+    except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
         raise IcsError(
             f"{name!r} is not an iCalendar file ({_short(str(error))}); "
             "export the calendar as .ics (RFC 5545) and try again"
@@ -133,7 +135,7 @@ def read_ics(
     components = [c for cal in calendars for c in cal.walk("VEVENT")]
     if not calendars or not any(cal.name == "VCALENDAR" for cal in calendars):
         raise IcsError(f"{name!r} holds no VCALENDAR; is it an iCalendar (.ics) file?")
-    title = next((str(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
+    title = next((_text(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
     source = Source(
         id=source_id or _slug("ics-" + Path(name).stem) or "ics-import",
         title=_clean(title) or f"Calendar {name}",
@@ -176,7 +178,10 @@ def _event(
     title = _clean(_text(component.get("SUMMARY")))
     if not title:
         raise _Skip("it has no SUMMARY (title)")
-    when = _when(component, zone)
+    try:
+        when = _when(component, zone)
+    except (OverflowError, WhenError) as error:  # dates past year 9999 or before year 1
+        raise _Skip(f"its dates cannot be read: {_short(str(error))}") from error
     summary = _clean(_text(component.get("DESCRIPTION")))
     if X_WHEN in component:
         if place(when).marker:
@@ -184,7 +189,7 @@ def _event(
             title = title.removesuffix(suffix) if title != suffix else title
         if summary is not None:
             summary = summary.partition(DETAILS_RULE)[0].strip() or None
-    rule = component.get("RRULE")
+    rule = _first(component.get("RRULE"))
     if rule is not None:
         note = f"Repeats ({rule.to_ical().decode()}); imported as its first occurrence."
         summary = f"{summary}\n\n{note}" if summary else note
@@ -211,17 +216,19 @@ def _event(
 
 
 def _when(component: Any, zone: str) -> When:
-    exact = component.get(X_WHEN)
+    exact = _first(component.get(X_WHEN))
     if exact is not None:
         tz = exact.params.get(X_TZ) or None
         try:
             return When.parse(_unescape(str(exact)) or "", tz=tz)
         except WhenError as error:
             raise _Skip(f"{X_WHEN}: {error}") from error
-    start_prop = component.get("DTSTART")
+    start_prop = _first(component.get("DTSTART"))
     if start_prop is None:
         raise _Skip("it has no DTSTART")
     start = start_prop.dt
+    if not isinstance(start, dt.date):  # VALUE=PERIOD, TIME or DURATION
+        raise _Skip(f"DTSTART is a {type(start).__name__}, not a date or date-time")
     end = _end(component, start)
     if not isinstance(start, dt.datetime):
         last = end - dt.timedelta(days=1) if isinstance(end, dt.date) else start
@@ -251,15 +258,20 @@ def _when(component: Any, zone: str) -> When:
 
 
 def _end(component: Any, start: dt.date) -> dt.date | None:
-    end = component.get("DTEND")
+    end = _first(component.get("DTEND"))
     if end is not None:
-        value: dt.date = end.dt
-        return value
-    duration = component.get("DURATION")
+        value = end.dt
+        return value if isinstance(value, dt.date) else None
+    duration = _first(component.get("DURATION"))
     if duration is not None and isinstance(duration.dt, dt.timedelta):
         total: dt.date = start + duration.dt
         return total
     return None
+
+
+def _first(value: Any) -> Any:
+    """A property given more than once comes as a list: the first one counts."""
+    return (value[0] if value else None) if isinstance(value, list) else value
 
 
 def _clock(moment: dt.datetime) -> str:
