@@ -513,7 +513,7 @@ def test_cr_lf_in_any_field_never_creates_a_property(text: str) -> None:
         ],
         places=[Place(id="p", name=text)],
         sources=[Source(id="s", title=text, publisher=text)],
-        settings=Settings(name=text, description=text, domain="x.example"),
+        settings=Settings(name=text, description=text, domain="x.example" + text),
     )
     data = to_ics(tl, name=text, stamp=STAMP)
     events = assert_rfc5545(data)
