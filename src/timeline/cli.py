@@ -6,33 +6,59 @@ Every command reads a data folder (default ./events) and takes the same filters.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from timeline.errors import DataError, TimelineError, WhenError
-
+# Start-up time matters (`timeline --version` should cost little more than Python itself), so
+# this module imports nothing heavy at the top: not typing, argparse or pathlib, and not
+# timeline.errors, which imports attrs. `_import_errors()` binds the error classes below when
+# `main` starts, before any handler runs.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+    from timeline.errors import DataError, TimelineError, WhenError
     from timeline.model import Timeline
     from timeline.query import Filter
+
+    class UsageError(TimelineError):
+        """The command line asks for something that cannot be done as written."""
+
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(TimelineError):
-    """The command line asks for something that cannot be done as written."""
+def _import_errors() -> None:
+    """Bind DataError, TimelineError, WhenError and UsageError as globals of this module."""
+    if "UsageError" in globals():
+        return
+    from timeline import errors
+
+    class UsageError(errors.TimelineError):
+        """The command line asks for something that cannot be done as written."""
+
+    globals().update(
+        DataError=errors.DataError,
+        TimelineError=errors.TimelineError,
+        WhenError=errors.WhenError,
+        UsageError=UsageError,
+    )
+
+
+def __getattr__(name: str) -> object:
+    """`from timeline.cli import UsageError` works before `main` has run, too."""
+    if name in {"DataError", "TimelineError", "WhenError", "UsageError"}:
+        _import_errors()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _version() -> str:
-    try:
-        return version("timeline-events")
-    except PackageNotFoundError:
-        return "unknown"
+    from timeline import __version__
+
+    return __version__
 
 
 # -- shared options -------------------------------------------------------------------------
@@ -270,6 +296,7 @@ def _extract(args: argparse.Namespace) -> int:
     """
     import datetime as dt
     import re
+    from pathlib import Path
 
     from timeline.extract import draft_toml, extract, to_jsonl
 
@@ -325,6 +352,8 @@ def _slug_of(text: str) -> str:
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="timeline",
         description="Dated events and the policies they shape: check, report, publish.",
@@ -426,6 +455,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # Answered before argparse and the library load: what argparse would print and do.
+        print(f"timeline {_version()}")
+        raise SystemExit(EXIT_OK)
+    _import_errors()
     parser = _build_parser()
     args = parser.parse_args(argv)
     try:

@@ -289,7 +289,17 @@ class Timeline:
 
     def __attrs_post_init__(self) -> None:
         zone = self.settings.zone
-        ordered = tuple(sorted(self.events, key=lambda e: (e.when.sort_key(zone), e.id)))
+        # Events share `When` objects (parsing caches them), so each key is computed once;
+        # every `When` stays alive during the sort, so its id() names it.
+        keys: dict[int, tuple[int, int]] = {}
+
+        def key(event: Event) -> tuple[tuple[int, int], str]:
+            found = keys.get(id(event.when))
+            if found is None:
+                found = keys[id(event.when)] = event.when.sort_key(zone)
+            return found, event.id
+
+        ordered = tuple(sorted(self.events, key=key))
         object.__setattr__(self, "events", ordered)
         object.__setattr__(self, "_by_id", {e.id: e for e in ordered})
 

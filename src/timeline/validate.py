@@ -24,7 +24,7 @@ _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 def normalise_space(text: str) -> str:
     """Collapse every run of white space to one space: quotes may differ only in that."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # what _SPACE.sub(" ", text).strip() gives, several times faster
 
 
 class _Index:
@@ -67,9 +67,19 @@ def _references(index: _Index) -> Iterable[Problem]:
     def unknown(kind: str, ref: str) -> str:
         return f"unknown {kind} {ref!r}; add a [[{kind}]] record with that id or fix the id"
 
+    actors, places, policies, sources = (
+        index.ids.get(kind, {}) for kind in ("actor", "place", "policy", "source")
+    )
     for item in index.located:
         record = item.record
         if isinstance(record, Event):
+            if (
+                all(map(actors.__contains__, record.actors))
+                and (record.place is None or record.place in places)
+                and (record.policy is None or record.policy in policies)
+                and all(citation.source in sources for citation in record.cite)
+            ):
+                continue  # the common case, in one pass: every reference resolves
             for n, actor in enumerate(record.actors):
                 if missing("actor", actor):
                     yield item.problem(f"actors[{n}]", unknown("actor", actor), actor)
@@ -152,12 +162,15 @@ def _source_files(index: _Index) -> Iterable[Problem]:
 
 def _quotes(index: _Index) -> Iterable[Problem]:
     sources = index.ids.get("source", {})
+    found: set[tuple[str, str]] = set()  # (source, quote) pairs already found verbatim
     for item in index.located:
         record = item.record
         if not isinstance(record, Event):
             continue
         for n, citation in enumerate(record.cite):
             if citation.quote is None or citation.source not in sources:
+                continue
+            if (citation.source, citation.quote) in found:
                 continue
             if citation.source not in index.source_texts:
                 yield item.problem(
@@ -168,7 +181,9 @@ def _quotes(index: _Index) -> Iterable[Problem]:
                 )
                 continue
             text = index.source_texts[citation.source]
-            if text is not None and normalise_space(citation.quote) not in text:
+            if text is not None and normalise_space(citation.quote) in text:
+                found.add((citation.source, citation.quote))
+            elif text is not None:
                 yield item.problem(
                     f"cite[{n}].quote",
                     f"quote {_short(citation.quote)!r} is not verbatim in "

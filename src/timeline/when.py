@@ -240,13 +240,28 @@ def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
     return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
 
 
+#: Written qualifier (None when absent) → `Qualifier`: a dict lookup, not an enum call.
+_QUALIFIERS: Final[dict[str | None, Qualifier]] = {
+    None: Qualifier.NONE,
+    "~": Qualifier.APPROXIMATE,
+    "?": Qualifier.UNCERTAIN,
+    "%": Qualifier.BOTH,
+}
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without working out the weekday."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+
+
 @functools.lru_cache(maxsize=65_536)
 def _parse_part(text: str, whole: str) -> _Part:
     match = _PART.fullmatch(text)
     if match is None:
         raise WhenError.invalid(whole, _hint(text))
     g = match.groupdict()
-    qualifier = Qualifier(g["qualifier"] or "")
+    qualifier = _QUALIFIERS[g["qualifier"]]
     if g["century"] is not None or g["decade"] is not None:
         if int(g["century"] or g["decade"]) == 0:
             raise WhenError.invalid(whole, "years before 0001 are not supported")
@@ -276,7 +291,7 @@ def _parse_part(text: str, whole: str) -> _Part:
     if g["day"] is None:
         return _Part(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
     day = int(g["day"])
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in(year, month)
     if not 1 <= day <= last:
         raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
     if g["hour"] is None:
