@@ -405,3 +405,21 @@ def test_label_never_shows_a_day_the_value_lacks(when: When) -> None:
     label = re.sub(r"\d{2}:\d{2}(:\d{2})?", "", when.label)  # clock times and offsets
     shown = {int(d) for d in _DAY_IN_LABEL.findall(label)}
     assert shown <= written
+
+
+@given(whens(), whens())
+def test_overlap_is_symmetric_and_widening_only_adds(a: When, b: When) -> None:
+    """overlaps() is symmetric, and what overlaps as written overlaps when widened."""
+    assert a.overlaps(b) == b.overlaps(a)
+    assert a.overlaps(b, widened=True) == b.overlaps(a, widened=True)
+    if a.overlaps(b):
+        assert a.overlaps(b, widened=True)
+    assert a.overlaps(a)
+
+
+@given(whens())
+def test_a_value_contains_its_own_bounds(when: When) -> None:
+    """contains() holds for the earliest and latest bounds a value gives."""
+    for bound in (when.earliest, when.latest):
+        if bound is not None:
+            assert when.contains(bound)
