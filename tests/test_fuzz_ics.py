@@ -22,6 +22,7 @@ import timeline
 from timeline import Event, TimelineError
 from timeline.ics import to_ics
 from timeline.ics_import import read_ics
+from timeline.load import _CONTROL as _REFUSED  # what the loader refuses in any string
 
 CALENDARS = Path(__file__).resolve().parent / "data" / "ics"
 EVENTS = Path(__file__).resolve().parent.parent / "events"
@@ -55,6 +56,7 @@ PIECES = (
     "DURATION:P1000D", "DURATION:-P1000D", "DURATION:P99999999W", "DURATION:PT0S", "DURATION:x",
     "RRULE:FREQ=DAILY;COUNT=3", "RRULE:FREQ=;;;", "RRULE:FREQ=YEARLY;UNTIL=99991231",
     "RECURRENCE-ID:20250101", "EXDATE:20250102", "RDATE;VALUE=PERIOD:20250101T000000Z/PT1H",
+    "URL:https://example.org/\x01\x1b[2J", "LOCATION:a\x1b[2J\u202eb",
     "LOCATION:Harbour", "LOCATION:", "LOCATION:!!!", "LOCATION:中国", "GEO:91;181", "GEO:x",
     "URL:https://example.org/a", "URL:javascript:alert(1)", "URL:", "CATEGORIES:",
     "CATEGORIES:a,b,,c", "CATEGORIES:!!!", "CATEGORIES:中国,Ünïcode", "DESCRIPTION:d\\n\\n――――\\nx",
@@ -104,6 +106,10 @@ def _outcome(data: bytes) -> list[Event]:
     for event in imported.events:
         assert event.cite, "every imported event cites the calendar"
         assert event.cite[0].source == imported.source.id
+        for text in (event.title, event.summary, event.said, event.url):
+            assert text is None or not _REFUSED.search(text), f"the loader refuses {text!r}"
+    for found in imported.places:
+        assert not _REFUSED.search(found.name), f"the loader refuses {found.name!r}"
     assert len({e.id for e in imported.events}) == len(imported.events), "ids repeat"
     return list(imported.events)
 
@@ -232,3 +238,17 @@ def test_edge_vevents_are_skipped_or_imported_never_a_crash(lines: tuple[str, ..
     imported = read_ics(both)
     assert "good" in {e.id for e in imported.events}
     assert len(imported.events) + len(imported.warnings) == 2
+
+
+def test_imported_text_holds_nothing_the_loader_refuses() -> None:
+    """Controls and bidi overrides are dropped from text; a URL holding one is dropped whole."""
+    data = _calendar(
+        "UID:u@x",
+        "DTSTART;VALUE=DATE:20250101",
+        "URL:https://example.org/\x01\x1b[2J",
+        "LOCATION:a\x1b[2J\u202eb",
+        "DESCRIPTION:c\x07d",
+    )
+    (event,) = _outcome(data)
+    assert event.url is None
+    assert event.summary == "cd"

@@ -209,7 +209,7 @@ def _event(
         summary=summary,
         place=location.id if location else None,
         tags=_tags(component.get("CATEGORIES")),
-        url=url if url and _URL.fullmatch(url) else None,
+        url=url if url and _URL.fullmatch(url) and not _CONTROL.search(url) else None,
         cite=(Citation(source=source_id, note=f"UID {uid}" if uid else None),),
     )
     return event, location
