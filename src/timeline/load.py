@@ -261,7 +261,7 @@ def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Loca
         if not line.strip():
             continue
         try:
-            wrapped = json.loads(line)
+            wrapped = _scan_line(line)
         except (json.JSONDecodeError, RecursionError) as error:
             message = getattr(error, "msg", "nested too deeply")
             problems.append(Problem(path=shown, line=number, message=f"malformed JSON: {message}"))
@@ -292,6 +292,19 @@ def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Loca
         item = _structure(kind, raw, kind, shown, number, _NO_LINES, problems, clean=clean)
         if item is not None:
             yield item
+
+
+_DECODER: Final[Any] = json.JSONDecoder()
+_SCAN: Final = _DECODER.scan_once  # the C scanner json.loads ends up in
+
+
+def _scan_line(line: str) -> Any:
+    """`json.loads(line)` without its wrapper's overhead when the line is one bare value."""
+    try:
+        value, end = _SCAN(line, 0)
+    except (StopIteration, ValueError):
+        return json.loads(line)  # for its error message
+    return value if end == len(line) else json.loads(line)
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")

@@ -75,8 +75,11 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
         _text(instance, attribute, value)
 
 
+_URL: Final = re.compile(r"https?://[^\s<>\"]+")
+
+
 def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not re.fullmatch(r"https?://[^\s<>\"]+", value):
+    if value is not None and not _URL.fullmatch(value):
         raise InvalidFieldError(attribute, f"{value!r} is not an http(s) URL")
 
 
