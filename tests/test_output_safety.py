@@ -327,6 +327,18 @@ def test_every_page_of_a_built_site_escapes_every_field(text: str, tmp_path: Pat
             assert target.is_file(), f"{name} links to missing {link}"
 
 
+@given(
+    text=st.text(st.characters(codec="utf-8"), min_size=1).filter(str.strip),
+    pieces=st.lists(st.sampled_from(["<", ">", '"', "'", "&", "</", "on", "=", "<!--", "]]>"])),
+)
+def test_html_any_text_adds_no_markup(text: str, pieces: list[str]) -> None:
+    """Law: any text in every field leaves the report with only its own markup and script."""
+    hostile = text + "".join(pieces)
+    page = html_report.render(hostile_timeline(hostile))
+    checker = check_page(page, script=_script())
+    assert checker.tags.count("article") == 2  # the policy and the event, nothing more
+
+
 def test_urls_only_http_or_https() -> None:
     """A javascript:, data: or scheme-less URL is refused by every record that has a url."""
     bad = [
