@@ -15,6 +15,7 @@ import html
 import io
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from timeline import (
     Timeline,
     When,
 )
+from timeline.cli import main
 from timeline.errors import DataError, TimelineError
 from timeline.ics import to_ics
 from timeline.report import csv as csv_report
@@ -537,3 +539,37 @@ def test_loader_refuses_cr_and_lone_surrogates(escape: str, tmp_path: Path) -> N
     """A CR (terminal overwrite) or a lone surrogate (unencodable) in a value is refused."""
     with pytest.raises(DataError):
         _load_jsonl(tmp_path, escape)
+
+
+# -- nothing is written from invalid data ---------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
+WRITERS = {
+    "ics": ["ics", "events", "-o", "out/feed.ics"],
+    "build": ["build", "events", "-o", "out"],
+    "csv": ["report", "events", "--format", "csv", "-o", "out/feed.ics"],
+}
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+@pytest.mark.parametrize("case", CASES)
+def test_no_command_writes_from_invalid_data(
+    case: str,
+    writer: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`ics -o`, `build -o` and `report -o` on a hostile case exit 1 and leave the old output."""
+    project = tmp_path / case
+    shutil.copytree(HOSTILE / case, project, symlinks=True)
+    (project / "out").mkdir()
+    (project / "out" / "feed.ics").write_bytes(b"the previous feed\r\n")
+    monkeypatch.chdir(project)
+    assert main(WRITERS[writer]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().endswith("nothing was written.")
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["feed.ics"]
+    assert (project / "out" / "feed.ics").read_bytes() == b"the previous feed\r\n"
