@@ -479,6 +479,7 @@ def test_file_name_refuses_anything_but_an_id(record_id: str) -> None:
 # -- the loader refuses what the writers would have to clean ---------------------------------
 
 REFUSED = [
+    "\\r",
     "\\u0000",
     "\\u0007",
     "\\u001b[31m",
@@ -529,16 +530,14 @@ def test_loader_refuses_escaped_controls_and_bidi(escape: str, kind: str, tmp_pa
     assert "control character" in problem.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.py's _CONTROL lets CR through in values (for CRLF files) and has no "
-    "surrogate range: a lone surrogate loads, then every writer fails to encode it",
-)
-@pytest.mark.parametrize("escape", ["\\r", "\\ud800"])
-def test_loader_refuses_cr_and_lone_surrogates(escape: str, tmp_path: Path) -> None:
-    """A CR (terminal overwrite) or a lone surrogate (unencodable) in a value is refused."""
-    with pytest.raises(DataError):
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff"])
+def test_loader_refuses_lone_surrogates(escape: str, tmp_path: Path) -> None:
+    """A lone surrogate (JSON allows it as an escape) is refused: no output could encode it."""
+    with pytest.raises(DataError) as caught:
         _load_jsonl(tmp_path, escape)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.key) == (2, "event.title")
+    assert "control character" in problem.message
 
 
 # -- nothing is written from invalid data ---------------------------------------------------

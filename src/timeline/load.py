@@ -61,6 +61,9 @@ _MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 #: Characters no field may hold: C0/C1 controls but tab and newline (CR only as line ends
 #: of the file itself), and the bidi overrides that make text display other than it reads.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: In a string's value (escapes read) CR is refused too, since it rewrites a terminal line,
+#: and so are lone surrogates (JSON "\ud800"), which no output can encode as UTF-8.
+_VALUE_CONTROL: Final = re.compile(rf"[\r\ud800-\udfff{_CONTROL.pattern[1:-1]}]")
 
 
 @attrs.frozen(kw_only=True)
@@ -386,7 +389,7 @@ def _strict(kind: type, name: str) -> Any:
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
                 raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
-            bad = _CONTROL.search(value)
+            bad = _VALUE_CONTROL.search(value)
             if bad:
                 raise ValueError(f"control character {bad.group()!r} is not allowed")
         if isinstance(value, float) and value != value:  # NaN
@@ -585,7 +588,7 @@ def _fast_event(raw: dict[str, Any], clean: bool) -> Event | None:
         texts += actors
         texts += tags
         texts += (source for source, _, _ in citations)
-        if max(map(len, texts)) > MAX_TEXT or _CONTROL.search(" ".join(texts)):
+        if max(map(len, texts)) > MAX_TEXT or _VALUE_CONTROL.search(" ".join(texts)):
             return None
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
