@@ -18,6 +18,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import icalendar
@@ -356,13 +357,14 @@ def test_urls_only_http_or_https() -> None:
         "https://x.example/a b",
     ]
     when, cite = When.parse("2025"), (Citation(source="s"),)
+    records: list[tuple[type, dict[str, Any]]] = [
+        (Event, {"id": "e", "title": "t", "when": when, "cite": cite}),
+        (Source, {"id": "s", "title": "t"}),
+        (Actor, {"id": "a", "name": "n"}),
+        (Policy, {"id": "p", "title": "t"}),
+    ]
     for url in bad:
-        for kind, fields in [
-            (Event, {"id": "e", "title": "t", "when": when, "cite": cite}),
-            (Source, {"id": "s", "title": "t"}),
-            (Actor, {"id": "a", "name": "n"}),
-            (Policy, {"id": "p", "title": "t"}),
-        ]:
+        for kind, fields in records:
             with pytest.raises(TimelineError, match="is not an http"):
                 kind(**fields, url=url)
 
