@@ -57,9 +57,12 @@ def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None
 
 
 def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _slug(instance, attribute, item)
-    if len(set(value)) != len(value):
+    if not value:
+        return
+    if not all(map(SLUG.fullmatch, value)):  # one C loop for the common, valid case
+        for item in value:
+            _slug(instance, attribute, item)
+    if len(value) > 1 and len(set(value)) != len(value):
         raise InvalidFieldError(
             attribute, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
         )
@@ -296,11 +299,11 @@ class Timeline:
         # every `When` stays alive during the sort, so its id() names it.
         keys: dict[int, tuple[int, int]] = {}
 
-        def key(event: Event) -> tuple[tuple[int, int], str]:
+        def key(event: Event) -> tuple[int, int, str]:
             found = keys.get(id(event.when))
             if found is None:
                 found = keys[id(event.when)] = event.when.sort_key(zone)
-            return found, event.id
+            return found[0], found[1], event.id
 
         ordered = tuple(sorted(self.events, key=key))
         object.__setattr__(self, "events", ordered)
