@@ -13,7 +13,7 @@ import json
 import re
 import sys
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -111,17 +111,22 @@ def load(folder: str | Path = "events") -> Timeline:
         if problems:
             raise DataError(problems)
         assert settings is not None
-        by_kind: dict[str, list[Any]] = {kind: [] for kind in KINDS}
-        for item in located:
-            by_kind[item.kind].append(item.record)
-        return Timeline(
-            events=by_kind["event"],
-            actors=by_kind["actor"],
-            places=by_kind["place"],
-            policies=by_kind["policy"],
-            sources=by_kind["source"],
-            settings=settings,
-        )
+        return assemble(located, settings)
+
+
+def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
+    """The `Timeline` of records that passed every check."""
+    by_kind: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for item in located:
+        by_kind[item.kind].append(item.record)
+    return Timeline(
+        events=by_kind["event"],
+        actors=by_kind["actor"],
+        places=by_kind["place"],
+        policies=by_kind["policy"],
+        sources=by_kind["source"],
+        settings=settings,
+    )
 
 
 @contextlib.contextmanager

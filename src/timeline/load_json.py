@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -22,10 +22,10 @@ from timeline.errors import DataError, Problem, TimelineError
 from timeline.load import (
     _CONVERTER,
     _MAX_FILE_BYTES,
-    KINDS,
     Located,
     _flatten,
     _message,
+    assemble,
     parse_feed,
 )
 from timeline.load import _structure as structure_record
@@ -113,17 +113,7 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
     problems += _cross_checks(located)
     if problems:
         raise DataError(problems)
-    by_kind: dict[str, list[Any]] = {kind: [] for kind in KINDS}
-    for item in located:
-        by_kind[item.kind].append(item.record)
-    return Timeline(
-        events=by_kind["event"],
-        actors=by_kind["actor"],
-        places=by_kind["place"],
-        policies=by_kind["policy"],
-        sources=by_kind["source"],
-        settings=settings,
-    )
+    return assemble(located, settings)
 
 
 def _record(kind: str, raw: object) -> object:
