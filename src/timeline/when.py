@@ -595,7 +595,7 @@ def _parse(text: str, tz: str | None) -> When:
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
         part = _parse_part(text, text)
         when = When(start=part, end=part, tz=tz)
-    for end in (when.start, when.end):
+    for end in (when.start, when.end) if when.is_interval else (when.start,):
         if end is not None and end.time is not None and end.offset is None:
             _check_local(end, tz, text)
     if tz is not None and not any(
@@ -604,10 +604,15 @@ def _parse(text: str, tz: str | None) -> When:
         raise WhenError.invalid(
             text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
         )
-    if when.start is not None and when.end is not None and when.is_interval:
-        low, _ = When(start=when.start, end=when.start, tz=tz).sort_key()
-        _, high = When(start=when.end, end=when.end, tz=tz).sort_key()
-        if low > high:
+    start, end = when.start, when.end
+    if start is not None and end is not None and when.is_interval:
+        if start.time is None and end.time is None:  # dates: compare the days themselves
+            backwards = start.first_day > end.last_day
+        else:
+            low, _ = When(start=start, end=start, tz=tz).sort_key()
+            _, high = When(start=end, end=end, tz=tz).sort_key()
+            backwards = low > high
+        if backwards:
             raise WhenError.invalid(text, "the span ends before it starts")
     return when
 
