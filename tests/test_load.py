@@ -439,3 +439,116 @@ def test_parse_feed_refuses_a_non_table() -> None:
 def test_load_is_the_public_entry_point() -> None:
     """timeline.load is the loader documented in the guide."""
     assert timeline.load is load
+
+
+# -- the fast path ------------------------------------------------------------------------
+
+#: A well-formed event as JSON Lines gives it; each case below spoils one field.
+GOOD_EVENT = {
+    "id": "e-1",
+    "title": "Something happened",
+    "when": "2025-04-02T09:00",
+    "tz": "Europe/Berlin",
+    "said": "In April",
+    "summary": "What it was.",
+    "actors": ["a-1", "a-2"],
+    "place": "p-1",
+    "policy": "pol-1",
+    "effect": "enacted",
+    "tags": ["ai", "chips"],
+    "url": "https://example.org/e",
+    "cite": [{"source": "s-1", "quote": "words", "note": "n"}, {"source": "s-2"}],
+}
+
+
+def test_event_validators_are_the_ones_the_fast_path_checks() -> None:
+    """The fast path skips Event's and Citation's validators; these are the ones it redoes."""
+    import attrs
+
+    from timeline import model
+
+    def validators(cls: type) -> dict[str, object]:
+        return {a.name: a.validator for a in attrs.fields(cls) if a.validator is not None}
+
+    assert validators(model.Event) == {
+        "id": model._slug,
+        "title": model._text,
+        "actors": model._slugs,
+        "tags": model._slugs,
+        "url": model._url,
+        "cite": model.Event._check_cite,
+        "effect": model.Event._check_effect,
+    }
+    assert validators(model.Citation) == {
+        "source": model._slug,
+        "quote": model._optional_text,
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"tz": None, "when": "2025-04~"},
+        {"actors": [], "tags": [], "cite": [{"source": "s-1"}]},
+        {"effect": None, "policy": None, "place": None, "url": None, "said": None},
+    ],
+)
+def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
+    """A well-formed event built by the fast path equals the one `Event(...)` builds."""
+    from timeline.load import _CONVERTER, _fast_event
+
+    raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
+    fields = dict(raw)
+    zone = fields.pop("tz", None)
+    fields["when"] = When.parse(str(fields["when"]), tz=zone)  # type: ignore[arg-type]
+    expected = _CONVERTER.structure(fields, timeline.Event)
+    for clean in (True, False):
+        built = _fast_event(raw, clean)
+        assert built == expected
+        assert hash(built) == hash(expected)
+        assert repr(built) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": "Not A Slug"},
+        {"title": "   "},
+        {"actors": ["a-1", "Bad Actor"]},
+        {"actors": ["a-1", "a-1"]},
+        {"tags": ["ai", "ai"]},
+        {"tags": ["AI"]},
+        {"url": "ftp://example.org"},
+        {"cite": []},
+        {"cite": [{"source": "Bad Source"}]},
+        {"cite": [{"source": "s-1", "quote": " "}]},
+        {"cite": [{"source": "s-1", "colour": "red"}]},
+        {"cite": [{"source": "s-1", "note": 3}]},
+        {"policy": None},  # an effect needs a policy
+        {"effect": "abolished"},
+        {"when": "2025-13"},
+        {"tz": "Mars/Olympus"},
+        {"summary": 3},
+        {"place": ["p-1"]},
+        {"colour": "red"},
+    ],
+)
+def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object]) -> None:
+    """Whatever a validator or hook would refuse, the fast path declines (None) to build."""
+    from timeline.load import _fast_event
+
+    raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
+    assert _fast_event(raw, True) is None
+    assert _fast_event(raw, False) is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"title": "tab\x07"}, {"cite": [{"source": "s-1", "quote": "x" * 100_001}]}],
+)
+def test_fast_path_checks_strings_of_lines_it_did_not_see(change: dict[str, object]) -> None:
+    """Without `clean`, a control character or an over-long string sends the event to cattrs."""
+    from timeline.load import _fast_event
+
+    assert _fast_event({**GOOD_EVENT, **change}, False) is None

@@ -30,6 +30,8 @@ from cattrs.errors import (
 
 from timeline.errors import DataError, Problem, TimelineError, WhenError
 from timeline.model import (
+    SLUG,
+    URL,
     Actor,
     ActorKind,
     Citation,
@@ -550,72 +552,101 @@ def _fast_event(raw: dict[str, Any], clean: bool) -> Event | None:
 
     `clean` says no string in `raw` can hold a control character or exceed `MAX_TEXT`
     (the caller saw the line it came from); otherwise every string is checked here.
+
+    The event and its citations are built without running `__init__`: every check their
+    attrs validators make is made here first, once (tests/test_load.py lists the validators,
+    so one added to the model fails a test until it is checked here too).
     """
     if not raw.keys() <= _EVENT_FIELDS:
         return None
     get = raw.get
-    id_, title, when, zone = get("id"), get("title"), get("when"), get("tz")
-    said, summary, place, policy, url = (
-        get("said"),
-        get("summary"),
-        get("place"),
-        get("policy"),
-        get("url"),
-    )
-    actors, tags, effect, cite = get("actors", []), get("tags", []), get("effect"), get("cite")
+    id_, title, when, cite = get("id"), get("title"), get("when"), get("cite")
     if type(id_) is not str or type(title) is not str or type(when) is not str:
         return None
-    texts = [id_, title, when]
-    for value in (zone, said, summary, place, policy, url):
-        if value is not None:
-            if type(value) is not str:
-                return None
-            texts.append(value)
-    if type(actors) is not list or type(tags) is not list or type(cite) is not list:
+    if type(cite) is not list or not cite or not _is_slug(id_) or not title.strip():
         return None
-    for value in (*actors, *tags):
-        if type(value) is not str:
+    zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
+    place, policy, effect = get("place"), get("policy"), get("effect")
+    actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
+    for value in (zone, said, summary, place, policy, url):
+        if value is not None and type(value) is not str:
             return None
+    if url is not None and not _is_url(url):
+        return None
+    if effect is not None:
+        effect = _EFFECTS.get(effect) if type(effect) is str else None
+        if effect is None or policy is None:
+            return None
+    if type(actors) is not list or type(tags) is not list:
+        return None
+    for names in (actors, tags):
+        if names:
+            for value in names:
+                if type(value) is not str or not _is_slug(value):
+                    return None
+            if len(names) > 1 and len(set(names)) != len(names):
+                return None
     citations = []
     for item in cite:
         if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
             return None
         source, quote, note = item.get("source"), item.get("quote"), item.get("note")
-        if type(source) is not str:
+        if type(source) is not str or not _is_slug(source):
             return None
-        for value in (quote, note):
-            if value is not None:
-                if type(value) is not str:
-                    return None
-                texts.append(value)
-        citations.append((_intern(source), quote, note))
-    if not clean:
-        texts += actors
-        texts += tags
-        texts += (source for source, _, _ in citations)
-        if max(map(len, texts)) > MAX_TEXT or _VALUE_CONTROL.search(" ".join(texts)):
+        if quote is not None and (type(quote) is not str or not quote.strip()):
             return None
-    if effect is not None:
-        effect = _EFFECTS.get(effect) if type(effect) is str else None
-        if effect is None:
+        if note is not None and type(note) is not str:
             return None
+        citation = _new(Citation)
+        _set(citation, "source", _intern(source))
+        _set(citation, "quote", quote)
+        _set(citation, "note", note)
+        citations.append(citation)
+    if not clean and not _plain_texts(
+        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
+    ):
+        return None
     try:
-        return Event(
-            id=id_,
-            title=title,
-            when=When.parse(when, tz=zone),
-            said=said,
-            summary=summary,
-            actors=tuple(map(_intern, actors)),
-            place=None if place is None else _intern(place),
-            policy=None if policy is None else _intern(policy),
-            effect=effect,
-            tags=tuple(map(_intern, tags)),
-            url=url,
-            cite=tuple(Citation(source=s, quote=q, note=n) for s, q, n in citations),
-        )
+        parsed = When.parse(when, tz=zone)
     except (TimelineError, TypeError, ValueError):
         return None
+    event = _new(Event)
+    _set(event, "id", id_)
+    _set(event, "title", title)
+    _set(event, "when", parsed)
+    _set(event, "said", said)
+    _set(event, "summary", summary)
+    _set(event, "actors", tuple(map(_intern, actors)) if actors else ())
+    _set(event, "place", None if place is None else _intern(place))
+    _set(event, "policy", None if policy is None else _intern(policy))
+    _set(event, "effect", effect)
+    _set(event, "tags", tuple(map(_intern, tags)) if tags else ())
+    _set(event, "url", url)
+    _set(event, "cite", tuple(citations))
+    return event
+
+
+def _plain_texts(*values: Any) -> bool:
+    """Whether no string among `values` (and in lists and citations) is too long or holds a
+    character `_VALUE_CONTROL` refuses."""
+    texts: list[str] = []
+    for value in values:
+        if type(value) is str:
+            texts.append(value)
+        elif type(value) is list:
+            for item in value:
+                if type(item) is dict:
+                    texts += (v for v in item.values() if v is not None)
+                else:
+                    texts.append(item)
+    return max(map(len, texts)) <= MAX_TEXT and not _VALUE_CONTROL.search(" ".join(texts))
+
+
+_NO_ITEMS: Final[list[str]] = []
+_new: Final = object.__new__
+_set: Final = object.__setattr__  # what attrs' frozen __init__ uses too
+_is_slug: Final = SLUG.fullmatch
+_is_url: Final = URL.fullmatch
 
 
 def _flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:

@@ -78,11 +78,12 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
         _text(instance, attribute, value)
 
 
-_URL: Final = re.compile(r"https?://[^\s<>\"]+")
+#: What `url` fields must match (the loader's fast path checks it too).
+URL: Final = re.compile(r"https?://[^\s<>\"]+")
 
 
 def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _URL.fullmatch(value):
+    if value is not None and not URL.fullmatch(value):
         raise InvalidFieldError(attribute, f"{value!r} is not an http(s) URL")
 
 
