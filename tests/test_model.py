@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import random
 import re
+import zoneinfo
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import event_lists
+from strategies import event_lists, simple_events
 from timeline.errors import TimelineError
 from timeline.model import (
     Actor,
@@ -180,3 +182,18 @@ def test_order_is_strict_and_follows_the_sort_key(events: list[Event]) -> None:
     """Consecutive events have strictly increasing (sort key, id): the order is total."""
     keys = [(e.when.sort_key(), e.id) for e in _timeline(*events)]
     assert all(a < b for a, b in itertools.pairwise(keys))
+
+
+@given(
+    st.lists(simple_events(ids=st.sampled_from(["a", "b"])), max_size=12),
+    st.sampled_from([dt.UTC, zoneinfo.ZoneInfo("Asia/Shanghai")]),
+)
+def test_chronological_is_one_stable_sort_on_the_sort_key_and_id(
+    events: list[Event], zone: dt.tzinfo
+) -> None:
+    """The ranked two-sort order is exactly a stable sort on (sort key, id), ties included."""
+    from timeline.model import _chronological
+
+    expected = sorted(events, key=lambda e: (*e.when.sort_key(zone), e.id))
+    got = _chronological(tuple(events), zone)
+    assert [id(e) for e in got] == [id(e) for e in expected]

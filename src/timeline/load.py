@@ -108,7 +108,10 @@ def load(folder: str | Path = "events") -> Timeline:
 
         return load_json(root)
     with _collector_paused():
-        settings, located, problems = load_records(root)
+        try:
+            settings, located, problems = load_records(root)
+        finally:
+            _CITATIONS.clear()
         problems += validate(located, project_root=root.resolve().parent)
         if problems:
             raise DataError(problems)
@@ -299,6 +302,13 @@ def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Loca
         # A line with no escapes and no string over the limit holds no control character
         # (the file was checked), so the fast path can skip those checks.
         clean = "\\" not in line and len(line) <= MAX_TEXT
+        if kind == "event" and type(raw) is dict:  # `_structure`'s first step, inlined
+            event = _fast_event(raw, clean)
+            if event is not None:
+                yield Located(
+                    record=event, kind=kind, key=kind, path=shown, line=number, lines=_NO_LINES
+                )
+                continue
         item = _structure(kind, raw, kind, shown, number, _NO_LINES, problems, clean=clean)
         if item is not None:
             yield item
@@ -581,26 +591,29 @@ def _fast_event(raw: dict[str, Any], clean: bool) -> Event | None:
         return None
     for names in (actors, tags):
         if names:
-            for value in names:
-                if type(value) is not str or not _is_slug(value):
+            try:
+                if not all(map(_is_slug, names)):  # a TypeError for any item not a string
                     return None
+            except TypeError:
+                return None
             if len(names) > 1 and len(set(names)) != len(names):
                 return None
     citations = []
     for item in cite:
         if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
             return None
-        source, quote, note = item.get("source"), item.get("quote"), item.get("note")
-        if type(source) is not str or not _is_slug(source):
+        get = item.get
+        key = (get("source"), get("quote"), get("note"))
+        try:
+            citation = _CITATIONS.get(key)
+        except TypeError:  # a list or table where a string belongs
             return None
-        if quote is not None and (type(quote) is not str or not quote.strip()):
-            return None
-        if note is not None and type(note) is not str:
-            return None
-        citation = _new(Citation)
-        _set(citation, "source", _intern(source))
-        _set(citation, "quote", quote)
-        _set(citation, "note", note)
+        if citation is None:
+            citation = _citation(*key)
+            if citation is None:
+                return None
+            if len(_CITATIONS) < _CACHE_SIZE:
+                _CITATIONS[key] = citation
         citations.append(citation)
     if not clean and not _plain_texts(
         id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
@@ -624,6 +637,27 @@ def _fast_event(raw: dict[str, Any], clean: bool) -> Event | None:
     _set(event, "url", url)
     _set(event, "cite", tuple(citations))
     return event
+
+
+def _citation(source: object, quote: object, note: object) -> Citation | None:
+    """The citation of these fields, or None when a validator or hook would refuse one."""
+    if type(source) is not str or not _is_slug(source):
+        return None
+    if quote is not None and (type(quote) is not str or not quote.strip()):
+        return None
+    if note is not None and type(note) is not str:
+        return None
+    citation = _new(Citation)
+    _set(citation, "source", _intern(source))
+    _set(citation, "quote", quote)
+    _set(citation, "note", note)
+    return citation
+
+
+#: Citations already built, by their fields: records cite the same few sources the same way
+#: again and again, and a frozen citation can be shared. Emptied after each load.
+_CITATIONS: Final[dict[tuple[object, object, object], Citation]] = {}
+_CACHE_SIZE: Final = 65_536
 
 
 def _plain_texts(*values: Any) -> bool:

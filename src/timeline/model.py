@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -277,6 +278,26 @@ def _events(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(events)
 
 
+_ID: Final = operator.attrgetter("id")
+
+
+def _chronological(events: tuple[Event, ...], zone: dt.tzinfo) -> tuple[Event, ...]:
+    """`events` sorted by (earliest, latest, id) of `When.sort_key(zone)`, stably.
+
+    Events share `When` objects (parsing caches them), so each distinct one is keyed once
+    and ranked; then two stable sorts on simple keys (id, then rank), which run in C, give
+    the order one sort on (earliest, latest, id) tuples gives, without a Python key call
+    and a tuple comparison for every event.
+    """
+    whens = {id(event.when): event.when for event in events}  # all alive: id() names one
+    keys = {name: when.sort_key(zone) for name, when in whens.items()}
+    rank_of_key = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
+    rank = {name: rank_of_key[key] for name, key in keys.items()}
+    by_id = sorted(events, key=_ID)
+    ranks = [rank[id(event.when)] for event in by_id]
+    return tuple(map(by_id.__getitem__, sorted(range(len(by_id)), key=ranks.__getitem__)))
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Timeline:
     """A validated collection of events and the records they refer to.
@@ -295,18 +316,7 @@ class Timeline:
     _by_id: dict[str, Event] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        zone = self.settings.zone
-        # Events share `When` objects (parsing caches them), so each key is computed once;
-        # every `When` stays alive during the sort, so its id() names it.
-        keys: dict[int, tuple[int, int]] = {}
-
-        def key(event: Event) -> tuple[int, int, str]:
-            found = keys.get(id(event.when))
-            if found is None:
-                found = keys[id(event.when)] = event.when.sort_key(zone)
-            return found[0], found[1], event.id
-
-        ordered = tuple(sorted(self.events, key=key))
+        ordered = _chronological(self.events, self.settings.zone)
         object.__setattr__(self, "events", ordered)
         object.__setattr__(self, "_by_id", {e.id: e for e in ordered})
 
