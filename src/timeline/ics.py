@@ -105,8 +105,12 @@ def _raw(value: str) -> str:
     return value if value.isprintable() else value.translate(_RAW_TABLE)
 
 
+@functools.lru_cache(maxsize=1024)
 def _param(value: str) -> str:
-    """A parameter value, quoted when it holds a character that ends a parameter."""
+    """A parameter value, quoted when it holds a character that ends a parameter.
+
+    Cached: the same few zone names are asked for once per distinct local time.
+    """
     value = _raw(value).replace('"', "")
     return f'"{value}"' if any(c in value for c in ":;,") else value
 
@@ -146,7 +150,7 @@ def _escaped(value: str) -> bytes:
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    return day.isoformat().replace("-", "")  # isoformat always writes four-digit years
 
 
 def _utc(moment: dt.datetime) -> str:
@@ -382,7 +386,7 @@ _TRANSP: Final = b"TRANSP:TRANSPARENT\r\n"  # an event in a timeline does not ma
 def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     out = [
         _BEGIN,
-        fold(f"UID:{_raw(event.id)}@{ctx.domain}"),
+        _folded(f"UID:{_raw(event.id)}@{ctx.domain}".encode()),
         ctx.stamp,
         dated.dates,
         _folded(b"SUMMARY:" + _escaped(event.title + dated.suffix)),
@@ -394,7 +398,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
             lines = ctx.place_lines[event.place] = _location(event.place, ctx)
         out.append(lines)
     if event.url:
-        out.append(fold(f"URL:{_raw(event.url)}"))
+        out.append(_folded(f"URL:{_raw(event.url)}".encode()))
     tags = event.tags
     if tags:
         line = ctx.categories.get(tags)
@@ -405,7 +409,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
         out.append(line)
     previous = ctx.related.get(event.id)
     if previous is not None:
-        out.append(fold(f"RELATED-TO;RELTYPE=SIBLING:{_raw(previous)}@{ctx.domain}"))
+        out.append(_folded(f"RELATED-TO;RELTYPE=SIBLING:{_raw(previous)}@{ctx.domain}".encode()))
     out += (_TRANSP, dated.x_when)
     if event.said:
         out.append(_folded(_SAID + _escaped(event.said)))
@@ -505,7 +509,7 @@ def _chunks(
     # whose VTIMEZONEs go first because some clients read a TZID only after its definition.
     previous: dict[str, str] = {}
     related: dict[str, str] = {}
-    cache: dict[int, tuple[When, _Dated]] = {}
+    cache: dict[int, _Dated] = {}  # id() is safe: `ordered` keeps every When alive
     dated: list[_Dated] = []
     years: dict[str, list[int]] = {}
     for event in ordered:
@@ -515,9 +519,9 @@ def _chunks(
             previous[event.policy] = event.id
         hit = cache.get(id(event.when))
         if hit is None:
-            hit = cache[id(event.when)] = (event.when, _dated(event.when))
-        dated.append(hit[1])
-        for zone in hit[1].zones:
+            hit = cache[id(event.when)] = _dated(event.when)
+        dated.append(hit)
+        for zone in hit.zones:
             span = years.setdefault(zone, [9999, 1])
             for part in (event.when.start, event.when.end):
                 if part is not None:
