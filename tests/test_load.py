@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import textwrap
 from pathlib import Path
 
@@ -552,3 +554,18 @@ def test_fast_path_checks_strings_of_lines_it_did_not_see(change: dict[str, obje
     from timeline.load import _fast_event
 
     assert _fast_event({**GOOD_EVENT, **change}, False) is None
+
+
+def test_citations_are_shared_within_a_load_and_forgotten_after(in_tmp: Path) -> None:
+    """Equal citations are one object in a load; the cache holding them is empty after."""
+    module = importlib.import_module("timeline.load")  # `timeline.load` is the function
+    (in_tmp / "events").mkdir()
+    (in_tmp / "events" / "sources.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n')
+    lines = [
+        {"event": {"id": f"e{n}", "title": "T", "when": "2025", "cite": [{"source": "s"}]}}
+        for n in range(3)
+    ]
+    (in_tmp / "events" / "e.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    first, second, third = load(in_tmp / "events")
+    assert first.cite[0] is second.cite[0] is third.cite[0]
+    assert not module._CITATIONS

@@ -108,10 +108,7 @@ def load(folder: str | Path = "events") -> Timeline:
 
         return load_json(root)
     with _collector_paused():
-        try:
-            settings, located, problems = load_records(root)
-        finally:
-            _CITATIONS.clear()
+        settings, located, problems = load_records(root)
         problems += validate(located, project_root=root.resolve().parent)
         if problems:
             raise DataError(problems)
@@ -160,8 +157,11 @@ def load_records(folder: Path) -> tuple[Settings | None, list[Located], list[Pro
     problems: list[Problem] = []
     settings = _load_settings(folder, problems)
     located: list[Located] = []
-    for path in _data_files(folder):
-        located += _load_file(path, _display(path), problems)
+    try:
+        for path in _data_files(folder):
+            located += _load_file(path, _display(path), problems)
+    finally:
+        _CITATIONS.clear()
     return settings, located, problems
 
 

@@ -13,7 +13,7 @@ from typing import Final
 
 from timeline.errors import Problem
 from timeline.lifecycle import check as check_lifecycle
-from timeline.load import Located
+from timeline.load import KINDS, Located
 from timeline.model import Event, Policy, Source
 
 __all__ = ["CHECKS", "normalise_space", "validate"]
@@ -33,9 +33,13 @@ class _Index:
     def __init__(self, located: Sequence[Located], project_root: Path) -> None:
         self.located = located
         self.project_root = project_root
-        self.ids: dict[str, dict[str, Located]] = {}
+        self.ids: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
+        #: Records whose id an earlier record of their kind already has, in order.
+        self.duplicates: list[Located] = []
+        ids, duplicates = self.ids, self.duplicates
         for item in located:
-            self.ids.setdefault(item.kind, {}).setdefault(item.record.id, item)
+            if ids[item.kind].setdefault(item.record.id, item) is not item:
+                duplicates.append(item)
         self.source_texts: dict[str, str | None] = {}
 
 
@@ -49,15 +53,14 @@ def validate(located: Sequence[Located], *, project_root: Path) -> list[Problem]
 
 
 def _duplicate_ids(index: _Index) -> Iterable[Problem]:
-    for item in index.located:
+    for item in index.duplicates:
         first = index.ids[item.kind][item.record.id]
-        if first is not item:
-            where = first.path if first.line is None else f"{first.path}:{first.line}"
-            yield item.problem(
-                "id",
-                f"duplicate {item.kind} id {item.record.id!r} (first at {where})",
-                item.record.id,
-            )
+        where = first.path if first.line is None else f"{first.path}:{first.line}"
+        yield item.problem(
+            "id",
+            f"duplicate {item.kind} id {item.record.id!r} (first at {where})",
+            item.record.id,
+        )
 
 
 def _references(index: _Index) -> Iterable[Problem]:
