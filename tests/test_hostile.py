@@ -133,3 +133,32 @@ def test_symlinked_folder_loop_does_not_hang(
     monkeypatch.chdir(tmp_path)
     code, _ = _run(["check", "events"], tmp_path, capsys)
     assert code == 0
+
+
+def test_line_separators_inside_strings_are_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+2028/U+2029 inside a string neither split a JSON Lines record nor shift TOML lines."""
+    events = tmp_path / "events"
+    events.mkdir()
+    (events / "a.jsonl").write_text(
+        '{"source": {"id": "s", "title": "S"}}\n'
+        '{"event": {"id": "e1", "title": "one\u2028two", "when": "2025",'
+        ' "cite": [{"source": "s"}]}}\n'
+        '{"event": {"id": "e2", "title": "x", "when": "2025-13", "cite": [{"source": "s"}]}}\n',
+        encoding="utf-8",
+    )
+    (events / "b.toml").write_text(
+        GOOD_EVENT.format(n=3, title="a\u2029b", when="2025")
+        + GOOD_EVENT.format(n=4, title="c", when="2025-13"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, err = _run(["check", "events"], tmp_path, capsys)
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        "events/a.jsonl:3: event.when: '2025-13' is not a valid date: month 13 is neither "
+        "01–12 nor a season 21–24 (spring–winter)",
+        "events/b.toml:10: event[1].when: '2025-13' is not a valid date: month 13 is neither "
+        "01–12 nor a season 21–24 (spring–winter)",
+    ]

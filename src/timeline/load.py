@@ -270,7 +270,9 @@ def _load_toml(text: str, shown: str, problems: list[Problem]) -> Iterator[Locat
 
 
 def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Located]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on LF alone: JSON allows U+2028 and U+2029 raw in strings, and splitlines() would
+    # break a record there.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -338,7 +340,7 @@ def _toml_lines(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     current = ""
     quote: str | None = None  # the delimiter of the multi-line string we are inside, if any
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # LF only, as TOML counts lines
         if quote is not None:  # a string's text: "[[event]]" in a summary is no header
             if line.count(quote) % 2:
                 quote = None
