@@ -297,11 +297,11 @@ def icalendar_calendar(tl: Any) -> bytes:
                     span[1] = max(span[1], part.first_day.year)
     ctx = ics._Context(
         domain=tl.settings.domain,
-        stamp=ics._utc(STAMP),
-        actors=tl.actors,
+        stamp=ics.fold(f"DTSTAMP:{ics._utc(STAMP)}"),
+        names={k: actor.name for k, actor in tl.actors.items()},
+        heads={k: ics._head(source) for k, source in tl.sources.items()},
         places=tl.places,
         policies=tl.policies,
-        sources=tl.sources,
         related=related,
     )
     cal = icalendar.Calendar()
