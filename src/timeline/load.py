@@ -243,14 +243,7 @@ def _load_toml(text: str, shown: str, problems: list[Problem]) -> Iterator[Locat
     lines = _toml_lines(text)
     for kind, records in document.items():
         if kind not in KINDS:
-            problems.append(
-                Problem(
-                    path=shown,
-                    line=lines.get(kind),
-                    key=kind,
-                    message=f"unknown record kind; expected one of {', '.join(KINDS)}",
-                )
-            )
+            problems.append(_unknown_kind(shown, lines.get(kind), kind))
             continue
         if not isinstance(records, list):
             problems.append(
@@ -267,6 +260,15 @@ def _load_toml(text: str, shown: str, problems: list[Problem]) -> Iterator[Locat
             item = _structure(kind, raw, key, shown, lines.get(key), lines, problems)
             if item is not None:
                 yield item
+
+
+def _unknown_kind(shown: str, line: int | None, kind: str) -> Problem:
+    return Problem(
+        path=shown,
+        line=line,
+        key=kind,
+        message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+    )
 
 
 def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Located]:
@@ -292,14 +294,7 @@ def _load_jsonl(text: str, shown: str, problems: list[Problem]) -> Iterator[Loca
             continue
         ((kind, raw),) = wrapped.items()
         if kind not in KINDS:
-            problems.append(
-                Problem(
-                    path=shown,
-                    line=number,
-                    key=kind,
-                    message=f"unknown record kind; expected one of {', '.join(KINDS)}",
-                )
-            )
+            problems.append(_unknown_kind(shown, number, kind))
             continue
         # A line with no escapes and no string over the limit holds no control character
         # (the file was checked), so the fast path can skip those checks.
