@@ -53,7 +53,7 @@ def task(name: str, data: str) -> dict[str, Any]:
     import timeline
 
     started = time.perf_counter()
-    gc.disable()  # as the command line does: see timeline.cli._load
+    gc.disable()  # as the command line does: see timeline._cli._load
     tl = timeline.load(data)
     gc.freeze()
     gc.enable()
@@ -80,14 +80,14 @@ def task(name: str, data: str) -> dict[str, Any]:
         rendered = report.render(tl, name)
         out["bytes"] = len(rendered.encode())
     elif name == "ics":
-        from timeline.ics import write_ics
+        from timeline._ics import write_ics
 
         target = Path(os.environ.get("BENCH_OUT", os.devnull))
         with open(target, "wb") as f:
             write_ics(tl, f, stamp=STAMP)
         out["bytes"] = target.stat().st_size if target != Path(os.devnull) else None
     elif name == "status":
-        from timeline.report import policy
+        from timeline.report import _policy as policy
 
         statuses = timeline.status(tl, AS_OF)
         out["bytes"] = len(policy.status_text(statuses, AS_OF))
@@ -199,8 +199,8 @@ def when_vs_edtf(data: Path, limit: int) -> dict[str, Any]:
     """Parse the same strings with both; compare bounds; time cold (unique) and warm (as read)."""
     import edtf
 
-    from timeline import when as when_module
-    from timeline.when import When
+    from timeline import _when as when_module
+    from timeline._when import When
 
     stream: list[str] = []
     local = 0
@@ -280,7 +280,7 @@ def icalendar_calendar(tl: Any) -> bytes:
 
     import icalendar
 
-    from timeline import ics
+    from timeline import _ics as ics
 
     ordered = tl.events
     related, previous, years = {}, {}, {}
@@ -411,7 +411,7 @@ def _events_of(data: bytes) -> list[tuple[tuple[str, str], ...]]:
 def ics_vs_icalendar(data: str) -> dict[str, Any]:
     """Time both writers on the same timeline and check the calendars hold the same events."""
     import timeline
-    from timeline.ics import to_ics
+    from timeline._ics import to_ics
 
     tl = timeline.load(data)
     started = time.perf_counter()

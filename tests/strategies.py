@@ -116,7 +116,7 @@ def whens(draw: st.DrawFn) -> When:
 
 def _legal_lifecycles(events: list[Event], zone: _dt.tzinfo) -> list[Event]:
     """Drop the effects a policy's lifecycle cannot fold, one at a time, as a loader would ask."""
-    from timeline import lifecycle
+    from timeline import _lifecycle as lifecycle
 
     while True:
         bad = next(
@@ -270,7 +270,7 @@ def _legal_effects(draw: st.DrawFn, events: list[Event]) -> list[Event]:
     """
     import attrs
 
-    from timeline.lifecycle import TRANSITIONS, Phase
+    from timeline._lifecycle import TRANSITIONS, Phase
 
     phases: dict[str, Phase] = {}
     seen: set[tuple[str, tuple[int, int]]] = set()
@@ -477,7 +477,7 @@ def policy_events(draw: st.DrawFn, *, policy: str = "p", max_size: int = 6) -> l
 @st.composite
 def legal_lifecycles(draw: st.DrawFn, *, policy: str = "p", max_size: int = 8) -> list[Event]:
     """A walk through the lifecycle's allowed transitions on strictly increasing days."""
-    from timeline.lifecycle import TRANSITIONS, Phase
+    from timeline._lifecycle import TRANSITIONS, Phase
 
     phase, day = Phase.NOT_ANNOUNCED, draw(st.dates(_dt.date(1950, 1, 1), _dt.date(2000, 1, 1)))
     events = []

@@ -14,10 +14,10 @@ from types import ModuleType
 import pytest
 
 import timeline
-from timeline.cli import main
+from timeline._cli import main
 
-#: The module timeline.load (the package attribute `timeline.load` is the function).
-load_module = importlib.import_module("timeline.load")
+#: The module timeline._load (the package attribute `timeline.load` is the function).
+load_module = importlib.import_module("timeline._load")
 GENERATE = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
 

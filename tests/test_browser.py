@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.report import html
+from timeline.report import _html as html
 
 pytestmark = pytest.mark.browser
 

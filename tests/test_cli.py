@@ -11,7 +11,7 @@ import pytest
 
 import timeline
 from test_load import BROKEN_JSONL, BROKEN_TOML
-from timeline.cli import main
+from timeline._cli import main
 from timeline.report import markdown, text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.when import Precision
+from timeline._when import Precision
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_e71604ba73111c9d.txt"

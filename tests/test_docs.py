@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import _build_parser
+from timeline._cli import _build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -87,8 +87,8 @@ def test_format_reference_lists_every_record_field() -> None:
     """docs/format.md names every field of every record kind and every setting."""
     import attrs
 
-    from timeline.load import FEED_KEYS, KINDS
-    from timeline.model import Citation, Settings
+    from timeline._load import FEED_KEYS, KINDS
+    from timeline._model import Citation, Settings
 
     reference = (DOCS / "format.md").read_text(encoding="utf-8")
     kinds: dict[str, type] = {**KINDS, "event.cite": Citation}

@@ -1,4 +1,4 @@
-"""Tests for timeline.extract: finding dated phrases and resolving them honestly."""
+"""Tests for timeline._extract: finding dated phrases and resolving them honestly."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 import timeline
 from strategies import article_texts
-from timeline.extract import ExtractError, Mention, draft_toml, extract, to_jsonl
-from timeline.when import When
+from timeline._extract import Mention, draft_toml, extract, to_jsonl
+from timeline._when import When
+from timeline.errors import ExtractError
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEED = DATA / "texts" / "npr-2025-12-19-china-chips.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import main
+from timeline._cli import main
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_e71604ba73111c9d.txt"

@@ -11,9 +11,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timeline._load import _load_jsonl, _load_toml
+from timeline._when import When
 from timeline.errors import Problem, TimelineError
-from timeline.load import _load_jsonl, _load_toml
-from timeline.when import When
 
 EXAMPLES = 10_000 if os.environ.get("CI") else 300
 FUZZ = settings(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import main
+from timeline._cli import main
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())

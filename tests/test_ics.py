@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import timeline
 from strategies import awkward_texts, ics_events
 from timeline import Citation, Event, Place, Policy, Settings, Source, Timeline, When
-from timeline.cli import main
-from timeline.ics import IcsError, escape_text, fold, place, to_ics, write_ics
+from timeline._cli import main
+from timeline._ics import escape_text, fold, place, to_ics, write_ics
+from timeline.errors import IcsError
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"
@@ -548,8 +549,8 @@ def test_importing_timeline_does_not_import_icalendar() -> None:
     """`import timeline` stays light; `timeline.to_ics` loads the exporter on first use."""
     code = (
         "import sys, timeline; assert 'icalendar' not in sys.modules, 'eager';"
-        "assert 'timeline.ics' not in sys.modules; timeline.to_ics; timeline.from_ics;"
-        "assert 'timeline.ics' in sys.modules"
+        "assert 'timeline._ics' not in sys.modules; timeline.to_ics; timeline.from_ics;"
+        "assert 'timeline._ics' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import legal_lifecycles, policy_events
 from timeline import DataError, load
 from timeline._clock import frozen_today, today
-from timeline.lifecycle import (
+from timeline._lifecycle import (
     LifecycleError,
     Phase,
     State,
@@ -24,8 +24,8 @@ from timeline.lifecycle import (
     state_on,
     status,
 )
-from timeline.model import Citation, Effect, Event, Policy, Settings, Timeline
-from timeline.when import When
+from timeline._model import Citation, Effect, Event, Policy, Settings, Timeline
+from timeline._when import When
 
 D = dt.date.fromisoformat
 

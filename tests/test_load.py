@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import timeline
+from timeline._load import load, parse_feed
+from timeline._when import When
 from timeline.errors import DataError, Problem, TimelineError
-from timeline.load import load, parse_feed
-from timeline.when import When
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -467,7 +467,7 @@ def test_event_validators_are_the_ones_the_fast_path_checks() -> None:
     """The fast path skips Event's and Citation's validators; these are the ones it redoes."""
     import attrs
 
-    from timeline import model
+    from timeline import _model as model
 
     def validators(cls: type) -> dict[str, object]:
         return {a.name: a.validator for a in attrs.fields(cls) if a.validator is not None}
@@ -498,7 +498,7 @@ def test_event_validators_are_the_ones_the_fast_path_checks() -> None:
 )
 def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
     """A well-formed event built by the fast path equals the one `Event(...)` builds."""
-    from timeline.load import _CONVERTER, _fast_event
+    from timeline._load import _CONVERTER, _fast_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
     fields = dict(raw)
@@ -538,7 +538,7 @@ def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
 )
 def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object]) -> None:
     """Whatever a validator or hook would refuse, the fast path declines (None) to build."""
-    from timeline.load import _fast_event
+    from timeline._load import _fast_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
     assert _fast_event(raw, True) is None
@@ -551,14 +551,14 @@ def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object
 )
 def test_fast_path_checks_strings_of_lines_it_did_not_see(change: dict[str, object]) -> None:
     """Without `clean`, a control character or an over-long string sends the event to cattrs."""
-    from timeline.load import _fast_event
+    from timeline._load import _fast_event
 
     assert _fast_event({**GOOD_EVENT, **change}, False) is None
 
 
 def test_citations_are_shared_within_a_load_and_forgotten_after(in_tmp: Path) -> None:
     """Equal citations are one object in a load; the cache holding them is empty after."""
-    module = importlib.import_module("timeline.load")  # `timeline.load` is the function
+    module = importlib.import_module("timeline._load")  # `timeline.load` is the function
     (in_tmp / "events").mkdir()
     (in_tmp / "events" / "sources.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n')
     lines = [

@@ -14,8 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import event_lists, simple_events
-from timeline.errors import TimelineError
-from timeline.model import (
+from timeline._model import (
     Actor,
     ActorKind,
     Citation,
@@ -27,7 +26,8 @@ from timeline.model import (
     Source,
     Timeline,
 )
-from timeline.when import When
+from timeline._when import When
+from timeline.errors import TimelineError
 
 CITE = (Citation(source="src"),)
 
@@ -192,7 +192,7 @@ def test_chronological_is_one_stable_sort_on_the_sort_key_and_id(
     events: list[Event], zone: dt.tzinfo
 ) -> None:
     """The ranked two-sort order is exactly a stable sort on (sort key, id), ties included."""
-    from timeline.model import _chronological
+    from timeline._model import _chronological
 
     expected = sorted(events, key=lambda e: (*e.when.sort_key(zone), e.id))
     got = _chronological(tuple(events), zone)

@@ -40,14 +40,14 @@ from timeline import (
     Timeline,
     When,
 )
-from timeline.cli import main
+from timeline._cli import main
+from timeline._ics import to_ics
+from timeline._site import build, file_name
 from timeline.errors import DataError, TimelineError
-from timeline.ics import to_ics
-from timeline.report import csv as csv_report
-from timeline.report import html as html_report
-from timeline.report import json as json_report
-from timeline.report import timelinejs
-from timeline.site import build, file_name
+from timeline.report import _csv as csv_report
+from timeline.report import _html as html_report
+from timeline.report import _json as json_report
+from timeline.report import _timelinejs as timelinejs
 
 #: Text that tries to end a content line, a component, a parameter or a calendar; escapes
 #: written out literally; every C0 control; Unicode line separators; breaks at fold points.

@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import event_lists
+from timeline._model import Citation, Event, Policy, Settings, Timeline
+from timeline._query import Filter
+from timeline._when import When
 from timeline.errors import WhenError
-from timeline.model import Citation, Event, Policy, Settings, Timeline
-from timeline.query import Filter
-from timeline.when import When
 
 
 def _event(id: str, when: str, **fields: object) -> Event:

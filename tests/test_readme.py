@@ -30,7 +30,7 @@ def test_opens_with_the_two_commands() -> None:
 
 def test_listed_commands_exist() -> None:
     """Each `timeline COMMAND` the README's table lists is a real subcommand."""
-    from timeline.cli import _build_parser
+    from timeline._cli import _build_parser
 
     parser = _build_parser()
     choices = next(a for a in parser._actions if a.dest == "command").choices
@@ -46,7 +46,7 @@ def test_shown_output_is_real(
     """Each `$ timeline …` transcript in the README is what the command prints today."""
     import shlex
 
-    from timeline.cli import main
+    from timeline._cli import main
 
     monkeypatch.chdir(ROOT)
     transcripts = re.findall(r"```\n\$ timeline (.*?)\n(.*?)```", README, flags=re.DOTALL)

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 import timeline
 from strategies import timelines
 from timeline import Timeline
-from timeline.report import csv as report_csv
-from timeline.report import json as report_json
+from timeline.report import _csv as report_csv
+from timeline.report import _json as report_json
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 
@@ -106,7 +106,7 @@ def test_formula_title_in_a_row_is_neutralised(golden: Timeline) -> None:
 
 def test_utf8_crlf_and_no_bom(golden: Timeline, tmp_path: Path) -> None:
     """Written through the CLI, the file is UTF-8 without a BOM and with CRLF line ends."""
-    from timeline.cli import main
+    from timeline._cli import main
 
     out = tmp_path / "t.csv"
     assert main(["report", str(GOLDEN / "events"), "--format", "csv", "-o", str(out)]) == 0

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 import timeline
 from strategies import timelines
 from timeline import Citation, Event, Settings, Timeline, When
-from timeline.cli import main
-from timeline.report import html
+from timeline._cli import main
+from timeline.report import _html as html
 from timeline.report._axis import build_axis
 
 ROOT = Path(__file__).parent.parent

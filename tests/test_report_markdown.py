@@ -9,10 +9,10 @@ import pytest
 
 import timeline
 from conftest import assert_golden
-from timeline.model import Citation, Event, Settings, Source, Timeline
+from timeline._model import Citation, Event, Settings, Source, Timeline
+from timeline._when import When
 from timeline.report import markdown, render
-from timeline.report.markdown import escape
-from timeline.when import When
+from timeline.report._markdown import escape
 
 FIXTURE = Path(__file__).parent / "data" / "golden" / "report"
 
@@ -81,9 +81,9 @@ def test_empty_timeline_says_so() -> None:
 
 
 def test_report_functions_survive_importing_their_modules(fixture_timeline: Timeline) -> None:
-    """timeline.report.markdown and .text stay functions after their modules are imported."""
-    importlib.import_module("timeline.report.markdown")
-    importlib.import_module("timeline.report.text")
+    """timeline.report._markdown and .text stay functions after their modules are imported."""
+    importlib.import_module("timeline.report._markdown")
+    importlib.import_module("timeline.report._text")
     render(fixture_timeline, "markdown")
     assert timeline.report.markdown(fixture_timeline) == render(fixture_timeline, "markdown")
     assert timeline.report.text(fixture_timeline) == render(fixture_timeline, "text")

@@ -11,10 +11,10 @@ from hypothesis import given
 import timeline
 from conftest import assert_golden
 from strategies import timelines
-from timeline.model import Citation, Event, Settings, Timeline
+from timeline._model import Citation, Event, Settings, Timeline
+from timeline._when import When
 from timeline.report import FORMATS, render, text
 from timeline.report._common import by_year
-from timeline.when import When
 
 FIXTURE = Path(__file__).parent / "data" / "golden" / "report"
 ROOT = Path(__file__).resolve().parent.parent

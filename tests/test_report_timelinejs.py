@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 import timeline
 from strategies import timelines
 from timeline import Citation, Event, Policy, Precision, Qualifier, Source, Timeline, When
-from timeline.report import timelinejs
+from timeline.report import _timelinejs as timelinejs
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 #: TimelineJS date parts, coarsest first.
@@ -201,7 +201,7 @@ def test_jurisdiction_lane_shows_a_country_code() -> None:
 
 def test_cli_lanes(capsys: pytest.CaptureFixture[str]) -> None:
     """`timeline report --format timelinejs --lanes actor` groups by the first actor."""
-    from timeline.cli import main
+    from timeline._cli import main
 
     assert (
         main(["report", str(GOLDEN / "events"), "--format", "timelinejs", "--lanes", "actor"]) == 0

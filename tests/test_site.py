@@ -15,9 +15,10 @@ import pytest
 
 import timeline
 from timeline import Filter, Timeline
-from timeline.cli import main
+from timeline._cli import main
+from timeline._site import build, file_name
+from timeline.errors import SiteError
 from timeline.report import FORMATS
-from timeline.site import SiteError, build, file_name
 
 ROOT = Path(__file__).parent.parent
 EVENTS = ROOT / "events"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from timeline._cli import main
 from timeline._clock import frozen_today
-from timeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 US = "us-chip-export-controls"
@@ -269,9 +269,9 @@ def test_every_json_field_is_documented(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_history_section_names_relations_and_policies_without_changes() -> None:
     """The section says what a policy amends or replaces, and when nothing has changed it."""
-    from timeline.model import Citation, Effect, Event, Policy, Timeline
-    from timeline.report import policy as policy_report
-    from timeline.when import When
+    from timeline._model import Citation, Effect, Event, Policy, Timeline
+    from timeline._when import When
+    from timeline.report import _policy as policy_report
 
     tl = Timeline(
         events=[

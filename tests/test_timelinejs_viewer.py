@@ -21,7 +21,7 @@ import pytest
 
 import timeline
 from timeline import Timeline
-from timeline.report import timelinejs
+from timeline.report import _timelinejs as timelinejs
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.load import Located
-from timeline.model import Actor, Citation, Event, Policy, Source
-from timeline.validate import CHECKS, normalise_space, validate
-from timeline.when import When
+from timeline._load import Located
+from timeline._model import Actor, Citation, Event, Policy, Source
+from timeline._validate import CHECKS, normalise_space, validate
+from timeline._when import When
 
 
 def _at(record: object, kind: str, n: int, line: int) -> Located:

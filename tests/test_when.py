@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import canonical_notations, whens
+from timeline._when import Precision, Qualifier, When
 from timeline.errors import WhenError
-from timeline.when import Precision, Qualifier, When
 
 D = dt.date
 UTC = dt.UTC

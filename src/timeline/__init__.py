@@ -4,37 +4,22 @@
 >>> timeline.When.parse("2025-23").label
 'autumn 2025'
 
-Everything importable from this package root is public; other modules are implementation.
-Formats with heavy dependencies (iCalendar, HTML) load only when they are asked for.
+The public API is this package root (and `timeline.report`, the report formats, and
+`timeline.errors`, every exception). Modules named `_…` are implementation and may change.
+Names load on first use, so `import timeline` (and `timeline --version`) stays cheap.
 """
-
-from __future__ import annotations
-
-import importlib
-import sys
-import types
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up time matters
 if TYPE_CHECKING:
-    from typing import Any
-
     from timeline import report
     from timeline._clock import frozen_today
-    from timeline.errors import DataError, Problem, TimelineError, WhenError
-    from timeline.ics import to_ics
-    from timeline.ics_import import from_ics
-    from timeline.lifecycle import (
-        LifecycleError,
-        Phase,
-        PolicyView,
-        State,
-        Status,
-        Transition,
-        status,
-    )
-    from timeline.load import load
-    from timeline.load_json import load_json
-    from timeline.model import (
+    from timeline._extract import Mention, draft_toml, extract
+    from timeline._ics import to_ics, write_ics
+    from timeline._ics_import import Imported, from_ics, read_ics
+    from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
+    from timeline._load import load
+    from timeline._load_json import load_json
+    from timeline._model import (
         Actor,
         ActorKind,
         Citation,
@@ -47,8 +32,21 @@ if TYPE_CHECKING:
         Source,
         Timeline,
     )
-    from timeline.query import Filter
-    from timeline.when import Precision, Qualifier, When
+    from timeline._query import Filter
+    from timeline._site import build as build_site
+    from timeline._when import Precision, Qualifier, When
+    from timeline.errors import (
+        DataError,
+        ExtractError,
+        IcsError,
+        InvalidFieldError,
+        LifecycleError,
+        Problem,
+        SiteError,
+        TimelineError,
+        UsageError,
+        WhenError,
+    )
 
 __version__ = "0.1.0"
 
@@ -83,24 +81,36 @@ __all__ = (
     "status",
     # output
     "report",
+    "build_site",
     "to_ics",
+    "write_ics",
+    # input
+    "Imported",
     "from_ics",
+    "read_ics",
+    "Mention",
+    "draft_toml",
+    "extract",
     # errors
     "DataError",
+    "ExtractError",
+    "IcsError",
+    "InvalidFieldError",
     "LifecycleError",
     "Problem",
+    "SiteError",
     "TimelineError",
+    "UsageError",
     "WhenError",
 )
 
-#: Public names whose modules are imported on first use, so that `import timeline` (and so
-#: `timeline --version`) loads neither attrs nor cattrs until a name is used. A name that is
-#: a module itself (`report`) gives the module.
-_LAZY = {
-    **dict.fromkeys(("DataError", "Problem", "TimelineError", "WhenError"), "timeline.errors"),
-    **dict.fromkeys(("Precision", "Qualifier", "When"), "timeline.when"),
-    **dict.fromkeys(
-        (
+#: Where each public name is defined, as (module, name there); a module itself when the
+#: name is empty. Read by `__getattr__` on first use of the name.
+_HOMES = {
+    **{name: ("timeline._when", name) for name in ("Precision", "Qualifier", "When")},
+    **{
+        name: ("timeline._model", name)
+        for name in (
             "Actor",
             "ActorKind",
             "Citation",
@@ -112,48 +122,56 @@ _LAZY = {
             "Settings",
             "Source",
             "Timeline",
-        ),
-        "timeline.model",
-    ),
-    **dict.fromkeys(
-        ("LifecycleError", "Phase", "PolicyView", "State", "Status", "Transition", "status"),
-        "timeline.lifecycle",
-    ),
-    "Filter": "timeline.query",
-    "load": "timeline.load",
-    "load_json": "timeline.load_json",
-    "frozen_today": "timeline._clock",
-    "report": "timeline.report",
-    "to_ics": "timeline.ics",
-    "from_ics": "timeline.ics_import",
+        )
+    },
+    "Filter": ("timeline._query", "Filter"),
+    "load": ("timeline._load", "load"),
+    "load_json": ("timeline._load_json", "load_json"),
+    **{
+        name: ("timeline._lifecycle", name)
+        for name in ("Phase", "PolicyView", "State", "Status", "Transition", "status")
+    },
+    "frozen_today": ("timeline._clock", "frozen_today"),
+    "report": ("timeline.report", ""),
+    "build_site": ("timeline._site", "build"),
+    "to_ics": ("timeline._ics", "to_ics"),
+    "write_ics": ("timeline._ics", "write_ics"),
+    **{name: ("timeline._ics_import", name) for name in ("Imported", "from_ics", "read_ics")},
+    **{name: ("timeline._extract", name) for name in ("Mention", "draft_toml", "extract")},
+    **{
+        name: ("timeline.errors", name)
+        for name in (
+            "DataError",
+            "ExtractError",
+            "IcsError",
+            "InvalidFieldError",
+            "LifecycleError",
+            "Problem",
+            "SiteError",
+            "TimelineError",
+            "UsageError",
+            "WhenError",
+        )
+    },
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module = importlib.import_module(_LAZY[name])
-        value = getattr(module, name) if hasattr(module, name) else module
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+def __getattr__(name: str) -> object:
+    """Import a public name's module on first use and keep the name here."""
+    if name not in _HOMES:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    import importlib
+
+    module_name, attribute = _HOMES[name]
+    module = importlib.import_module(module_name)
+    value = getattr(module, attribute) if attribute else module
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
-class _Package(types.ModuleType):
-    """This package's module type: keeps `timeline.load` the function `load`.
-
-    Importing the submodule `timeline.load` binds it as the package's attribute `load`,
-    which would hide the function of that name now that it is imported lazily.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        shadows = isinstance(value, types.ModuleType) and value.__name__ == _LAZY.get(name)
-        if shadows and hasattr(value, name):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+    """The public API, dunders and the submodules imported so far; nothing else."""
+    here = globals()
+    dunders = [name for name in here if name.startswith("__") and name.endswith("__")]
+    modules = [name for name, value in here.items() if type(value).__name__ == "module"]
+    return sorted({*__all__, *dunders, *modules})

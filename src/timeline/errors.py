@@ -1,16 +1,32 @@
-"""The errors timeline raises: one base class, a few subclasses that also inherit built-ins.
+"""Every error timeline raises: one base class, subclasses that also inherit the built-ins.
 
 Catching `TimelineError` catches everything this library raises on purpose; catching the
 matching built-in (`ValueError`) still works for code that does not know about us.
+
+This module imports nothing but the standard library's core, so the command line can
+import it at start-up for free.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-import attrs
+    from timeline._model import Event
 
-__all__ = ["DataError", "Problem", "TimelineError", "WhenError"]
+__all__ = [
+    "DataError",
+    "ExtractError",
+    "IcsError",
+    "InvalidFieldError",
+    "LifecycleError",
+    "Problem",
+    "SiteError",
+    "TimelineError",
+    "UsageError",
+    "WhenError",
+]
 
 
 class TimelineError(Exception):
@@ -35,7 +51,46 @@ class WhenError(TimelineError, ValueError):
         return cls(f"{value!r} is not a valid date: {reason}", value=value, reason=reason)
 
 
-@attrs.frozen(kw_only=True)
+class InvalidFieldError(TimelineError, ValueError):
+    """A record's field holds a value the model refuses; `field` names it for the loaders.
+
+    >>> InvalidFieldError("id", "'Bad Id' is not a valid id").field
+    'id'
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class LifecycleError(TimelineError, ValueError):
+    """A policy's events do not fold: an effect its state does not allow, or a contradiction.
+
+    `load()` reports these as data problems; this error is for timelines built by hand.
+    """
+
+    def __init__(self, message: str, *, event: Event) -> None:
+        super().__init__(message)
+        self.event = event
+        self.value = event.effect
+
+
+class IcsError(TimelineError, ValueError):
+    """A calendar cannot be written or read as asked (bad settings, unreadable .ics file)."""
+
+
+class ExtractError(TimelineError, ValueError):
+    """An argument that drafting cannot work with, such as a source id that is not a slug."""
+
+
+class SiteError(TimelineError, ValueError):
+    """The site cannot be written where or as asked."""
+
+
+class UsageError(TimelineError, ValueError):
+    """The command line asks for something that cannot be done as written."""
+
+
 class Problem:
     """One thing wrong with the data, located as precisely as the file format allows.
 
@@ -43,15 +98,43 @@ class Problem:
     events/h200.toml:12: event[3].when: bad
     """
 
-    path: str
-    message: str
-    line: int | None = None
-    key: str = ""
-    value: object = None
+    __slots__ = ("key", "line", "message", "path", "value")
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        message: str,
+        line: int | None = None,
+        key: str = "",
+        value: object = None,
+    ) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.key = key
+        self.value = value
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(path={self.path!r}, message={self.message!r}, line={self.line!r}, "
+            f"key={self.key!r}, value={self.value!r})"
+        )
+
+    def _fields(self) -> tuple[str, str, int | None, str, object]:
+        return (self.path, self.message, self.line, self.key, self.value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.message, self.line, self.key))
 
     @property
     def sort_key(self) -> tuple[str, int, str, str]:

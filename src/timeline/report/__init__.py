@@ -1,57 +1,68 @@
-"""Chronological reports: one module per output format, each a pure `render(timeline) -> str`.
+"""Chronological reports: one function per output format, each a pure `timeline -> str`.
 
-Formats load lazily, so asking for plain text never imports Jinja2.
+`render(tl, format)` picks one by name, as the command line does. Each format lives in a
+private module of this package and loads on first use, so plain text never imports Jinja2.
 
->>> {"text", "markdown", "json", "csv", "timelinejs"} <= set(FORMATS)
+>>> {"text", "markdown", "json", "csv", "timelinejs", "html"} <= set(FORMATS)
 True
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 if TYPE_CHECKING:
-    from timeline.model import Timeline
+    from timeline._model import Timeline
 
-__all__ = ["FORMATS", "LANED", "markdown", "render", "text"]
+__all__ = [
+    "FORMATS",
+    "LANED",
+    "Lanes",
+    "csv",
+    "html",
+    "json",
+    "markdown",
+    "render",
+    "text",
+    "timelinejs",
+]
 
-# The text and Markdown modules are light (no Jinja2). Importing them now, before the
-# functions of the same names below are defined, keeps `timeline.report.text` and
-# `timeline.report.markdown` the functions: importing a submodule binds its name on this
-# package only the first time, so a later `from timeline.report.markdown import escape`
-# cannot replace the function with the module.
-importlib.import_module("timeline.report.text")
-importlib.import_module("timeline.report.markdown")
-
-#: Format name → the module under `timeline.report` that renders it.
+#: Format name → the private module of this package that renders it.
 FORMATS: Final = {
-    "text": "text",
-    "markdown": "markdown",
-    "json": "json",
-    "csv": "csv",
-    "timelinejs": "timelinejs",
-    "html": "html",
+    "text": "_text",
+    "markdown": "_markdown",
+    "json": "_json",
+    "csv": "_csv",
+    "timelinejs": "_timelinejs",
+    "html": "_html",
 }
 
-#: Formats that draw swimlanes, and so take `lanes` ("policy", "actor" or "jurisdiction").
+#: Formats that draw swimlanes, and so take `lanes`.
 LANED: Final = ("html", "timelinejs")
 
+#: What the swimlanes of a laned format group events by.
+Lanes = Literal["policy", "actor", "jurisdiction"]
 
-def render(timeline: Timeline, format: str = "text", *, lanes: str | None = None) -> str:
-    """Render `timeline` in one of `FORMATS`; `lanes` picks the swimlanes of `LANED` formats.
 
-    Raises:
-        ValueError: `format` is not one of `FORMATS`, or `lanes` is given for a format
-            without lanes, or is not a kind of lane.
-    """
+def _renderer(format: str) -> Any:
     try:
         module = FORMATS[format]
     except KeyError:
         raise ValueError(
             f"unknown report format {format!r}; use one of {sorted(FORMATS)}"
         ) from None
-    renderer = importlib.import_module(f"timeline.report.{module}").render
+    return importlib.import_module(f"timeline.report.{module}").render
+
+
+def render(timeline: Timeline, format: str = "text", *, lanes: Lanes | None = None) -> str:
+    """Render `timeline` in one of `FORMATS`; `lanes` picks the swimlanes of `LANED` formats.
+
+    Raises:
+        ValueError: `format` is not one of `FORMATS`, or `lanes` is given for a format
+            without lanes.
+    """
+    renderer = _renderer(format)
     if lanes is None:
         rendered: str = renderer(timeline)
     elif format not in LANED:
@@ -69,3 +80,25 @@ def text(timeline: Timeline) -> str:
 def markdown(timeline: Timeline) -> str:
     """The Markdown report."""
     return render(timeline, "markdown")
+
+
+def json(timeline: Timeline) -> str:
+    """The lossless JSON export (docs/json-schema.json); `timeline.load_json` reads it back."""
+    return render(timeline, "json")
+
+
+def csv(timeline: Timeline) -> str:
+    """One row per event, for spreadsheets; cells that would run as formulas are neutralised."""
+    return render(timeline, "csv")
+
+
+def timelinejs(timeline: Timeline, *, lanes: Lanes = "policy") -> str:
+    """TimelineJS 3 JSON, with `lanes` as its groups."""
+    return render(timeline, "timelinejs", lanes=lanes)
+
+
+def html(timeline: Timeline, *, lanes: Lanes = "policy", history: Timeline | None = None) -> str:
+    """The self-contained HTML page; `history` is the whole timeline the policy bands fold."""
+    from timeline.report import _html
+
+    return _html.render(timeline, lanes=lanes, history=history)

@@ -11,11 +11,11 @@ from typing import Final, Literal
 
 import attrs
 
-from timeline import lifecycle
-from timeline.lifecycle import Phase, Transition
-from timeline.model import Effect, Event, Timeline
+from timeline import _lifecycle as lifecycle
+from timeline._lifecycle import Phase, Transition
+from timeline._model import Effect, Event, Timeline
+from timeline._when import Precision, Qualifier, When
 from timeline.report._axis import LEFT, RIGHT, Axis, build_axis
-from timeline.when import Precision, Qualifier, When
 
 __all__ = [
     "AXIS_H",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from timeline.model import Event, Source, Timeline
+from timeline._model import Event, Source, Timeline
 
 __all__ = ["actor_names", "by_year", "source_line"]
 

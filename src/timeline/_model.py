@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from timeline.errors import TimelineError
-from timeline.query import Filter
-from timeline.when import When
+from timeline._query import Filter
+from timeline._when import When
+from timeline.errors import InvalidFieldError
 
 if TYPE_CHECKING:
-    from timeline.lifecycle import PolicyView, Status
+    from timeline._lifecycle import PolicyView, Status
 
 __all__ = [
     "Actor",
@@ -40,18 +40,10 @@ __all__ = [
 SLUG: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 
-class InvalidFieldError(TimelineError, ValueError):
-    """A field validator's complaint, carrying the field's name so loaders can locate it."""
-
-    def __init__(self, attribute: attrs.Attribute[Any], message: str) -> None:
-        super().__init__(message)
-        self.field = attribute.name
-
-
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not SLUG.fullmatch(value):
         raise InvalidFieldError(
-            attribute,
+            attribute.name,
             f"{value!r} is not a valid id: use lowercase letters, digits and - _ . "
             "between them, e.g. 'xi-april-ai-pledge'",
         )
@@ -65,13 +57,13 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
             _slug(instance, attribute, item)
     if len(value) > 1 and len(set(value)) != len(value):
         raise InvalidFieldError(
-            attribute, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
+            attribute.name, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
         )
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise InvalidFieldError(attribute, "must not be empty")
+        raise InvalidFieldError(attribute.name, "must not be empty")
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -85,7 +77,7 @@ URL: Final = re.compile(r"https?://[^\s<>\"]+")
 
 def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not URL.fullmatch(value):
-        raise InvalidFieldError(attribute, f"{value!r} is not an http(s) URL")
+        raise InvalidFieldError(attribute.name, f"{value!r} is not an http(s) URL")
 
 
 class Effect(enum.StrEnum):
@@ -158,12 +150,12 @@ class Place:
     @latitude.validator
     def _check_latitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
         if value is not None and not -90 <= value <= 90:
-            raise InvalidFieldError(attribute, f"{value!r} is not a latitude (-90 to 90)")
+            raise InvalidFieldError(attribute.name, f"{value!r} is not a latitude (-90 to 90)")
 
     @longitude.validator
     def _check_longitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
         if value is not None and not -180 <= value <= 180:
-            raise InvalidFieldError(attribute, f"{value!r} is not a longitude (-180 to 180)")
+            raise InvalidFieldError(attribute.name, f"{value!r} is not a longitude (-180 to 180)")
 
 
 @attrs.frozen(kw_only=True)
@@ -222,13 +214,15 @@ class Event:
     def _check_cite(self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
         if not value:
             raise InvalidFieldError(
-                attribute, "every event cites at least one source ([[event.cite]])"
+                attribute.name, "every event cites at least one source ([[event.cite]])"
             )
 
     @effect.validator
     def _check_effect(self, attribute: attrs.Attribute[Any], value: Effect | None) -> None:
         if value is not None and self.policy is None:
-            raise InvalidFieldError(attribute, f"effect {value.value!r} needs the event's `policy`")
+            raise InvalidFieldError(
+                attribute.name, f"effect {value.value!r} needs the event's `policy`"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -258,7 +252,7 @@ class Settings:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
             raise InvalidFieldError(
-                attribute, f"{value!r} is not a known IANA time zone"
+                attribute.name, f"{value!r} is not a known IANA time zone"
             ) from error
 
     @property
@@ -374,7 +368,7 @@ class Timeline:
         """Events whose title, summary, said phrase or quotes contain `text` (case-insensitive)."""
         return self.filter(Filter(text=text))
 
-    # -- policies over time (timeline.lifecycle does the folding) --------------------------
+    # -- policies over time (timeline._lifecycle does the folding) --------------------------
 
     def policy(self, policy_id: str) -> PolicyView:
         """The policy with its events: `.state_on(date)` and `.history()`.
@@ -384,7 +378,7 @@ class Timeline:
         Raises:
             KeyError: no policy has this id.
         """
-        from timeline.lifecycle import PolicyView, _policy
+        from timeline._lifecycle import PolicyView, _policy
 
         return PolicyView(policy=_policy(self, policy_id), timeline=self)
 
@@ -392,6 +386,6 @@ class Timeline:
         self, as_of: dt.date | None = None, *, policies: Iterable[str] | None = None
     ) -> dict[str, Status]:
         """Every policy's state at the end of `as_of` (default: today), keyed by policy id."""
-        from timeline.lifecycle import status
+        from timeline._lifecycle import status
 
         return status(self, as_of, policies=policies)

@@ -20,7 +20,8 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
-from timeline.model import Event, Timeline
+from timeline._model import Event, Timeline
+from timeline._when import Precision, Qualifier, When
 from timeline.report._axis import LEFT, RIGHT, WIDTH
 from timeline.report._chart import (
     AXIS_H,
@@ -39,7 +40,6 @@ from timeline.report._chart import (
     policy_changes,
 )
 from timeline.report._common import actor_names, by_year, source_line
-from timeline.when import Precision, Qualifier, When
 
 __all__ = ["LANES", "WIDTH", "render"]
 

@@ -18,8 +18,8 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
-from timeline.model import Event, Timeline
-from timeline.report.json import bound, qualifier
+from timeline._model import Event, Timeline
+from timeline.report._json import bound, qualifier
 
 __all__ = ["COLUMNS", "neutralise", "render", "row"]
 

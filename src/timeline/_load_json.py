@@ -18,8 +18,7 @@ from typing import Final
 
 import attrs
 
-from timeline.errors import DataError, Problem, TimelineError
-from timeline.load import (
+from timeline._load import (
     _CONVERTER,
     _MAX_FILE_BYTES,
     Located,
@@ -28,9 +27,10 @@ from timeline.load import (
     assemble,
     parse_feed,
 )
-from timeline.load import _structure as structure_record
-from timeline.model import Feed, Settings, Timeline
-from timeline.report.json import FORMAT, VERSION
+from timeline._load import _structure as structure_record
+from timeline._model import Feed, Settings, Timeline
+from timeline.errors import DataError, Problem, TimelineError
+from timeline.report._json import FORMAT, VERSION
 
 __all__ = ["load_json", "loads"]
 
@@ -181,7 +181,7 @@ def _settings(raw: object, path: str, problems: list[Problem]) -> Settings:
 
 def _cross_checks(located: Iterable[Located]) -> list[Problem]:
     """Every cross-record check of `timeline.validate` but those that read source files."""
-    from timeline import validate
+    from timeline import _validate as validate
 
     skipped = {validate._source_files, validate._quotes}
     index = validate._Index(list(located), Path())

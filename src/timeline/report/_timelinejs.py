@@ -26,8 +26,8 @@ import html
 import json
 from typing import Any, Final, Literal
 
-from timeline.model import Event, Timeline
-from timeline.when import Precision, Qualifier, When, _Part
+from timeline._model import Event, Timeline
+from timeline._when import Precision, Qualifier, When, _Part
 
 __all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "render"]
 

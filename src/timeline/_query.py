@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.when import When
+from timeline._when import When
 
 if TYPE_CHECKING:
-    from timeline.model import Event, Timeline
+    from timeline._model import Event, Timeline
 
 __all__ = ["Filter"]
 

@@ -28,8 +28,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from timeline.errors import DataError, Problem, TimelineError, WhenError
-from timeline.model import (
+from timeline._model import (
     SLUG,
     URL,
     Actor,
@@ -38,15 +37,15 @@ from timeline.model import (
     Effect,
     Event,
     Feed,
-    InvalidFieldError,
     Place,
     Policy,
     Settings,
     Source,
     Timeline,
 )
-from timeline.query import Filter
-from timeline.when import When
+from timeline._query import Filter
+from timeline._when import When
+from timeline.errors import DataError, InvalidFieldError, Problem, TimelineError, WhenError
 
 __all__ = ["KINDS", "Located", "load", "load_records", "parse_feed"]
 
@@ -100,11 +99,11 @@ def load(folder: str | Path = "events") -> Timeline:
         DataError: listing every problem found, each with file, line and key path.
     """
     # Imported here: validate imports this module's `Located`.
-    from timeline.validate import validate
+    from timeline._validate import validate
 
     root = Path(folder)
     if root.suffix == ".json" and root.is_file():
-        from timeline.load_json import load_json
+        from timeline._load_json import load_json
 
         return load_json(root)
     with _collector_paused():

@@ -37,14 +37,10 @@ from timeline._extract_resolve import (
     week,
     ym,
 )
-from timeline.errors import TimelineError, WhenError
-from timeline.when import When
+from timeline._when import When
+from timeline.errors import ExtractError, WhenError
 
 __all__ = ["ExtractError", "Mention", "draft_toml", "extract", "to_jsonl"]
-
-
-class ExtractError(TimelineError, ValueError):
-    """An argument that drafting cannot work with, such as a source id that is not a slug."""
 
 
 @attrs.frozen(kw_only=True)

@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from timeline._io import write_atomic
-from timeline.errors import TimelineError
-from timeline.model import Timeline
+from timeline._model import Timeline
+from timeline.errors import SiteError
 
 if TYPE_CHECKING:
-    from timeline.report import timelinejs
+    from timeline.report import _timelinejs as timelinejs
 
 __all__ = ["SiteError", "build", "file_name"]
 
@@ -50,10 +50,6 @@ nav.site p { margin: 0; }
 nav.site strong { font-weight: 600; }
 @media print { nav.site { display: none; } }
 """
-
-
-class SiteError(TimelineError, ValueError):
-    """The site cannot be written where or as asked."""
 
 
 def file_name(record_id: str) -> str:
@@ -93,9 +89,11 @@ def build(
         SiteError: `out_dir` exists and is not a folder.
         ValueError: `lanes` is not policy, actor or jurisdiction.
     """
-    from timeline import ics
-    from timeline.report import csv, json, timelinejs
-    from timeline.report import html as html_report
+    from timeline import _ics as ics
+    from timeline.report import _csv as csv
+    from timeline.report import _html as html_report
+    from timeline.report import _json as json
+    from timeline.report import _timelinejs as timelinejs
 
     root = Path(out_dir)
     if root.exists() and not root.is_dir():
@@ -147,7 +145,7 @@ def build(
 
 
 def _lanes(lanes: str) -> timelinejs.Lane:
-    from timeline.report import timelinejs
+    from timeline.report import _timelinejs as timelinejs
 
     if lanes not in timelinejs.LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {', '.join(timelinejs.LANES)}")

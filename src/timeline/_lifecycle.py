@@ -12,8 +12,8 @@ it, with the reason; it never picks a side. The state on a date depends only on 
 can have happened by the end of that day. See docs/policies.md.
 
 >>> import datetime as dt
->>> from timeline.model import Citation, Effect, Event, Policy, Timeline
->>> from timeline.when import When
+>>> from timeline._model import Citation, Effect, Event, Policy, Timeline
+>>> from timeline._when import When
 >>> def event(id, when, effect):
 ...     return Event(id=id, title=id, when=When.parse(when), policy="p", effect=Effect(effect),
 ...                  cite=(Citation(source="s"),))
@@ -40,9 +40,9 @@ from typing import Any, Final
 import attrs
 
 from timeline import _clock
-from timeline.errors import TimelineError
-from timeline.model import Effect, Event, Policy, Timeline
-from timeline.when import When
+from timeline._model import Effect, Event, Policy, Timeline
+from timeline._when import When
+from timeline.errors import LifecycleError
 
 __all__ = [
     "TRANSITIONS",
@@ -114,18 +114,6 @@ _RANK: Final = {
     Effect.RESCINDED: 5,
     Effect.EXPIRED: 5,
 }
-
-
-class LifecycleError(TimelineError, ValueError):
-    """A policy's events do not fold: an effect its state does not allow, or a contradiction.
-
-    `load()` reports these as data problems; this error is for timelines built by hand.
-    """
-
-    def __init__(self, message: str, *, event: Event) -> None:
-        super().__init__(message)
-        self.event = event
-        self.value = event.effect
 
 
 def _since(event: Event) -> str:

@@ -32,10 +32,10 @@ from typing import Any, Final
 
 import attrs
 
-from timeline.errors import WhenError
-from timeline.ics import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, IcsError, place
-from timeline.model import SLUG, Citation, Event, Place, Source
-from timeline.when import When
+from timeline._ics import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, place
+from timeline._model import SLUG, Citation, Event, Place, Source
+from timeline._when import When
+from timeline.errors import IcsError, WhenError
 
 __all__ = ["Imported", "from_ics", "read_ics"]
 

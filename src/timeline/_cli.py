@@ -9,50 +9,22 @@ from __future__ import annotations
 import sys
 
 # Start-up time matters (`timeline --version` should cost little more than Python itself), so
-# this module imports nothing heavy at the top: not typing, argparse or pathlib, and not
-# timeline.errors, which imports attrs. `_import_errors()` binds the error classes below when
-# `main` starts, before any handler runs.
+# this module imports nothing heavy at the top: not typing, argparse or pathlib. The errors
+# module imports nothing but the core of the standard library.
+from timeline.errors import DataError, TimelineError, UsageError, WhenError
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
-    from timeline.errors import DataError, TimelineError, WhenError
-    from timeline.model import Timeline
-    from timeline.query import Filter
-
-    class UsageError(TimelineError):
-        """The command line asks for something that cannot be done as written."""
+    from timeline._model import Timeline
+    from timeline._query import Filter
 
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-
-
-def _import_errors() -> None:
-    """Bind DataError, TimelineError, WhenError and UsageError as globals of this module."""
-    if "UsageError" in globals():
-        return
-    from timeline import errors
-
-    class UsageError(errors.TimelineError):
-        """The command line asks for something that cannot be done as written."""
-
-    globals().update(
-        DataError=errors.DataError,
-        TimelineError=errors.TimelineError,
-        WhenError=errors.WhenError,
-        UsageError=UsageError,
-    )
-
-
-def __getattr__(name: str) -> object:
-    """`from timeline.cli import UsageError` works before `main` has run, too."""
-    if name in {"DataError", "TimelineError", "WhenError", "UsageError"}:
-        _import_errors()
-        return globals()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _version() -> str:
@@ -113,7 +85,7 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
 
 
 def _filter(args: argparse.Namespace) -> Filter:
-    from timeline.query import Filter
+    from timeline._query import Filter
 
     try:
         return Filter.build(
@@ -130,7 +102,7 @@ def _filter(args: argparse.Namespace) -> Filter:
 
 
 def _load(args: argparse.Namespace) -> Timeline:
-    from timeline.load import load
+    from timeline._load import load
 
     if not getattr(args, "program", False):
         return load(args.data)
@@ -190,14 +162,14 @@ def _report(args: argparse.Namespace) -> int:
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
     if args.format == "html":
-        from timeline.report import html
+        from timeline.report import _html as html
 
         # The policy bands fold every event of each policy, not only the filtered ones.
         rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
     else:
         rendered = report.render(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
-        from timeline.report import policy
+        from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
             rendered += "\n" + policy.render(timeline, args.policy, args.format)
@@ -214,7 +186,7 @@ def _status(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from timeline import _clock
-    from timeline.report import policy
+    from timeline.report import _policy as policy
 
     day: dt.date | None = None
     if args.as_of is not None:
@@ -240,7 +212,7 @@ def _ics(args: argparse.Namespace) -> int:
     set SOURCE_DATE_EPOCH for byte-identical output. Example:
     timeline ics events --feed nvidia -o public/nvidia.ics
     """
-    from timeline.ics import write_ics
+    from timeline._ics import write_ics
 
     criteria = _filter(args)
     timeline = _load(args)
@@ -272,7 +244,7 @@ def _import_ics(args: argparse.Namespace) -> int:
     skipped events are listed on stderr. Example:
     timeline import-ics holidays.ics -o events/imported.toml
     """
-    from timeline.ics_import import read_ics
+    from timeline._ics_import import read_ics
 
     imported = read_ics(args.file, source_id=args.source, zone=args.zone)
     for warning in imported.warnings:
@@ -290,7 +262,7 @@ def _build(args: argparse.Namespace) -> int:
     named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
     SOURCE_DATE_EPOCH for byte-identical files. Example: timeline build events -o site
     """
-    from timeline.site import build
+    from timeline._site import build
 
     criteria = _filter(args)
     timeline = _load(args)
@@ -310,7 +282,7 @@ def _extract(args: argparse.Namespace) -> int:
     import re
     from pathlib import Path
 
-    from timeline.extract import draft_toml, extract, to_jsonl
+    from timeline._extract import draft_toml, extract, to_jsonl
 
     path, source_id, title, url, file = Path(args.file), None, None, None, None
     published = None
@@ -471,7 +443,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answered before argparse and the library load: what argparse would print and do.
         print(f"timeline {_version()}")
         raise SystemExit(EXIT_OK)
-    _import_errors()
     parser = _build_parser()
     args = parser.parse_args(argv)
     args.program = argv is None  # the process is ours: see _load

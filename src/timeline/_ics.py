@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple
 
 import attrs
 
-from timeline.errors import TimelineError
-from timeline.model import Citation, Effect, Event, Place, Policy, Settings, Source, Timeline
-from timeline.when import Precision, Qualifier, When
+from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source, Timeline
+from timeline._when import Precision, Qualifier, When
+from timeline.errors import IcsError
 
 if TYPE_CHECKING:
-    from timeline.when import _Part
+    from timeline._when import _Part
 
 __all__ = ["IcsError", "to_ics", "write_ics"]
 
@@ -73,10 +73,6 @@ _QUALIFIER_WORDS: Final = {
     Qualifier.BOTH: "approximate and uncertain",
 }
 _MONTHS: Final = ("", *calendar.month_name[1:])
-
-
-class IcsError(TimelineError, ValueError):
-    """A calendar cannot be written or read as asked (bad settings, unreadable .ics file)."""
 
 
 # -- content lines ---------------------------------------------------------------------------

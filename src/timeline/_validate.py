@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
+from timeline._lifecycle import check as check_lifecycle
+from timeline._load import KINDS, Located
+from timeline._model import Event, Policy, Source
 from timeline.errors import Problem
-from timeline.lifecycle import check as check_lifecycle
-from timeline.load import KINDS, Located
-from timeline.model import Event, Policy, Source
 
 __all__ = ["CHECKS", "normalise_space", "validate"]
 

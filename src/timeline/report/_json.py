@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
-from timeline.model import Actor, Citation, Event, Feed, Place, Policy, Settings, Source, Timeline
-from timeline.when import Qualifier, When
+from timeline._model import Actor, Citation, Event, Feed, Place, Policy, Settings, Source, Timeline
+from timeline._when import Qualifier, When
 
 __all__ = ["FORMAT", "VERSION", "dump", "render"]
 

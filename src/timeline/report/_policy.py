@@ -10,11 +10,11 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 
-from timeline.lifecycle import Status, Transition
-from timeline.model import Policy, Timeline
+from timeline._lifecycle import Status, Transition
+from timeline._model import Policy, Timeline
+from timeline._when import When
 from timeline.report._common import source_line
-from timeline.report.markdown import escape
-from timeline.when import When
+from timeline.report._markdown import escape
 
 __all__ = ["FORMATS", "render", "status_json", "status_text"]
 
