@@ -22,7 +22,7 @@ import timeline
 from timeline import Event, TimelineError
 from timeline._ics import to_ics
 from timeline._ics_import import read_ics
-from timeline._load import _CONTROL as _REFUSED  # what the loader refuses in any string
+from timeline._text import CONTROL as _REFUSED  # what the loader refuses in any string
 
 CALENDARS = Path(__file__).resolve().parent / "data" / "ics"
 EVENTS = Path(__file__).resolve().parent.parent / "events"

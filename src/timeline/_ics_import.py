@@ -33,7 +33,8 @@ from typing import Any, Final
 import attrs
 
 from timeline._ics import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, place
-from timeline._model import SLUG, Citation, Event, Place, Source
+from timeline._model import Citation, Event, Place, Source
+from timeline._text import SLUG
 from timeline._when import When
 from timeline.errors import IcsError, WhenError
 

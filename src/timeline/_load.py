@@ -29,8 +29,6 @@ from cattrs.errors import (
 )
 
 from timeline._model import (
-    SLUG,
-    URL,
     Actor,
     ActorKind,
     Citation,
@@ -44,6 +42,9 @@ from timeline._model import (
     Timeline,
 )
 from timeline._query import Filter
+from timeline._text import CONTROL as _CONTROL
+from timeline._text import MAX_TEXT, SLUG, URL
+from timeline._text import VALUE_CONTROL as _VALUE_CONTROL
 from timeline._when import When
 from timeline.errors import DataError, InvalidFieldError, Problem, TimelineError, WhenError
 
@@ -59,12 +60,6 @@ KINDS: Final[Mapping[str, type]] = {
 }
 SETTINGS_FILE: Final = "timeline.toml"
 _MAX_FILE_BYTES: Final = 64 * 1024 * 1024
-#: Characters no field may hold: C0/C1 controls but tab and newline (CR only as line ends
-#: of the file itself), and the bidi overrides that make text display other than it reads.
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-#: In a string's value (escapes read) CR is refused too, since it rewrites a terminal line,
-#: and so are lone surrogates (JSON "\ud800"), which no output can encode as UTF-8.
-_VALUE_CONTROL: Final = re.compile(rf"[\r\ud800-\udfff{_CONTROL.pattern[1:-1]}]")
 
 
 @attrs.frozen(kw_only=True)
@@ -384,11 +379,6 @@ def _line_of(key: str, lines: Mapping[str, int], default: int | None) -> int | N
 
 
 # -- structuring --------------------------------------------------------------------------
-
-
-#: The longest string any field may hold: long enough for any quote, short enough that a
-#: runaway value is caught at the field that holds it rather than in every output.
-MAX_TEXT: Final = 100_000
 
 
 def _strict(kind: type, name: str) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
-import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from timeline._query import Filter
+from timeline._text import SLUG, URL
 from timeline._when import When
 from timeline.errors import InvalidFieldError
 
@@ -36,8 +36,6 @@ __all__ = [
     "Source",
     "Timeline",
 ]
-
-SLUG: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -69,10 +67,6 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         _text(instance, attribute, value)
-
-
-#: What `url` fields must match (the loader's fast path checks it too).
-URL: Final = re.compile(r"https?://[^\s<>\"]+")
 
 
 def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

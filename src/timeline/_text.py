@@ -1,0 +1,64 @@
+"""What text in records may be: the one home of the rules every reader and writer shares.
+
+Loaders refuse what these patterns find; importers and drafting clean it away first, so
+whatever they write loads.
+
+>>> slugify("Xi Jinping pledges support for AI!")
+'xi-jinping-pledges-support-for-ai'
+>>> slugify("Café de Flore", words=2), slugify("???", fallback="event")
+('cafe-de', 'event')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+__all__ = [
+    "CONTROL",
+    "MAX_TEXT",
+    "SLUG",
+    "URL",
+    "VALUE_CONTROL",
+    "clean",
+    "slugify",
+]
+
+#: Ids: lowercase letters and digits, with single - _ . between them.
+SLUG: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+#: What `url` fields must match.
+URL: Final = re.compile(r"https?://[^\s<>\"]+")
+#: Characters no data file may hold: C0/C1 controls but tab and newline (CR only as line
+#: ends of the file itself), and the bidi overrides that make text display other than it reads.
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: In a string's value (escapes read) CR is refused too, since it rewrites a terminal line,
+#: and so are lone surrogates (JSON "\ud800"), which no output can encode as UTF-8.
+VALUE_CONTROL: Final = re.compile(rf"[\r\ud800-\udfff{CONTROL.pattern[1:-1]}]")
+#: The longest string any field may hold: long enough for any quote, short enough that a
+#: runaway value is caught at the field that holds it rather than in every output.
+MAX_TEXT: Final = 100_000
+
+_WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def slugify(text: str, *, words: int | None = None, fallback: str = "") -> str:
+    """An id from any text: ASCII letters and digits (accents dropped), words joined by '-'.
+
+    `words` keeps only the first so many words; `fallback` is returned when nothing is left.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    found = _WORD.findall(ascii_text.lower())
+    return "-".join(found[:words] if words is not None else found) or fallback
+
+
+def clean(text: str | None) -> str | None:
+    """`text` with what loaders refuse taken out (controls, bidi overrides, lone surrogates),
+    CR LF and lone CR made newlines; None when nothing but white space is left.
+
+    Other white space is kept, so a title survives an export and import unchanged.
+    """
+    if text is None:
+        return None
+    text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text if text.strip() else None
