@@ -137,9 +137,9 @@ class _Part:
                 return day + dt.timedelta(days=units)
             months = {Precision.MONTH: 1, Precision.SEASON: 3}.get(p)
             if months is not None:
-                return _add_months(day, months * units)
+                return add_months(day, months * units)
             years = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[p]
-            return _add_months(day, 12 * years * units)
+            return add_months(day, 12 * years * units)
         except (OverflowError, ValueError):
             return dt.date.min if sign < 0 else dt.date.max
 
@@ -213,7 +213,8 @@ def _offset_notation(offset: dt.timedelta) -> str:
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, clamped to the end of a shorter month."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
