@@ -19,9 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline import Event, TimelineError
-from timeline._ics import to_ics
-from timeline._ics_import import read_ics
+from timeline import Event, TimelineError, read_ics, to_ics
 from timeline._text import CONTROL as _REFUSED  # what the loader refuses in any string
 
 CALENDARS = Path(__file__).resolve().parent / "data" / "ics"

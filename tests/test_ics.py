@@ -18,9 +18,20 @@ from hypothesis import strategies as st
 
 import timeline
 from strategies import awkward_texts, ics_events
-from timeline import Citation, Event, Place, Policy, Settings, Source, Timeline, When
+from timeline import (
+    Citation,
+    Event,
+    Place,
+    Policy,
+    Settings,
+    Source,
+    Timeline,
+    When,
+    to_ics,
+    write_ics,
+)
 from timeline._cli import main
-from timeline._ics import escape_text, fold, place, to_ics, write_ics
+from timeline._ics._write import escape_text, fold, place
 from timeline.errors import IcsError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,8 @@ from hypothesis import strategies as st
 
 import timeline
 from strategies import ics_events
-from timeline import Citation, Event, When
+from timeline import Citation, Event, When, from_ics, read_ics, to_ics
 from timeline._cli import main
-from timeline._ics import to_ics
-from timeline._ics_import import from_ics, read_ics
 from timeline.errors import IcsError
 
 ROOT = Path(__file__).resolve().parent.parent

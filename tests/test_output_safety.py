@@ -39,9 +39,9 @@ from timeline import (
     Source,
     Timeline,
     When,
+    to_ics,
 )
 from timeline._cli import main
-from timeline._ics import to_ics
 from timeline._site import build, file_name
 from timeline.errors import DataError, TimelineError
 from timeline.report import _csv as csv_report

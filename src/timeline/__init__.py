@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from timeline import report
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
-    from timeline._ics import to_ics, write_ics
-    from timeline._ics_import import Imported, from_ics, read_ics
+    from timeline._ics import Imported, from_ics, read_ics, to_ics, write_ics
     from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
     from timeline._load import load
     from timeline._load_json import load_json
@@ -134,9 +133,10 @@ _HOMES = {
     "frozen_today": ("timeline._clock", "frozen_today"),
     "report": ("timeline.report", ""),
     "build_site": ("timeline._site", "build"),
-    "to_ics": ("timeline._ics", "to_ics"),
-    "write_ics": ("timeline._ics", "write_ics"),
-    **{name: ("timeline._ics_import", name) for name in ("Imported", "from_ics", "read_ics")},
+    **{
+        name: ("timeline._ics", name)
+        for name in ("Imported", "from_ics", "read_ics", "to_ics", "write_ics")
+    },
     **{name: ("timeline._extract", name) for name in ("Mention", "draft_toml", "extract")},
     **{
         name: ("timeline.errors", name)

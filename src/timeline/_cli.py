@@ -244,7 +244,7 @@ def _import_ics(args: argparse.Namespace) -> int:
     skipped events are listed on stderr. Example:
     timeline import-ics holidays.ics -o events/imported.toml
     """
-    from timeline._ics_import import read_ics
+    from timeline._ics import read_ics
 
     imported = read_ics(args.file, source_id=args.source, zone=args.zone)
     for warning in imported.warnings:

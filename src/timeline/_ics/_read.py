@@ -2,7 +2,7 @@
 
 Parsing is `icalendar`'s job; this module decides what each VEVENT means as an `Event`:
 
-- the date: `X-TIMELINE-WHEN` (written by `timeline.ics`) wins; otherwise `VALUE=DATE`
+- the date: `X-TIMELINE-WHEN` (written by `timeline.to_ics`) wins; otherwise `VALUE=DATE`
   gives days (a span when DTEND is more than a day later), DATE-TIME gives instants (a
   span of instants when DTEND is later), kept in their IANA zone when the TZID names one,
   as a UTC offset when it is a calendar's own VTIMEZONE, and floating times in `zone`;
@@ -32,7 +32,7 @@ from typing import Any, Final
 
 import attrs
 
-from timeline._ics import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, place
+from timeline._ics._write import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, place
 from timeline._model import Citation, Event, Place, Source
 from timeline._text import SLUG
 from timeline._when import When

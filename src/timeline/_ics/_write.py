@@ -15,7 +15,7 @@ How a `When` becomes calendar dates (docs/calendars.md explains why):
   SUMMARY carries the real label, "… (April 2025)", and whose DESCRIPTION says so.
 
 The exact notation rides along in `X-TIMELINE-WHEN` (zone in its `X-TIMELINE-TZ`
-parameter), so `timeline.ics_import` gives back what was exported.
+parameter), so `timeline.read_ics` gives back what was exported.
 """
 
 from __future__ import annotations

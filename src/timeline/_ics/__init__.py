@@ -1,0 +1,15 @@
+"""iCalendar (RFC 5545), both ways: calendars written from a timeline and events read back.
+
+- `_write`: `write_ics` and `to_ics`, one VEVENT per event, byte-reproducible;
+- `_read`: `read_ics` and `from_ics`, any calendar's VEVENTs as events and the records
+  they need (`Imported`).
+
+What timeline writes beyond RFC 5545 (the exact date in `X-TIMELINE-WHEN`, the phrase
+in `X-TIMELINE-SAID`) is read back, so a calendar timeline wrote imports unchanged.
+The public names are re-exported by the package root: `timeline.to_ics` and the rest.
+"""
+
+from timeline._ics._read import Imported, from_ics, read_ics
+from timeline._ics._write import to_ics, write_ics
+
+__all__ = ["Imported", "from_ics", "read_ics", "to_ics", "write_ics"]
