@@ -280,7 +280,7 @@ def icalendar_calendar(tl: Any) -> bytes:
 
     import icalendar
 
-    from timeline._ics import _write as ics
+    from timeline._ics import _dates, _lines, _write
 
     ordered = tl.events
     related, previous, years = {}, {}, {}
@@ -295,11 +295,11 @@ def icalendar_calendar(tl: Any) -> bytes:
                 if part is not None:
                     span[0] = min(span[0], part.first_day.year)
                     span[1] = max(span[1], part.first_day.year)
-    ctx = ics._Context(
+    ctx = _write._Context(
         domain=tl.settings.domain,
-        stamp=ics.fold(f"DTSTAMP:{ics._utc(STAMP)}"),
+        stamp=_lines.fold(f"DTSTAMP:{_dates.utc_value(STAMP)}"),
         names={k: actor.name for k, actor in tl.actors.items()},
-        heads={k: ics._head(source) for k, source in tl.sources.items()},
+        heads={k: _write._head(source) for k, source in tl.sources.items()},
         places=tl.places,
         policies=tl.policies,
         related=related,
@@ -307,7 +307,7 @@ def icalendar_calendar(tl: Any) -> bytes:
     cal = icalendar.Calendar()
     for key, value in (
         ("VERSION", "2.0"),
-        ("PRODID", ics.PRODID),
+        ("PRODID", _write.PRODID),
         ("CALSCALE", "GREGORIAN"),
         ("METHOD", "PUBLISH"),
         ("NAME", tl.settings.name),
@@ -326,7 +326,7 @@ def icalendar_calendar(tl: Any) -> bytes:
     written: set[str] = set()
     for event in ordered:
         when = event.when
-        placement = ics.place(when)
+        placement = _dates.place(when)
         vevent = icalendar.Event()
         vevent.add("UID", f"{event.id}@{tl.settings.domain}")
         vevent.add("DTSTAMP", STAMP)
@@ -362,9 +362,9 @@ def icalendar_calendar(tl: Any) -> bytes:
                     vevent.add(name, moment)
                 else:
                     vevent.add(name, moment.astimezone(dt.UTC))
-        note = ics.precision_note(when, placement.day) if placement.marker else None
+        note = _dates.precision_note(when, placement.day) if placement.marker else None
         vevent.add("SUMMARY", f"{event.title} ({when.label})" if placement.marker else event.title)
-        vevent.add("DESCRIPTION", ics._description(event, ctx, note))
+        vevent.add("DESCRIPTION", _write._description(event, ctx, note))
         if event.place:
             found = tl.places.get(event.place)
             vevent.add("LOCATION", found.name if found else event.place)
@@ -381,10 +381,10 @@ def icalendar_calendar(tl: Any) -> bytes:
                 parameters={"RELTYPE": "SIBLING"},
             )
         vevent.add("TRANSP", "TRANSPARENT")
-        params = {ics.X_TZ: when.tz} if when.tz else {}
-        vevent.add(ics.X_WHEN, icalendar.vText(str(when)), parameters=params)
+        params = {_lines.X_TZ: when.tz} if when.tz else {}
+        vevent.add(_lines.X_WHEN, icalendar.vText(str(when)), parameters=params)
         if event.said:
-            vevent.add(ics.X_SAID, icalendar.vText(event.said))
+            vevent.add(_lines.X_SAID, icalendar.vText(event.said))
         cal.add_component(vevent)
     data: bytes = cal.to_ical()
     return data

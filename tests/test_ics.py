@@ -31,7 +31,8 @@ from timeline import (
     write_ics,
 )
 from timeline._cli import main
-from timeline._ics._write import escape_text, fold, place
+from timeline._ics._dates import place
+from timeline._ics._lines import escape_text, fold
 from timeline.errors import IcsError
 
 ROOT = Path(__file__).resolve().parent.parent

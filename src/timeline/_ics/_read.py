@@ -32,7 +32,8 @@ from typing import Any, Final
 
 import attrs
 
-from timeline._ics._write import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, place
+from timeline._ics._dates import place
+from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
 from timeline._model import Citation, Event, Place, Source
 from timeline._text import SLUG
 from timeline._when import When
@@ -44,7 +45,6 @@ _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 _URL: Final = re.compile(r"https?://[^\s<>\"]+")
 _MAX_ID: Final = 64
 _MAX_TEXT: Final = 100_000
-_UNESCAPE: Final = re.compile(r"\\([\\;,nN])")
 
 
 class _Skip(Exception):  # noqa: N818 - control flow, never leaves this module
@@ -201,12 +201,12 @@ def _event(
     uid = _clean(_text(component.get("UID")))
     event_id = _unique(_id_from_uid(uid) if uid else _slug(f"{title} {when}"), taken)
     url = _text(component.get("URL"))
-    said = _clean(_unescape(_text(component.get(X_SAID))))
+    said = _text(component.get(X_SAID))
     event = Event(
         id=event_id,
         title=title,
         when=when,
-        said=said,
+        said=_clean(unescape_text(said)) if said is not None else None,
         summary=summary,
         place=location.id if location else None,
         tags=_tags(component.get("CATEGORIES")),
@@ -221,7 +221,7 @@ def _when(component: Any, zone: str) -> When:
     if exact is not None:
         tz = exact.params.get(X_TZ) or None
         try:
-            return When.parse(_unescape(str(exact)) or "", tz=tz)
+            return When.parse(unescape_text(str(exact)), tz=tz)
         except WhenError as error:
             raise _Skip(f"{X_WHEN}: {error}") from error
     start_prop = _first(component.get("DTSTART"))
@@ -309,13 +309,6 @@ def _text(value: Any) -> str | None:
         value = value[0] if value else None
         return None if value is None else str(value)
     return str(value)
-
-
-def _unescape(value: str | None) -> str | None:
-    """Undo TEXT escaping for X- properties, which `icalendar` hands over as written."""
-    if value is None:
-        return None
-    return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 def _clean(value: str | None) -> str | None:

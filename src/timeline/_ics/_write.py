@@ -5,161 +5,46 @@ rebuilt on every publish and subscribed feeds can be large, and writing content 
 directly is an order of magnitude faster (benchmarks/). `icalendar` still builds the
 VTIMEZONE blocks (from zoneinfo) and is what the tests parse our output with.
 
-How a `When` becomes calendar dates (docs/calendars.md explains why):
-
-- a day, or a span of days, known exactly: an all-day event (`VALUE=DATE`, exclusive DTEND);
-- an instant, or a span of instants: DTSTART (and DTEND) in UTC, or with TZID plus a
-  VTIMEZONE when the event names its zone;
-- anything less precise (month, season, year, decade, approximate, open span): a one-day
-  marker on the first day it can mean (the last, for a span open at its start), whose
-  SUMMARY carries the real label, "… (April 2025)", and whose DESCRIPTION says so.
-
-The exact notation rides along in `X-TIMELINE-WHEN` (zone in its `X-TIMELINE-TZ`
-parameter), so `timeline.read_ics` gives back what was exported.
+Where each date lands is `_dates`'s part (an imprecise one becomes a one-day marker whose
+SUMMARY carries the real label). The exact notation rides along in `X-TIMELINE-WHEN` (zone
+in its `X-TIMELINE-TZ` parameter), so `timeline.read_ics` gives back what was exported.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple
+from typing import BinaryIO, Final, NamedTuple
 
 import attrs
 
+from timeline._ics._dates import place, precision_note, utc_value
+from timeline._ics._lines import (
+    DETAILS_RULE,
+    X_SAID,
+    X_TZ,
+    X_WHEN,
+    escape_text,
+    escape_utf8,
+    fold,
+    fold_utf8,
+    param,
+    raw,
+)
 from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source, Timeline
-from timeline._when import Precision, Qualifier, When
+from timeline._when import When
 from timeline.errors import IcsError
 
-if TYPE_CHECKING:
-    from timeline._when import _Part
-
-__all__ = ["IcsError", "to_ics", "write_ics"]
+__all__ = ["to_ics", "write_ics"]
 
 PRODID: Final = "-//timeline-events//timeline//EN"
-#: Properties this module adds beyond RFC 5545 (import reads them back).
-X_WHEN: Final = "X-TIMELINE-WHEN"
-X_TZ: Final = "X-TIMELINE-TZ"
-X_SAID: Final = "X-TIMELINE-SAID"
-#: Separates an event's own summary from the generated details in DESCRIPTION.
-DETAILS_RULE: Final = "――――"
-_LIMIT: Final = 75  # octets per content line, CRLF excluded (RFC 5545 §3.1)
-#: Up to 75 (first line) or 74 (after the leading space) octets ending on a character
-#: boundary; the regex engine does the backing-up in C.
-_FIRST_PIECE: Final = re.compile(rb".{1,75}(?![\x80-\xbf])", re.DOTALL)
-_NEXT_PIECE: Final = re.compile(rb".{1,74}(?![\x80-\xbf])", re.DOTALL)
 _DURATION: Final = re.compile(
     r"P(?:\d+W|(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)"
 )
-#: Characters TEXT may not hold (RFC 5545 §3.3.11: no controls but HTAB); newlines are
-#: handled before this table, so anything left is dropped rather than written raw.
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_OCTETS: Final = bytes((*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F))
-_RAW_TABLE: Final = str.maketrans(dict.fromkeys((*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)))
-_PRECISION_WORDS: Final = {
-    Precision.MONTH: "known only to the month",
-    Precision.SEASON: "known only to the season (meteorological, northern hemisphere)",
-    Precision.YEAR: "known only to the year",
-    Precision.DECADE: "known only to the decade",
-    Precision.CENTURY: "known only to the century",
-}
-_QUALIFIER_WORDS: Final = {
-    Qualifier.APPROXIMATE: "approximate",
-    Qualifier.UNCERTAIN: "uncertain",
-    Qualifier.BOTH: "approximate and uncertain",
-}
-_MONTHS: Final = ("", *calendar.month_name[1:])
-
-
-# -- content lines ---------------------------------------------------------------------------
-
-
-def escape_text(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
-
-    CR LF and lone CR become a newline first; other control characters are dropped, so no
-    value can ever start a new content line.
-
-    >>> escape_text("a, b; c\\\\d\\r\\ne")
-    'a\\\\, b\\\\; c\\\\\\\\d\\\\ne'
-    """
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    # Chained replace runs in C at memchr speed; str.translate with a dict is 10× slower.
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    if not value.isprintable():  # fast check; the regex runs only when something may be a control
-        value = _CONTROL.sub("", value)
-    return value
-
-
-def _raw(value: str) -> str:
-    """A non-TEXT value (URI, id): written as is, minus any control character."""
-    return value if value.isprintable() else value.translate(_RAW_TABLE)
-
-
-@functools.lru_cache(maxsize=1024)
-def _param(value: str) -> str:
-    """A parameter value, quoted when it holds a character that ends a parameter.
-
-    Cached: the same few zone names are asked for once per distinct local time.
-    """
-    value = _raw(value).replace('"', "")
-    return f'"{value}"' if any(c in value for c in ":;,") else value
-
-
-def fold(line: str) -> bytes:
-    """Encode one content line as UTF-8 and fold it at 75 octets, ending with CRLF.
-
-    A fold never splits a UTF-8 sequence: each piece is as long as it can be while the next
-    octet is not a continuation byte (10xxxxxx), so a character moves whole to the next line.
-    """
-    return _folded(line.encode())
-
-
-def _folded(raw: bytes) -> bytes:
-    """`fold` of a line already encoded."""
-    if len(raw) <= _LIMIT:
-        return raw + b"\r\n"
-    head = _FIRST_PIECE.match(raw)
-    assert head is not None  # UTF-8 from a str always has a boundary within 4 octets
-    return b"\r\n ".join([head.group(), *_NEXT_PIECE.findall(raw, head.end())]) + b"\r\n"
-
-
-def _escaped(value: str) -> bytes:
-    """`escape_text(value).encode()`, done on the UTF-8 octets, where replacing runs faster.
-
-    The same result: every character escaped or dropped is ASCII, and in UTF-8 an ASCII
-    octet never occurs inside a longer sequence.
-    """
-    raw = value.encode()
-    if b"\r" in raw:
-        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    raw = raw.replace(b"\\", b"\\\\").replace(b";", b"\\;").replace(b",", b"\\,")
-    return raw.replace(b"\n", b"\\n").translate(None, _CONTROL_OCTETS)
-
-
-# -- dates -------------------------------------------------------------------------------------
-
-
-def _date(day: dt.date) -> str:
-    return day.isoformat().replace("-", "")  # isoformat always writes four-digit years
-
-
-def _utc(moment: dt.datetime) -> str:
-    m = moment.astimezone(dt.UTC)
-    return f"{m.year:04d}{m.month:02d}{m.day:02d}T{m.hour:02d}{m.minute:02d}{m.second:02d}Z"
-
-
-def _local(day: dt.date, time: dt.time) -> str:
-    return f"{_date(day)}T{time.hour:02d}{time.minute:02d}{time.second:02d}"
-
-
-def _day_words(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month]} {day.year}"
 
 
 def stamp_from_environment() -> dt.datetime:
@@ -178,103 +63,6 @@ def stamp_from_environment() -> dt.datetime:
             f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
             "set it to e.g. $(git log -1 --format=%ct) or unset it"
         ) from error
-
-
-class Placement(NamedTuple):
-    """Where a `When` lands in a calendar: the DTSTART/DTEND lines and whether it is a marker.
-
-    A NamedTuple rather than an attrs class: one is made per distinct date of a calendar
-    that may hold a million events, and a tuple is several times cheaper to build.
-    """
-
-    lines: tuple[str, ...]
-    marker: bool
-    day: dt.date  # the first day shown
-    zones: tuple[str, ...] = ()
-
-
-def place(when: When) -> Placement:
-    """Map a `When` to calendar dates, as the module docstring describes.
-
-    >>> place(When.parse("2025-04")).lines
-    ('DTSTART;VALUE=DATE:20250401', 'DTEND;VALUE=DATE:20250402')
-    >>> place(When.parse("2025-10-15/2025-10-17")).lines
-    ('DTSTART;VALUE=DATE:20251015', 'DTEND;VALUE=DATE:20251018')
-    """
-    start, end = when.start, when.end
-    if (  # when.is_exact, spelled out: this runs once per distinct date of a large calendar
-        start is not None
-        and end is not None
-        and start.precision <= Precision.DAY
-        and end.precision <= Precision.DAY
-        and start.qualifier is Qualifier.NONE
-        and end.qualifier is Qualifier.NONE
-    ):
-        if start.time is not None and end.time is not None:
-            return _timed(when, start, end)
-        return _all_day(start.first_day, end.last_day, marker=False)
-    if start is None:
-        assert end is not None
-        day = end.last_day
-    else:
-        day = start.first_day
-    return _all_day(day, day, marker=True)
-
-
-def _all_day(first: dt.date, last: dt.date, *, marker: bool) -> Placement:
-    lines = [f"DTSTART;VALUE=DATE:{_date(first)}"]
-    if last < dt.date.max:
-        lines.append(f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}")
-    elif last > first:
-        lines.append(f"DURATION:P{(last - first).days + 1}D")
-    return Placement(tuple(lines), marker, first)
-
-
-def _timed(when: When, start: _Part, end: _Part) -> Placement:
-    zones: list[str] = []
-
-    def moment(name: str, part: _Part) -> str:
-        assert part.time is not None
-        if part.offset is None and when.tz is not None:
-            zones.append(when.tz)
-            return f"{name};TZID={_param(when.tz)}:{_local(part.first_day, part.time)}"
-        return f"{name}:{_utc(part.instant(when.tz))}"
-
-    lines = [moment("DTSTART", start)]
-    if when.is_interval and end.instant(when.tz) > start.instant(when.tz):
-        lines.append(moment("DTEND", end))
-    return Placement(tuple(lines), False, start.first_day, tuple(zones))
-
-
-def precision_note(when: When, shown: dt.date, label: str | None = None) -> str:
-    """The DESCRIPTION line that says how precise a marker's date really is.
-
-    >>> precision_note(When.parse("2025-04"), dt.date(2025, 4, 1))  # doctest: +NORMALIZE_WHITESPACE
-    'Date: April 2025 (known only to the month). A calendar needs a day, so this event is
-     shown on 1 April 2025, the first day it can mean; that is not its actual date.'
-    """
-    label = label or when.label
-    if when.start is None:
-        return (
-            f"Date: {label} (the start is not known). A calendar needs a day, so this event "
-            f"is shown on {_day_words(shown)}, the last day it can mean."
-        )
-    bits = []
-    if when.is_interval:
-        bits.append("a span")
-    words = _PRECISION_WORDS.get(when.precision)
-    if words:
-        bits.append(words)
-    qualifier = _QUALIFIER_WORDS.get(when.qualifier)
-    if qualifier:
-        bits.append(qualifier)
-    if when.end is None:
-        bits.append("with no known end")
-    what = f" ({', '.join(bits)})" if bits else ""
-    return (
-        f"Date: {label}{what}. A calendar needs a day, so this event is shown on "
-        f"{_day_words(shown)}, the first day it can mean; that is not its actual date."
-    )
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -359,7 +147,7 @@ class _Dated(NamedTuple):
 
 def _dated(when: When) -> _Dated:
     placement = place(when)
-    zone = f";{X_TZ}={_param(when.tz)}" if when.tz else ""
+    zone = f";{X_TZ}={param(when.tz)}" if when.tz else ""
     suffix, note = "", None
     if placement.marker:
         label = when.label
@@ -382,11 +170,11 @@ _TRANSP: Final = b"TRANSP:TRANSPARENT\r\n"  # an event in a timeline does not ma
 def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     out = [
         _BEGIN,
-        _folded(f"UID:{_raw(event.id)}@{ctx.domain}".encode()),
+        fold_utf8(f"UID:{raw(event.id)}@{ctx.domain}".encode()),
         ctx.stamp,
         dated.dates,
-        _folded(b"SUMMARY:" + _escaped(event.title + dated.suffix)),
-        _folded(b"DESCRIPTION:" + _escaped(_description(event, ctx, dated.note))),
+        fold_utf8(b"SUMMARY:" + escape_utf8(event.title + dated.suffix)),
+        fold_utf8(b"DESCRIPTION:" + escape_utf8(_description(event, ctx, dated.note))),
     ]
     if event.place:
         lines = ctx.place_lines.get(event.place)
@@ -394,7 +182,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
             lines = ctx.place_lines[event.place] = _location(event.place, ctx)
         out.append(lines)
     if event.url:
-        out.append(_folded(f"URL:{_raw(event.url)}".encode()))
+        out.append(fold_utf8(f"URL:{raw(event.url)}".encode()))
     tags = event.tags
     if tags:
         line = ctx.categories.get(tags)
@@ -405,10 +193,10 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
         out.append(line)
     previous = ctx.related.get(event.id)
     if previous is not None:
-        out.append(_folded(f"RELATED-TO;RELTYPE=SIBLING:{_raw(previous)}@{ctx.domain}".encode()))
+        out.append(fold_utf8(f"RELATED-TO;RELTYPE=SIBLING:{raw(previous)}@{ctx.domain}".encode()))
     out += (_TRANSP, dated.x_when)
     if event.said:
-        out.append(_folded(_SAID + _escaped(event.said)))
+        out.append(fold_utf8(_SAID + escape_utf8(event.said)))
     out.append(_END)
     return b"".join(out)
 
@@ -419,7 +207,7 @@ _TAG_CACHE: Final = 65_536  # distinct tag lists remembered; more are folded eac
 def _location(place_id: str, ctx: _Context) -> bytes:
     """The folded LOCATION line of a place, and its GEO line when it has coordinates."""
     found = ctx.places.get(place_id)
-    lines = _folded(b"LOCATION:" + _escaped(found.name if found else place_id))
+    lines = fold_utf8(b"LOCATION:" + escape_utf8(found.name if found else place_id))
     if found and found.latitude is not None and found.longitude is not None:
         lines += fold(f"GEO:{found.latitude:.6f};{found.longitude:.6f}")
     return lines
@@ -524,8 +312,8 @@ def _chunks(
                     span[0] = min(span[0], part.first_day.year)
                     span[1] = max(span[1], part.first_day.year)
     ctx = _Context(
-        domain=_raw(domain or settings.domain),
-        stamp=fold(f"DTSTAMP:{_utc(stamp)}"),
+        domain=raw(domain or settings.domain),
+        stamp=fold(f"DTSTAMP:{utc_value(stamp)}"),
         names={k: actor.name for k, actor in timeline.actors.items()} if timeline else {},
         heads={k: _head(source) for k, source in timeline.sources.items()} if timeline else {},
         places=timeline.places if timeline else {},
