@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
-import re
 import zoneinfo
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,16 +32,14 @@ import attrs
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import SLUG
+from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, slugify
+from timeline._toml import document
 from timeline._when import When
 from timeline.errors import IcsError, WhenError
 
 __all__ = ["Imported", "from_ics", "read_ics"]
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_URL: Final = re.compile(r"https?://[^\s<>\"]+")
 _MAX_ID: Final = 64
-_MAX_TEXT: Final = 100_000
 
 
 class _Skip(Exception):  # noqa: N818 - control flow, never leaves this module
@@ -62,24 +57,11 @@ class Imported:
 
     def to_toml(self) -> str:
         """The records as a TOML data file (source, places, then events in file order)."""
-        out = [
-            f"# Imported by `timeline import-ics`: {len(self.events)} events.",
-            "# Check ids, titles and dates, then add tags, actors and policies by hand.",
-            "",
-        ]
-        out += _table("source", _fields(self.source))
-        for found in self.places:
-            out += _table("place", _fields(found))
-        for event in self.events:
-            fields: dict[str, Any] = {"id": event.id, "title": event.title}
-            fields["when"] = str(event.when)
-            if event.when.tz:
-                fields["tz"] = event.when.tz
-            fields.update(_fields(event, skip=("id", "title", "cite")))
-            out += _table("event", fields)
-            for citation in event.cite:
-                out += _table("event.cite", _fields(citation))
-        return "\n".join(out)
+        header = (
+            f"Imported by `timeline import-ics`: {len(self.events)} events.",
+            "Check ids, titles and dates, then add tags, actors and policies by hand.",
+        )
+        return document((self.source, *self.places, *self.events), header=header)
 
 
 def from_ics(data: str | os.PathLike[str] | bytes, *, zone: str = "UTC") -> list[Event]:
@@ -138,7 +120,7 @@ def read_ics(
         raise IcsError(f"{name!r} holds no VCALENDAR; is it an iCalendar (.ics) file?")
     title = next((_text(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
     source = Source(
-        id=source_id or _slug("ics-" + Path(name).stem) or "ics-import",
+        id=source_id or slugify("ics-" + Path(name).stem, fallback="ics-import"),
         title=_clean(title) or f"Calendar {name}",
         note=f"Imported from {name} by timeline import-ics.",
     )
@@ -197,9 +179,9 @@ def _event(
     location = None
     where = _clean(_text(component.get("LOCATION")))
     if where:
-        location = Place(id=_slug(where) or "place", name=where)
+        location = Place(id=slugify(where, fallback="place"), name=where)
     uid = _clean(_text(component.get("UID")))
-    event_id = _unique(_id_from_uid(uid) if uid else _slug(f"{title} {when}"), taken)
+    event_id = _unique(_id_from_uid(uid) if uid else slugify(f"{title} {when}"), taken)
     url = _text(component.get("URL"))
     said = _text(component.get(X_SAID))
     event = Event(
@@ -210,7 +192,7 @@ def _event(
         summary=summary,
         place=location.id if location else None,
         tags=_tags(component.get("CATEGORIES")),
-        url=url if url and _URL.fullmatch(url) and not _CONTROL.search(url) else None,
+        url=url if url and URL.fullmatch(url) and not CONTROL.search(url) else None,
         cite=(Citation(source=source_id, note=f"UID {uid}" if uid else None),),
     )
     return event, location
@@ -312,25 +294,16 @@ def _text(value: Any) -> str | None:
 
 
 def _clean(value: str | None) -> str | None:
-    """Drop characters the loader refuses (controls, bidi overrides); None when blank.
-
-    Other whitespace is kept, so a title survives export and import unchanged.
-    """
-    if value is None:
-        return None
-    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return value[:_MAX_TEXT] if value.strip() else None
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """`timeline._text.clean`, cut to the longest text a field may hold."""
+    text = clean(value)
+    return None if text is None else text[:MAX_TEXT]
 
 
 def _id_from_uid(uid: str) -> str:
     head, at, _ = uid.partition("@")
     if at and SLUG.fullmatch(head) and len(head) <= _MAX_ID:
         return head
-    slug = _slug(uid)
+    slug = slugify(uid)
     if slug and len(slug) <= _MAX_ID:
         return slug
     digest = hashlib.sha1(uid.encode(), usedforsecurity=False).hexdigest()[:10]
@@ -351,7 +324,7 @@ def _tags(value: Any) -> tuple[str, ...]:
     found: list[str] = []
     for prop in value if isinstance(value, list) else [value] if value is not None else []:
         for category in getattr(prop, "cats", []):
-            tag = _slug(str(category))
+            tag = slugify(str(category))
             if tag and tag not in found:
                 found.append(tag)
     return tuple(found)
@@ -359,32 +332,3 @@ def _tags(value: Any) -> tuple[str, ...]:
 
 def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# -- TOML --------------------------------------------------------------------------------------
-
-
-def _fields(record: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if field.name in skip or value is None or value == () or field.name == "when":
-            continue
-        out[field.name] = value
-    return out
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return _toml_value(str(value))
-
-
-def _table(kind: str, fields: dict[str, Any]) -> list[str]:
-    return [f"[[{kind}]]", *(f"{k} = {_toml_value(v)}" for k, v in fields.items()), ""]
