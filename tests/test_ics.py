@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import inspect
 import os
 import re
 import subprocess
@@ -33,6 +34,7 @@ from timeline import (
 from timeline._cli import main
 from timeline._ics._dates import place
 from timeline._ics._lines import escape_text, fold
+from timeline._ics._write import IcsOptions
 from timeline.errors import IcsError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -555,6 +557,13 @@ def test_awkward_calendars_stay_strict(events: list[Event], name: str) -> None:
 
 
 # -- the package and the command line ---------------------------------------------------------
+
+
+def test_to_ics_takes_the_keywords_of_write_ics() -> None:
+    """`to_ics` passes its keywords on to `write_ics`: IcsOptions names exactly those."""
+    parameters = inspect.signature(write_ics).parameters.values()
+    keywords = [p.name for p in parameters if p.kind is p.KEYWORD_ONLY]
+    assert keywords == list(IcsOptions.__annotations__)
 
 
 def test_importing_timeline_does_not_import_icalendar() -> None:

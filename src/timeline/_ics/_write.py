@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import os
 import re
 import zoneinfo
-from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO, Final, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import BinaryIO, Final, NamedTuple, TypedDict, Unpack
 
 import attrs
 
@@ -261,16 +262,45 @@ def _header(name: str, description: str | None, refresh: str) -> bytes:
     return b"".join(map(fold, lines))
 
 
-def _chunks(
+class IcsOptions(TypedDict, total=False):
+    """The keywords of `write_ics`, which `to_ics` passes on (tests check the two agree)."""
+
+    name: str | None
+    description: str | None
+    domain: str | None
+    refresh: str | None
+    stamp: dt.datetime | None
+    feed: str | None
+
+
+def write_ics(
     events: Timeline | Iterable[Event],
+    out: BinaryIO,
     *,
-    name: str | None,
-    description: str | None,
-    domain: str | None,
-    refresh: str | None,
-    stamp: dt.datetime | None,
-    feed: str | None,
-) -> Iterator[bytes]:
+    name: str | None = None,
+    description: str | None = None,
+    domain: str | None = None,
+    refresh: str | None = None,
+    stamp: dt.datetime | None = None,
+    feed: str | None = None,
+) -> None:
+    """Write the calendar to a binary file, one VEVENT at a time.
+
+    Args:
+        events: a `Timeline` (its settings, actors, places, policies and sources fill in names
+            and defaults) or any events (then the defaults of `Settings` apply).
+        out: a file opened for writing bytes.
+        name: the calendar's name; default the timeline's `name`.
+        description: the calendar's description; default the timeline's `description`.
+        domain: the UID domain; default the timeline's `domain`.
+        refresh: how often subscribers should refetch (RFC 5545 duration); default `refresh`.
+        stamp: DTSTAMP of every event; default `SOURCE_DATE_EPOCH`, else now.
+        feed: a named feed of the timeline's `timeline.toml`: only its events, and its title
+            and description unless `name` and `description` are given.
+
+    Raises:
+        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, or there is no such feed.
+    """
     ordered, timeline = _sorted(events)
     settings = timeline.settings if timeline is not None else Settings()
     if feed is not None:
@@ -320,69 +350,23 @@ def _chunks(
         policies=timeline.policies if timeline else {},
         related=related,
     )
-    yield _header(
-        name or settings.name,
-        description if description is not None else settings.description,
-        refresh or settings.refresh,
+    write = out.write
+    write(
+        _header(
+            name or settings.name,
+            description if description is not None else settings.description,
+            refresh or settings.refresh,
+        )
     )
     for zone in sorted(years):
-        yield vtimezone(zone, *years[zone])
+        write(vtimezone(zone, *years[zone]))
     for event, when_lines in zip(ordered, dated, strict=True):
-        yield _vevent(event, ctx, when_lines)
-    yield b"END:VCALENDAR\r\n"
+        write(_vevent(event, ctx, when_lines))
+    write(b"END:VCALENDAR\r\n")
 
 
-def write_ics(
-    events: Timeline | Iterable[Event],
-    out: BinaryIO,
-    *,
-    name: str | None = None,
-    description: str | None = None,
-    domain: str | None = None,
-    refresh: str | None = None,
-    stamp: dt.datetime | None = None,
-    feed: str | None = None,
-) -> None:
-    """Write the calendar to a binary file, one VEVENT at a time.
-
-    Args:
-        events: a `Timeline` (its settings, actors, places, policies and sources fill in names
-            and defaults) or any events (then the defaults of `Settings` apply).
-        out: a file opened for writing bytes.
-        name: the calendar's name; default the timeline's `name`.
-        description: the calendar's description; default the timeline's `description`.
-        domain: the UID domain; default the timeline's `domain`.
-        refresh: how often subscribers should refetch (RFC 5545 duration); default `refresh`.
-        stamp: DTSTAMP of every event; default `SOURCE_DATE_EPOCH`, else now.
-        feed: a named feed of the timeline's `timeline.toml`: only its events, and its title
-            and description unless `name` and `description` are given.
-
-    Raises:
-        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, or there is no such feed.
-    """
-    for chunk in _chunks(
-        events,
-        name=name,
-        description=description,
-        domain=domain,
-        refresh=refresh,
-        stamp=stamp,
-        feed=feed,
-    ):
-        out.write(chunk)
-
-
-def to_ics(
-    events: Timeline | Iterable[Event],
-    *,
-    name: str | None = None,
-    description: str | None = None,
-    domain: str | None = None,
-    refresh: str | None = None,
-    stamp: dt.datetime | None = None,
-    feed: str | None = None,
-) -> bytes:
-    """The calendar as bytes; same arguments as `write_ics`.
+def to_ics(events: Timeline | Iterable[Event], **options: Unpack[IcsOptions]) -> bytes:
+    """The calendar as bytes: `write_ics` into memory, with the same keywords.
 
     >>> from timeline import Citation, Event, When
     >>> event = Event(id="pledge", title="Xi pledges support", when=When.parse("2025-04"),
@@ -391,14 +375,6 @@ def to_ics(
     >>> b"SUMMARY:Xi pledges support (April 2025)" in data
     True
     """
-    return b"".join(
-        _chunks(
-            events,
-            name=name,
-            description=description,
-            domain=domain,
-            refresh=refresh,
-            stamp=stamp,
-            feed=feed,
-        )
-    )
+    out = io.BytesIO()
+    write_ics(events, out, **options)
+    return out.getvalue()
