@@ -11,7 +11,7 @@ import sys
 # Start-up time matters (`timeline --version` should cost little more than Python itself), so
 # this module imports nothing heavy at the top: not typing, argparse or pathlib. The errors
 # module imports nothing but the core of the standard library.
-from timeline.errors import DataError, TimelineError, UsageError, WhenError
+from timeline.errors import DataError, IcsError, TimelineError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -212,19 +212,17 @@ def _ics(args: argparse.Namespace) -> int:
     set SOURCE_DATE_EPOCH for byte-identical output. Example:
     timeline ics events --feed nvidia -o public/nvidia.ics
     """
-    from timeline._ics import write_ics
+    from timeline._ics import feed_calendar, write_ics
 
     criteria = _filter(args)
     timeline = _load(args)
     name, description = args.name, None
     if args.feed is not None:
-        feed = timeline.settings.feeds.get(args.feed)
-        if feed is None:
-            known = ", ".join(sorted(timeline.settings.feeds)) or "none"
-            raise UsageError(f"--feed: no feed {args.feed!r} in timeline.toml (feeds: {known})")
-        timeline = timeline.filter(feed.filter)
-        name = name or feed.title or feed.name
-        description = feed.description
+        try:
+            feed = feed_calendar(timeline, args.feed)
+        except IcsError as error:
+            raise UsageError(f"--feed: {error}") from None
+        timeline, name, description = feed.timeline, name or feed.name, feed.description
     if not criteria.is_empty:
         timeline = timeline.filter(criteria)
     if args.output and args.output != "-":

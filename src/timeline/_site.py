@@ -106,12 +106,8 @@ def build(
 
     files["timeline.ics"] = ics.to_ics(timeline)
     for name, stem in feeds.items():
-        feed = settings.feeds[name]
-        files[f"feeds/{stem}.ics"] = ics.to_ics(
-            timeline.filter(feed.filter),
-            name=feed.title or f"{settings.name}: {name}",
-            description=feed.description,
-        )
+        title = settings.feeds[name].title or f"{settings.name}: {name}"
+        files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
     files["timeline.json"] = json.render(timeline)
     files["timeline.csv"] = csv.render(timeline)
     files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))

@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545), both ways: calendars written from a timeline and events read back.
 
-- `_write`: `write_ics` and `to_ics`, one VEVENT per event, byte-reproducible;
+- `_write`: `write_ics` and `to_ics`, one VEVENT per event, byte-reproducible, and
+  `feed_calendar`, what a named feed of `timeline.toml` holds and is called;
 - `_read`: `read_ics` and `from_ics`, any calendar's VEVENTs as events and the records
   they need (`Imported`).
 
@@ -10,6 +11,14 @@ The public names are re-exported by the package root: `timeline.to_ics` and the 
 """
 
 from timeline._ics._read import Imported, from_ics, read_ics
-from timeline._ics._write import to_ics, write_ics
+from timeline._ics._write import FeedCalendar, feed_calendar, to_ics, write_ics
 
-__all__ = ["Imported", "from_ics", "read_ics", "to_ics", "write_ics"]
+__all__ = [
+    "FeedCalendar",
+    "Imported",
+    "feed_calendar",
+    "from_ics",
+    "read_ics",
+    "to_ics",
+    "write_ics",
+]

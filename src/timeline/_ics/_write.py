@@ -40,7 +40,7 @@ from timeline._model import Citation, Effect, Event, Place, Policy, Settings, So
 from timeline._when import When
 from timeline.errors import IcsError
 
-__all__ = ["to_ics", "write_ics"]
+__all__ = ["FeedCalendar", "IcsOptions", "feed_calendar", "to_ics", "write_ics"]
 
 PRODID: Final = "-//timeline-events//timeline//EN"
 _DURATION: Final = re.compile(
@@ -262,6 +262,28 @@ def _header(name: str, description: str | None, refresh: str) -> bytes:
     return b"".join(map(fold, lines))
 
 
+class FeedCalendar(NamedTuple):
+    """A named feed of `timeline.toml`, resolved to what its calendar holds and is called."""
+
+    timeline: Timeline  # the feed's events, with every record of the timeline
+    name: str  # the feed's title, else its name
+    description: str | None
+
+
+def feed_calendar(timeline: Timeline, feed: str) -> FeedCalendar:
+    """The events, calendar name and description of the feed named `feed`.
+
+    Raises:
+        IcsError: `timeline.toml` names no such feed; the message lists those it names.
+    """
+    feeds = timeline.settings.feeds
+    found = feeds.get(feed)
+    if found is None:
+        known = ", ".join(sorted(feeds)) or "none"
+        raise IcsError(f"no feed {feed!r} in timeline.toml; its feeds are: {known}")
+    return FeedCalendar(timeline.filter(found.filter), found.title or found.name, found.description)
+
+
 class IcsOptions(TypedDict, total=False):
     """The keywords of `write_ics`, which `to_ics` passes on (tests check the two agree)."""
 
@@ -306,14 +328,11 @@ def write_ics(
     if feed is not None:
         if timeline is None:
             raise IcsError(f"feed {feed!r} needs a Timeline, whose timeline.toml names its feeds")
-        found = settings.feeds.get(feed)
-        if found is None:
-            known = ", ".join(sorted(settings.feeds)) or "none"
-            raise IcsError(f"no feed {feed!r} in timeline.toml; its feeds are: {known}")
-        ordered = timeline.filter(found.filter).events
-        name = name or found.title or found.name
+        chosen = feed_calendar(timeline, feed)
+        ordered = chosen.timeline.events
+        name = name or chosen.name
         if description is None:
-            description = found.description
+            description = chosen.description
     if stamp is None:
         stamp = stamp_from_environment()
     elif stamp.tzinfo is None or stamp.utcoffset() is None:
