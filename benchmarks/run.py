@@ -53,7 +53,7 @@ def task(name: str, data: str) -> dict[str, Any]:
     import timeline
 
     started = time.perf_counter()
-    gc.disable()  # as the command line does: see timeline._cli._load
+    gc.disable()  # as the command line does: see timeline._cli._options.load
     tl = timeline.load(data)
     gc.freeze()
     gc.enable()

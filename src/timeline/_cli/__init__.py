@@ -1,0 +1,88 @@
+"""The `timeline` command: argument parsing, file writing and exit codes, nothing else.
+
+Exit codes: 0 success, 1 a problem with the data or the files, 2 a usage error.
+Every command reads a data folder (default ./events) and takes the same filters.
+
+Each command is a module here that adds its own arguments and runs it (`_check`,
+`_report`, …); what they share (DATA, the filters, -o, loading) is `_options`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Start-up time matters (`timeline --version` should cost little more than Python itself), so
+# this package imports nothing heavy at the top: not typing, argparse or pathlib, nor the
+# commands. The errors module imports nothing but the core of the standard library.
+from timeline._cli._options import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from timeline.errors import DataError, TimelineError, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+
+__all__ = ["main"]
+
+
+def _version() -> str:
+    from timeline import __version__
+
+    return __version__
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from timeline._cli import _build, _check, _extract, _ics, _import_ics, _report, _status
+
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Dated events and the policies they shape: check, report, publish.",
+        epilog="Run 'timeline COMMAND --help' for a command's options. Docs: docs/guide.md",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # In the order `timeline --help` lists them.
+    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract):
+        command.add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # Answered before argparse and the library load: what argparse would print and do.
+        print(f"timeline {_version()}")
+        raise SystemExit(EXIT_OK)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    args.program = argv is None  # the process is ours: see _options.load
+    try:
+        code: int = args.handler(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"timeline: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except TimelineError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as error:
+        print(
+            f"timeline: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    return code

@@ -1,0 +1,47 @@
+"""`timeline build`: a static site of the report, the feeds and the data."""
+
+from __future__ import annotations
+
+import sys
+
+from timeline._cli._options import EXIT_OK, add_command, add_data, add_filters, filter_of, load
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+    from timeline._cli._options import Commands
+
+
+def add(commands: Commands) -> None:
+    parser = add_command(
+        commands, "build", run, "write a static site: report, feeds, data, policy pages"
+    )
+    add_data(parser)
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the folder to write (created)"
+    )
+    parser.add_argument(
+        "--lanes",
+        choices=["policy", "actor", "jurisdiction"],
+        default="policy",
+        help="swimlanes of the report and the TimelineJS groups (default: policy)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    add_filters(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write a static site: the HTML report (index.html), calendar feeds (all events and each
+    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
+    SOURCE_DATE_EPOCH for byte-identical files. Example: timeline build events -o site
+    """
+    from timeline._site import build
+
+    criteria = filter_of(args)
+    timeline = load(args)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    written = build(selected, args.output, lanes=args.lanes, history=timeline)
+    if not args.quiet:
+        print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,166 @@
+"""What the commands share: adding a command, the DATA argument, the filters, -o, loading.
+
+Imported on every run but `--version`, so nothing heavy at the top: what a command needs
+is imported when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from timeline.errors import UsageError, WhenError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from typing import BinaryIO
+
+    from timeline._model import Timeline
+    from timeline._query import Filter
+
+    #: What `timeline COMMAND` is added to, and what runs it (it returns the exit code).
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Handler = Callable[[argparse.Namespace], int]
+
+__all__ = [
+    "EXIT_DATA",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "add_command",
+    "add_data",
+    "add_filters",
+    "add_output",
+    "emit",
+    "emit_stream",
+    "filter_of",
+    "load",
+    "writes_file",
+]
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def add_command(
+    commands: Commands, name: str, handler: Handler, summary: str
+) -> argparse.ArgumentParser:
+    """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
+    parser = commands.add_parser(name, help=summary, description=handler.__doc__)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "data",
+        nargs="?",
+        default="events",
+        metavar="DATA",
+        help="the data folder (default: ./events)",
+    )
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (all must match; repeat an option to allow several)")
+    group.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="events that can overlap this date or later (EDTF, e.g. 2025-04)",
+    )
+    group.add_argument(
+        "--to", dest="end", metavar="DATE", help="events that can overlap this date or earlier"
+    )
+    group.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="events with this tag"
+    )
+    group.add_argument(
+        "--actor", action="append", default=[], metavar="ID", help="events with this actor"
+    )
+    group.add_argument(
+        "--policy", action="append", default=[], metavar="ID", help="events that change this policy"
+    )
+    group.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="events of policies imposed by this jurisdiction (e.g. US)",
+    )
+    group.add_argument(
+        "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+    )
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+
+
+def filter_of(args: argparse.Namespace) -> Filter:
+    """The `Filter` the filter options ask for; a bad --from/--to is a usage error."""
+    from timeline._query import Filter
+
+    try:
+        return Filter.build(
+            start=args.start,
+            end=args.end,
+            tags=args.tag,
+            actors=args.actor,
+            policies=args.policy,
+            jurisdictions=args.jurisdiction,
+            text=args.text,
+        )
+    except WhenError as error:
+        raise UsageError(f"--from/--to: {error}") from error
+
+
+def load(args: argparse.Namespace) -> Timeline:
+    """Load the DATA folder (`args.data`)."""
+    from timeline._load import load
+
+    if not getattr(args, "program", False):
+        return load(args.data)
+    # Run as the program, the loaded data lives until the process exits: move it out of the
+    # cyclic collector's sight (gc.freeze) rather than have every later collection, and the
+    # one at exit, walk millions of records again. A fifth of a large export's time.
+    import gc
+
+    gc.disable()
+    try:
+        return load(args.data)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def writes_file(args: argparse.Namespace) -> bool:
+    """Whether -o names a file (rather than stdout, which it is when left out or "-")."""
+    return bool(args.output) and args.output != "-"
+
+
+def emit(args: argparse.Namespace, data: str | bytes) -> None:
+    """Write to -o atomically, or to stdout."""
+    if writes_file(args):
+        from timeline._io import write_atomic
+
+        write_atomic(args.output, data)
+    elif isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+
+
+def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> None:
+    """Have `write` write bytes to -o atomically, or to stdout, as it makes them."""
+    if writes_file(args):
+        from timeline._io import atomic_writer
+
+        with atomic_writer(args.output) as out:
+            write(out)
+    else:
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()

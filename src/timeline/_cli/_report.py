@@ -1,0 +1,65 @@
+"""`timeline report`: the chronological report, in any of the report formats."""
+
+from __future__ import annotations
+
+from timeline._cli._options import (
+    EXIT_OK,
+    add_command,
+    add_data,
+    add_filters,
+    add_output,
+    emit,
+    filter_of,
+    load,
+)
+from timeline.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+    from timeline._cli._options import Commands
+
+
+def add(commands: Commands) -> None:
+    from timeline.report import FORMATS
+
+    parser = add_command(commands, "report", run, "print a chronological report")
+    add_data(parser)
+    parser.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--lanes",
+        choices=["policy", "actor", "jurisdiction"],
+        help="swimlanes of the html and timelinejs formats (default: policy)",
+    )
+    add_output(parser)
+    add_filters(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the chronological report. Example: timeline report events --from 2025"""
+    from timeline import report
+
+    criteria = filter_of(args)
+    timeline = load(args)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    if args.lanes is not None and args.format not in report.LANED:
+        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if args.format == "html":
+        from timeline.report import _html as html
+
+        # The policy bands fold every event of each policy, not only the filtered ones.
+        rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
+    else:
+        rendered = report.render(selected, args.format, lanes=args.lanes)
+    if args.policy and args.format in ("text", "markdown"):
+        from timeline.report import _policy as policy
+
+        try:  # the history folds every event of the policy, not only the filtered ones
+            rendered += "\n" + policy.render(timeline, args.policy, args.format)
+        except KeyError as error:
+            raise UsageError(f"--policy: {error.args[0]}") from None
+    emit(args, rendered)
+    return EXIT_OK
