@@ -275,7 +275,7 @@ def when_vs_edtf(data: Path, limit: int) -> dict[str, Any]:
 
 
 def icalendar_calendar(tl: Any) -> bytes:
-    """The calendar `timeline.ics` writes, built from `icalendar` objects and `to_ical()`."""
+    """The calendar `timeline.to_ics` writes, built from `icalendar` objects and `to_ical()`."""
     import zoneinfo
 
     import icalendar
@@ -608,7 +608,7 @@ def markdown(results: dict[str, Any]) -> str:
     if c:
         lines += [
             "",
-            f"ICS export of {c['events']:,} events: `timeline.ics` {c['ours_s']:.2f} s, "
+            f"ICS export of {c['events']:,} events: `timeline.to_ics` {c['ours_s']:.2f} s, "
             f"`icalendar` objects + `to_ical()` {c['icalendar_s']:.2f} s: "
             f"**{c['ratio']:.1f}×**; same events when both are parsed back: "
             f"{c['same_events']} ({c['differing']} differing).",
