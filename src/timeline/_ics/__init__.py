@@ -3,7 +3,9 @@
 - `_write`: `write_ics` and `to_ics`, one VEVENT per event, byte-reproducible, and
   `feed_calendar`, what a named feed of `timeline.toml` holds and is called;
 - `_read`: `read_ics` and `from_ics`, any calendar's VEVENTs as events and the records
-  they need (`Imported`).
+  they need (`Imported`);
+- shared by both: `_lines`, content lines (the X-TIMELINE-* names, TEXT escaping and its
+  inverse, folding), and `_dates`, where a `When` lands in a calendar.
 
 What timeline writes beyond RFC 5545 (the exact date in `X-TIMELINE-WHEN`, the phrase
 in `X-TIMELINE-SAID`) is read back, so a calendar timeline wrote imports unchanged.
