@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
-    from timeline._model import Timeline
     from timeline._query import Filter
+    from timeline._timeline import Timeline
 
 
 __all__ = ["main"]
@@ -186,6 +186,7 @@ def _status(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from timeline import _clock
+    from timeline.report import _json as report_json
     from timeline.report import _policy as policy
 
     day: dt.date | None = None
@@ -202,7 +203,7 @@ def _status(args: argparse.Namespace) -> int:
         statuses = timeline.status(day, policies=args.policy or None)
     except KeyError as error:
         raise UsageError(f"--policy: {error.args[0]}") from None
-    render = policy.status_json if args.format == "json" else policy.status_text
+    render = report_json.render_status if args.format == "json" else policy.status_text
     _emit(args, render(statuses, day))
     return EXIT_OK
 

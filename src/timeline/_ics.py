@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple
 
 import attrs
 
-from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source, Timeline
+from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
+from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
 from timeline.errors import IcsError
 
 if TYPE_CHECKING:
-    from timeline._when import _Part
+    from timeline._when import Endpoint
 
 __all__ = ["IcsError", "to_ics", "write_ics"]
 
@@ -230,10 +231,10 @@ def _all_day(first: dt.date, last: dt.date, *, marker: bool) -> Placement:
     return Placement(tuple(lines), marker, first)
 
 
-def _timed(when: When, start: _Part, end: _Part) -> Placement:
+def _timed(when: When, start: Endpoint, end: Endpoint) -> Placement:
     zones: list[str] = []
 
-    def moment(name: str, part: _Part) -> str:
+    def moment(name: str, part: Endpoint) -> str:
         assert part.time is not None
         if part.offset is None and when.tz is not None:
             zones.append(when.tz)
