@@ -5,7 +5,7 @@ the dates. `extract` finds each temporal expression, gives its TimeML TIMEX3 val
 convention annotated corpora use) and, where the text allows it, an honest `When` value in
 timeline's EDTF subset: "In April" stays a month, "15 years ago" is approximate, "recently"
 has no date at all. `draft_toml` turns the result into draft `[[event]]` records that a
-person edits. The rules are regular expressions over the tables in `_extract_rules`.
+person edits. The rules are regular expressions over the tables in `_rules`.
 
 >>> import datetime
 >>> [(m.text, m.when) for m in extract("In April, Xi spoke.", datetime.date(2025, 12, 19))]
@@ -24,7 +24,7 @@ from typing import Final
 
 import attrs
 
-from timeline._extract_resolve import (
+from timeline._extract._resolve import (
     RESOLVERS,
     RULES,
     Context,
@@ -40,7 +40,7 @@ from timeline._extract_resolve import (
 from timeline._when import When
 from timeline.errors import ExtractError, WhenError
 
-__all__ = ["ExtractError", "Mention", "draft_toml", "extract", "to_jsonl"]
+__all__ = ["Mention", "draft_toml", "extract", "to_jsonl"]
 
 
 @attrs.frozen(kw_only=True)

@@ -1,6 +1,6 @@
 """The resolvers behind `timeline.extract`: from a rule's match to TimeML and EDTF values.
 
-Each kind of rule in `_extract_rules.RULES` has one resolver here. A resolver reads the
+Each kind of rule in `_rules.RULES` has one resolver here. A resolver reads the
 match's named groups and a `Context` (publication date, sentence, tense) and returns a
 `Resolution`, or None to reject the match so that a shorter one may take its place.
 """
@@ -19,7 +19,7 @@ import attrs
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
-from timeline import _extract_rules as rules
+from timeline._extract import _rules as rules
 
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 
