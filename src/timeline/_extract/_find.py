@@ -31,13 +31,12 @@ from timeline._extract._resolve import (
     Cues,
     Kind,
     Resolution,
-    add_months,
     quarter_value,
     timed,
     week,
     ym,
 )
-from timeline._when import When
+from timeline._when import When, add_months
 from timeline.errors import ExtractError, WhenError
 
 __all__ = ["Mention", "draft_toml", "extract", "to_jsonl"]

@@ -20,6 +20,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from timeline._extract import _rules as rules
+from timeline._when import add_months
 
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -116,13 +117,6 @@ RULES: Final = tuple((name, kind, re.compile(p, _FLAGS)) for name, kind, p in ru
 
 
 # ── small date helpers ────────────────────────────────────────────────────────────────
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def ym(year: int, month: int) -> str:
     """A month in EDTF and TIMEX3 alike: 2025-04."""
     return f"{year:04d}-{month:02d}"
