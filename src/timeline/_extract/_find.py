@@ -24,19 +24,12 @@ from typing import Final
 
 import attrs
 
-from timeline._extract._resolve import (
-    RESOLVERS,
-    RULES,
-    Context,
-    Cues,
-    Kind,
-    Resolution,
-    quarter_value,
-    timed,
-    week,
-    ym,
-)
-from timeline._when import When, add_months
+from timeline._extract import _calendar, _durations, _relative, _rules, _times
+from timeline._extract._context import Context, Cues
+from timeline._extract._relative import anchored
+from timeline._extract._resolution import Kind, Resolution, Resolver
+from timeline._extract._times import timed
+from timeline._when import When
 from timeline.errors import ExtractError, WhenError
 
 __all__ = ["Mention", "draft_toml", "extract", "to_jsonl"]
@@ -120,6 +113,19 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 # ── the pipeline ──────────────────────────────────────────────────────────────────────
+#: Every rule, compiled once: (name, resolver kind, pattern); order breaks ties.
+RULES: Final = tuple(
+    (name, kind, re.compile(pattern, re.IGNORECASE)) for name, kind, pattern in _rules.RULES
+)
+#: The resolver of each kind of rule.
+RESOLVERS: Final[dict[str, Resolver]] = {
+    **_calendar.RESOLVERS,
+    **_relative.RESOLVERS,
+    **_times.RESOLVERS,
+    **_durations.RESOLVERS,
+}
+
+
 @attrs.frozen(kw_only=True)
 class _Found:
     start: int
@@ -240,7 +246,7 @@ def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
                 if unit == "year" and anchor_fiscal is not None:
                     res = Resolution(timex=f"FY{anchor_fiscal + delta}", when=None)
                 else:
-                    res = _anchored(unit, delta, anchor, anchor_quarter)
+                    res = anchored(unit, delta, anchor, anchor_quarter)
             except (ValueError, OverflowError):
                 continue
             f = attrs.evolve(f, resolution=res)
@@ -257,31 +263,6 @@ def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
                 anchor_quarter = (int(year), (int(month) - 1) // 3 + 1)
         out.append(f)
     return out
-
-
-def _anchored(
-    unit: str, delta: int, anchor: dt.date, quarter: tuple[int, int] | None
-) -> Resolution:
-    if unit == "quarter":
-        year, q = quarter or (anchor.year, (anchor.month - 1) // 3 + 1)
-        index = year * 4 + q - 1 + delta
-        if not 1 <= index // 4 <= 9999:
-            raise ValueError(index // 4)
-        return quarter_value(index // 4, index % 4 + 1)
-    if unit == "year":
-        if not 1 <= anchor.year + delta <= 9999:
-            raise ValueError(anchor.year + delta)
-        value = f"{anchor.year + delta:04d}"
-        return Resolution(timex=value, when=value)
-    if unit == "month":
-        moved = add_months(anchor, delta)
-        value = ym(moved.year, moved.month)
-        return Resolution(timex=value, when=value)
-    if unit == "week":
-        timex, when = week(anchor + dt.timedelta(weeks=delta))
-        return Resolution(timex=timex, when=when)
-    day = anchor + dt.timedelta(days=delta)
-    return Resolution(timex=str(day), when=str(day))
 
 
 _DAY_VALUE: Final = re.compile(r"\d{4}-\d{2}-\d{2}$")
