@@ -1,0 +1,174 @@
+"""Drafting: `[[event]]` records from the mentions of an article, for a person to edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from timeline._extract._context import Context, Cues
+from timeline._extract._find import as_date
+from timeline._extract._mention import Mention
+from timeline._when import When
+from timeline.errors import ExtractError, WhenError
+
+__all__ = ["draft_toml"]
+
+
+_SLUG: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def _day(value: dt.date | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _draftable(mention: Mention, published: dt.date) -> bool:
+    """Whether a mention dates something that has happened or is happening.
+
+    Not a value that begins after publication ("in 50 years", "this winter" in November),
+    nor one that reaches past it in a sentence about the future ("will announce later
+    this month").
+    """
+    if mention.when is None:
+        return False
+    try:
+        when = When.parse(mention.when)
+    except WhenError:
+        return False
+    earliest, latest = _day(when.earliest), _day(when.latest)
+    if earliest is not None and earliest > published:
+        return False
+    if latest is not None and latest < published:
+        return True
+    at = max(mention.sentence.find(mention.text), 0)
+    whole = (0, len(mention.sentence))
+    context = Context(
+        published=published,
+        text=mention.sentence,
+        sentence=whole,
+        cues=Cues.of(mention.sentence, whole),
+        start=at,
+        end=at + len(mention.text),
+    )
+    return context.tense != "future"
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string, escaped so that any text survives a round trip."""
+    escapes = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
+    escapes["\r"] = "\\r"
+    out = []
+    for char in value:
+        if char in escapes:
+            out.append(escapes[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _slug(text: str, limit: int = 6) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:limit]) or "event"
+
+
+def _draft_title(sentence: str, said: str) -> str:
+    """The sentence without its date phrase and quotation marks, cut to about 80 characters."""
+    prep = r"(?:\b(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
+    title = re.sub(prep + re.escape(said) + r"\s*,?", " ", sentence, count=1, flags=re.I)
+    title = re.sub(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)", "", title)
+    title = " ".join(title.split()).strip(" ,;:—–-").rstrip(".").rstrip()
+    if len(title) > 80:
+        title = title[:80].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return (title[:1].upper() + title[1:]) or said
+
+
+def draft_toml(
+    mentions: Iterable[Mention],
+    *,
+    source_id: str,
+    source_title: str,
+    published: dt.date,
+    file: str | None,
+    url: str | None,
+) -> str:
+    """Draft `[[event]]` records for a person to edit, after the `[[source]]` they cite.
+
+    One event per sentence that holds a past or present date (the first such mention
+    wins; a date wins over a span); future dates ("in 50 years") are not events. Each
+    cites the source with its sentence as the quote, verbatim, when the source has a
+    `file`, and as a note otherwise.
+
+    Raises:
+        ExtractError: `source_id` is not a lowercase slug.
+    """
+    if not _SLUG.match(source_id):
+        raise ExtractError(
+            f"source id {source_id!r} is not a lowercase slug; use letters, digits and "
+            "single - _ . between them, e.g. 'npr-2025-12-19-china-chips'"
+        )
+    published = as_date(published)
+    lines = [
+        "# Draft events from `timeline extract`: check each date, title and quote before use.",
+        "",
+        "[[source]]",
+        f"id = {_toml_string(source_id)}",
+        f"title = {_toml_string(source_title)}",
+        f"published = {_toml_string(published.isoformat())}",
+    ]
+    if url is not None:
+        lines.append(f"url = {_toml_string(url)}")
+    if file is not None:
+        lines.append(f"file = {_toml_string(file)}")
+    used: set[str] = set()
+    for sentence, group in _by_sentence(mentions):
+        dated = [m for m in group if _draftable(m, published)]
+        if not dated:
+            continue
+        best = min(dated, key=lambda m: (m.type == "DURATION", m.start))
+        assert best.when is not None
+        when = (
+            best.when
+            if "T" not in best.when or best.when[-1] == "Z" or _has_offset(best.when)
+            else best.when[:10]
+        )
+        title = _draft_title(sentence, best.text)
+        quote = " ".join(sentence.split())
+        base = _slug(title)
+        event_id, n = base, 1
+        while event_id in used:
+            n += 1
+            event_id = f"{base}-{n}"
+        used.add(event_id)
+        lines += [
+            "",
+            "[[event]]",
+            f"id = {_toml_string(event_id)}",
+            f"title = {_toml_string(title)}",
+            f"when = {_toml_string(when)}",
+            f"said = {_toml_string(best.text)}",
+            "[[event.cite]]",
+            f"source = {_toml_string(source_id)}",
+            f"{'quote' if file is not None else 'note'} = {_toml_string(quote)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _has_offset(when: str) -> bool:
+    return re.search(r"[+-]\d{2}:\d{2}$", when) is not None
+
+
+def _by_sentence(mentions: Iterable[Mention]) -> list[tuple[str, list[Mention]]]:
+    """Mentions grouped by sentence, in text order (a sentence's mentions are adjacent)."""
+    groups: list[tuple[str, list[Mention]]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if groups and groups[-1][0] == m.sentence:
+            groups[-1][1].append(m)
+        else:
+            groups.append((m.sentence, [m]))
+    return groups
