@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Final
 
 from timeline._extract._context import Context, Cues
 from timeline._extract._find import as_date
 from timeline._extract._mention import Mention
+from timeline._text import SLUG, slugify
 from timeline._when import When
 from timeline.errors import ExtractError, WhenError
 
 __all__ = ["draft_toml"]
-
-
-_SLUG: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
 
 def _day(value: dt.date | None) -> dt.date | None:
@@ -69,14 +66,6 @@ def _toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _slug(text: str, limit: int = 6) -> str:
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:limit]) or "event"
-
-
 def _draft_title(sentence: str, said: str) -> str:
     """The sentence without its date phrase and quotation marks, cut to about 80 characters."""
     prep = r"(?:\b(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
@@ -107,7 +96,7 @@ def draft_toml(
     Raises:
         ExtractError: `source_id` is not a lowercase slug.
     """
-    if not _SLUG.match(source_id):
+    if not SLUG.fullmatch(source_id):
         raise ExtractError(
             f"source id {source_id!r} is not a lowercase slug; use letters, digits and "
             "single - _ . between them, e.g. 'npr-2025-12-19-china-chips'"
@@ -139,7 +128,7 @@ def draft_toml(
         )
         title = _draft_title(sentence, best.text)
         quote = " ".join(sentence.split())
-        base = _slug(title)
+        base = slugify(title, words=6, fallback="event")
         event_id, n = base, 1
         while event_id in used:
             n += 1
