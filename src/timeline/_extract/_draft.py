@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from timeline import _toml
 from timeline._extract._context import Context, Cues
 from timeline._extract._find import as_date
 from timeline._extract._mention import Mention
@@ -51,21 +52,6 @@ def _draftable(mention: Mention, published: dt.date) -> bool:
     return context.tense != "future"
 
 
-def _toml_string(value: str) -> str:
-    """A TOML basic string, escaped so that any text survives a round trip."""
-    escapes = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
-    escapes["\r"] = "\\r"
-    out = []
-    for char in value:
-        if char in escapes:
-            out.append(escapes[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
 def _draft_title(sentence: str, said: str) -> str:
     """The sentence without its date phrase and quotation marks, cut to about 80 characters."""
     prep = r"(?:\b(?:in|on|at|since|by|during|over|for|until|from)\s+)?"
@@ -106,14 +92,14 @@ def draft_toml(
         "# Draft events from `timeline extract`: check each date, title and quote before use.",
         "",
         "[[source]]",
-        f"id = {_toml_string(source_id)}",
-        f"title = {_toml_string(source_title)}",
-        f"published = {_toml_string(published.isoformat())}",
+        f"id = {_toml.string(source_id)}",
+        f"title = {_toml.string(source_title)}",
+        f"published = {_toml.string(published.isoformat())}",
     ]
     if url is not None:
-        lines.append(f"url = {_toml_string(url)}")
+        lines.append(f"url = {_toml.string(url)}")
     if file is not None:
-        lines.append(f"file = {_toml_string(file)}")
+        lines.append(f"file = {_toml.string(file)}")
     used: set[str] = set()
     for sentence, group in _by_sentence(mentions):
         dated = [m for m in group if _draftable(m, published)]
@@ -137,13 +123,13 @@ def draft_toml(
         lines += [
             "",
             "[[event]]",
-            f"id = {_toml_string(event_id)}",
-            f"title = {_toml_string(title)}",
-            f"when = {_toml_string(when)}",
-            f"said = {_toml_string(best.text)}",
+            f"id = {_toml.string(event_id)}",
+            f"title = {_toml.string(title)}",
+            f"when = {_toml.string(when)}",
+            f"said = {_toml.string(best.text)}",
             "[[event.cite]]",
-            f"source = {_toml_string(source_id)}",
-            f"{'quote' if file is not None else 'note'} = {_toml_string(quote)}",
+            f"source = {_toml.string(source_id)}",
+            f"{'quote' if file is not None else 'note'} = {_toml.string(quote)}",
         ]
     return "\n".join(lines) + "\n"
 
