@@ -88,18 +88,16 @@ def draft_toml(
             "single - _ . between them, e.g. 'npr-2025-12-19-china-chips'"
         )
     published = as_date(published)
+    source = {"id": source_id, "title": source_title, "published": published.isoformat()}
+    if url is not None:
+        source["url"] = url
+    if file is not None:
+        source["file"] = file
     lines = [
         "# Draft events from `timeline extract`: check each date, title and quote before use.",
         "",
-        "[[source]]",
-        f"id = {_toml.string(source_id)}",
-        f"title = {_toml.string(source_title)}",
-        f"published = {_toml.string(published.isoformat())}",
+        *_toml.table("source", source),
     ]
-    if url is not None:
-        lines.append(f"url = {_toml.string(url)}")
-    if file is not None:
-        lines.append(f"file = {_toml.string(file)}")
     used: set[str] = set()
     for sentence, group in _by_sentence(mentions):
         dated = [m for m in group if _draftable(m, published)]
@@ -120,18 +118,10 @@ def draft_toml(
             n += 1
             event_id = f"{base}-{n}"
         used.add(event_id)
-        lines += [
-            "",
-            "[[event]]",
-            f"id = {_toml.string(event_id)}",
-            f"title = {_toml.string(title)}",
-            f"when = {_toml.string(when)}",
-            f"said = {_toml.string(best.text)}",
-            "[[event.cite]]",
-            f"source = {_toml.string(source_id)}",
-            f"{'quote' if file is not None else 'note'} = {_toml.string(quote)}",
-        ]
-    return "\n".join(lines) + "\n"
+        event = {"id": event_id, "title": title, "when": when, "said": best.text}
+        cite = {"source": source_id, ("quote" if file is not None else "note"): quote}
+        lines += [*_toml.table("event", event), *_toml.table("event.cite", cite)]
+    return "\n".join(lines)
 
 
 def _has_offset(when: str) -> bool:
