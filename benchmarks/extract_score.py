@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from timeline._extract import Mention, extract
+from timeline import Mention, extract
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
 

@@ -14,10 +14,9 @@ from types import ModuleType
 import pytest
 
 import timeline
+from timeline import _structure
 from timeline._cli import main
 
-#: The module timeline._load (the package attribute `timeline.load` is the function).
-load_module = importlib.import_module("timeline._load")
 GENERATE = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
 
@@ -84,7 +83,7 @@ def test_fast_path_builds_what_cattrs_builds(generate, tmp_path, monkeypatch):
     """Loading without the loader's fast path (cattrs for every record) gives equal events."""
     data = generate.generate(tmp_path, 500, fmt="jsonl", seed=11)
     fast = timeline.load(data)
-    monkeypatch.setattr(load_module, "_fast_event", lambda raw, clean: None)
+    monkeypatch.setattr(_structure, "screen_event", lambda raw, citations, clean: None)
     slow = timeline.load(data)
     assert fast.events == slow.events
     assert [type(e.when) for e in fast] == [type(e.when) for e in slow]

@@ -87,8 +87,9 @@ def test_format_reference_lists_every_record_field() -> None:
     """docs/format.md names every field of every record kind and every setting."""
     import attrs
 
-    from timeline._load import FEED_KEYS, KINDS
     from timeline._model import Citation, Settings
+    from timeline._settings import FEED_KEYS
+    from timeline._structure import KINDS
 
     reference = (DOCS / "format.md").read_text(encoding="utf-8")
     kinds: dict[str, type] = {**KINDS, "event.cite": Citation}

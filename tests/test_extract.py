@@ -629,6 +629,12 @@ def test_draft_rejects_a_source_id_that_is_not_a_slug(seed_mentions: list[Mentio
         _seed_draft(seed_mentions, source_id="NPR story")
 
 
+def test_draft_rejects_a_source_id_with_a_line_end(seed_mentions: list[Mention]) -> None:
+    """The whole id must be a slug, as for the loader: a trailing newline is refused too."""
+    with pytest.raises(ExtractError, match=r"'npr\\n' is not a lowercase slug"):
+        _seed_draft(seed_mentions, source_id="npr\n")
+
+
 def test_naive_datetime_is_refused() -> None:
     """A naive datetime is ambiguous about the day, so it is an error."""
     with pytest.raises(TypeError, match=r"is naive; pass a datetime.date"):

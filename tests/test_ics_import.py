@@ -223,8 +223,8 @@ def test_named_zones_are_kept() -> None:
     )
     assert berlin.when.tz == "Europe/Berlin"
     assert floating.when.tz == "Asia/Shanghai"
-    assert floating.when.earliest == dt.datetime(2025, 4, 1, 1, 30, tzinfo=dt.UTC)
-    assert berlin.when.earliest == dt.datetime(2025, 4, 1, 7, 30, tzinfo=dt.UTC)
+    assert floating.when.start_instant == dt.datetime(2025, 4, 1, 1, 30, tzinfo=dt.UTC)
+    assert berlin.when.start_instant == dt.datetime(2025, 4, 1, 7, 30, tzinfo=dt.UTC)
 
 
 def test_fields_become_records() -> None:

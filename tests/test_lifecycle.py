@@ -24,7 +24,8 @@ from timeline._lifecycle import (
     state_on,
     status,
 )
-from timeline._model import Citation, Effect, Event, Policy, Settings, Timeline
+from timeline._model import Citation, Effect, Event, Policy, Settings
+from timeline._timeline import Timeline
 from timeline._when import When
 
 D = dt.date.fromisoformat

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import textwrap
 from pathlib import Path
@@ -10,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline._load import load, parse_feed
+from timeline._load import load
+from timeline._settings import parse_feed
 from timeline._when import When
 from timeline.errors import DataError, Problem, TimelineError
 
@@ -463,30 +463,6 @@ GOOD_EVENT = {
 }
 
 
-def test_event_validators_are_the_ones_the_fast_path_checks() -> None:
-    """The fast path skips Event's and Citation's validators; these are the ones it redoes."""
-    import attrs
-
-    from timeline import _model as model
-
-    def validators(cls: type) -> dict[str, object]:
-        return {a.name: a.validator for a in attrs.fields(cls) if a.validator is not None}
-
-    assert validators(model.Event) == {
-        "id": model._slug,
-        "title": model._text,
-        "actors": model._slugs,
-        "tags": model._slugs,
-        "url": model._url,
-        "cite": model.Event._check_cite,
-        "effect": model.Event._check_effect,
-    }
-    assert validators(model.Citation) == {
-        "source": model._slug,
-        "quote": model._optional_text,
-    }
-
-
 @pytest.mark.parametrize(
     "change",
     [
@@ -498,15 +474,15 @@ def test_event_validators_are_the_ones_the_fast_path_checks() -> None:
 )
 def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
     """A well-formed event built by the fast path equals the one `Event(...)` builds."""
-    from timeline._load import _CONVERTER, _fast_event
+    from timeline._structure import CONVERTER, screen_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
     fields = dict(raw)
     zone = fields.pop("tz", None)
     fields["when"] = When.parse(str(fields["when"]), tz=zone)  # type: ignore[arg-type]
-    expected = _CONVERTER.structure(fields, timeline.Event)
+    expected = CONVERTER.structure(fields, timeline.Event)
     for clean in (True, False):
-        built = _fast_event(raw, clean)
+        built = screen_event(raw, {}, clean)
         assert built == expected
         assert hash(built) == hash(expected)
         assert repr(built) == repr(expected)
@@ -538,11 +514,11 @@ def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
 )
 def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object]) -> None:
     """Whatever a validator or hook would refuse, the fast path declines (None) to build."""
-    from timeline._load import _fast_event
+    from timeline._structure import screen_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
-    assert _fast_event(raw, True) is None
-    assert _fast_event(raw, False) is None
+    assert screen_event(raw, {}, True) is None
+    assert screen_event(raw, {}, False) is None
 
 
 @pytest.mark.parametrize(
@@ -551,14 +527,13 @@ def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object
 )
 def test_fast_path_checks_strings_of_lines_it_did_not_see(change: dict[str, object]) -> None:
     """Without `clean`, a control character or an over-long string sends the event to cattrs."""
-    from timeline._load import _fast_event
+    from timeline._structure import screen_event
 
-    assert _fast_event({**GOOD_EVENT, **change}, False) is None
+    assert screen_event({**GOOD_EVENT, **change}, {}, False) is None
 
 
-def test_citations_are_shared_within_a_load_and_forgotten_after(in_tmp: Path) -> None:
-    """Equal citations are one object in a load; the cache holding them is empty after."""
-    module = importlib.import_module("timeline._load")  # `timeline.load` is the function
+def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
+    """Equal citations are one object in a load; two loads share nothing."""
     (in_tmp / "events").mkdir()
     (in_tmp / "events" / "sources.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n')
     lines = [
@@ -568,4 +543,6 @@ def test_citations_are_shared_within_a_load_and_forgotten_after(in_tmp: Path) ->
     (in_tmp / "events" / "e.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
     first, second, third = load(in_tmp / "events")
     assert first.cite[0] is second.cite[0] is third.cite[0]
-    assert not module._CITATIONS
+    (again,) = load(in_tmp / "events").events[:1]
+    assert again.cite[0] == first.cite[0]
+    assert again.cite[0] is not first.cite[0]

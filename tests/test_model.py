@@ -24,8 +24,8 @@ from timeline._model import (
     Policy,
     Settings,
     Source,
-    Timeline,
 )
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import TimelineError
 
@@ -192,7 +192,7 @@ def test_chronological_is_one_stable_sort_on_the_sort_key_and_id(
     events: list[Event], zone: dt.tzinfo
 ) -> None:
     """The ranked two-sort order is exactly a stable sort on (sort key, id), ties included."""
-    from timeline._model import _chronological
+    from timeline._timeline import _chronological
 
     expected = sorted(events, key=lambda e: (*e.when.sort_key(zone), e.id))
     got = _chronological(tuple(events), zone)

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import event_lists
-from timeline._model import Citation, Event, Policy, Settings, Timeline
+from timeline._model import Citation, Event, Policy, Settings
 from timeline._query import Filter
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import WhenError
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 import timeline
 from strategies import timelines
 from timeline import DataError, Timeline, When
-from timeline._load_json import loads
 from timeline.report import _json as report_json
+from timeline.report._json import loads
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "data" / "golden"

@@ -9,7 +9,8 @@ import pytest
 
 import timeline
 from conftest import assert_golden
-from timeline._model import Citation, Event, Settings, Source, Timeline
+from timeline._model import Citation, Event, Settings, Source
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.report import markdown, render
 from timeline.report._markdown import escape

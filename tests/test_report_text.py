@@ -11,7 +11,8 @@ from hypothesis import given
 import timeline
 from conftest import assert_golden
 from strategies import timelines
-from timeline._model import Citation, Event, Settings, Timeline
+from timeline._model import Citation, Event, Settings
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.report import FORMATS, render, text
 from timeline.report._common import by_year

@@ -269,7 +269,8 @@ def test_every_json_field_is_documented(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_history_section_names_relations_and_policies_without_changes() -> None:
     """The section says what a policy amends or replaces, and when nothing has changed it."""
-    from timeline._model import Citation, Effect, Event, Policy, Timeline
+    from timeline._model import Citation, Effect, Event, Policy
+    from timeline._timeline import Timeline
     from timeline._when import When
     from timeline.report import _policy as policy_report
 

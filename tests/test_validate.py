@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline._load import Located
 from timeline._model import Actor, Citation, Event, Policy, Source
+from timeline._structure import Located
 from timeline._validate import CHECKS, normalise_space, validate
 from timeline._when import When
 

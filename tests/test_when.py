@@ -94,9 +94,10 @@ def test_instant_is_one_aware_moment(
     """An ISO instant with an offset is one aware moment, written back canonically."""
     when = When.parse(text)
     assert when.is_instant
-    assert when.earliest == when.latest == moment
-    assert isinstance(when.earliest, dt.datetime)
-    assert when.earliest.tzinfo is not None
+    assert when.start_instant == when.end_instant == moment
+    assert when.start_instant is not None
+    assert when.start_instant.tzinfo is not None
+    assert when.earliest == when.latest == D(2025, 12, 8)  # the day as written
     assert str(when.precision) == precision
     assert str(when) == canonical
     assert when.label == label
@@ -105,7 +106,8 @@ def test_instant_is_one_aware_moment(
 def test_local_wall_time_lives_in_its_zone() -> None:
     """A local time with a named zone means that wall time there, and keeps the zone."""
     when = When.parse("2025-10-15T09:00", tz="Asia/Shanghai")
-    assert when.earliest == dt.datetime(2025, 10, 15, 1, 0, tzinfo=UTC)
+    assert when.start_instant == dt.datetime(2025, 10, 15, 1, 0, tzinfo=UTC)
+    assert when.earliest == D(2025, 10, 15)
     assert when.tz == "Asia/Shanghai"
     assert str(when) == "2025-10-15T09:00"
     assert when.label == "15 October 2025, 09:00 Asia/Shanghai"
@@ -283,7 +285,7 @@ def test_from_date(value: D, text: str) -> None:
     """from_date() gives a day, or an instant for an aware datetime (keeping a named zone)."""
     when = When.from_date(value)
     assert str(when) == text
-    assert when.earliest == value
+    assert (when.start_instant or when.earliest) == value
 
 
 @pytest.mark.parametrize(("fold", "offset"), [(0, "-04:00"), (1, "-05:00")])
@@ -293,8 +295,8 @@ def test_from_date_keeps_a_repeated_local_time_by_its_offset(fold: int, offset: 
     moment = dt.datetime(2025, 11, 2, 1, 30, tzinfo=zone, fold=fold)
     when = When.from_date(moment)
     assert str(when) == f"2025-11-02T01:30:00{offset}"
-    assert when.earliest is not None
-    assert when.earliest.astimezone(UTC) == moment.astimezone(UTC)
+    assert when.start_instant is not None
+    assert when.start_instant.astimezone(UTC) == moment.astimezone(UTC)
 
 
 def test_from_date_rejects_naive_datetimes() -> None:
@@ -321,6 +323,16 @@ def _axis(moment: dt.date | None, zone: dt.tzinfo, *, end: bool = False) -> dt.d
     if end:
         return dt.datetime.combine(moment, dt.time.max, tzinfo=zone)
     return dt.datetime.combine(moment, dt.time(), tzinfo=zone)
+
+
+def _low(when: When) -> dt.date | None:
+    """The earliest bound on the axis: the start's instant, else its first day."""
+    return when.start_instant or when.earliest
+
+
+def _high(when: When) -> dt.date | None:
+    """The latest bound on the axis: the end's instant, else its last day."""
+    return when.end_instant or when.latest
 
 
 @given(canonical_notations())
@@ -359,7 +371,7 @@ def test_bounds_are_ordered(when: When) -> None:
     """earliest <= latest on the axis, and the sort key agrees."""
     low, high = when.sort_key()
     assert low <= high
-    assert _axis(when.earliest, UTC) <= _axis(when.latest, UTC, end=True)
+    assert _axis(_low(when), UTC) <= _axis(_high(when), UTC, end=True)
 
 
 @given(whens(), whens(), st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York"]))
@@ -369,9 +381,9 @@ def test_order_is_total_and_consistent_with_earliest(a: When, b: When, zone_name
     ka, kb = a.sort_key(zone), b.sort_key(zone)
     assert (ka < kb) + (kb < ka) + (ka == kb) == 1
     if ka < kb:
-        assert not _axis(b.earliest, zone) < _axis(a.earliest, zone)
+        assert not _axis(_low(b), zone) < _axis(_low(a), zone)
     if ka == kb:
-        assert _axis(a.earliest, zone) == _axis(b.earliest, zone)
+        assert _axis(_low(a), zone) == _axis(_low(b), zone)
 
 
 @given(whens(), whens(), whens())
@@ -420,6 +432,41 @@ def test_overlap_is_symmetric_and_widening_only_adds(a: When, b: When) -> None:
 @given(whens())
 def test_a_value_contains_its_own_bounds(when: When) -> None:
     """contains() holds for the earliest and latest bounds a value gives."""
-    for bound in (when.earliest, when.latest):
+    for bound in (_low(when), _high(when)):
         if bound is not None:
             assert when.contains(bound)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"start": None, "end": None}, r"needs at least one known end"),
+        ({"start": "2025", "end": None}, r"ends are Endpoint values"),
+        ({"start": When.parse("2025").start, "end": None}, r"one end for both"),
+        (
+            {"start": When.parse("2025-10-15T09:00Z").start, "end": None, "is_interval": True,
+             "tz": "Asia/Shanghai"},
+            r"goes only with a local time",
+        ),
+        (
+            {"start": When.parse("2025-10-15T09:00", tz="UTC").start, "end": None,
+             "is_interval": True},
+            r"local time of day needs tz",
+        ),
+    ],
+)  # fmt: skip
+def test_construction_refuses_what_no_notation_writes(
+    fields: dict[str, object], message: str
+) -> None:
+    """When(...) built by hand is checked as parse() checks it, never failing later."""
+    with pytest.raises((WhenError, TypeError), match=message):
+        When(**fields)  # type: ignore[arg-type]
+
+
+def test_instant_days_and_moments_are_apart() -> None:
+    """earliest/latest are always dates; the instant accessors give the aware moments."""
+    when = When.parse("2025-12-08T23:30-05:00/2025-12-09T01:00-05:00")
+    assert (when.earliest, when.latest) == (D(2025, 12, 8), D(2025, 12, 9))
+    assert when.start_instant == dt.datetime(2025, 12, 9, 4, 30, tzinfo=UTC)
+    assert When.parse("2025-04").start_instant is None
+    assert When.parse("2025-04").earliest < When.parse("2025-12-08T15:30Z").latest  # comparable

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from timeline._ics import Imported, from_ics, read_ics, to_ics, write_ics
     from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
     from timeline._load import load
-    from timeline._load_json import load_json
     from timeline._model import (
         Actor,
         ActorKind,
@@ -29,10 +28,10 @@ if TYPE_CHECKING:
         Policy,
         Settings,
         Source,
-        Timeline,
     )
     from timeline._query import Filter
     from timeline._site import build as build_site
+    from timeline._timeline import Timeline
     from timeline._when import Precision, Qualifier, When
     from timeline.errors import (
         DataError,
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
         UsageError,
         WhenError,
     )
+    from timeline.report._json import load_json
 
 __version__ = "0.1.0"
 
@@ -120,12 +120,12 @@ _HOMES = {
             "Policy",
             "Settings",
             "Source",
-            "Timeline",
         )
     },
+    "Timeline": ("timeline._timeline", "Timeline"),
     "Filter": ("timeline._query", "Filter"),
     "load": ("timeline._load", "load"),
-    "load_json": ("timeline._load_json", "load_json"),
+    "load_json": ("timeline.report._json", "load_json"),
     **{
         name: ("timeline._lifecycle", name)
         for name in ("Phase", "PolicyView", "State", "Status", "Transition", "status")

@@ -12,7 +12,8 @@ it, with the reason; it never picks a side. The state on a date depends only on 
 can have happened by the end of that day. See docs/policies.md.
 
 >>> import datetime as dt
->>> from timeline._model import Citation, Effect, Event, Policy, Timeline
+>>> from timeline._model import Citation, Effect, Event, Policy
+>>> from timeline._timeline import Timeline
 >>> from timeline._when import When
 >>> def event(id, when, effect):
 ...     return Event(id=id, title=id, when=When.parse(when), policy="p", effect=Effect(effect),
@@ -35,14 +36,17 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from timeline import _clock
-from timeline._model import Effect, Event, Policy, Timeline
+from timeline._model import Effect, Event, Policy
 from timeline._when import When
 from timeline.errors import LifecycleError
+
+if TYPE_CHECKING:
+    from timeline._timeline import Timeline
 
 __all__ = [
     "TRANSITIONS",
@@ -56,6 +60,7 @@ __all__ = [
     "history",
     "state_on",
     "status",
+    "view",
 ]
 
 
@@ -159,28 +164,6 @@ class State:
     def __str__(self) -> str:
         return self.label
 
-    def to_json(self) -> dict[str, Any]:
-        """The state as plain JSON data (documented in docs/policies.md)."""
-        return {
-            "phase": self.phase.value,
-            "in_force": self.in_force,
-            "label": self.label,
-            "since": _event_json(self.since),
-            "change": _event_json(self.change),
-        }
-
-
-def _event_json(event: Event | None) -> dict[str, Any] | None:
-    if event is None:
-        return None
-    return {
-        "event": event.id,
-        "effect": None if event.effect is None else event.effect.value,
-        "when": str(event.when),
-        "label": event.when.label,
-        "title": event.title,
-    }
-
 
 @attrs.frozen(kw_only=True)
 class Transition:
@@ -259,24 +242,6 @@ class Status:
 
     def __str__(self) -> str:
         return self.label
-
-    def to_json(self) -> dict[str, Any]:
-        """The answer as plain JSON data (documented in docs/policies.md)."""
-        return {
-            "policy": self.policy.id,
-            "title": self.policy.title,
-            "jurisdiction": self.policy.jurisdiction,
-            "targets": list(self.policy.targets),
-            "as_of": self.as_of.isoformat(),
-            "certain": self.certain,
-            "phase": None if self.phase is None else self.phase.value,
-            "in_force": self.in_force,
-            "label": self.label,
-            "state": None if self.state is None else self.state.to_json(),
-            "possible": [s.to_json() for s in self.possible],
-            "reason": self.reason,
-            "pending": [e.id for e in self.pending],
-        }
 
 
 # -- the fold -------------------------------------------------------------------------------
@@ -382,6 +347,15 @@ def _transitions(ordered: Sequence[Event], zone: dt.tzinfo) -> Iterator[Transiti
 
 
 # -- asking a timeline ----------------------------------------------------------------------
+
+
+def view(timeline: Timeline, policy_id: str) -> PolicyView:
+    """The policy with this id and the timeline whose events shape it.
+
+    Raises:
+        KeyError: no policy has this id; the message lists the known ones.
+    """
+    return PolicyView(policy=_policy(timeline, policy_id), timeline=timeline)
 
 
 def _policy(timeline: Timeline, policy_id: str) -> Policy:

@@ -15,7 +15,8 @@ import attrs
 from timeline._when import When
 
 if TYPE_CHECKING:
-    from timeline._model import Event, Timeline
+    from timeline._model import Event
+    from timeline._timeline import Timeline
 
 __all__ = ["Filter"]
 

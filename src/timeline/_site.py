@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from timeline._io import write_atomic
-from timeline._model import Timeline
+from timeline._timeline import Timeline
 from timeline.errors import SiteError
 
 if TYPE_CHECKING:

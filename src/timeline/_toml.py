@@ -1,7 +1,8 @@
-"""Writing records as a TOML data file that `timeline.load` reads back unchanged.
+"""TOML data files, both ways: reading records with the line of every key, and writing them.
 
-Importers and drafting write through here, so every file they produce escapes text the
-same way and lists fields in the model's order.
+Reading hands each record to `timeline._structure`; writing (importers, drafting) goes
+through `document`, so every file timeline writes escapes text the same way, lists fields
+in the model's order and loads back unchanged.
 
 >>> print(string('He said "no"\\tthen left'))
 "He said \\"no\\"\\tthen left"
@@ -10,14 +11,118 @@ same way and lists fields in the model's order.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
+from timeline._structure import KINDS, Citations, Located, structure_record, unknown_kind
+from timeline.errors import Problem
 
-__all__ = ["document", "fields", "string", "table", "value"]
+__all__ = ["document", "fields", "key_lines", "parse", "read", "string", "table", "value"]
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def parse(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The TOML document, or None with the problem located at its line."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        problems.append(Problem(path=shown, message="malformed TOML: nested too deeply"))
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+)", str(error))
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        line = int(found.group(1)) if found else None
+        problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {reason}"))
+    return None
+
+
+def read(text: str, shown: str, problems: list[Problem], citations: Citations) -> Iterator[Located]:
+    """Every record of a data file (arrays of tables named by kind), located by key and line."""
+    document = parse(text, shown, problems)
+    if document is None:
+        return
+    lines = key_lines(text)
+    for kind, records in document.items():
+        if kind not in KINDS:
+            problems.append(unknown_kind(shown, lines.get(kind), kind))
+            continue
+        if not isinstance(records, list):
+            problems.append(
+                Problem(
+                    path=shown,
+                    line=lines.get(kind),
+                    key=kind,
+                    message=f"write records as an array of tables: [[{kind}]]",
+                )
+            )
+            continue
+        for index, raw in enumerate(records):
+            key = f"{kind}[{index}]"
+            item = structure_record(
+                kind, raw, key, shown, lines.get(key), lines, problems, citations=citations
+            )
+            if item is not None:
+                yield item
+
+
+_HEADER: Final = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
+_TABLE: Final = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_KEY: Final = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Map key paths ("event[3].when", "event[3].cite[0]") to 1-based lines, as written."""
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    current = ""
+    quote: str | None = None  # the delimiter of the multi-line string we are inside, if any
+    for number, line in enumerate(text.split("\n"), start=1):  # LF only, as TOML counts lines
+        if quote is not None:  # a string's text: "[[event]]" in a summary is no header
+            if line.count(quote) % 2:
+                quote = None
+            continue
+        quote = _opens_multiline(line)
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(1)
+            kind, _, child = name.partition(".")
+            if not child:
+                index = counts[kind] = counts.get(kind, -1) + 1
+                current = f"{kind}[{index}]"
+                lines.setdefault(kind, number)
+            else:
+                parent = f"{kind}[{counts.get(kind, 0)}]"
+                slot = f"{parent}.{child}"
+                index = counts[slot] = counts.get(slot, -1) + 1
+                current = f"{slot}[{index}]"
+            lines[current] = number
+            continue
+        table = _TABLE.match(line)
+        if table:
+            current = table.group(1)
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault(f"{current}.{key.group(1)}" if current else key.group(1), number)
+    return lines
+
+
+def _opens_multiline(line: str) -> str | None:
+    """The delimiter of a multi-line string that `line` opens and leaves open, if any."""
+    for delimiter in ('"""', "'''"):
+        if line.count(delimiter) % 2:
+            return delimiter
+    return None
+
+
+# -- writing -----------------------------------------------------------------------------------
 
 _ESCAPES: Final = {
     "\\": "\\\\",

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
-from timeline._load import KINDS, Located
 from timeline._model import Event, Policy, Source
+from timeline._structure import KINDS, Located
 from timeline.errors import Problem
 
 __all__ = ["CHECKS", "normalise_space", "validate"]
@@ -30,7 +30,7 @@ def normalise_space(text: str) -> str:
 class _Index:
     """What the checks look up, built once."""
 
-    def __init__(self, located: Sequence[Located], project_root: Path) -> None:
+    def __init__(self, located: Sequence[Located], project_root: Path | None) -> None:
         self.located = located
         self.project_root = project_root
         self.ids: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
@@ -43,11 +43,16 @@ class _Index:
         self.source_texts: dict[str, str | None] = {}
 
 
-def validate(located: Sequence[Located], *, project_root: Path) -> list[Problem]:
-    """Every cross-record problem in `located`; paths in records are relative to `project_root`."""
+def validate(located: Sequence[Located], *, project_root: Path | None) -> list[Problem]:
+    """Every cross-record problem in `located`; paths in records are relative to `project_root`.
+
+    With no `project_root` (records read from an export, which carries no source texts)
+    the checks that read source files are left out.
+    """
     index = _Index(located, project_root)
+    checks = CHECKS if project_root is not None else [c for c in CHECKS if c not in _FILE_CHECKS]
     problems: list[Problem] = []
-    for check in CHECKS:
+    for check in checks:
         problems += check(index)
     return problems
 
@@ -132,6 +137,7 @@ def _policy_cycles(index: _Index) -> Iterable[Problem]:
 
 
 def _source_files(index: _Index) -> Iterable[Problem]:
+    assert index.project_root is not None
     root = index.project_root.resolve()
     for item in index.located:
         source = item.record
@@ -228,3 +234,5 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _quotes,
     _lifecycle,
 )
+#: The checks that read source files.
+_FILE_CHECKS: Final = (_source_files, _quotes)

@@ -19,7 +19,7 @@ import attrs
 
 from timeline.errors import WhenError
 
-__all__ = ["Precision", "Qualifier", "When"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When", "add_months"]
 
 UTC: Final = dt.UTC
 
@@ -84,8 +84,17 @@ class Qualifier(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class _Part:
-    """One end of a `When`: a date at some precision, or an instant."""
+class Endpoint:
+    """One end of a `When`: a date at some precision, or a time of day on a date.
+
+    `When.parse` builds them; read them as `When.start` and `When.end`.
+
+    >>> end = When.parse("2025-04~").start
+    >>> end.year, end.month, end.day, str(end.precision), end.qualifier.value
+    (2025, 4, None, 'month', '~')
+    >>> end.first_day, end.last_day
+    (datetime.date(2025, 4, 1), datetime.date(2025, 4, 30))
+    """
 
     year: int
     month: int | None = None  # 1–12; for seasons, None and `season` set
@@ -98,12 +107,14 @@ class _Part:
 
     @property
     def first_day(self) -> dt.date:
+        """The first day this end can mean."""
         if self.season is not None:
             return dt.date(self.year, _SEASON_MONTHS[self.season][0], 1)
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> dt.date:
+        """The last day this end can mean, inclusive."""
         p = self.precision
         if p <= Precision.DAY:
             return self.first_day
@@ -119,6 +130,7 @@ class _Part:
         return dt.date(self.year + span - 1, 12, 31)
 
     def instant(self, tz: str | None) -> dt.datetime:
+        """The moment a timed end stands for; `tz` is its When's zone (for a local time)."""
         assert self.time is not None
         naive = dt.datetime.combine(self.first_day, self.time)
         if self.offset is not None:
@@ -144,6 +156,7 @@ class _Part:
             return dt.date.min if sign < 0 else dt.date.max
 
     def notation(self) -> str:
+        """This end in EDTF, as `str(When)` writes it."""
         if self.precision is Precision.CENTURY:
             text = f"{self.year // 100:02d}XX"
         elif self.precision is Precision.DECADE:
@@ -165,6 +178,7 @@ class _Part:
         return text + self.qualifier.value
 
     def label(self, *, with_year: bool = True, with_month: bool = True) -> str:
+        """This end for a reader: '25 April 2025', 'autumn 2025', '~2021'."""
         q = self.qualifier
         p = self.precision
         if p is Precision.CENTURY or p is Precision.DECADE:
@@ -257,7 +271,7 @@ def _days_in(year: int, month: int) -> int:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _parse_part(text: str, whole: str) -> _Part:
+def _parse_part(text: str, whole: str) -> Endpoint:
     match = _PART.fullmatch(text)
     if match is None:
         raise WhenError.invalid(whole, _hint(text))
@@ -270,12 +284,12 @@ def _parse_part(text: str, whole: str) -> _Part:
             year, precision = int(g["century"]) * 100, Precision.CENTURY
         else:
             year, precision = int(g["decade"]) * 10, Precision.DECADE
-        return _Part(year=year, precision=precision, qualifier=qualifier)
+        return Endpoint(year=year, precision=precision, qualifier=qualifier)
     year = int(g["year"])
     if year < 1:
         raise WhenError.invalid(whole, "years before 0001 are not supported")
     if g["month"] is None:
-        return _Part(year=year, precision=Precision.YEAR, qualifier=qualifier)
+        return Endpoint(year=year, precision=Precision.YEAR, qualifier=qualifier)
     month = int(g["month"])
     if month in _SEASONS:
         if g["day"] is not None:
@@ -284,19 +298,21 @@ def _parse_part(text: str, whole: str) -> _Part:
             raise WhenError.invalid(
                 whole, "winter 9999 ends in 10000; years after 9999 are not supported"
             )
-        return _Part(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
+        return Endpoint(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
     if not 1 <= month <= 12:
         raise WhenError.invalid(
             whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
         )
     if g["day"] is None:
-        return _Part(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
+        return Endpoint(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
     day = int(g["day"])
     last = _days_in(year, month)
     if not 1 <= day <= last:
         raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
     if g["hour"] is None:
-        return _Part(year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier)
+        return Endpoint(
+            year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier
+        )
     if qualifier is not Qualifier.NONE:
         raise WhenError.invalid(whole, "a time of day cannot be approximate or uncertain")
     hour, minute = int(g["hour"]), int(g["minute"])
@@ -312,7 +328,7 @@ def _parse_part(text: str, whole: str) -> _Part:
         if hours > 23 or mins > 59:
             raise WhenError.invalid(whole, f"{g['offset']} is not a UTC offset")
         offset = sign * dt.timedelta(hours=hours, minutes=mins)
-    return _Part(
+    return Endpoint(
         year=year,
         month=month,
         day=day,
@@ -356,10 +372,28 @@ class When:
     '2025-12-08T15:30Z'
     """
 
-    start: _Part | None
-    end: _Part | None
+    start: Endpoint | None
+    end: Endpoint | None
     is_interval: bool = False
     tz: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a value that no notation writes: `When.parse` never builds one."""
+        start, end = self.start, self.end
+        for part in (start, end):
+            if part is not None and not isinstance(part, Endpoint):
+                raise TypeError(f"a When's ends are Endpoint values, not {part!r}; use When.parse")
+        if start is None and end is None:
+            raise _unbuildable("it needs at least one known end, e.g. When.parse('2015/..')")
+        if not self.is_interval and (start is None or end != start):
+            raise _unbuildable("a single value has one end for both; a span has is_interval=True")
+        local = any(p is not None and p.time is not None and p.offset is None for p in (start, end))
+        if local and self.tz is None:
+            raise _unbuildable("a local time of day needs tz, e.g. tz='Asia/Shanghai'")
+        if self.tz is not None:
+            if not local:
+                raise _unbuildable(f"tz={self.tz!r} goes only with a local time of day")
+            _check_zone(self.tz, self.tz)
 
     # -- construction -------------------------------------------------------------------
 
@@ -401,17 +435,32 @@ class When:
 
     @property
     def earliest(self) -> dt.date | None:
-        """The first day (or instant) the value can mean; None for an open start."""
-        return None if self.start is None else self._lower(self.start)
+        """The first day the value can mean (an instant's day as written); None if open."""
+        return None if self.start is None else self.start.first_day
 
     @property
     def latest(self) -> dt.date | None:
-        """The last day (or instant) the value can mean, inclusive; None for an open end."""
-        return None if self.end is None else self._upper(self.end)
+        """The last day the value can mean, inclusive (an instant's day as written)."""
+        return None if self.end is None else self.end.last_day
+
+    @property
+    def start_instant(self) -> dt.datetime | None:
+        """The aware moment a timed start stands for; None for a date or an open start."""
+        start = self.start
+        return None if start is None or start.time is None else start.instant(self.tz)
+
+    @property
+    def end_instant(self) -> dt.datetime | None:
+        """The aware moment a timed end stands for; None for a date or an open end."""
+        end = self.end
+        return None if end is None or end.time is None else end.instant(self.tz)
 
     @property
     def widened(self) -> tuple[dt.date | None, dt.date | None]:
-        """Bounds widened by one unit of precision per ~ or ?, two for %, for overlap queries."""
+        """Days widened by one unit of precision per ~ or ?, two for %, for overlap queries.
+
+        A timed end is never qualified, so it keeps its own day.
+        """
         low = None if self.start is None else self.start.widen(self.start.first_day, -1)
         high = None
         if self.end is not None:
@@ -423,10 +472,6 @@ class When:
             high = dt.date.max if after is None else self.end.widen(after, +1)
             if high < dt.date.max:
                 high -= dt.timedelta(days=1)
-        if self.start is not None and self.start.time is not None:
-            low = self._lower(self.start)
-        if self.end is not None and self.end.time is not None:
-            high = self._upper(self.end)
         return low, high
 
     @property
@@ -531,20 +576,20 @@ class When:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _lower(self, part: _Part) -> dt.date:
-        return part.instant(self.tz) if part.time is not None else part.first_day
-
-    def _upper(self, part: _Part) -> dt.date:
-        return part.instant(self.tz) if part.time is not None else part.last_day
-
     def _bounds_key(self, widened: bool) -> tuple[int, int]:
+        exact = self.sort_key()
         if not widened or self.qualifier is Qualifier.NONE:
-            return self.sort_key()
-        low, high = self.widened
+            return exact
+        low, high = self.widened  # a timed or open end keeps its exact key
+        start, end = self.start, self.end
         return (
-            _MIN_KEY if low is None else _point_key(low)[0],
-            _MAX_KEY if high is None else _point_key(high)[1],
+            exact[0] if low is None or start is None or start.time else _point_key(low)[0],
+            exact[1] if high is None or end is None or end.time else _point_key(high)[1],
         )
+
+
+def _unbuildable(reason: str) -> WhenError:
+    return WhenError(f"cannot build this When: {reason}", value="", reason=reason)
 
 
 def _point_key(day: dt.date) -> tuple[int, int]:
@@ -558,7 +603,7 @@ def _point_key(day: dt.date) -> tuple[int, int]:
     return low, high
 
 
-def _span_label(start: _Part, end: _Part) -> str:
+def _span_label(start: Endpoint, end: Endpoint) -> str:
     """Share what the two ends share: '15–17 October 2025', 'June–December 2025'."""
     plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
     untimed = start.time is None and end.time is None
@@ -580,7 +625,8 @@ def _span_label(start: _Part, end: _Part) -> str:
 def _parse(text: str, tz: str | None) -> When:
     if tz is not None:
         _check_zone(tz, text)
-    if "/" in text:
+    interval = "/" in text
+    if interval:
         left, _, right = text.partition("/")
         if "/" in right:
             raise WhenError.invalid(text, "a span has exactly one '/'")
@@ -590,32 +636,34 @@ def _parse(text: str, tz: str | None) -> When:
             raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
         start = None if left == ".." else _parse_part(left, text)
         end = None if right == ".." else _parse_part(right, text)
-        when = When(start=start, end=end, is_interval=True, tz=tz)
     else:
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
-        part = _parse_part(text, text)
-        when = When(start=part, end=part, tz=tz)
-    for end in (when.start, when.end) if when.is_interval else (when.start,):
-        if end is not None and end.time is not None and end.offset is None:
-            _check_local(end, tz, text)
-    if tz is not None and not any(
-        p is not None and p.time is not None and p.offset is None for p in (when.start, when.end)
-    ):
+        start = end = _parse_part(text, text)
+    local = [p for p in (start, end) if p is not None and p.time is not None and p.offset is None]
+    for part in local[:1] if not interval else local:
+        _check_local(part, tz, text)
+    if tz is not None and not local:
         raise WhenError.invalid(
             text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
         )
-    start, end = when.start, when.end
-    if start is not None and end is not None and when.is_interval:
-        if start.time is None and end.time is None:  # dates: compare the days themselves
-            backwards = start.first_day > end.last_day
-        else:
-            low, _ = When(start=start, end=start, tz=tz).sort_key()
-            _, high = When(start=end, end=end, tz=tz).sort_key()
-            backwards = low > high
-        if backwards:
-            raise WhenError.invalid(text, "the span ends before it starts")
-    return when
+    if interval and start is not None and end is not None and _backwards(start, end, tz):
+        raise WhenError.invalid(text, "the span ends before it starts")
+    return When(start=start, end=end, is_interval=interval, tz=tz)
+
+
+def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
+    """Whether a span's start comes after its end (dates compare as days, times as moments)."""
+    if start.time is None and end.time is None:
+        return start.first_day > end.last_day
+    low = _micros(start.instant(tz)) if start.time else _day_start(start.first_day, UTC)
+    if end.time:
+        high = _micros(end.instant(tz))
+    elif end.last_day < dt.date.max:
+        high = _day_start(end.last_day + dt.timedelta(days=1), UTC) - 1
+    else:
+        high = _MAX_KEY
+    return low > high
 
 
 def _check_zone(tz: str, text: str) -> None:
@@ -627,7 +675,7 @@ def _check_zone(tz: str, text: str) -> None:
         ) from error
 
 
-def _check_local(part: _Part, tz: str | None, text: str) -> None:
+def _check_local(part: Endpoint, tz: str | None, text: str) -> None:
     if tz is None:
         raise WhenError.invalid(
             text,

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import BinaryIO
 
-    from timeline._model import Timeline
     from timeline._query import Filter
+    from timeline._timeline import Timeline
 
     #: What `timeline COMMAND` is added to, and what runs it (it returns the exit code).
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]

@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from timeline import _clock
+    from timeline.report import _json as report_json
     from timeline.report import _policy as policy
 
     day: dt.date | None = None
@@ -50,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
         statuses = timeline.status(day, policies=args.policy or None)
     except KeyError as error:
         raise UsageError(f"--policy: {error.args[0]}") from None
-    render = policy.status_json if args.format == "json" else policy.status_text
+    render = report_json.render_status if args.format == "json" else policy.status_text
     emit(args, render(statuses, day))
     return EXIT_OK

@@ -23,7 +23,7 @@ from timeline._ics._lines import param
 from timeline._when import Precision, Qualifier, When
 
 if TYPE_CHECKING:
-    from timeline._when import _Part
+    from timeline._when import Endpoint
 
 __all__ = ["Placement", "place", "precision_note", "utc_value"]
 
@@ -110,10 +110,10 @@ def _all_day(first: dt.date, last: dt.date, *, marker: bool) -> Placement:
     return Placement(tuple(lines), marker, first)
 
 
-def _timed(when: When, start: _Part, end: _Part) -> Placement:
+def _timed(when: When, start: Endpoint, end: Endpoint) -> Placement:
     zones: list[str] = []
 
-    def moment(name: str, part: _Part) -> str:
+    def moment(name: str, part: Endpoint) -> str:
         assert part.time is not None
         if part.offset is None and when.tz is not None:
             zones.append(when.tz)

@@ -36,7 +36,8 @@ from timeline._ics._lines import (
     param,
     raw,
 )
-from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source, Timeline
+from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import IcsError
 

@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 if TYPE_CHECKING:
-    from timeline._model import Timeline
+    from timeline._timeline import Timeline
 
 __all__ = [
     "FORMATS",

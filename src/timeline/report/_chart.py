@@ -13,7 +13,8 @@ import attrs
 
 from timeline import _lifecycle as lifecycle
 from timeline._lifecycle import Phase, Transition
-from timeline._model import Effect, Event, Timeline
+from timeline._model import Effect, Event
+from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
 from timeline.report._axis import LEFT, RIGHT, Axis, build_axis
 

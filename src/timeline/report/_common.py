@@ -5,16 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from timeline._model import Event, Source, Timeline
+from timeline._model import Event, Source
+from timeline._timeline import Timeline
 
 __all__ = ["actor_names", "by_year", "source_line"]
-
-
-def _year(moment: dt.date, zone: dt.tzinfo | None) -> int:
-    """The year of a bound; an instant's in `zone`, the zone the timeline is ordered in."""
-    if isinstance(moment, dt.datetime) and zone is not None:
-        return moment.astimezone(zone).year
-    return moment.year
 
 
 def year_heading(event: Event, zone: dt.tzinfo | None = None) -> str:
@@ -22,11 +16,18 @@ def year_heading(event: Event, zone: dt.tzinfo | None = None) -> str:
 
     Instants count in `zone` (the timeline's), so headings follow the order and never repeat.
     """
-    earliest = event.when.earliest
-    if earliest is not None:
-        return str(_year(earliest, zone))
-    latest = event.when.latest
-    return "Undated start" if latest is None else f"Until {_year(latest, zone)}"
+    when = event.when
+    if when.start is not None:
+        moment = when.start_instant
+        return str(
+            when.start.year if moment is None or zone is None else moment.astimezone(zone).year
+        )
+    assert when.end is not None
+    moment = when.end_instant
+    year = (
+        when.end.last_day.year if moment is None or zone is None else moment.astimezone(zone).year
+    )
+    return f"Until {year}"
 
 
 def by_year(timeline: Timeline) -> Iterator[tuple[str, list[Event]]]:

@@ -18,8 +18,9 @@ import io
 from collections.abc import Sequence
 from typing import Final
 
-from timeline._model import Event, Timeline
-from timeline.report._json import bound, qualifier
+from timeline._model import Event
+from timeline._timeline import Timeline
+from timeline.report._json import bounds, qualifier
 
 __all__ = ["COLUMNS", "neutralise", "render", "row"]
 
@@ -67,13 +68,14 @@ def neutralise(cell: str) -> str:
 def row(event: Event) -> list[str]:
     """An event's cells in `COLUMNS` order, empty where a field is unset, neutralised."""
     when = event.when
+    earliest, latest = bounds(when)
     values: Sequence[str | None] = (
         event.id,
         event.title,
         str(when),
         when.tz,
-        bound(when.earliest),
-        bound(when.latest),
+        earliest,
+        latest,
         str(when.precision),
         qualifier(when),
         when.label,

@@ -20,7 +20,8 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
-from timeline._model import Event, Timeline
+from timeline._model import Event
+from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
 from timeline.report._axis import LEFT, RIGHT, WIDTH
 from timeline.report._chart import (

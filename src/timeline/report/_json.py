@@ -1,10 +1,12 @@
-"""The JSON export: the whole timeline, lossless, in the documented shape of docs/json-schema.json.
+"""The JSON export, both ways: the whole timeline, lossless, in the shape of docs/json-schema.json.
 
-Events come in the timeline's chronological order. Each carries its written `when` (EDTF) and
-`tz`, which are what loading reads back, plus derived fields (`earliest`, `latest`,
-`precision`, `qualifier`, `label`) for consumers that cannot parse EDTF; the loader
-(`timeline.load_json`) recomputes those rather than trusting them. Actors, places, policies,
-sources and settings ride along, so `timeline.load_json()` gives back the same timeline.
+One converter does both directions: it writes and reads `When` as its EDTF string and an
+event's `cite` as `citations`, and it refuses what the data folder's formats refuse, with
+the same words. Events come in the timeline's chronological order; each carries its
+written `when` and `tz`, which are what reading uses, plus derived fields (`earliest`,
+`latest`, `precision`, `qualifier`, `label`) for consumers that cannot parse EDTF, which
+reading recomputes rather than trusts. Policy status answers (`timeline status --format
+json`) are written here too.
 """
 
 from __future__ import annotations
@@ -12,12 +14,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Final
 
-from timeline._model import Actor, Citation, Event, Feed, Place, Policy, Settings, Source, Timeline
-from timeline._when import Qualifier, When
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-__all__ = ["FORMAT", "VERSION", "dump", "render"]
+from timeline._lifecycle import State, Status
+from timeline._model import Event, Feed, Settings
+from timeline._settings import structure_settings
+from timeline._structure import MAX_FILE_BYTES, Located, assemble, make_converter, structure_record
+from timeline._timeline import Timeline
+from timeline._validate import validate
+from timeline._when import Qualifier, When
+from timeline.errors import DataError, Problem
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "bounds",
+    "dump",
+    "dump_status",
+    "load_json",
+    "loads",
+    "qualifier",
+    "render",
+    "render_status",
+]
 
 #: The document's `format` marker and schema version; a reader refuses other values.
 FORMAT: Final = "timeline"
@@ -29,6 +52,53 @@ _QUALIFIERS: Final = {
     Qualifier.UNCERTAIN: "uncertain",
     Qualifier.BOTH: "approximate-uncertain",
 }
+#: JSON array → record kind, in the order they are read (as a data folder lists them).
+_ARRAYS: Final = {
+    "sources": "source",
+    "actors": "actor",
+    "places": "place",
+    "policies": "policy",
+    "events": "event",
+}
+_DERIVED: Final = ("earliest", "latest", "precision", "qualifier", "label")
+_TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
+#: An event's keys in the order the export writes them.
+_EVENT_KEYS: Final = (
+    "id",
+    "title",
+    "when",
+    "tz",
+    *_DERIVED,
+    "said",
+    "summary",
+    "actors",
+    "tags",
+    "policy",
+    "effect",
+    "place",
+    "url",
+    "citations",
+)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = make_converter(unstruct_collection_overrides={tuple: list})
+    converter.register_unstructure_hook(When, str)
+    cite = override(rename="citations")
+    converter.register_unstructure_hook(
+        Event, make_dict_unstructure_fn(Event, converter, cite=cite)
+    )
+    converter.register_structure_hook(
+        Event,
+        make_dict_structure_fn(Event, converter, cite=cite, _cattrs_forbid_extra_keys=True),
+    )
+    return converter
+
+
+CONVERTER: Final = _make_converter()
+
+
+# -- writing ---------------------------------------------------------------------------------
 
 
 def render(timeline: Timeline) -> str:
@@ -38,21 +108,24 @@ def render(timeline: Timeline) -> str:
 
 def dump(timeline: Timeline) -> dict[str, Any]:
     """The timeline as plain JSON-ready data (dicts, lists, str, float, None)."""
+    unstructure = CONVERTER.unstructure
     return {
         "format": FORMAT,
         "version": VERSION,
         "settings": _settings(timeline.settings),
         "events": [_event(event) for event in timeline],
-        "actors": [_actor(actor) for actor in timeline.actors.values()],
-        "places": [_place(place) for place in timeline.places.values()],
-        "policies": [_policy(policy) for policy in timeline.policies.values()],
-        "sources": [_source(source) for source in timeline.sources.values()],
+        "actors": [unstructure(actor) for actor in timeline.actors.values()],
+        "places": [unstructure(place) for place in timeline.places.values()],
+        "policies": [unstructure(policy) for policy in timeline.policies.values()],
+        "sources": [unstructure(source) for source in timeline.sources.values()],
     }
 
 
-def bound(value: dt.date | None) -> str | None:
-    """An inclusive bound as ISO 8601: a date, or an instant with its UTC offset."""
-    return None if value is None else value.isoformat()
+def bounds(when: When) -> tuple[str | None, str | None]:
+    """The inclusive bounds in ISO 8601: dates, or instants with their UTC offset."""
+    low = when.start_instant or when.earliest
+    high = when.end_instant or when.latest
+    return (None if low is None else low.isoformat(), None if high is None else high.isoformat())
 
 
 def qualifier(when: When) -> str | None:
@@ -61,93 +134,24 @@ def qualifier(when: When) -> str | None:
 
 
 def _event(event: Event) -> dict[str, Any]:
+    data = CONVERTER.unstructure(event)
     when = event.when
-    return {
-        "id": event.id,
-        "title": event.title,
-        "when": str(when),
-        "tz": when.tz,
-        "earliest": bound(when.earliest),
-        "latest": bound(when.latest),
-        "precision": str(when.precision),
-        "qualifier": qualifier(when),
-        "label": when.label,
-        "said": event.said,
-        "summary": event.summary,
-        "actors": list(event.actors),
-        "tags": list(event.tags),
-        "policy": event.policy,
-        "effect": None if event.effect is None else event.effect.value,
-        "place": event.place,
-        "url": event.url,
-        "citations": [_citation(citation) for citation in event.cite],
-    }
-
-
-def _citation(citation: Citation) -> dict[str, Any]:
-    return {"source": citation.source, "quote": citation.quote, "note": citation.note}
-
-
-def _actor(actor: Actor) -> dict[str, Any]:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind.value,
-        "country": actor.country,
-        "aliases": list(actor.aliases),
-        "description": actor.description,
-        "url": actor.url,
-    }
-
-
-def _place(place: Place) -> dict[str, Any]:
-    return {
-        "id": place.id,
-        "name": place.name,
-        "country": place.country,
-        "region": place.region,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-    }
-
-
-def _policy(policy: Policy) -> dict[str, Any]:
-    return {
-        "id": policy.id,
-        "title": policy.title,
-        "jurisdiction": policy.jurisdiction,
-        "targets": list(policy.targets),
-        "summary": policy.summary,
-        "amends": policy.amends,
-        "replaces": policy.replaces,
-        "tags": list(policy.tags),
-        "url": policy.url,
-    }
-
-
-def _source(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "author": source.author,
-        "published": None if source.published is None else str(source.published),
-        "url": source.url,
-        "file": source.file,
-        "language": source.language,
-        "note": source.note,
-    }
+    earliest, latest = bounds(when)
+    data.update(
+        tz=when.tz,
+        earliest=earliest,
+        latest=latest,
+        precision=str(when.precision),
+        qualifier=qualifier(when),
+        label=when.label,
+    )
+    return {key: data[key] for key in _EVENT_KEYS}
 
 
 def _settings(settings: Settings) -> dict[str, Any]:
-    return {
-        "name": settings.name,
-        "description": settings.description,
-        "domain": settings.domain,
-        "timezone": settings.timezone,
-        "refresh": settings.refresh,
-        "feeds": _feeds(settings.feeds),
-    }
+    data: dict[str, Any] = CONVERTER.unstructure(settings)
+    data["feeds"] = _feeds(settings.feeds)
+    return data
 
 
 def _feeds(feeds: Mapping[str, Feed]) -> dict[str, Any]:
@@ -167,3 +171,161 @@ def _feeds(feeds: Mapping[str, Feed]) -> dict[str, Any]:
             "text": criteria.text,
         }
     return out
+
+
+# -- policy status -----------------------------------------------------------------------------
+
+
+def render_status(statuses: Mapping[str, Status], as_of: dt.date) -> str:
+    """`timeline status --format json`: the schema is in docs/policies.md."""
+    return json.dumps(dump_status(statuses, as_of), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_status(statuses: Mapping[str, Status], as_of: dt.date) -> dict[str, Any]:
+    """Every policy's answer on `as_of` as plain JSON data."""
+    return {"as_of": as_of.isoformat(), "policies": [_status(s) for s in statuses.values()]}
+
+
+def _status(answer: Status) -> dict[str, Any]:
+    return {
+        "policy": answer.policy.id,
+        "title": answer.policy.title,
+        "jurisdiction": answer.policy.jurisdiction,
+        "targets": list(answer.policy.targets),
+        "as_of": answer.as_of.isoformat(),
+        "certain": answer.certain,
+        "phase": None if answer.phase is None else answer.phase.value,
+        "in_force": answer.in_force,
+        "label": answer.label,
+        "state": None if answer.state is None else _state(answer.state),
+        "possible": [_state(s) for s in answer.possible],
+        "reason": answer.reason,
+        "pending": [e.id for e in answer.pending],
+    }
+
+
+def _state(state: State) -> dict[str, Any]:
+    return {
+        "phase": state.phase.value,
+        "in_force": state.in_force,
+        "label": state.label,
+        "since": _step(state.since),
+        "change": _step(state.change),
+    }
+
+
+def _step(event: Event | None) -> dict[str, Any] | None:
+    if event is None:
+        return None
+    return {
+        "event": event.id,
+        "effect": None if event.effect is None else event.effect.value,
+        "when": str(event.when),
+        "label": event.when.label,
+        "title": event.title,
+    }
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def load_json(path: str | Path) -> Timeline:
+    """Read a timeline exported as JSON (`timeline report --format json`, a site's timeline.json).
+
+    Every cross-record check runs but the quote checks, since an export does not carry its
+    sources' texts (they were checked when the data folder was loaded).
+
+    Raises:
+        DataError: listing every problem, each with the file and the JSON path
+            (e.g. `events[3].when`).
+    """
+    target = Path(path)
+    shown = str(target)
+    try:
+        if target.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
+        data = target.read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        raise DataError([Problem(path=shown, message=message)]) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(path=shown, message="not UTF-8")]) from error
+    return loads(text, path=shown)
+
+
+def loads(text: str, *, path: str = "<json>") -> Timeline:
+    """Read a timeline from JSON text; `path` names it in problems."""
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", "nested too deeply")
+        raise DataError(
+            [Problem(path=path, line=line, message=f"malformed JSON: {message}")]
+        ) from None
+    if not isinstance(document, dict):
+        raise DataError([Problem(path=path, message="expected a JSON object, the timeline export")])
+    if document.get("format") != FORMAT or document.get("version") != VERSION:
+        message = (
+            f"not a timeline export: expected format {FORMAT!r} version {VERSION}, "
+            f"got {document.get('format')!r} version {document.get('version')!r}"
+        )
+        raise DataError([Problem(path=path, key="format", message=message)])
+    problems = [
+        Problem(path=path, key=key, message=f"unknown key; expected {', '.join(sorted(_TOP))}")
+        for key in sorted(set(document) - _TOP)
+    ]
+    settings = _read_settings(document.get("settings", {}), path, problems)
+    located: list[Located] = []
+    for array, kind in _ARRAYS.items():
+        records = document.get(array, [])
+        if not isinstance(records, list):
+            problems.append(Problem(path=path, key=array, message="expected an array of records"))
+            continue
+        for index, raw in enumerate(records):
+            key = f"{array}[{index}]"
+            item = structure_record(
+                kind, _as_written(raw, kind), key, path, None, {}, problems, converter=CONVERTER
+            )
+            if item is not None:
+                located.append(item)
+    problems += validate(located, project_root=None)
+    if problems:
+        raise DataError(problems)
+    return assemble(located, settings)
+
+
+def _as_written(raw: object, kind: str) -> object:
+    """An exported record as a person would write it: no nulls or empty lists, no derived fields."""
+    if not isinstance(raw, dict):
+        return raw
+    record = {k: v for k, v in raw.items() if v is not None and v != []}
+    if kind == "event":
+        for key in _DERIVED:
+            record.pop(key, None)
+        citations = record.get("citations")
+        if isinstance(citations, list):
+            record["citations"] = [
+                {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
+                for c in citations
+            ]
+    return record
+
+
+def _read_settings(raw: object, path: str, problems: list[Problem]) -> Settings:
+    if not isinstance(raw, dict):
+        problems.append(Problem(path=path, key="settings", message="expected an object"))
+        return Settings()
+    written = {k: v for k, v in raw.items() if v is not None}
+    feeds = written.get("feeds")
+    if isinstance(feeds, dict):
+        written["feeds"] = {
+            name: {k: v for k, v in spec.items() if v is not None and v != []}
+            if isinstance(spec, dict)
+            else spec
+            for name, spec in feeds.items()
+        }
+    return structure_settings(written, shown=path, problems=problems, prefix="settings.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline._model import Timeline
+from timeline._timeline import Timeline
 from timeline.report._common import actor_names, by_year, source_line
 
 __all__ = ["render"]

@@ -7,16 +7,16 @@ asks what day it is.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping
 
 from timeline._lifecycle import Status, Transition
-from timeline._model import Policy, Timeline
+from timeline._model import Policy
+from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.report._common import source_line
 from timeline.report._markdown import escape
 
-__all__ = ["FORMATS", "render", "status_json", "status_text"]
+__all__ = ["FORMATS", "render", "status_text"]
 
 #: Report formats that get a policy-history section.
 FORMATS = ("text", "markdown")
@@ -127,12 +127,3 @@ def status_text(statuses: Mapping[str, Status], as_of: dt.date) -> str:
             lines.append(f"  why: {answer.reason}")
         lines.append("")
     return "\n".join(lines)
-
-
-def status_json(statuses: Mapping[str, Status], as_of: dt.date) -> str:
-    """`timeline status --format json`: the schema is in docs/policies.md."""
-    data = {
-        "as_of": as_of.isoformat(),
-        "policies": [answer.to_json() for answer in statuses.values()],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -26,8 +26,9 @@ import html
 import json
 from typing import Any, Final, Literal
 
-from timeline._model import Event, Timeline
-from timeline._when import Precision, Qualifier, When, _Part
+from timeline._model import Event
+from timeline._timeline import Timeline
+from timeline._when import Endpoint, Precision, Qualifier, When
 
 __all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "render"]
 
@@ -55,7 +56,7 @@ def dump(timeline: Timeline, *, lanes: Lane = "policy") -> dict[str, Any]:
     }
 
 
-def date_parts(part: _Part, *, end: bool = False) -> dict[str, int]:
+def date_parts(part: Endpoint, *, end: bool = False) -> dict[str, int]:
     """A TimelineJS date object holding only the known parts of one end of a `When`.
 
     `end` picks the last year of a decade or century rather than the first.

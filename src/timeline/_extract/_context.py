@@ -1,0 +1,92 @@
+"""What a resolver may look at besides its match: the publication date, the sentence and
+the tense cues in it.
+
+The cues of a sentence are found once and shared by every mention in it; `Context.tense`
+reads the one that governs a mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Final
+
+import attrs
+
+from timeline._extract import _rules as rules
+
+
+@attrs.frozen(kw_only=True)
+class Cues:
+    """The tense cues of one sentence, found once and shared by every mention in it."""
+
+    #: (start, end, "past" | "future"), ordered by start.
+    found: tuple[tuple[int, int, str], ...]
+    starts: tuple[int, ...]
+    #: Whether the sentence is in the present perfect ("has been trying").
+    perfect: bool
+
+    @classmethod
+    def of(cls, text: str, span: tuple[int, int]) -> Cues:
+        """Find the cues of the sentence `text[span[0]:span[1]]`."""
+        found = []
+        for tense, pattern in _CUES:
+            for m in pattern.finditer(text, *span):
+                word = m.group().lower()
+                if tense == "past" and (word in rules.NOT_PAST or _after_be(text, m.start())):
+                    continue
+                found.append((m.start(), m.end(), tense))
+        found.sort()
+        return cls(
+            found=tuple(found),
+            starts=tuple(f[0] for f in found),
+            perfect=_PERFECT.search(text, *span) is not None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a resolver may look at besides its match: the date and the sentence around it."""
+
+    published: dt.date
+    text: str
+    sentence: tuple[int, int]
+    start: int
+    end: int
+    cues: Cues
+
+    @property
+    def tense(self) -> str | None:
+        """The tense of the clause: "past", "future" or None when no cue says.
+
+        The nearest cue before the mention governs ("briefed allies in August"); with none
+        before it, the nearest one after ("In April, Xi stated"). A participle after a
+        form of "be" is passive, not a tense: "will be published in November".
+        """
+        found, starts = self.cues.found, self.cues.starts
+        i = bisect.bisect_left(starts, self.start)
+        before = [f for f in found[max(i - 8, 0) : i] if f[1] <= self.start]
+        if before:
+            return max(before, key=lambda f: f[1])[2]
+        after = bisect.bisect_left(starts, self.end)
+        return found[after][2] if after < len(found) else None
+
+    @property
+    def perfect(self) -> bool:
+        """Whether the sentence is in the present perfect ("has been trying")."""
+        return self.cues.perfect
+
+
+_FLAGS: Final = re.IGNORECASE
+_CUES: Final = (
+    ("future", re.compile(rf"(?<![\w'’])(?:{rules.FUTURE_CUES})\b", _FLAGS)),
+    ("past", re.compile(rf"\b(?:{rules.PAST_CUES})\b", _FLAGS)),
+)
+_PERFECT: Final = re.compile(rules.PERFECT_CUE, _FLAGS)
+_BE: Final = re.compile(r"\b(?:be|been|being|is|are|am|was|were)\s+(?:\w+\s+)?$", _FLAGS)
+
+
+def _after_be(text: str, offset: int) -> bool:
+    """Whether a form of "be" (and at most one adverb) comes right before `offset`."""
+    return _BE.search(text[max(0, offset - 30) : offset]) is not None

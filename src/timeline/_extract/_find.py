@@ -1,0 +1,245 @@
+"""The finder: every rule over every sentence, the longest match resolved, then the passes
+that read mentions against their neighbours.
+
+Those passes resolve "the previous year" against the last date mentioned before it, join
+a clock time to the day beside it ("2 p.m. on Friday") and give a bare clock time the day
+named last in its paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from timeline._extract import _calendar, _durations, _relative, _rules, _times
+from timeline._extract._context import Context, Cues
+from timeline._extract._mention import Mention
+from timeline._extract._relative import anchored
+from timeline._extract._resolution import Resolution, Resolver
+from timeline._extract._sentences import sentence_spans
+from timeline._extract._times import timed
+
+__all__ = ["as_date", "extract"]
+
+#: Every rule, compiled once: (name, resolver kind, pattern); order breaks ties.
+RULES: Final = tuple(
+    (name, kind, re.compile(pattern, re.IGNORECASE)) for name, kind, pattern in _rules.RULES
+)
+#: The resolver of each kind of rule.
+RESOLVERS: Final[dict[str, Resolver]] = {
+    **_calendar.RESOLVERS,
+    **_relative.RESOLVERS,
+    **_times.RESOLVERS,
+    **_durations.RESOLVERS,
+}
+
+
+@attrs.frozen(kw_only=True)
+class _Found:
+    start: int
+    end: int
+    rule: str
+    resolution: Resolution
+    sentence: tuple[int, int]
+
+
+def extract(text: str, published: dt.date) -> list[Mention]:
+    """Every temporal expression in `text`, resolved against the `published` date.
+
+    Args:
+        text: the article, as decoded text; offsets index into it.
+        published: the day the article appeared, the anchor of "this fall" and "ago".
+
+    Returns:
+        The mentions in text order. Ones that do not overlap; where two rules match
+        overlapping text, the longer match wins.
+
+    Raises:
+        TypeError: `published` is not a date, or a datetime without a time zone.
+    """
+    published = as_date(published)
+    sentences = sentence_spans(text)
+    starts = [s0 for s0, _ in sentences]
+    cues: dict[tuple[int, int], Cues] = {}
+    candidates: list[tuple[int, int, int, int, str, str, re.Match[str]]] = []
+    for order, (name, kind, pattern) in enumerate(RULES):
+        for s0, s1 in sentences:  # one sentence at a time: no match runs across a break
+            for m in pattern.finditer(text, s0, s1):
+                if m.end() == m.start():
+                    continue
+                start, end = m.span("x") if "x" in pattern.groupindex and m["x"] else m.span()
+                candidates.append((-(m.end() - m.start()), order, start, end, name, kind, m))
+    candidates.sort(key=lambda item: item[:3])
+    taken: list[_Found] = []
+    occupied = bytearray(len(text) + 1)
+    for _, _, start, end, name, kind, m in candidates:
+        if any(occupied[start:end]):
+            continue
+        sentence = _sentence_of(sentences, starts, start)
+        if sentence not in cues:
+            cues[sentence] = Cues.of(text, sentence)
+        context = Context(
+            published=published,
+            text=text,
+            sentence=sentence,
+            start=start,
+            end=end,
+            cues=cues[sentence],
+        )
+        try:
+            resolution = RESOLVERS[kind](m, context)
+        except (ValueError, OverflowError):  # a date outside what datetime can hold
+            resolution = None
+        if resolution is None:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        taken.append(
+            _Found(start=start, end=end, rule=name, resolution=resolution, sentence=sentence)
+        )
+    taken.sort(key=lambda f: f.start)
+    taken = _clocks_in_context(text, _merge_clocks(text, _resolve_anchors(taken, published)))
+    return [
+        Mention(
+            text=text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            sentence=text[f.sentence[0] : f.sentence[1]],
+            when=f.resolution.when,
+            timex=f.resolution.timex,
+            type=f.resolution.type,
+            rule=f.rule,
+        )
+        for f in taken
+    ]
+
+
+def as_date(published: dt.date) -> dt.date:
+    """The publication day; a naive datetime is refused, as everywhere in timeline."""
+    if isinstance(published, dt.datetime):
+        if published.tzinfo is None:
+            raise TypeError(
+                f"published={published!r} is naive; pass a datetime.date (the day the "
+                "article appeared) or give the datetime a tzinfo (e.g. datetime.UTC)"
+            )
+        return published.date()
+    if not isinstance(published, dt.date):
+        raise TypeError(f"published={published!r} is not a date; pass a datetime.date")
+    return published
+
+
+def _sentence_of(
+    sentences: Sequence[tuple[int, int]], starts: Sequence[int], offset: int
+) -> tuple[int, int]:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
+    return (offset, offset)
+
+
+_FISCAL_YEAR: Final = re.compile(r"FY(\d{4})$")
+_ANCHORABLE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
+
+
+def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
+    """Resolve "the previous year" against the last date mentioned before it."""
+    anchor = published
+    anchor_quarter: tuple[int, int] | None = None
+    anchor_fiscal: int | None = None  # "In fiscal year 2021 ... the previous year": FY2020
+    out = []
+    for f in found:
+        res = f.resolution
+        if res.anchor is not None:
+            unit, delta = res.anchor
+            try:
+                if unit == "year" and anchor_fiscal is not None:
+                    res = Resolution(timex=f"FY{anchor_fiscal + delta}", when=None)
+                else:
+                    res = anchored(unit, delta, anchor, anchor_quarter)
+            except (ValueError, OverflowError):
+                continue
+            f = attrs.evolve(f, resolution=res)
+        m = _ANCHORABLE.match(res.timex)
+        fiscal = _FISCAL_YEAR.match(res.timex)
+        if fiscal and res.type == "DATE":
+            anchor_fiscal = int(fiscal[1])
+        elif m and res.type == "DATE" and int(m[1]) >= 1:
+            anchor_fiscal = None
+            year, month, day, quarter = m.groups()
+            anchor = dt.date(int(year), int(month or 1), int(day or 1))
+            anchor_quarter = (int(year), int(quarter)) if quarter else None
+            if month:
+                anchor_quarter = (int(year), (int(month) - 1) // 3 + 1)
+        out.append(f)
+    return out
+
+
+_DAY_VALUE: Final = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_TIME_THEN_DATE: Final = re.compile(r"\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+_DATE_THEN_TIME: Final = re.compile(r"\s*,?\s*(?:at\s+)?", re.IGNORECASE)
+
+
+def _merge_clocks(text: str, found: list[_Found]) -> list[_Found]:
+    """Join a clock time to the day next to it: "2 p.m. on Friday", "July 16 at 1 p.m."."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        joined = None
+        if nxt is not None and nxt.sentence == f.sentence:
+            a, b = f.resolution, nxt.resolution
+            if (
+                a.clock
+                and _DAY_VALUE.match(b.timex)
+                and _TIME_THEN_DATE.fullmatch(text, f.end, nxt.start)
+            ):
+                joined = _joined(f, nxt, a.clock, b.timex)
+            elif (
+                b.clock
+                and _DAY_VALUE.match(a.timex)
+                and _DATE_THEN_TIME.fullmatch(text, f.end, nxt.start)
+            ):
+                joined = _joined(f, nxt, b.clock, a.timex)
+        if joined is None:
+            out.append(f)
+            i += 1
+        else:
+            out.append(joined)
+            i += 2
+    return out
+
+
+_DAY_PREFIX: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clocks_in_context(text: str, found: list[_Found]) -> list[_Found]:
+    """Give a bare clock time the day last named in its paragraph, not publication's.
+
+    "A tornado struck on Monday afternoon. It touched down at 2:56 p.m." means Monday.
+    """
+    out: list[_Found] = []
+    day: tuple[int, str] | None = None  # (end offset, ISO day) of the last day named
+    for f in found:
+        res = f.resolution
+        if res.clock is not None and day is not None and "\n" not in text[day[0] : f.start]:
+            f = attrs.evolve(
+                f,
+                rule=f"{f.rule}+context",
+                resolution=timed(dt.date.fromisoformat(day[1]), res.clock),
+            )
+        elif res.clock is None and (m := _DAY_PREFIX.match(res.timex)):
+            day = (f.end, m.group())
+        out.append(f)
+    return out
+
+
+def _joined(a: _Found, b: _Found, clock: tuple[int, int, str | None], day: str) -> _Found:
+    resolution = timed(dt.date.fromisoformat(day), clock)
+    return attrs.evolve(
+        a, end=b.end, rule=f"{a.rule}+{b.rule}", resolution=attrs.evolve(resolution, clock=None)
+    )

@@ -1,0 +1,475 @@
+"""Raw records → model records, every problem located: the step every reader shares.
+
+A reader (TOML, JSON Lines, a JSON export, any format added later) turns its file into
+plain dicts and hands each to `structure_record` with where it was written; what comes back
+is a `Located` record, or nothing and the record's problems appended to the list. Readers
+never build records themselves, so every format refuses exactly the same things with the
+same words.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from timeline._model import (
+    Actor,
+    ActorKind,
+    Citation,
+    Effect,
+    Event,
+    Place,
+    Policy,
+    Settings,
+    Source,
+)
+from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL
+from timeline._timeline import Timeline
+from timeline._when import When
+from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
+
+__all__ = [
+    "CONVERTER",
+    "KINDS",
+    "MAX_FILE_BYTES",
+    "Citations",
+    "Located",
+    "assemble",
+    "flatten",
+    "line_of",
+    "make_converter",
+    "message",
+    "read_text",
+    "structure_record",
+    "unknown_kind",
+]
+
+#: Record kinds, in the order a reader meets them, and the class each becomes.
+KINDS: Final[Mapping[str, type]] = MappingProxyType(
+    {"source": Source, "actor": Actor, "place": Place, "policy": Policy, "event": Event}
+)
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+
+#: Citations already built in one load, by their fields: records cite the same few sources
+#: the same way again and again, and a frozen citation can be shared. One per load.
+Citations = dict[tuple[object, object, object], Citation]
+_CACHE_SIZE: Final = 65_536
+
+
+@attrs.frozen(kw_only=True)
+class Located:
+    """A structured record and where it was written, so later checks can point at it."""
+
+    record: Any
+    kind: str
+    key: str  # e.g. "event[3]" (TOML) or "event" (JSON Lines: one record a line)
+    path: str
+    line: int | None
+    lines: Mapping[str, int] = attrs.field(factory=dict)  # "event[3].cite[0].quote" → line
+
+    def problem(self, field: str, message: str, value: object = None) -> Problem:
+        """A problem about `field` of this record (a dotted suffix such as 'cite[0].quote')."""
+        key = f"{self.key}.{field}" if field else self.key
+        return Problem(
+            path=self.path,
+            line=line_of(key, self.lines, self.line),
+            key=key,
+            message=message,
+            value=value,
+        )
+
+
+def line_of(key: str, lines: Mapping[str, int], default: int | None) -> int | None:
+    """The line of `key`, or of the nearest enclosing key the map knows ("event[3]")."""
+    cuts = [m.start() for m in re.finditer(r"[.\[]", key)]
+    for end in [len(key), *reversed(cuts)]:
+        if key[:end] in lines:
+            return lines[key[:end]]
+    return default
+
+
+def unknown_kind(shown: str, line: int | None, kind: str) -> Problem:
+    """The problem of a record whose kind is none of `KINDS`."""
+    return Problem(
+        path=shown,
+        line=line,
+        key=kind,
+        message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+    )
+
+
+def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
+    """The `Timeline` of records that passed every check."""
+    by_kind: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for item in located:
+        by_kind[item.kind].append(item.record)
+    return Timeline(
+        events=by_kind["event"],
+        actors=by_kind["actor"],
+        places=by_kind["place"],
+        policies=by_kind["policy"],
+        sources=by_kind["source"],
+        settings=settings,
+    )
+
+
+# -- reading a file ---------------------------------------------------------------------------
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The file's text, or None with the problem: too big, unreadable, not UTF-8, controls."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            problems.append(Problem(path=shown, message=f"file is over {limit} MiB; split it"))
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
+        )
+        return None
+    bad = CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        problems.append(
+            Problem(
+                path=shown,
+                line=line,
+                message=f"control character {bad.group()!r} is not allowed in data files",
+            )
+        )
+        return None
+    return text
+
+
+# -- the converter ------------------------------------------------------------------------------
+
+
+def _strict(kind: type, name: str) -> Any:
+    def structure(value: object, _: object) -> object:
+        if isinstance(value, bool) and kind is not bool:
+            raise TypeError(f"expected {name}, got true/false")
+        if kind is float and isinstance(value, int):
+            return float(value)
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+            bad = VALUE_CONTROL.search(value)
+            if bad:
+                raise ValueError(f"control character {bad.group()!r} is not allowed")
+        if isinstance(value, float) and value != value:  # NaN
+            raise ValueError("NaN is not a number a field can hold")
+        return value
+
+    return structure
+
+
+def make_converter(**options: Any) -> cattrs.Converter:
+    """A converter that refuses what the data format refuses, each with a message to act on.
+
+    Formats with their own field names (the JSON export) start from one of these and add
+    their overrides, so the checks stay the same; `options` go to `cattrs.Converter`.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, **options)
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(float, _strict(float, "a number"))
+
+    def when(value: object, _: object) -> When:
+        if isinstance(value, When):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"expected an EDTF date string such as '2025-04', got {value!r:.60}")
+        return When.parse(value)
+
+    def sequence(value: object, kind: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+        item_type = kind.__args__[0]
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # regrouped below, with the index
+                note = IterableValidationNote(f"@ index {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
+
+    def choice(value: object, kind: type[enum.Enum]) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise ValueError(f"{value!r:.60} is not one of {allowed}") from None
+
+    converter.register_structure_hook(When, when)
+    for kind in (Effect, ActorKind):
+        converter.register_structure_hook(kind, choice)
+    converter.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is tuple, sequence
+    )
+    return converter
+
+
+#: The converter of the data folder's formats (TOML, JSON Lines).
+CONVERTER: Final = make_converter()
+
+#: Valid values for required fields that failed, so the other fields can still be checked.
+_STAND_INS: Final[Mapping[str, object]] = MappingProxyType(
+    {
+        "id": "x",
+        "title": "x",
+        "name": "x",
+        "source": "x",
+        "when": When.parse("2000"),
+        "cite": [{"source": "x"}],
+    }
+)
+
+
+# -- structuring one record ---------------------------------------------------------------------
+
+
+def structure_record(
+    kind: str,
+    raw: object,
+    key: str,
+    shown: str,
+    line: int | None,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+    *,
+    citations: Citations | None = None,
+    clean: bool = False,
+    converter: cattrs.Converter = CONVERTER,
+) -> Located | None:
+    """The record `raw` describes, located; or None, with every problem in it appended.
+
+    `clean` says the caller saw the text `raw` came from and no string in it can hold a
+    refused character or be too long; `citations` shares equal citations within one load.
+    A different `converter` reads a format with field names of its own.
+    """
+    if kind == "event" and converter is CONVERTER and type(raw) is dict:
+        event = screen_event(raw, {} if citations is None else citations, clean)
+        if event is not None:
+            return Located(record=event, kind=kind, key=key, path=shown, line=line, lines=lines)
+    here = Located(record=None, kind=kind, key=key, path=shown, line=line, lines=lines)
+    if not isinstance(raw, dict):
+        problems.append(here.problem("", f"expected a table of fields, got {raw!r:.60}"))
+        return None
+    fields = dict(raw)
+    found: list[Problem] = []
+    zone = fields.pop("tz", None) if kind == "event" else None  # `tz` qualifies `when`
+    if kind == "event" and "when" in fields:
+        try:
+            if zone is not None and not isinstance(zone, str):
+                raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
+            if not isinstance(fields["when"], str):
+                raise TypeError(
+                    f"expected an EDTF date string such as '2025-04', got {fields['when']!r:.60}"
+                )
+            fields["when"] = When.parse(fields["when"], tz=zone)
+        except (WhenError, TypeError) as error:
+            found.append(here.problem("when", str(error), raw.get("when")))
+            fields["when"] = When.parse("2000")  # a stand-in, so the other fields are checked too
+    cls = KINDS[kind]
+    record: object = None
+    # cattrs stops at wrong types before any validator runs, and attrs stops at the first
+    # failing validator; so set aside the fields that failed and try again, until the rest
+    # of the record is clean, to report every problem in one go.
+    for _ in range(len(fields) + 1):
+        try:
+            record = converter.structure(fields, cls)
+            break
+        except (ClassValidationError, IterableValidationError) as group:
+            failed = set()
+            for path, inner in flatten(group, ""):
+                problem = here.problem(path.lstrip("."), message(inner), _value_at(raw, path))
+                if problem not in found:
+                    found.append(problem)
+                failed.add(re.split(r"[.\[]", path.lstrip("."), maxsplit=1)[0])
+            if not failed & fields.keys():
+                break
+            for name in failed & fields.keys():
+                if name in _STAND_INS:
+                    fields[name] = _STAND_INS[name]
+                else:
+                    del fields[name]
+        except (TypeError, ValueError) as error:
+            found.append(here.problem("", str(error)))
+            break
+    problems += found
+    if found:
+        return None
+    return attrs.evolve(here, record=record)
+
+
+def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+    """Each failure inside cattrs' grouped errors, with the key path it happened at."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                yield from flatten(inner, f"{path}.{note.name}")
+            elif isinstance(note, IterableValidationNote):
+                yield from flatten(inner, f"{path}[{note.index}]")
+            else:
+                yield from flatten(inner, path)
+        for inner in without:
+            yield from flatten(inner, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for name in sorted(error.extra_fields):
+            yield f"{path}.{name}", error
+    elif isinstance(error, InvalidFieldError):
+        yield f"{path}.{error.field}", error
+    else:
+        yield path, error
+
+
+def message(error: BaseException) -> str:
+    """What to tell the user about one failure `flatten` found."""
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = ", ".join(a.name for a in attrs.fields(error.cl) if a.init)
+        return f"unknown field; {error.cl.__name__.lower()} fields are: {known}"
+    if isinstance(error, KeyError):
+        return "missing required field"
+    return str(error) or type(error).__name__
+
+
+def _value_at(raw: Mapping[str, Any], path: str) -> object:
+    value: Any = raw
+    for step in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path):
+        name, index = step
+        try:
+            value = value[int(index)] if index else value[name]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+# -- the screen in front of the constructors ----------------------------------------------------
+#
+# cattrs costs tens of microseconds an event, too much for a million of them. A well-formed
+# event (the common case) passes a cheap type screen and is built by the model's own
+# constructors, which run every validator; anything else, and any constructor's refusal,
+# goes the cattrs way above, which reports every problem with its usual message.
+
+_EVENT_FIELDS: Final = frozenset({*(a.name for a in attrs.fields(Event)), "tz"})
+_CITE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Citation))
+_EFFECTS: Final = {effect.value: effect for effect in Effect}
+_NO_ITEMS: Final[list[str]] = []
+_intern: Final = sys.intern  # ids repeated across records: one shared copy instead of one a record
+
+
+def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Event | None:
+    """The event `raw` describes when every field has its plain type and the model accepts
+    it; None when anything needs the full structuring path's checks and messages.
+    """
+    if not raw.keys() <= _EVENT_FIELDS:
+        return None
+    get = raw.get
+    id_, title, when, cite = get("id"), get("title"), get("when"), get("cite")
+    if type(id_) is not str or type(title) is not str or type(when) is not str:
+        return None
+    if type(cite) is not list or not cite:
+        return None
+    zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
+    place, policy, effect = get("place"), get("policy"), get("effect")
+    actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
+    for value in (zone, said, summary, place, policy, url):
+        if value is not None and type(value) is not str:
+            return None
+    if effect is not None:
+        effect = _EFFECTS.get(effect) if type(effect) is str else None
+        if effect is None:
+            return None
+    if type(actors) is not list or type(tags) is not list:
+        return None
+    for names in (actors, tags):
+        if names and not all(type(name) is str for name in names):
+            return None
+    cited = []
+    for item in cite:
+        if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
+            return None
+        fields = (item.get("source"), item.get("quote"), item.get("note"))
+        try:
+            citation = citations.get(fields)
+        except TypeError:  # a list or table where a string belongs
+            return None
+        if citation is None:
+            source, quote, note = fields
+            if type(source) is not str or not all(v is None or type(v) is str for v in fields):
+                return None
+            try:
+                citation = Citation(source=_intern(source), quote=quote, note=note)
+            except (TimelineError, TypeError, ValueError):
+                return None
+            if len(citations) < _CACHE_SIZE:
+                citations[fields] = citation
+        cited.append(citation)
+    if not clean and not _plain_texts(
+        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
+    ):
+        return None
+    try:
+        return Event(
+            id=id_,
+            title=title,
+            when=When.parse(when, tz=zone),
+            said=said,
+            summary=summary,
+            actors=tuple(map(_intern, actors)) if actors else (),
+            place=None if place is None else _intern(place),
+            policy=None if policy is None else _intern(policy),
+            effect=effect,
+            tags=tuple(map(_intern, tags)) if tags else (),
+            url=url,
+            cite=tuple(cited),
+        )
+    except (TimelineError, TypeError, ValueError):
+        return None
+
+
+def _plain_texts(*values: Any) -> bool:
+    """Whether no string among `values` (and in lists and citations) is too long or holds a
+    character `VALUE_CONTROL` refuses."""
+    texts: list[str] = []
+    for value in values:
+        if type(value) is str:
+            texts.append(value)
+        elif type(value) is list:
+            for item in value:
+                if type(item) is dict:
+                    texts += (v for v in item.values() if v is not None)
+                else:
+                    texts.append(item)
+    return max(map(len, texts)) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))
