@@ -23,6 +23,7 @@ __all__ = [
     "LifecycleError",
     "Problem",
     "SiteError",
+    "SkippedRecordError",
     "TimelineError",
     "UsageError",
     "WhenError",
@@ -77,6 +78,14 @@ class LifecycleError(TimelineError, ValueError):
 
 class IcsError(TimelineError, ValueError):
     """A calendar cannot be written or read as asked (bad settings, unreadable .ics file)."""
+
+
+class SkippedRecordError(TimelineError, ValueError):
+    """One record of a file being imported cannot become a record; the message says why.
+
+    Importers catch it, report the record as skipped with its reason and go on, so one bad
+    row or calendar entry never costs the rest of the file.
+    """
 
 
 class ExtractError(TimelineError, ValueError):

@@ -35,15 +35,11 @@ from timeline._model import Citation, Event, Place, Source
 from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, slugify
 from timeline._toml import document
 from timeline._when import When
-from timeline.errors import IcsError, WhenError
+from timeline.errors import IcsError, SkippedRecordError, WhenError
 
 __all__ = ["Imported", "from_ics", "read_ics"]
 
 _MAX_ID: Final = 64
-
-
-class _Skip(Exception):  # noqa: N818 - control flow, never leaves this module
-    """A VEVENT that cannot become an event; the message says why."""
 
 
 @attrs.frozen(kw_only=True)
@@ -138,7 +134,7 @@ def read_ics(
             continue
         try:
             event, location = _event(component, source.id, zone, taken)
-        except _Skip as skip:
+        except SkippedRecordError as skip:
             warnings.append(f"{label}: skipped: {skip}")
             continue
         if location is not None:
@@ -157,14 +153,14 @@ def _event(
     component: Any, source_id: str, zone: str, taken: set[str]
 ) -> tuple[Event, Place | None]:
     for problem in getattr(component, "errors", ()):
-        raise _Skip(f"unreadable property: {_short(str(problem[1]))}")
+        raise SkippedRecordError(f"unreadable property: {_short(str(problem[1]))}")
     title = _clean(_text(component.get("SUMMARY")))
     if not title:
-        raise _Skip("it has no SUMMARY (title)")
+        raise SkippedRecordError("it has no SUMMARY (title)")
     try:
         when = _when(component, zone)
     except (OverflowError, WhenError) as error:  # dates past year 9999 or before year 1
-        raise _Skip(f"its dates cannot be read: {_short(str(error))}") from error
+        raise SkippedRecordError(f"its dates cannot be read: {_short(str(error))}") from error
     summary = _clean(_text(component.get("DESCRIPTION")))
     if X_WHEN in component:
         if place(when).marker:
@@ -205,13 +201,13 @@ def _when(component: Any, zone: str) -> When:
         try:
             return When.parse(unescape_text(str(exact)), tz=tz)
         except WhenError as error:
-            raise _Skip(f"{X_WHEN}: {error}") from error
+            raise SkippedRecordError(f"{X_WHEN}: {error}") from error
     start_prop = _first(component.get("DTSTART"))
     if start_prop is None:
-        raise _Skip("it has no DTSTART")
+        raise SkippedRecordError("it has no DTSTART")
     start = start_prop.dt
     if not isinstance(start, dt.date):  # VALUE=PERIOD, TIME or DURATION
-        raise _Skip(f"DTSTART is a {type(start).__name__}, not a date or date-time")
+        raise SkippedRecordError(f"DTSTART is a {type(start).__name__}, not a date or date-time")
     end = _end(component, start)
     if not isinstance(start, dt.datetime):
         last = end - dt.timedelta(days=1) if isinstance(end, dt.date) else start
@@ -219,7 +215,7 @@ def _when(component: Any, zone: str) -> When:
             return When.parse(start.isoformat())
         return When.parse(f"{start.isoformat()}/{last.isoformat()}")
     if start.tzinfo is None and "TZID" in start_prop.params:
-        raise _Skip(
+        raise SkippedRecordError(
             f"DTSTART names the zone {start_prop.params['TZID']!r}, which is neither an IANA "
             "zone nor defined by a VTIMEZONE in the file"
         )
