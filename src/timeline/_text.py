@@ -7,6 +7,8 @@ whatever they write loads.
 'xi-jinping-pledges-support-for-ai'
 >>> slugify("Café de Flore", words=2), slugify("???", fallback="event")
 ('cafe-de', 'event')
+>>> slugify("Straße A–B, Zürich")
+'strasse-a-b-zurich'
 """
 
 from __future__ import annotations
@@ -43,12 +45,15 @@ _WORD: Final = re.compile(r"[a-z0-9]+")
 
 
 def slugify(text: str, *, words: int | None = None, fallback: str = "") -> str:
-    """An id from any text: ASCII letters and digits (accents dropped), words joined by '-'.
+    """An id from any text: ASCII letters and digits, words joined by '-'.
 
+    Accents are dropped ("Zürich" → "zurich"), letters that fold to ASCII are kept
+    ("Straße" → "strasse"), and anything else separates words ("A–B" → "a-b").
     `words` keeps only the first so many words; `fallback` is returned when nothing is left.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    found = _WORD.findall(ascii_text.lower())
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in folded if not unicodedata.combining(char))
+    found = _WORD.findall(bare)
     return "-".join(found[:words] if words is not None else found) or fallback
 
 
