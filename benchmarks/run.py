@@ -199,6 +199,7 @@ def when_vs_edtf(data: Path, limit: int) -> dict[str, Any]:
     """Parse the same strings with both; compare bounds; time cold (unique) and warm (as read)."""
     import edtf
 
+    from timeline import _endpoint
     from timeline import _when as when_module
     from timeline._when import When
 
@@ -233,7 +234,7 @@ def when_vs_edtf(data: Path, limit: int) -> dict[str, Any]:
 
     def cold() -> float:
         when_module._parse.cache_clear()
-        when_module._parse_part.cache_clear()
+        _endpoint.parse_endpoint.cache_clear()
         started = time.perf_counter()
         for text in unique:
             When.parse(text)

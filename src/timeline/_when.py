@@ -7,232 +7,30 @@ with inclusive bounds 2025-04-01 and 2025-04-30, and sorts before "2025-04-25".
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import enum
 import functools
-import re
 import zoneinfo
 from typing import Final
 
 import attrs
 
+from timeline._endpoint import (
+    Endpoint,
+    Precision,
+    Qualifier,
+    offset_notation,
+    parse_endpoint,
+)
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When", "add_months"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
 
 UTC: Final = dt.UTC
-
-_MONTHS: Final = tuple(calendar.month_name)  # locale-independent in the C locale Python starts in
-_SEASONS: Final = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-#: First month of each season and its last month, counted from the season's own year
-#: (winter 2025 runs from December 2025 to February 2026).
-_SEASON_MONTHS: Final = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
-
-_PART = re.compile(
-    r"""
-    (?:
-        (?P<century>\d{2})XX
-      | (?P<decade>\d{3})X
-      | (?P<year>\d{4})
-        (?:-(?P<month>\d{2})
-            (?:-(?P<day>\d{2})
-                (?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
-                    (?P<offset>Z|[+-]\d{2}:\d{2})?
-                )?
-            )?
-        )?
-    )
-    (?P<qualifier>[~?%])?
-    """,
-    re.VERBOSE,
-)
 
 _MIN_KEY: Final = -(10**30)
 _MAX_KEY: Final = 10**30
 _EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=UTC)
-
-
-class Precision(enum.IntEnum):
-    """How finely a value is known, finest first, so `max()` gives the coarsest."""
-
-    SECOND = 0
-    MINUTE = 1
-    DAY = 2
-    MONTH = 3
-    SEASON = 4
-    YEAR = 5
-    DECADE = 6
-    CENTURY = 7
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-
-class Qualifier(enum.Enum):
-    """EDTF's qualifiers: how sure the source is of a value."""
-
-    NONE = ""
-    APPROXIMATE = "~"
-    UNCERTAIN = "?"
-    BOTH = "%"
-
-    @property
-    def widening(self) -> int:
-        """Units of precision the widened bounds add on each side."""
-        return {"": 0, "~": 1, "?": 1, "%": 2}[self.value]
-
-
-@attrs.frozen(kw_only=True)
-class Endpoint:
-    """One end of a `When`: a date at some precision, or a time of day on a date.
-
-    `When.parse` builds them; read them as `When.start` and `When.end`.
-
-    >>> end = When.parse("2025-04~").start
-    >>> end.year, end.month, end.day, str(end.precision), end.qualifier.value
-    (2025, 4, None, 'month', '~')
-    >>> end.first_day, end.last_day
-    (datetime.date(2025, 4, 1), datetime.date(2025, 4, 30))
-    """
-
-    year: int
-    month: int | None = None  # 1–12; for seasons, None and `season` set
-    day: int | None = None
-    season: int | None = None  # 21–24
-    precision: Precision
-    qualifier: Qualifier = Qualifier.NONE
-    time: dt.time | None = None
-    offset: dt.timedelta | None = None  # None with `time` set: local time in the When's `tz`
-
-    @property
-    def first_day(self) -> dt.date:
-        """The first day this end can mean."""
-        if self.season is not None:
-            return dt.date(self.year, _SEASON_MONTHS[self.season][0], 1)
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        """The last day this end can mean, inclusive."""
-        p = self.precision
-        if p <= Precision.DAY:
-            return self.first_day
-        if p is Precision.MONTH:
-            assert self.month is not None
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        if p is Precision.SEASON:
-            assert self.season is not None
-            last = _SEASON_MONTHS[self.season][1]
-            year, month = self.year + (last - 1) // 12, (last - 1) % 12 + 1
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        span = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[p]
-        return dt.date(self.year + span - 1, 12, 31)
-
-    def instant(self, tz: str | None) -> dt.datetime:
-        """The moment a timed end stands for; `tz` is its When's zone (for a local time)."""
-        assert self.time is not None
-        naive = dt.datetime.combine(self.first_day, self.time)
-        if self.offset is not None:
-            return naive.replace(tzinfo=dt.timezone(self.offset))
-        assert tz is not None
-        return naive.replace(tzinfo=zoneinfo.ZoneInfo(tz))
-
-    def widen(self, day: dt.date, sign: int) -> dt.date:
-        """Move `day` by this part's widening, in units of its precision."""
-        units = self.qualifier.widening * sign
-        if not units:
-            return day
-        p = self.precision
-        try:
-            if p is Precision.DAY:
-                return day + dt.timedelta(days=units)
-            months = {Precision.MONTH: 1, Precision.SEASON: 3}.get(p)
-            if months is not None:
-                return add_months(day, months * units)
-            years = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[p]
-            return add_months(day, 12 * years * units)
-        except (OverflowError, ValueError):
-            return dt.date.min if sign < 0 else dt.date.max
-
-    def notation(self) -> str:
-        """This end in EDTF, as `str(When)` writes it."""
-        if self.precision is Precision.CENTURY:
-            text = f"{self.year // 100:02d}XX"
-        elif self.precision is Precision.DECADE:
-            text = f"{self.year // 10:03d}X"
-        else:
-            text = f"{self.year:04d}"
-            if self.season is not None:
-                text += f"-{self.season}"
-            elif self.month is not None:
-                text += f"-{self.month:02d}"
-                if self.day is not None:
-                    text += f"-{self.day:02d}"
-            if self.time is not None:
-                text += "T" + self.time.strftime(
-                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
-                )
-                if self.offset is not None:
-                    text += _offset_notation(self.offset)
-        return text + self.qualifier.value
-
-    def label(self, *, with_year: bool = True, with_month: bool = True) -> str:
-        """This end for a reader: '25 April 2025', 'autumn 2025', '~2021'."""
-        q = self.qualifier
-        p = self.precision
-        if p is Precision.CENTURY or p is Precision.DECADE:
-            text = f"the {self.year}s"
-        elif p is Precision.YEAR:
-            text = str(self.year)
-        elif p is Precision.SEASON:
-            assert self.season is not None
-            name = _SEASONS[self.season]
-            year = (
-                f"{self.year}–{(self.year + 1) % 100:02d}" if self.season == 24 else str(self.year)
-            )
-            text = f"{name} {year}" if with_year else name
-        else:
-            assert self.month is not None
-            parts = []
-            if self.day is not None:
-                parts.append(str(self.day))
-            if with_month or self.day is None:
-                parts.append(_MONTHS[self.month])
-            if with_year:
-                parts.append(str(self.year))
-            text = " ".join(parts)
-            if self.time is not None:
-                clock = self.time.strftime(
-                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
-                )
-                text += f", {clock}"
-                if self.offset is not None:
-                    text += " UTC" if not self.offset else f" UTC{_offset_notation(self.offset)}"
-        if q is Qualifier.APPROXIMATE:
-            return f"~{text}"
-        if q is Qualifier.UNCERTAIN:
-            return f"{text}?"
-        if q is Qualifier.BOTH:
-            return f"~{text}?"
-        return text
-
-
-def _offset_notation(offset: dt.timedelta) -> str:
-    if not offset:
-        return "Z"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}:{mins:02d}"
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _micros(moment: dt.datetime) -> int:
@@ -256,103 +54,6 @@ def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
 
 
 #: Written qualifier (None when absent) → `Qualifier`: a dict lookup, not an enum call.
-_QUALIFIERS: Final[dict[str | None, Qualifier]] = {
-    None: Qualifier.NONE,
-    "~": Qualifier.APPROXIMATE,
-    "?": Qualifier.UNCERTAIN,
-    "%": Qualifier.BOTH,
-}
-_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _days_in(year: int, month: int) -> int:
-    """calendar.monthrange(year, month)[1], without working out the weekday."""
-    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
-
-
-@functools.lru_cache(maxsize=65_536)
-def _parse_part(text: str, whole: str) -> Endpoint:
-    match = _PART.fullmatch(text)
-    if match is None:
-        raise WhenError.invalid(whole, _hint(text))
-    g = match.groupdict()
-    qualifier = _QUALIFIERS[g["qualifier"]]
-    if g["century"] is not None or g["decade"] is not None:
-        if int(g["century"] or g["decade"]) == 0:
-            raise WhenError.invalid(whole, "years before 0001 are not supported")
-        if g["century"] is not None:
-            year, precision = int(g["century"]) * 100, Precision.CENTURY
-        else:
-            year, precision = int(g["decade"]) * 10, Precision.DECADE
-        return Endpoint(year=year, precision=precision, qualifier=qualifier)
-    year = int(g["year"])
-    if year < 1:
-        raise WhenError.invalid(whole, "years before 0001 are not supported")
-    if g["month"] is None:
-        return Endpoint(year=year, precision=Precision.YEAR, qualifier=qualifier)
-    month = int(g["month"])
-    if month in _SEASONS:
-        if g["day"] is not None:
-            raise WhenError.invalid(whole, f"a season ({month}) cannot carry a day")
-        if month == 24 and year == 9999:
-            raise WhenError.invalid(
-                whole, "winter 9999 ends in 10000; years after 9999 are not supported"
-            )
-        return Endpoint(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
-    if not 1 <= month <= 12:
-        raise WhenError.invalid(
-            whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
-        )
-    if g["day"] is None:
-        return Endpoint(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
-    day = int(g["day"])
-    last = _days_in(year, month)
-    if not 1 <= day <= last:
-        raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
-    if g["hour"] is None:
-        return Endpoint(
-            year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier
-        )
-    if qualifier is not Qualifier.NONE:
-        raise WhenError.invalid(whole, "a time of day cannot be approximate or uncertain")
-    hour, minute = int(g["hour"]), int(g["minute"])
-    second = int(g["second"]) if g["second"] is not None else 0
-    if hour > 23 or minute > 59 or second > 59:
-        raise WhenError.invalid(whole, f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day")
-    offset = None
-    if g["offset"] == "Z":
-        offset = dt.timedelta(0)
-    elif g["offset"] is not None:
-        sign = -1 if g["offset"][0] == "-" else 1
-        hours, mins = int(g["offset"][1:3]), int(g["offset"][4:6])
-        if hours > 23 or mins > 59:
-            raise WhenError.invalid(whole, f"{g['offset']} is not a UTC offset")
-        offset = sign * dt.timedelta(hours=hours, minutes=mins)
-    return Endpoint(
-        year=year,
-        month=month,
-        day=day,
-        precision=Precision.SECOND if g["second"] is not None else Precision.MINUTE,
-        time=dt.time(hour, minute, second),
-        offset=offset,
-    )
-
-
-def _hint(text: str) -> str:
-    if not text:
-        return "it is empty; write a date such as 2025-04 or 2025-12-08"
-    if re.fullmatch(r"\d{5,}.*", text):
-        return "years after 9999 are not supported"
-    if re.fullmatch(r"-\d.*", text):
-        return "years before 0001 are not supported"
-    if re.fullmatch(r"\d{1,3}(-.*)?", text):
-        return "years are written with four digits, e.g. 0987 or 2025"
-    if re.search(r"T\d{2}:\d{2}(?::\d{2})?[.,]\d", text):
-        return "fractions of a second are not supported"
-    return (
-        "expected EDTF such as 2025-12-08, 2025-12, 2025, 2025-23 (autumn), 201X (the 2010s), "
-        "2021~, 2025-06/2025-12, 2015/.. or 2025-12-08T15:30Z"
-    )
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=True, order=False)
@@ -428,7 +129,7 @@ class When:
                     return cls.parse(moment, tz=key)
                 except WhenError:  # repeated by a DST change: the offset says which one
                     pass
-            return cls.parse(moment + _offset_notation(offset))
+            return cls.parse(moment + offset_notation(offset))
         return cls.parse(day.isoformat())
 
     # -- what is known --------------------------------------------------------------------
@@ -634,12 +335,12 @@ def _parse(text: str, tz: str | None) -> When:
             raise WhenError.invalid(text, "a span needs at least one known end")
         if not left or not right:
             raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
-        start = None if left == ".." else _parse_part(left, text)
-        end = None if right == ".." else _parse_part(right, text)
+        start = None if left == ".." else parse_endpoint(left, text)
+        end = None if right == ".." else parse_endpoint(right, text)
     else:
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
-        start = end = _parse_part(text, text)
+        start = end = parse_endpoint(text, text)
     local = [p for p in (start, end) if p is not None and p.time is not None and p.offset is None]
     for part in local[:1] if not interval else local:
         _check_local(part, tz, text)

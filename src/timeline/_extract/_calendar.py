@@ -16,6 +16,7 @@ from typing import Final
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
+from timeline._endpoint import add_months
 from timeline._extract import _rules as rules
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
@@ -27,7 +28,6 @@ from timeline._extract._resolution import (
     words_to_int,
     ym,
 )
-from timeline._when import add_months
 
 
 def _pick_year(

@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from typing import Final
 
+from timeline._endpoint import add_months
 from timeline._extract import _rules as rules
 from timeline._extract._context import Context
 from timeline._extract._resolution import Resolution, Resolver, count_of, group, month_of, week, ym
-from timeline._when import add_months
 
 
 def _unit_code(unit: str, count: float | None) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import Final
 
+from timeline._endpoint import add_months
 from timeline._extract import _rules as rules
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
@@ -24,7 +25,6 @@ from timeline._extract._resolution import (
     week,
     ym,
 )
-from timeline._when import add_months
 
 
 def _span_within(first: dt.date, last: dt.date, unit: str) -> str:
