@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from timeline._query import Filter
     from timeline._site import build as build_site
     from timeline._timeline import Timeline
-    from timeline._when import Precision, Qualifier, When
+    from timeline._when import Endpoint, Precision, Qualifier, When
     from timeline.errors import (
         DataError,
         ExtractError,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         LifecycleError,
         Problem,
         SiteError,
+        SkippedRecordError,
         TimelineError,
         UsageError,
         WhenError,
@@ -51,6 +52,7 @@ __version__ = "0.1.0"
 
 __all__ = (
     # time
+    "Endpoint",
     "Precision",
     "Qualifier",
     "When",
@@ -98,6 +100,7 @@ __all__ = (
     "LifecycleError",
     "Problem",
     "SiteError",
+    "SkippedRecordError",
     "TimelineError",
     "UsageError",
     "WhenError",
@@ -106,7 +109,7 @@ __all__ = (
 #: Where each public name is defined, as (module, name there); a module itself when the
 #: name is empty. Read by `__getattr__` on first use of the name.
 _HOMES = {
-    **{name: ("timeline._when", name) for name in ("Precision", "Qualifier", "When")},
+    **{name: ("timeline._when", name) for name in ("Endpoint", "Precision", "Qualifier", "When")},
     **{
         name: ("timeline._model", name)
         for name in (
@@ -148,6 +151,7 @@ _HOMES = {
             "LifecycleError",
             "Problem",
             "SiteError",
+            "SkippedRecordError",
             "TimelineError",
             "UsageError",
             "WhenError",
