@@ -189,3 +189,17 @@ def test_every_public_name_resolves() -> None:
     """Every name in `__all__` can be used (none points at a module or name that moved)."""
     for name in timeline.__all__:
         assert getattr(timeline, name) is not None
+
+
+def test_the_lists_of_public_names_agree() -> None:
+    """`__all__`, the names imported for type checkers and the lazy table name the same API."""
+    source = ast.parse(MODULES["timeline"].read_text(encoding="utf-8"))
+    typed: set[str] = set()
+    for node in ast.walk(source):
+        if isinstance(node, ast.If) and _is_type_checking(node):
+            for statement in ast.walk(node):
+                if isinstance(statement, ast.ImportFrom):
+                    typed.update(alias.asname or alias.name for alias in statement.names)
+    lazy = set(timeline._MODULE_OF) | {"report"}  # type: ignore[attr-defined]
+    assert typed == lazy == set(timeline.__all__)
+    assert len(timeline.__all__) == len(set(timeline.__all__))

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 import timeline
-from timeline import _structure
+from timeline import _jsonl, _structure
 from timeline._cli import main
 
 GENERATE = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
@@ -83,7 +83,8 @@ def test_fast_path_builds_what_cattrs_builds(generate, tmp_path, monkeypatch):
     """Loading without the loader's fast path (cattrs for every record) gives equal events."""
     data = generate.generate(tmp_path, 500, fmt="jsonl", seed=11)
     fast = timeline.load(data)
-    monkeypatch.setattr(_structure, "screen_event", lambda raw, citations, clean: None)
+    for module in (_structure, _jsonl):
+        monkeypatch.setattr(module, "screen_event", lambda raw, shared, clean: None)
     slow = timeline.load(data)
     assert fast.events == slow.events
     assert [type(e.when) for e in fast] == [type(e.when) for e in slow]

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import _jsonl, _toml
+from timeline._structure import Shared
 from timeline._when import When
 from timeline.errors import Problem, TimelineError
 
@@ -69,7 +70,7 @@ def test_jsonl_loader_reports_problems_and_never_crashes(lines: list[dict[str, o
     """Any JSON Lines content becomes records or located problems, never an exception."""
     text = "\n".join(json.dumps({r["kind"]: r.get("fields", {})}) for r in lines)
     problems: list[Problem] = []
-    located = list(_jsonl.read(text, "fuzz.jsonl", problems, {}))
+    located = list(_jsonl.read(text, "fuzz.jsonl", problems, Shared()))
     assert all(p.path == "fuzz.jsonl" and p.line is not None for p in problems)
     assert len(located) <= len(lines)
 
@@ -79,5 +80,5 @@ def test_jsonl_loader_reports_problems_and_never_crashes(lines: list[dict[str, o
 def test_toml_loader_reports_problems_and_never_crashes(text: str) -> None:
     """Any TOML text becomes records or problems naming the file, never an exception."""
     problems: list[Problem] = []
-    list(_toml.read(text, "fuzz.toml", problems, {}))
+    list(_toml.read(text, "fuzz.toml", problems, Shared()))
     assert all(p.path == "fuzz.toml" for p in problems)

@@ -474,7 +474,7 @@ GOOD_EVENT = {
 )
 def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
     """A well-formed event built by the fast path equals the one `Event(...)` builds."""
-    from timeline._structure import CONVERTER, screen_event
+    from timeline._structure import CONVERTER, Shared, screen_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
     fields = dict(raw)
@@ -482,7 +482,7 @@ def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
     fields["when"] = When.parse(str(fields["when"]), tz=zone)  # type: ignore[arg-type]
     expected = CONVERTER.structure(fields, timeline.Event)
     for clean in (True, False):
-        built = screen_event(raw, {}, clean)
+        built = screen_event(raw, Shared(), clean)
         assert built == expected
         assert hash(built) == hash(expected)
         assert repr(built) == repr(expected)
@@ -514,11 +514,11 @@ def test_fast_path_builds_what_init_builds(change: dict[str, object]) -> None:
 )
 def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object]) -> None:
     """Whatever a validator or hook would refuse, the fast path declines (None) to build."""
-    from timeline._structure import screen_event
+    from timeline._structure import Shared, screen_event
 
     raw = {k: v for k, v in {**GOOD_EVENT, **change}.items() if v is not None}
-    assert screen_event(raw, {}, True) is None
-    assert screen_event(raw, {}, False) is None
+    assert screen_event(raw, Shared(), True) is None
+    assert screen_event(raw, Shared(), False) is None
 
 
 @pytest.mark.parametrize(
@@ -527,9 +527,9 @@ def test_fast_path_leaves_every_invalid_event_to_cattrs(change: dict[str, object
 )
 def test_fast_path_checks_strings_of_lines_it_did_not_see(change: dict[str, object]) -> None:
     """Without `clean`, a control character or an over-long string sends the event to cattrs."""
-    from timeline._structure import screen_event
+    from timeline._structure import Shared, screen_event
 
-    assert screen_event({**GOOD_EVENT, **change}, {}, False) is None
+    assert screen_event({**GOOD_EVENT, **change}, Shared(), False) is None
 
 
 def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:

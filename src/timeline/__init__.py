@@ -106,69 +106,61 @@ __all__ = (
     "WhenError",
 )
 
-#: Where each public name is defined, as (module, name there); a module itself when the
-#: name is empty. Read by `__getattr__` on first use of the name.
+#: The module that defines each public name, read by `__getattr__` on the name's first use.
+#: `report` is a module itself; `build_site` is `timeline._site.build`.
 _HOMES = {
-    **{name: ("timeline._when", name) for name in ("Endpoint", "Precision", "Qualifier", "When")},
-    **{
-        name: ("timeline._model", name)
-        for name in (
-            "Actor",
-            "ActorKind",
-            "Citation",
-            "Effect",
-            "Event",
-            "Feed",
-            "Place",
-            "Policy",
-            "Settings",
-            "Source",
-        )
-    },
-    "Timeline": ("timeline._timeline", "Timeline"),
-    "Filter": ("timeline._query", "Filter"),
-    "load": ("timeline._load", "load"),
-    "load_json": ("timeline.report._json", "load_json"),
-    **{
-        name: ("timeline._lifecycle", name)
-        for name in ("Phase", "PolicyView", "State", "Status", "Transition", "status")
-    },
-    "frozen_today": ("timeline._clock", "frozen_today"),
-    "report": ("timeline.report", ""),
-    "build_site": ("timeline._site", "build"),
-    **{
-        name: ("timeline._ics", name)
-        for name in ("Imported", "from_ics", "read_ics", "to_ics", "write_ics")
-    },
-    **{name: ("timeline._extract", name) for name in ("Mention", "draft_toml", "extract")},
-    **{
-        name: ("timeline.errors", name)
-        for name in (
-            "DataError",
-            "ExtractError",
-            "IcsError",
-            "InvalidFieldError",
-            "LifecycleError",
-            "Problem",
-            "SiteError",
-            "SkippedRecordError",
-            "TimelineError",
-            "UsageError",
-            "WhenError",
-        )
-    },
+    "timeline._when": ("Endpoint", "Precision", "Qualifier", "When"),
+    "timeline._model": (
+        "Actor",
+        "ActorKind",
+        "Citation",
+        "Effect",
+        "Event",
+        "Feed",
+        "Place",
+        "Policy",
+        "Settings",
+        "Source",
+    ),
+    "timeline._timeline": ("Timeline",),
+    "timeline._query": ("Filter",),
+    "timeline._load": ("load",),
+    "timeline.report._json": ("load_json",),
+    "timeline._lifecycle": ("Phase", "PolicyView", "State", "Status", "Transition", "status"),
+    "timeline._clock": ("frozen_today",),
+    "timeline._ics": ("Imported", "from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._extract": ("Mention", "draft_toml", "extract"),
+    "timeline._site": ("build_site",),
+    "timeline.errors": (
+        "DataError",
+        "ExtractError",
+        "IcsError",
+        "InvalidFieldError",
+        "LifecycleError",
+        "Problem",
+        "SiteError",
+        "SkippedRecordError",
+        "TimelineError",
+        "UsageError",
+        "WhenError",
+    ),
 }
+_RENAMED = {"build_site": "build"}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 
 def __getattr__(name: str) -> object:
     """Import a public name's module on first use and keep the name here."""
-    if name not in _HOMES:
+    if name == "report":
+        import timeline.report
+
+        return timeline.report
+    if name not in _MODULE_OF:
         raise AttributeError(f"module 'timeline' has no attribute {name!r}")
     import importlib
 
-    module_name, attribute = _HOMES[name]
-    module = importlib.import_module(module_name)
-    value = getattr(module, attribute) if attribute else module
+    module = importlib.import_module(_MODULE_OF[name])
+    value = getattr(module, _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -11,7 +11,14 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
-from timeline._structure import KINDS, Citations, Located, structure_record, unknown_kind
+from timeline._structure import (
+    KINDS,
+    Located,
+    Shared,
+    screen_event,
+    structure_record,
+    unknown_kind,
+)
 from timeline._text import MAX_TEXT
 from timeline.errors import Problem
 
@@ -22,7 +29,7 @@ _DECODER: Final[Any] = json.JSONDecoder()
 _SCAN: Final = _DECODER.scan_once  # the C scanner json.loads ends up in
 
 
-def read(text: str, shown: str, problems: list[Problem], citations: Citations) -> Iterator[Located]:
+def read(text: str, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
     """Every record of a JSON Lines file, located by its line."""
     # Split on LF alone: JSON allows U+2028 and U+2029 raw in strings, and splitlines() would
     # break a record there.
@@ -51,8 +58,15 @@ def read(text: str, shown: str, problems: list[Problem], citations: Citations) -
         # A line with no escapes and no string over the limit holds no refused character
         # (the file was checked), so the screen can skip those checks.
         clean = "\\" not in line and len(line) <= MAX_TEXT
+        if kind == "event" and type(raw) is dict:  # structure_record's first step, inlined
+            event = screen_event(raw, shared, clean)
+            if event is not None:
+                yield Located(
+                    record=event, kind=kind, key=kind, path=shown, line=number, lines=_NO_LINES
+                )
+                continue
         item = structure_record(
-            kind, raw, kind, shown, number, _NO_LINES, problems, citations=citations, clean=clean
+            kind, raw, kind, shown, number, _NO_LINES, problems, shared=shared, clean=clean
         )
         if item is not None:
             yield item

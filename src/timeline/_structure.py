@@ -47,7 +47,7 @@ __all__ = [
     "CONVERTER",
     "KINDS",
     "MAX_FILE_BYTES",
-    "Citations",
+    "Shared",
     "Located",
     "assemble",
     "flatten",
@@ -60,20 +60,37 @@ __all__ = [
 ]
 
 #: Record kinds, in the order a reader meets them, and the class each becomes.
-KINDS: Final[Mapping[str, type]] = MappingProxyType(
-    {"source": Source, "actor": Actor, "place": Place, "policy": Policy, "event": Event}
-)
+KINDS: Final[Mapping[str, type]] = {
+    "source": Source,
+    "actor": Actor,
+    "place": Place,
+    "policy": Policy,
+    "event": Event,
+}
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 
-#: Citations already built in one load, by their fields: records cite the same few sources
-#: the same way again and again, and a frozen citation can be shared. One per load.
-Citations = dict[tuple[object, object, object], Citation]
-_CACHE_SIZE: Final = 65_536
+_CACHE_SIZE: Final = 1 << 20
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define
+class Shared:
+    """What the records of one load share: equal citations are one object.
+
+    Records cite the same few sources the same way again and again; a frozen citation can
+    be shared, which saves the memory and the work of building each again. One per load,
+    dropped with it. (Equal dates are shared already: `When.parse` remembers its values.)
+    """
+
+    citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
+
+
+@attrs.define(kw_only=True)
 class Located:
-    """A structured record and where it was written, so later checks can point at it."""
+    """A structured record and where it was written, so later checks can point at it.
+
+    Not frozen: one is made per record of a load, and a plain slotted class is twice as
+    quick to build; nothing changes one after it is made.
+    """
 
     record: Any
     kind: str
@@ -267,18 +284,18 @@ def structure_record(
     lines: Mapping[str, int],
     problems: list[Problem],
     *,
-    citations: Citations | None = None,
+    shared: Shared | None = None,
     clean: bool = False,
     converter: cattrs.Converter = CONVERTER,
 ) -> Located | None:
     """The record `raw` describes, located; or None, with every problem in it appended.
 
     `clean` says the caller saw the text `raw` came from and no string in it can hold a
-    refused character or be too long; `citations` shares equal citations within one load.
+    refused character or be too long; `shared` holds what the records of one load share.
     A different `converter` reads a format with field names of its own.
     """
     if kind == "event" and converter is CONVERTER and type(raw) is dict:
-        event = screen_event(raw, {} if citations is None else citations, clean)
+        event = screen_event(raw, Shared() if shared is None else shared, clean)
         if event is not None:
             return Located(record=event, kind=kind, key=key, path=shown, line=line, lines=lines)
     here = Located(record=None, kind=kind, key=key, path=shown, line=line, lines=lines)
@@ -389,7 +406,7 @@ _NO_ITEMS: Final[list[str]] = []
 _intern: Final = sys.intern  # ids repeated across records: one shared copy instead of one a record
 
 
-def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Event | None:
+def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | None:
     """The event `raw` describes when every field has its plain type and the model accepts
     it; None when anything needs the full structuring path's checks and messages.
     """
@@ -404,18 +421,22 @@ def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Even
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
-    for value in (zone, said, summary, place, policy, url):
-        if value is not None and type(value) is not str:
-            return None
+    if (  # each optional text is absent or a string (one expression: this runs per event)
+        (zone is not None and type(zone) is not str)
+        or (said is not None and type(said) is not str)
+        or (summary is not None and type(summary) is not str)
+        or (place is not None and type(place) is not str)
+        or (policy is not None and type(policy) is not str)
+        or (url is not None and type(url) is not str)
+    ):
+        return None
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
         if effect is None:
             return None
     if type(actors) is not list or type(tags) is not list:
-        return None
-    for names in (actors, tags):
-        if names and not all(type(name) is str for name in names):
-            return None
+        return None  # their items are checked by interning them and by the model's validator
+    citations = shared.citations
     cited = []
     for item in cite:
         if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
@@ -427,7 +448,11 @@ def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Even
             return None
         if citation is None:
             source, quote, note = fields
-            if type(source) is not str or not all(v is None or type(v) is str for v in fields):
+            if type(source) is not str:
+                return None
+            if (quote is not None and type(quote) is not str) or (
+                note is not None and type(note) is not str
+            ):
                 return None
             try:
                 citation = Citation(source=_intern(source), quote=quote, note=note)
@@ -441,10 +466,14 @@ def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Even
     ):
         return None
     try:
+        parsed = When.parse(when, tz=zone)
+    except (TimelineError, TypeError, ValueError):
+        return None
+    try:
         return Event(
             id=id_,
             title=title,
-            when=When.parse(when, tz=zone),
+            when=parsed,
             said=said,
             summary=summary,
             actors=tuple(map(_intern, actors)) if actors else (),
@@ -460,8 +489,8 @@ def screen_event(raw: dict[str, Any], citations: Citations, clean: bool) -> Even
 
 
 def _plain_texts(*values: Any) -> bool:
-    """Whether no string among `values` (and in lists and citations) is too long or holds a
-    character `VALUE_CONTROL` refuses."""
+    """Whether every item of the lists among `values` is a string, and no string (there or
+    in citations) is too long or holds a character `VALUE_CONTROL` refuses."""
     texts: list[str] = []
     for value in values:
         if type(value) is str:
@@ -470,6 +499,8 @@ def _plain_texts(*values: Any) -> bool:
             for item in value:
                 if type(item) is dict:
                     texts += (v for v in item.values() if v is not None)
-                else:
+                elif type(item) is str:
                     texts.append(item)
+                else:
+                    return False
     return max(map(len, texts)) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))

@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
-from timeline._structure import KINDS, Citations, Located, structure_record, unknown_kind
+from timeline._structure import KINDS, Located, Shared, structure_record, unknown_kind
 from timeline.errors import Problem
 
 __all__ = ["document", "fields", "key_lines", "parse", "read", "string", "table", "value"]
@@ -42,7 +42,7 @@ def parse(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | No
     return None
 
 
-def read(text: str, shown: str, problems: list[Problem], citations: Citations) -> Iterator[Located]:
+def read(text: str, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
     """Every record of a data file (arrays of tables named by kind), located by key and line."""
     document = parse(text, shown, problems)
     if document is None:
@@ -65,7 +65,7 @@ def read(text: str, shown: str, problems: list[Problem], citations: Citations) -
         for index, raw in enumerate(records):
             key = f"{kind}[{index}]"
             item = structure_record(
-                kind, raw, key, shown, lines.get(key), lines, problems, citations=citations
+                kind, raw, key, shown, lines.get(key), lines, problems, shared=shared
             )
             if item is not None:
                 yield item

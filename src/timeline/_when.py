@@ -80,21 +80,26 @@ class When:
 
     def __attrs_post_init__(self) -> None:
         """Refuse a value that no notation writes: `When.parse` never builds one."""
-        start, end = self.start, self.end
+        start, end, tz = self.start, self.end, self.tz
+        if tz is None and type(start) is Endpoint and start.time is None:  # dates: the common case
+            if not self.is_interval and end is start:
+                return
+            if self.is_interval and (end is None or (type(end) is Endpoint and end.time is None)):
+                return
         for part in (start, end):
-            if part is not None and not isinstance(part, Endpoint):
+            if part is not None and type(part) is not Endpoint:
                 raise TypeError(f"a When's ends are Endpoint values, not {part!r}; use When.parse")
         if start is None and end is None:
             raise _unbuildable("it needs at least one known end, e.g. When.parse('2015/..')")
-        if not self.is_interval and (start is None or end != start):
+        if not self.is_interval and end is not start and end != start:
             raise _unbuildable("a single value has one end for both; a span has is_interval=True")
-        local = any(p is not None and p.time is not None and p.offset is None for p in (start, end))
-        if local and self.tz is None:
+        local = _is_local(start) or _is_local(end)
+        if local and tz is None:
             raise _unbuildable("a local time of day needs tz, e.g. tz='Asia/Shanghai'")
-        if self.tz is not None:
+        if tz is not None:
             if not local:
-                raise _unbuildable(f"tz={self.tz!r} goes only with a local time of day")
-            _check_zone(self.tz, self.tz)
+                raise _unbuildable(f"tz={tz!r} goes only with a local time of day")
+            _check_zone(tz, tz)
 
     # -- construction -------------------------------------------------------------------
 
@@ -289,6 +294,11 @@ class When:
         )
 
 
+def _is_local(part: Endpoint | None) -> bool:
+    """Whether `part` is a wall time of day with no offset, to be read in the value's zone."""
+    return part is not None and part.time is not None and part.offset is None
+
+
 def _unbuildable(reason: str) -> WhenError:
     return WhenError(f"cannot build this When: {reason}", value="", reason=reason)
 
@@ -341,10 +351,10 @@ def _parse(text: str, tz: str | None) -> When:
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
         start = end = parse_endpoint(text, text)
-    local = [p for p in (start, end) if p is not None and p.time is not None and p.offset is None]
-    for part in local[:1] if not interval else local:
-        _check_local(part, tz, text)
-    if tz is not None and not local:
+    for part in (start, end) if interval else (start,):
+        if part is not None and _is_local(part):
+            _check_local(part, tz, text)
+    if tz is not None and not (_is_local(start) or _is_local(end)):
         raise WhenError.invalid(
             text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
         )
