@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,45 @@ def test_usage_errors_exit_2(
     """Unknown sources and missing or malformed dates are usage errors, not tracebacks."""
     assert main(["extract", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_source_id_from_an_export_cannot_read_outside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`extract SOURCE-ID --data evil.json` never copies a file outside the project into a draft."""
+    (tmp_path / "secret.txt").write_text("In April 2025 the secret was kept.", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    document = {
+        "format": "timeline",
+        "version": 1,
+        "sources": [
+            {"id": "evil", "title": "Evil", "file": "../secret.txt", "published": "2025-12-19"}
+        ],
+    }
+    (project / "evil.json").write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["extract", "evil", "--data", "evil.json", "-o", "draft.toml"]) == 1
+    err = capsys.readouterr().err
+    assert "evil.json: sources[0].file: points outside the project" in err
+    assert not (project / "draft.toml").exists()
+
+
+def test_a_source_file_that_is_a_fifo_does_not_hang_extract(tmp_path: Path) -> None:
+    """An export's source file that is a FIFO (an export's files are not read when it loads)
+    is refused by the confined reader at once, not read until a writer comes."""
+    (tmp_path / "seeds").mkdir()
+    os.mkfifo(tmp_path / "seeds" / "a.txt")
+    source = {"id": "s", "title": "S", "file": "seeds/a.txt", "published": "2025-12-19"}
+    document = {"format": "timeline", "version": 1, "sources": [source]}
+    (tmp_path / "export.json").write_text(json.dumps(document), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "extract", "s", "--data", "export.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "it is a FIFO (named pipe), not a regular file" in done.stderr

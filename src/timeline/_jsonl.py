@@ -15,6 +15,7 @@ from timeline._structure import (
     KINDS,
     Located,
     Shared,
+    number_problem,
     screen_event,
     structure_record,
     unknown_kind,
@@ -41,6 +42,9 @@ def read(text: str, shown: str, problems: list[Problem], shared: Shared) -> Iter
         except (json.JSONDecodeError, RecursionError) as error:
             message = getattr(error, "msg", "nested too deeply")
             problems.append(Problem(path=shown, line=number, message=f"malformed JSON: {message}"))
+            continue
+        except ValueError:  # an integer past Python's int-string limit
+            problems.append(number_problem(line, shown, number))
             continue
         if not (isinstance(wrapped, dict) and len(wrapped) == 1):
             problems.append(

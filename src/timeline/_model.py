@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import zoneinfo
 from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
 
+from timeline._endpoint import iana_zone, zone_problem
 from timeline._query import Filter
 from timeline._text import SLUG, URL
 from timeline._when import When
@@ -243,14 +243,11 @@ class Settings:
 
     @timezone.validator
     def _check_timezone(self, attribute: attrs.Attribute[Any], value: str) -> None:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-            raise InvalidFieldError(
-                attribute.name, f"{value!r} is not a known IANA time zone"
-            ) from error
+        problem = zone_problem(value)
+        if problem is not None:
+            raise InvalidFieldError(attribute.name, problem)
 
     @property
     def zone(self) -> dt.tzinfo:
         """The zone in which a date stands for its whole day."""
-        return zoneinfo.ZoneInfo(self.timezone)
+        return iana_zone(self.timezone)

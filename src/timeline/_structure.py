@@ -10,6 +10,7 @@ same words.
 from __future__ import annotations
 
 import enum
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,6 +28,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from timeline._io import open_regular
 from timeline._model import (
     Actor,
     ActorKind,
@@ -38,7 +40,7 @@ from timeline._model import (
     Settings,
     Source,
 )
-from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL
+from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, encoding_hint, lone_cr_hint
 from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
@@ -54,6 +56,7 @@ __all__ = [
     "line_of",
     "make_converter",
     "message",
+    "number_problem",
     "read_text",
     "structure_record",
     "unknown_kind",
@@ -149,27 +152,32 @@ def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None with the problem: too big, unreadable, not UTF-8, controls."""
+    """The file's text, or None with the problem: too big, unreadable, not a regular file,
+    not UTF-8 (saying what it probably is), CR-only line ends, controls."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            problems.append(Problem(path=shown, message=f"file is over {limit} MiB; split it"))
-            return None
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // 2**20
+                problems.append(Problem(path=shown, message=f"file is over {limit} MiB; split it"))
+                return None
+            data = handle.read()
     except OSError as error:
         problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
-        )
+        hint = encoding_hint(data, shown)
+        line = 1 if hint else data[: error.start].count(b"\n") + 1
+        reason = f": {hint}" if hint else f" (byte {data[error.start]:#04x})"
+        problems.append(Problem(path=shown, line=line, message=f"not UTF-8{reason}"))
         return None
     bad = CONTROL.search(text)
     if bad:
+        hint = encoding_hint(data, shown) if bad.group() == "\x00" else None
+        if hint:
+            problems.append(Problem(path=shown, line=1, message=f"not UTF-8: {hint}"))
+            return None
         line = text.count("\n", 0, bad.start()) + 1
         problems.append(
             Problem(
@@ -179,7 +187,32 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
             )
         )
         return None
+    lone = _LONE_CR.search(text)
+    if lone:
+        line = text.count("\n", 0, lone.start()) + 1
+        problems.append(Problem(path=shown, line=line, message=lone_cr_hint(shown)))
+        return None
     return text
+
+
+#: A carriage return that does not end a line: the file's lines end in CR alone.
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
+_LONG_NUMBER: Final = re.compile(rf"[0-9](?:_?[0-9]){{{sys.get_int_max_str_digits()},}}", re.ASCII)
+
+
+def number_problem(text: str, shown: str, line: int | None = None) -> Problem:
+    """The problem of a file (or of `line`, its text) whose parser refused a number too long
+    for Python to read as an integer (the int-string limit that keeps parsing fast)."""
+    found = _LONG_NUMBER.search(text)
+    digits = 0 if found is None else sum(c.isdigit() for c in found.group())
+    if found is not None and line is None:
+        line = text.count("\n", 0, found.start()) + 1
+    return Problem(
+        path=shown,
+        line=line,
+        message=f"a number of {digits:,} digits is longer than any field holds "
+        f"(Python reads at most {sys.get_int_max_str_digits():,})",
+    )
 
 
 # -- the converter ------------------------------------------------------------------------------

@@ -19,7 +19,14 @@ from typing import Any, Final
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
-from timeline._structure import KINDS, Located, Shared, structure_record, unknown_kind
+from timeline._structure import (
+    KINDS,
+    Located,
+    Shared,
+    number_problem,
+    structure_record,
+    unknown_kind,
+)
 from timeline.errors import Problem
 
 __all__ = ["document", "fields", "key_lines", "parse", "read", "string", "table", "value"]
@@ -39,6 +46,8 @@ def parse(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | No
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
         line = int(found.group(1)) if found else None
         problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {reason}"))
+    except ValueError:  # an integer past Python's int-string limit
+        problems.append(number_problem(text, shown))
     return None
 
 

@@ -6,6 +6,7 @@ linear in the size of the data. Checks only report; they never change a record.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -13,10 +14,12 @@ from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
 from timeline._model import Event, Policy, Source
+from timeline._paths import read_source
 from timeline._structure import KINDS, Located
+from timeline._text import relative_path_problem
 from timeline.errors import Problem
 
-__all__ = ["CHECKS", "normalise_space", "validate"]
+__all__ = ["CHECKS", "days_in_zone", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
@@ -54,6 +57,29 @@ def validate(located: Sequence[Located], *, project_root: Path | None) -> list[P
     problems: list[Problem] = []
     for check in checks:
         problems += check(index)
+    return problems
+
+
+def days_in_zone(located: Iterable[Located], zone: dt.tzinfo) -> list[Problem]:
+    """Instants whose day in the timeline's zone (`timeline.toml`'s `timezone`) falls outside
+    the years 1-9999: every report shows an instant in that zone, so none could show it."""
+    problems = []
+    for item in located:
+        when = item.record.when if item.kind == "event" else None
+        if when is None:
+            continue
+        for end in (when.start, when.end):  # only the first and last years can overflow
+            if end is None or end.time is None or end.year not in (1, 9999):
+                continue
+            try:
+                end.instant(when.tz).astimezone(zone)
+            except OverflowError:
+                message = (
+                    f"{str(when)!r} falls outside the years 1-9999 in the timeline's zone "
+                    f"({zone}), which no calendar can hold"
+                )
+                problems.append(item.problem("when", message, str(when)))
+                break
     return problems
 
 
@@ -136,7 +162,19 @@ def _policy_cycles(index: _Index) -> Iterable[Problem]:
             current = policies[parent].record
 
 
+def _source_paths(index: _Index) -> Iterable[Problem]:
+    """A source's `file` must name a file inside the project, whatever format the record
+    came from (a JSON export too, which has no project to read it in)."""
+    for item in index.located:
+        source = item.record
+        if isinstance(source, Source) and source.file is not None:
+            problem = relative_path_problem(source.file)
+            if problem is not None:
+                yield item.problem("file", problem, source.file)
+
+
 def _source_files(index: _Index) -> Iterable[Problem]:
+    """Read every source's `file` through the one confined reader (`_paths.read_source`)."""
     assert index.project_root is not None
     root = index.project_root.resolve()
     for item in index.located:
@@ -144,26 +182,19 @@ def _source_files(index: _Index) -> Iterable[Problem]:
         if not isinstance(source, Source) or source.file is None:
             continue
         index.source_texts[source.id] = None
-        target = Path(source.file)
-        if target.is_absolute():
-            yield item.problem("file", "must be a path relative to the project root", source.file)
-            continue
-        resolved = (root / target).resolve()
-        if not resolved.is_relative_to(root):
-            yield item.problem(
-                "file",
-                f"points outside the project ({root}); keep sources inside it",
-                source.file,
-            )
-            continue
+        if relative_path_problem(source.file) is not None:
+            continue  # reported by _source_paths
         try:
-            text = resolved.read_text(encoding="utf-8-sig")
+            text = read_source(root, source.file)
         except FileNotFoundError:
             yield item.problem("file", f"no such file {source.file!r}", source.file)
             continue
-        except (OSError, UnicodeDecodeError) as error:
+        except ValueError as error:
+            yield item.problem("file", str(error), source.file)
+            continue
+        except OSError as error:
             yield item.problem(
-                "file", f"cannot read {source.file!r} as UTF-8: {error}", source.file
+                "file", f"cannot read {source.file!r}: {error.strerror or error}", source.file
             )
             continue
         index.source_texts[source.id] = normalise_space(text)
@@ -230,6 +261,7 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _duplicate_ids,
     _references,
     _policy_cycles,
+    _source_paths,
     _source_files,
     _quotes,
     _lifecycle,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import zoneinfo
 from typing import Final
 
 import attrs
@@ -18,12 +17,13 @@ from timeline._endpoint import (
     Endpoint,
     Precision,
     Qualifier,
+    iana_zone,
     offset_notation,
     parse_endpoint,
+    zone_problem,
 )
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
 __all__ = ["Endpoint", "Precision", "Qualifier", "When"]
 
 UTC: Final = dt.UTC
@@ -38,6 +38,12 @@ def _micros(moment: dt.datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+#: The UTC moments an instant may stand for: those whose UTC day is a date (years 1-9999).
+#: `9999-12-31T23:59-14:00` is already in the year 10000 in UTC, and would crash every
+#: writer that converts it. (Its day in the timeline's zone is checked when loading.)
+_FIRST_INSTANT: Final = _micros(dt.datetime(1, 1, 1, tzinfo=UTC))
+_LAST_INSTANT: Final = _micros(dt.datetime.max.replace(tzinfo=UTC))
+_INSTANT_RANGE: Final = "in UTC it falls outside the years 1-9999, which no calendar can hold"
 _EPOCH_DAY: Final = _EPOCH.date().toordinal()
 
 
@@ -354,6 +360,8 @@ def _parse(text: str, tz: str | None) -> When:
     for part in (start, end) if interval else (start,):
         if part is not None and _is_local(part):
             _check_local(part, tz, text)
+        if part is not None and part.time is not None and not _in_calendar(part, tz):
+            raise WhenError.invalid(text, _INSTANT_RANGE)
     if tz is not None and not (_is_local(start) or _is_local(end)):
         raise WhenError.invalid(
             text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
@@ -361,6 +369,11 @@ def _parse(text: str, tz: str | None) -> When:
     if interval and start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
     return When(start=start, end=end, is_interval=interval, tz=tz)
+
+
+def _in_calendar(part: Endpoint, tz: str | None) -> bool:
+    """Whether a timed end's moment falls inside the years 1-9999 in UTC."""
+    return _FIRST_INSTANT <= _micros(part.instant(tz)) <= _LAST_INSTANT
 
 
 def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
@@ -378,12 +391,9 @@ def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
 
 
 def _check_zone(tz: str, text: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise WhenError.invalid(
-            text, f"{tz!r} is not a known IANA time zone (e.g. 'Asia/Shanghai')"
-        ) from error
+    problem = zone_problem(tz)
+    if problem is not None:
+        raise WhenError.invalid(text, problem)
 
 
 def _check_local(part: Endpoint, tz: str | None, text: str) -> None:
@@ -392,7 +402,7 @@ def _check_local(part: Endpoint, tz: str | None, text: str) -> None:
             text,
             "a time of day needs an offset (Z, +08:00) or the event's tz (e.g. 'Asia/Shanghai')",
         )
-    zone = zoneinfo.ZoneInfo(tz)
+    zone = iana_zone(tz)
     assert part.time is not None
     naive = dt.datetime.combine(part.first_day, part.time)
     early, late = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)

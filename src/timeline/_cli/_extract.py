@@ -8,6 +8,7 @@ from timeline.errors import TimelineError, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from timeline._cli._options import Commands
 
@@ -36,10 +37,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from timeline._extract import draft_toml, extract, to_jsonl
+    from timeline._paths import read_source
     from timeline._text import SLUG, slugify
 
     path, source_id, title, url, file = Path(args.file), None, None, None, None
-    published = None
+    published, text = None, None
     if not path.is_file() and SLUG.fullmatch(args.file):
         timeline = load(args)
         source = timeline.sources.get(args.file)
@@ -48,6 +50,13 @@ def run(args: argparse.Namespace) -> int:
         if source.file is None:
             raise UsageError(f"source {args.file!r} has no `file` to read")
         path = Path(args.data).resolve().parent / source.file
+        try:  # the one confined reader: inside the project, a regular file, UTF-8
+            text = read_source(Path(args.data).resolve().parent, source.file)
+        except FileNotFoundError:
+            raise TimelineError(f"source {args.file!r}: no such file {source.file!r}") from None
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) else error
+            raise TimelineError(f"source {args.file!r}: {reason}") from None
         source_id, title, url, file = source.id, source.title, source.url, source.file
         if source.published is not None and source.published.is_exact:
             published = source.published.earliest
@@ -58,10 +67,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--published {args.published!r} is not a date YYYY-MM-DD") from None
     if published is None:
         raise UsageError("give --published YYYY-MM-DD: relative phrases are resolved against it")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TimelineError(f"{path}: not UTF-8 text ({error.reason})") from None
+    if text is None:
+        text = _read_article(path)
     mentions = extract(text, published)
     if args.format == "jsonl":
         emit(args, to_jsonl(mentions))
@@ -81,3 +88,15 @@ def run(args: argparse.Namespace) -> int:
     )
     emit(args, draft)
     return EXIT_OK
+
+
+def _read_article(path: Path) -> str:
+    """The article FILE given on the command line, as UTF-8 (a pipe such as /dev/stdin too)."""
+    from timeline._text import encoding_hint
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        hint = encoding_hint(data, str(path)) or f"byte {data[error.start]:#04x}"
+        raise TimelineError(f"{path}: not UTF-8 text: {hint}") from None

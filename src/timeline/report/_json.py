@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -20,12 +21,21 @@ from typing import Any, Final
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from timeline._io import open_regular
 from timeline._lifecycle import State, Status
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
-from timeline._structure import MAX_FILE_BYTES, Located, assemble, make_converter, structure_record
+from timeline._structure import (
+    MAX_FILE_BYTES,
+    Located,
+    assemble,
+    make_converter,
+    number_problem,
+    structure_record,
+)
+from timeline._text import encoding_hint
 from timeline._timeline import Timeline
-from timeline._validate import validate
+from timeline._validate import days_in_zone, validate
 from timeline._when import Qualifier, When
 from timeline.errors import DataError, Problem
 
@@ -242,17 +252,20 @@ def load_json(path: str | Path) -> Timeline:
     target = Path(path)
     shown = str(target)
     try:
-        if target.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
-        data = target.read_bytes()
+        with open_regular(target) as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // 2**20
+                raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
+            data = handle.read()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise DataError([Problem(path=shown, message=message)]) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError([Problem(path=shown, message="not UTF-8")]) from error
+        hint = encoding_hint(data, shown)
+        message = f"not UTF-8: {hint}" if hint else "not UTF-8"
+        raise DataError([Problem(path=shown, message=message)]) from error
     return loads(text, path=shown)
 
 
@@ -266,6 +279,8 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         raise DataError(
             [Problem(path=path, line=line, message=f"malformed JSON: {message}")]
         ) from None
+    except ValueError:  # an integer past Python's int-string limit
+        raise DataError([number_problem(text, path)]) from None
     if not isinstance(document, dict):
         raise DataError([Problem(path=path, message="expected a JSON object, the timeline export")])
     if document.get("format") != FORMAT or document.get("version") != VERSION:
@@ -293,6 +308,7 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
             if item is not None:
                 located.append(item)
     problems += validate(located, project_root=None)
+    problems += days_in_zone(located, settings.zone)
     if problems:
         raise DataError(problems)
     return assemble(located, settings)
