@@ -398,7 +398,7 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
                                            "21–24 (spring–winter)"]),
         ('[feeds.x]\ntags = "ai"\n', ["events/timeline.toml:1: feeds.x: unknown feed keys "
                                       "['tags']; use title, description, from, to, tag, actor, "
-                                      "policy, jurisdiction, text"]),
+                                      "policy, jurisdiction, place, text"]),
         ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
                                   "list of strings, not 5"]),
         ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "

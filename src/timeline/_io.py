@@ -150,13 +150,18 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     except OSError as error:  # name the file asked for, not the temporary one
         raise OSError(error.errno, error.strerror, str(target)) from error
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            try:
-                yield handle
-                handle.flush()
-                os.fsync(handle.fileno())
-            except OSError as error:
+        handle = os.fdopen(descriptor, "wb")
+        try:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+        except BaseException as error:
+            with contextlib.suppress(OSError):  # closing flushes again: it must not hide `error`
+                handle.close()
+            if isinstance(error, OSError):
                 raise named(error, target) from error
+            raise
         _take_mode(temporary, existing)
         try:
             os.replace(temporary, target)

@@ -108,7 +108,7 @@ def check_target(
     path: str | Path, inputs: Inputs, *, folder: bool = False, new: bool = False
 ) -> Path:
     """The path a command may write for `path` (a link followed to its file), or a
-    `UsageError` that says why not.
+    `UsageError` that says why not (its message starts with the path, quoted).
 
     A file target must not be one of `inputs`, a folder, a FIFO or a device, nor a data file
     of the data folder (the next load would read it); with `new` (a command that writes
@@ -120,41 +120,41 @@ def check_target(
     try:
         target = real_target(path)
     except OSError as error:
-        raise UsageError(f"-o {shown!r} {error.strerror}") from None
+        raise UsageError(f"{shown!r} {error.strerror}") from None
     real = target.resolve()
     try:
         info = real.stat()
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise UsageError(f"-o {shown!r}: {error.strerror}") from None
+        raise UsageError(f"{shown!r}: {error.strerror}") from None
     if folder:
         _check_folder(shown, real, info, inputs)
         return target
     if info is not None:
         kind = kind_of(info.st_mode)
         if kind == "a folder":
-            raise UsageError(f"-o {shown!r} is a folder; give a file name, e.g. {shown}/out")
+            raise UsageError(f"{shown!r} is a folder; give a file name, e.g. {shown}/out")
         if kind is not None:
             raise UsageError(
-                f"-o {shown!r} is {kind}, not a regular file; timeline writes files only "
+                f"{shown!r} is {kind}, not a regular file; timeline writes files only "
                 "(leave out -o and redirect the output to write elsewhere)"
             )
         if new:
             raise UsageError(
-                f"-o {shown!r} exists; this command writes a new data file and never replaces "
+                f"{shown!r} exists; this command writes a new data file and never replaces "
                 "one (it may hold edits): remove it first or pick another name"
             )
         what = _input(info, inputs)
         if what is not None:
             raise UsageError(
-                f"-o {shown!r} is {what} this command reads; writing it would destroy it: "
+                f"{shown!r} is {what} this command reads; writing it would destroy it: "
                 "pick another file"
             )
     read_as_data = real.suffix in inputs.suffixes or real.name == "timeline.toml"
     if not new and read_as_data and inputs.data is not None and real.is_relative_to(inputs.data):
         raise UsageError(
-            f"-o {shown!r} is inside the data folder, where the next load would read it "
+            f"{shown!r} is inside the data folder, where the next load would read it "
             "as data: write it somewhere else"
         )
     return target
@@ -175,14 +175,13 @@ def _input(info: os.stat_result, inputs: Inputs) -> str | None:
 
 def _check_folder(shown: str, real: Path, info: os.stat_result | None, inputs: Inputs) -> None:
     if info is not None and not stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"-o {shown!r} exists and is not a folder; pick another -o")
+        raise UsageError(f"{shown!r} exists and is not a folder; pick another -o")
     if inputs.data is not None and real.is_relative_to(inputs.data):
         where = "is the data folder" if real == inputs.data else "is inside the data folder"
-        raise UsageError(f"-o {shown!r} {where}; write the site into a folder of its own")
+        raise UsageError(f"{shown!r} {where}; write the site into a folder of its own")
     if inputs.root is not None and real == inputs.root:
         raise UsageError(
-            f"-o {shown!r} is the project root; write the site into a folder of its own, "
-            "e.g. -o site"
+            f"{shown!r} is the project root; write the site into a folder of its own, e.g. -o site"
         )
     held = [(path, what) for path, what in inputs.files.items() if path.is_relative_to(real)]
     if inputs.data is not None and inputs.data.is_relative_to(real):
@@ -190,14 +189,14 @@ def _check_folder(shown: str, real: Path, info: os.stat_result | None, inputs: I
     if held:
         path, what = held[0]
         raise UsageError(
-            f"-o {shown!r} holds {what} ({path}) that this command reads; a build replaces "
+            f"{shown!r} holds {what} ({path}) that this command reads; a build replaces "
             "the whole folder: write the site into a folder of its own"
         )
     if info is not None and inputs.suffixes:
         found = _data_file_in(real, inputs.suffixes)
         if found is not None:
             raise UsageError(
-                f"-o {shown!r} holds data files ({found}); a build replaces the whole "
+                f"{shown!r} holds data files ({found}); a build replaces the whole "
                 "folder: write the site into a folder of its own"
             )
 

@@ -51,6 +51,7 @@ class Filter:
     actors: tuple[str, ...] = ()
     policies: tuple[str, ...] = ()
     jurisdictions: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     text: str | None = None
 
     @classmethod
@@ -63,6 +64,7 @@ class Filter:
         actors: list[str] | tuple[str, ...] = (),
         policies: list[str] | tuple[str, ...] = (),
         jurisdictions: list[str] | tuple[str, ...] = (),
+        places: list[str] | tuple[str, ...] = (),
         text: str | None = None,
     ) -> Filter:
         """Build a filter from strings (EDTF dates) or dates, as a user would type them.
@@ -77,6 +79,7 @@ class Filter:
             actors=tuple(actors),
             policies=tuple(policies),
             jurisdictions=tuple(jurisdictions),
+            places=tuple(places),
             text=text or None,
         )
 
@@ -97,6 +100,8 @@ class Filter:
         if self.actors and not set(self.actors) & set(event.actors):
             return False
         if self.policies and event.policy not in self.policies:
+            return False
+        if self.places and event.place not in self.places:
             return False
         if self.jurisdictions:
             policy = timeline.policies.get(event.policy) if event.policy else None

@@ -70,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
     if text is None:
         text = _read_article(path)
     mentions = extract(text, published)
+    reads = {str(path): "the article"}
     if args.format == "jsonl":
-        emit(args, to_jsonl(mentions))
+        emit(args, to_jsonl(mentions), reads=reads)
         return EXIT_OK
     if file is None:
         try:
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         file=file,
         url=url,
     )
-    emit(args, draft)
+    emit(args, draft, new=True, reads=reads)  # a draft is data: it never replaces a file
     return EXIT_OK
 
 

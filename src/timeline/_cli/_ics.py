@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
     add_output,
     emit_stream,
     filter_of,
+    known,
     load,
+    require_events,
+    select,
 )
 from timeline.errors import IcsError, UsageError
 
@@ -31,6 +35,7 @@ def add(commands: Commands) -> None:
         "--feed", metavar="NAME", help="a named feed from timeline.toml's [feeds.NAME]"
     )
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -41,16 +46,17 @@ def run(args: argparse.Namespace) -> int:
     """
     from timeline._ics import feed_calendar, write_ics
 
-    criteria = filter_of(args)
+    filter_of(args)  # a bad --from/--to is refused before the data is read
     timeline = load(args)
-    name, description = args.name, None
+    name, description, within = args.name, None, timeline
     if args.feed is not None:
+        known("--feed", [args.feed], timeline.settings.feeds)
         try:
             feed = feed_calendar(timeline, args.feed)
         except IcsError as error:
             raise UsageError(f"--feed: {error}") from None
-        timeline, name, description = feed.timeline, name or feed.name, feed.description
-    if not criteria.is_empty:
-        timeline = timeline.filter(criteria)
-    emit_stream(args, lambda out: write_ics(timeline, out, name=name, description=description))
+        within, name, description = feed.timeline, name or feed.name, feed.description
+    selected = select(args, timeline, within)
+    require_events(args, selected, len(timeline), "an empty calendar")
+    emit_stream(args, lambda out: write_ics(selected, out, name=name, description=description))
     return EXIT_OK

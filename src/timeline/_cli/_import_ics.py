@@ -32,13 +32,14 @@ def run(args: argparse.Namespace) -> int:
     timeline import-ics holidays.ics -o events/imported.toml
     """
     from timeline._ics import read_ics
+    from timeline._text import printable
 
     imported = read_ics(args.file, source_id=args.source, zone=args.zone)
-    for warning in imported.warnings:
-        print(f"timeline: warning: {warning}", file=sys.stderr)
+    for warning in imported.warnings:  # they quote the calendar: never its raw controls
+        print(printable(f"timeline: warning: {warning}"), file=sys.stderr)
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
-    emit(args, imported.to_toml())
+    emit(args, imported.to_toml(), new=True, reads={args.file: "the calendar"})
     if writes_file(args):
         print(f"{args.output}: {len(imported.events)} events imported", file=sys.stderr)
     return EXIT_OK

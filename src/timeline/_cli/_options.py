@@ -2,18 +2,24 @@
 
 Imported on every run but `--version`, so nothing heavy at the top: what a command needs
 is imported when it runs.
+
+Nothing is lost or published by accident: `-o` is checked against what the command read
+(`timeline._paths.check_target`), a filter value that matches nothing in the data is a usage
+error naming the known values, and writing zero events needs `--allow-empty`.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import Final
 
-from timeline.errors import UsageError, WhenError
+from timeline.errors import TimelineError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping
+    from pathlib import Path
     from typing import BinaryIO
 
     from timeline._query import Filter
@@ -29,12 +35,17 @@ __all__ = [
     "EXIT_USAGE",
     "add_command",
     "add_data",
+    "add_allow_empty",
     "add_filters",
     "add_output",
     "emit",
     "emit_stream",
     "filter_of",
+    "known",
     "load",
+    "output_target",
+    "require_events",
+    "select",
     "writes_file",
 ]
 
@@ -88,7 +99,18 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         help="events of policies imposed by this jurisdiction (e.g. US)",
     )
     group.add_argument(
+        "--place", action="append", default=[], metavar="ID", help="events at this place"
+    )
+    group.add_argument(
         "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+    )
+
+
+def add_allow_empty(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write the output even when no event is left to write (refused otherwise)",
     )
 
 
@@ -99,40 +121,113 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 
 
 def filter_of(args: argparse.Namespace) -> Filter:
-    """The `Filter` the filter options ask for; a bad --from/--to is a usage error."""
+    """The `Filter` the filter options ask for; a bad --from/--to, or a --from after the
+    --to, is a usage error."""
     from timeline._query import Filter
 
     try:
-        return Filter.build(
+        criteria = Filter.build(
             start=args.start,
             end=args.end,
             tags=args.tag,
             actors=args.actor,
             policies=args.policy,
             jurisdictions=args.jurisdiction,
+            places=args.place,
             text=args.text,
         )
     except WhenError as error:
         raise UsageError(f"--from/--to: {error}") from error
+    start, end = criteria.start, criteria.end
+    if start is not None and end is not None and start.sort_key()[0] > end.sort_key()[1]:
+        raise UsageError(
+            f"--from {args.start} is after --to {args.end}: no event can be in both; "
+            "swap them or widen one"
+        )
+    return criteria
+
+
+def select(
+    args: argparse.Namespace, timeline: Timeline, within: Timeline | None = None
+) -> Timeline:
+    """The events of `within` (default: all of `timeline`) the filter options keep, once
+    each value is known to `timeline`."""
+    criteria = filter_of(args)
+    within = timeline if within is None else within
+    jurisdictions = {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction}
+    known("--tag", args.tag, {tag for event in timeline for tag in event.tags})
+    known("--actor", args.actor, timeline.actors)
+    known("--policy", args.policy, timeline.policies)
+    known("--jurisdiction", args.jurisdiction, jurisdictions)
+    known("--place", args.place, timeline.places)
+    return within if criteria.is_empty else within.filter(criteria)
+
+
+#: What each option's value names, to say that the data has no such thing.
+_NONE: Final = {
+    "--tag": "no event has the tag",
+    "--actor": "no actor with id",
+    "--policy": "no policy with id",
+    "--jurisdiction": "no policy is imposed by",
+    "--place": "no place with id",
+    "--feed": "no feed",
+}
+
+
+def known(option: str, values: Iterable[str], found: Iterable[str]) -> None:
+    """Refuse (usage error) a value of `option` that the data does not hold: naming the
+    values it does hold and the closest one, so a typo never publishes an empty feed."""
+    import difflib
+
+    choices = sorted(set(found))
+    for value in values:
+        if value in choices:
+            continue
+        none = f"{option}: {_NONE.get(option, 'nothing in the data matches')} {value!r}"
+        if not choices:
+            raise UsageError(f"{none}; the data has none at all")
+        shown = ", ".join(choices[:12])
+        if len(choices) > 12:
+            shown += f" and {len(choices) - 12} more"
+        close = difflib.get_close_matches(value, choices, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"{none} (known: {shown}){hint}")
+
+
+def require_events(args: argparse.Namespace, selected: Timeline, total: int, what: str) -> None:
+    """Refuse to write `what` with no event in it unless --allow-empty: an empty calendar or
+    report published by mistake replaces a good one for every reader."""
+    if len(selected) or getattr(args, "allow_empty", False):
+        return
+    why = "the data holds no events" if not total else f"the filters keep none of {total} events"
+    raise TimelineError(
+        f"no events to write ({why}); nothing was written: pass --allow-empty to write "
+        f"{what} anyway"
+    )
 
 
 def load(args: argparse.Namespace) -> Timeline:
-    """Load the DATA folder (`args.data`)."""
-    from timeline._load import load
+    """Load the DATA folder (`args.data`), noting what it read in `args.inputs` so that no
+    output of the command can replace it."""
+    from timeline._load import inputs, load
 
     if not getattr(args, "program", False):
-        return load(args.data)
-    # Run as the program, the loaded data lives until the process exits: move it out of the
-    # cyclic collector's sight (gc.freeze) rather than have every later collection, and the
-    # one at exit, walk millions of records again. A fifth of a large export's time.
-    import gc
+        timeline = load(args.data)
+    else:
+        # Run as the program, the loaded data lives until the process exits: move it out of
+        # the cyclic collector's sight (gc.freeze) rather than have every later collection,
+        # and the one at exit, walk millions of records again. A fifth of a large export's
+        # time.
+        import gc
 
-    gc.disable()
-    try:
-        return load(args.data)
-    finally:
-        gc.freeze()
-        gc.enable()
+        gc.disable()
+        try:
+            timeline = load(args.data)
+        finally:
+            gc.freeze()
+            gc.enable()
+    args.inputs = inputs(args.data, timeline)
+    return timeline
 
 
 def writes_file(args: argparse.Namespace) -> bool:
@@ -140,17 +235,49 @@ def writes_file(args: argparse.Namespace) -> bool:
     return bool(args.output) and args.output != "-"
 
 
-def emit(args: argparse.Namespace, data: str | bytes) -> None:
-    """Write to -o atomically, or to stdout."""
+def output_target(
+    args: argparse.Namespace,
+    *,
+    folder: bool = False,
+    new: bool = False,
+    reads: Mapping[str, str] | None = None,
+) -> Path:
+    """Where -o may be written, given what the command read (`load`'s inputs and `reads`,
+    path → what it is); a usage error says why when it may not. See `_paths.check_target`."""
+    from timeline._paths import Inputs, check_target
+
+    found = getattr(args, "inputs", None) or Inputs()
+    for path, what in (reads or {}).items():
+        found = found.with_file(path, what)
+    try:
+        return check_target(args.output, found, folder=folder, new=new)
+    except UsageError as error:
+        raise UsageError(f"-o {error}") from None
+
+
+def emit(
+    args: argparse.Namespace,
+    data: str | bytes,
+    *,
+    new: bool = False,
+    reads: Mapping[str, str] | None = None,
+) -> None:
+    """Write to -o atomically (once `output_target` allows it), or to stdout."""
     if writes_file(args):
         from timeline._io import write_atomic
 
-        write_atomic(args.output, data)
-    elif isinstance(data, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
+        write_atomic(output_target(args, new=new, reads=reads), data)
+        return
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _on_stdout(error) from error
 
 
 def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> None:
@@ -158,9 +285,21 @@ def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> 
     if writes_file(args):
         from timeline._io import atomic_writer
 
-        with atomic_writer(args.output) as out:
+        with atomic_writer(output_target(args)) as out:
             write(out)
-    else:
+        return
+    try:
         sys.stdout.flush()
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _on_stdout(error) from error
+
+
+def _on_stdout(error: OSError) -> OSError:
+    """A failed write to stdout (a full disk behind a redirect) names it."""
+    from timeline._io import named
+
+    return named(error, "<stdout>")

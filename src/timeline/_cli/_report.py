@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
@@ -11,6 +12,9 @@ from timeline._cli._options import (
     emit,
     filter_of,
     load,
+    require_events,
+    select,
+    writes_file,
 )
 from timeline.errors import UsageError
 
@@ -35,6 +39,7 @@ def add(commands: Commands) -> None:
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -42,11 +47,13 @@ def run(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
 
-    criteria = filter_of(args)
-    timeline = load(args)
-    selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    timeline = load(args)
+    selected = select(args, timeline)
+    if writes_file(args):
+        require_events(args, selected, len(timeline), "an empty report")
     if args.format == "html":
         from timeline.report import _html as html
 

@@ -178,6 +178,7 @@ def _feeds(feeds: Mapping[str, Feed]) -> dict[str, Any]:
             "actor": list(criteria.actors),
             "policy": list(criteria.policies),
             "jurisdiction": list(criteria.jurisdictions),
+            "place": list(criteria.places),
             "text": criteria.text,
         }
     return out
