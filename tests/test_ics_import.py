@@ -350,3 +350,56 @@ def test_broken_calendars_fail_clearly_or_import_loadable_data(
         folder.mkdir()
         (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
         assert len(timeline.load(folder)) == len(imported.events)
+
+
+# -- messages quote the calendar safely ----------------------------------------------------------
+
+HOSTILE_ICS = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+    b"BEGIN:VEVENT\r\nUID:a@x\r\nSUMMARY:ok\r\nDTSTART:2025\x1b]0;owned\x07\r\nEND:VEVENT\r\n"
+    b"BEGIN:VEVENT\r\nUID:b\x1b[31m@x\r\nSUMMARY:fine\r\nDTSTART;VALUE=DATE:20250101\r\n"
+    b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_warnings_never_carry_a_calendars_control_characters(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A skipped VEVENT's warning quotes the bad line with its escapes written out, so a
+    calendar cannot retitle or recolour the terminal of whoever imports it."""
+    (in_tmp / "evil.ics").write_bytes(HOSTILE_ICS)
+    imported = read_ics(in_tmp / "evil.ics")
+    assert imported.warnings == (
+        "evil.ics: VEVENT 1 (a@x): skipped: unreadable property: Expected datetime, date, "
+        "or time. Got: '2025\\x1b]0;owned\\x07'",
+    )
+    assert main(["import-ics", "evil.ics", "-o", "imported.toml"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\\x1b]0;owned\\x07" in err
+
+
+def test_an_unreadable_calendars_error_is_escaped(in_tmp: Path) -> None:
+    """The parser's complaint about a line is quoted with its control characters escaped."""
+    (in_tmp / "bad.ics").write_bytes(b"BEGIN:VCALENDAR\r\n\x1b[2J garbage\r\n")
+    with pytest.raises(IcsError, match=r"not an iCalendar file") as caught:
+        read_ics(in_tmp / "bad.ics")
+    assert "\x1b" not in str(caught.value)
+    assert "\\x1b[2J" in str(caught.value)
+
+
+def test_running_out_of_memory_is_not_called_a_bad_calendar(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A calendar too big for memory is reported as that, not as "not an iCalendar file"."""
+    import icalendar
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    (in_tmp / "big.ics").write_bytes(HOSTILE_ICS)
+    monkeypatch.setattr(icalendar.Calendar, "from_ical", exhausted)
+    assert main(["import-ics", "big.ics"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("timeline: out of memory")
+    assert "not an iCalendar file" not in err

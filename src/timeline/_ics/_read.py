@@ -32,7 +32,7 @@ import attrs
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, slugify
+from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, printable, slugify
 from timeline._toml import document
 from timeline._when import When
 from timeline.errors import IcsError, SkippedRecordError, WhenError
@@ -106,6 +106,8 @@ def read_ics(
         raise IcsError(f"{name!r} is empty; export the calendar as .ics (RFC 5545) and try again")
     try:
         calendars = icalendar.Calendar.from_ical(raw, multiple=True)
+    except MemoryError:  # a calendar too big for memory is not a malformed one
+        raise
     except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
         raise IcsError(
             f"{name!r} is not an iCalendar file ({_short(str(error))}); "
@@ -327,4 +329,6 @@ def _tags(value: Any) -> tuple[str, ...]:
 
 
 def _short(text: str, limit: int = 120) -> str:
+    """`text` for a message: control characters escaped (it quotes the calendar), cut short."""
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
