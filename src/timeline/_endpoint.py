@@ -365,6 +365,7 @@ def _zone_names() -> frozenset[str]:
     return names - _NOT_ZONES
 
 
+@functools.lru_cache(maxsize=1024)  # every event with a `tz` asks: a few names, many times
 def zone_problem(name: str) -> str | None:
     """Why `name` is not an IANA time zone, or None when it is one.
 

@@ -187,7 +187,7 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
             )
         )
         return None
-    lone = _LONE_CR.search(text)
+    lone = _LONE_CR.search(text) if "\r" in text else None  # `in` is 4× quicker than re
     if lone:
         line = text.count("\n", 0, lone.start()) + 1
         problems.append(Problem(path=shown, line=line, message=lone_cr_hint(shown)))

@@ -13,15 +13,17 @@ from pathlib import Path
 from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
-from timeline._model import Event, Policy, Source
+from timeline._model import Event, Policy
 from timeline._paths import read_source
 from timeline._structure import KINDS, Located
 from timeline._text import relative_path_problem
+from timeline._when import near_the_ends
 from timeline.errors import Problem
 
 __all__ = ["CHECKS", "days_in_zone", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
+_EDGE_YEARS: Final = (1, 9999)
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 
@@ -63,16 +65,27 @@ def validate(located: Sequence[Located], *, project_root: Path | None) -> list[P
 def days_in_zone(located: Iterable[Located], zone: dt.tzinfo) -> list[Problem]:
     """Instants whose day in the timeline's zone (`timeline.toml`'s `timezone`) falls outside
     the years 1-9999: every report shows an instant in that zone, so none could show it."""
-    problems = []
+    problems: list[Problem] = []
+    ends = (dt.datetime(1, 1, 1, 12, tzinfo=zone), dt.datetime(9999, 12, 31, 12, tzinfo=zone))
+    if not near_the_ends() or all(moment.utcoffset() == dt.timedelta(0) for moment in ends):
+        return problems  # no such instant, or UTC (or like it at both ends): parse checked
     for item in located:
-        when = item.record.when if item.kind == "event" else None
-        if when is None:
+        if item.kind != "event":
             continue
-        for end in (when.start, when.end):  # only the first and last years can overflow
-            if end is None or end.time is None or end.year not in (1, 9999):
+        when = item.record.when
+        start, end = when.start, when.end
+        # Only instants in the first or last year can leave the calendar; this test is
+        # written to fail fast for the million other events.
+        if not (
+            (start is not None and start.year in _EDGE_YEARS and start.time is not None)
+            or (end is not None and end.year in _EDGE_YEARS and end.time is not None)
+        ):
+            continue
+        for part in (start, end):
+            if part is None or part.time is None:
                 continue
             try:
-                end.instant(when.tz).astimezone(zone)
+                part.instant(when.tz).astimezone(zone)
             except OverflowError:
                 message = (
                     f"{str(when)!r} falls outside the years 1-9999 in the timeline's zone "
@@ -165,21 +178,28 @@ def _policy_cycles(index: _Index) -> Iterable[Problem]:
 def _source_paths(index: _Index) -> Iterable[Problem]:
     """A source's `file` must name a file inside the project, whatever format the record
     came from (a JSON export too, which has no project to read it in)."""
-    for item in index.located:
+    for item in _sources(index):
         source = item.record
-        if isinstance(source, Source) and source.file is not None:
+        if source.file is not None:
             problem = relative_path_problem(source.file)
             if problem is not None:
                 yield item.problem("file", problem, source.file)
+
+
+def _sources(index: _Index) -> list[Located]:
+    """Every source record, in file order (duplicates too): a few among many events."""
+    sources = [*index.ids.get("source", {}).values()]
+    sources += (item for item in index.duplicates if item.kind == "source")
+    return sorted(sources, key=lambda item: (item.path, item.line or 0))
 
 
 def _source_files(index: _Index) -> Iterable[Problem]:
     """Read every source's `file` through the one confined reader (`_paths.read_source`)."""
     assert index.project_root is not None
     root = index.project_root.resolve()
-    for item in index.located:
+    for item in _sources(index):
         source = item.record
-        if not isinstance(source, Source) or source.file is None:
+        if source.file is None:
             continue
         index.source_texts[source.id] = None
         if relative_path_problem(source.file) is not None:

@@ -24,7 +24,7 @@ from timeline._endpoint import (
 )
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When", "near_the_ends"]
 
 UTC: Final = dt.UTC
 
@@ -45,6 +45,8 @@ _FIRST_INSTANT: Final = _micros(dt.datetime(1, 1, 1, tzinfo=UTC))
 _LAST_INSTANT: Final = _micros(dt.datetime.max.replace(tzinfo=UTC))
 _INSTANT_RANGE: Final = "in UTC it falls outside the years 1-9999, which no calendar can hold"
 _EPOCH_DAY: Final = _EPOCH.date().toordinal()
+_DAY: Final = 86_400_000_000
+_NEAR_THE_ENDS: Final = [False]  # set for good by the first instant parsed near the ends
 
 
 def _day_start(day: dt.date, zone: dt.tzinfo) -> int:
@@ -372,8 +374,22 @@ def _parse(text: str, tz: str | None) -> When:
 
 
 def _in_calendar(part: Endpoint, tz: str | None) -> bool:
-    """Whether a timed end's moment falls inside the years 1-9999 in UTC."""
-    return _FIRST_INSTANT <= _micros(part.instant(tz)) <= _LAST_INSTANT
+    """Whether a timed end's moment falls inside the years 1-9999 in UTC (only the first
+    and the last year can leave them: no offset reaches a day). One within a day of either
+    end is noted, for the load to check its day in the timeline's zone."""
+    if part.year not in (1, 9999):
+        return True
+    moment = _micros(part.instant(tz))
+    if not _FIRST_INSTANT + _DAY <= moment <= _LAST_INSTANT - _DAY:
+        _NEAR_THE_ENDS[0] = True
+    return _FIRST_INSTANT <= moment <= _LAST_INSTANT
+
+
+def near_the_ends() -> bool:
+    """Whether any instant parsed so far lies within a day of the calendar's ends in UTC,
+    where its day in another zone may fall outside the years 1-9999. Almost never: so a
+    load can skip looking for such instants among a million events."""
+    return _NEAR_THE_ENDS[0]
 
 
 def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
