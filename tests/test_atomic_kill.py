@@ -58,38 +58,51 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("kind", sorted(KILLS))
-def test_killed_writer_leaves_only_complete_files(kind: str, project: Path) -> None:
-    """After each of many SIGKILLs at random moments, every output file is whole."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1766102400"}
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1766102400"}
+
+
+def _stop_at_random(
+    kind: str, project: Path, sig: signal.Signals, count: int, earliest: float
+) -> None:
+    """Run `kind` until `count` runs were stopped by `sig` at random moments (from `earliest`
+    of a run's time on); after each, every file of the site must be the reference's bytes,
+    and with a signal that can be caught no temporary may be left."""
     started = time.perf_counter()
-    subprocess.run(_command(kind), cwd=project, env=env, check=True, capture_output=True)
+    subprocess.run(_command(kind), cwd=project, env=ENV, check=True, capture_output=True)
     duration = time.perf_counter() - started
     reference = _snapshot(project / "site")
     assert reference, "the reference run wrote nothing"
-    rng = random.Random(kind)
+    rng = random.Random(f"{kind}-{sig.name}")
     kills = attempts = 0
-    while kills < KILLS[kind]:
+    while kills < count:
         attempts += 1
-        assert attempts <= 3 * KILLS[kind], f"only {kills} runs were killed before they ended"
+        assert attempts <= 3 * count, f"only {kills} runs were stopped before they ended"
         process = subprocess.Popen(
-            _command(kind),
-            cwd=project,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            _command(kind), cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        time.sleep(rng.uniform(0.05, 0.9 * duration))
+        time.sleep(rng.uniform(earliest * duration, 0.9 * duration))
         if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+            process.send_signal(sig)
             kills += 1
-        process.wait(timeout=60)
+        code = process.wait(timeout=60)
+        assert process.stderr is not None
+        err = process.stderr.read().decode()
+        assert "Traceback" not in err, err
+        if sig != signal.SIGKILL:
+            assert code in (0, 128 + sig, -sig), (code, err)
+            assert _temporaries(project) == []
         current = _snapshot(project / "site")
         assert set(current) == set(reference)
         torn = [name for name in current if current[name] != reference[name]]
-        assert torn == [], f"torn files after a kill: {torn}"
+        assert torn == [], f"torn files after {sig.name}: {torn}"
 
-    subprocess.run(_command(kind), cwd=project, env=env, check=True, capture_output=True)
+
+@pytest.mark.parametrize("kind", sorted(KILLS))
+def test_killed_writer_leaves_only_complete_files(kind: str, project: Path) -> None:
+    """After each of many SIGKILLs at random moments, every output file is whole, and the
+    next run removes the temporaries the kills left."""
+    _stop_at_random(kind, project, signal.SIGKILL, KILLS[kind], earliest=0.05)
+    subprocess.run(_command(kind), cwd=project, env=ENV, check=True, capture_output=True)
     assert _temporaries(project) == [], "a later run did not remove what the kills left"
 
 
@@ -98,36 +111,6 @@ def test_killed_writer_leaves_only_complete_files(kind: str, project: Path) -> N
 def test_terminated_writer_cleans_up(kind: str, sig: signal.Signals, project: Path) -> None:
     """SIGTERM or SIGHUP at a random moment: every file whole, no temporary left behind, and
     the exit status is the signal's (128 + its number)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1766102400"}
-    started = time.perf_counter()
-    subprocess.run(_command(kind), cwd=project, env=env, check=True, capture_output=True)
-    duration = time.perf_counter() - started
-    reference = _snapshot(project / "site")
-    rng = random.Random(f"{kind}-{sig.name}")
-    kills = attempts = 0
-    while kills < CLEAN_KILLS:
-        attempts += 1
-        assert attempts <= 3 * CLEAN_KILLS, f"only {kills} runs were stopped before they ended"
-        process = subprocess.Popen(
-            _command(kind),
-            cwd=project,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        # Late enough that the command runs (before main() starts Python's default handler
-        # just ends it, which leaves nothing behind either).
-        time.sleep(rng.uniform(0.3 * duration, 0.9 * duration))
-        if process.poll() is None:
-            process.send_signal(sig)
-            kills += 1
-        code = process.wait(timeout=60)
-        assert process.stderr is not None
-        err = process.stderr.read().decode()
-        assert "Traceback" not in err, err
-        assert code in (0, 128 + sig, -sig), (code, err)
-        assert _temporaries(project) == []
-        current = _snapshot(project / "site")
-        assert set(current) == set(reference)
-        torn = [name for name in current if current[name] != reference[name]]
-        assert torn == [], f"torn files after {sig.name}: {torn}"
+    # Late enough that the command runs: before main() installs its handlers, Python's
+    # default ends the process, which has written nothing yet either.
+    _stop_at_random(kind, project, sig, CLEAN_KILLS, earliest=0.3)
