@@ -66,21 +66,23 @@ def parse(path: Path) -> tuple[dict[str, str], str, list[dict[str, str]]]:
             raise SystemExit(f"{where}: category {category!r} is not one of {sorted(CATEGORIES)}")
         if not _VALUE.fullmatch(value):
             raise SystemExit(f"{where}: {value!r} does not look like a TIMEX3 value")
-        rows.append({
-            "doc": path.stem,
-            "text": text,
-            "offset": str(length),
-            "value": value,
-            "type": kind,
-            "category": category,
-        })
+        rows.append(
+            {
+                "doc": path.stem,
+                "text": text,
+                "offset": str(length),
+                "value": value,
+                "type": kind,
+                "category": category,
+            }
+        )
         out.append(text)
         length += len(text)
         at = m.end()
     out.append(body[at:])
     plain = "".join(out)
     if "[[" in plain or "]]" in plain:
-        raise SystemExit(f"{path}: a mark is malformed near {plain[plain.find('[['):][:60]!r}")
+        raise SystemExit(f"{path}: a mark is malformed near {plain[plain.find('[[') :][:60]!r}")
     for row in rows:
         start = int(row["offset"])
         assert plain[start : start + len(row["text"])] == row["text"], row
