@@ -21,12 +21,12 @@ def _day(value: dt.date | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _draftable(mention: Mention, published: dt.date) -> bool:
+def _verdict(mention: Mention, published: dt.date) -> bool | None:
     """Whether a mention dates something that has happened or is happening.
 
-    Not a value that begins after publication ("in 50 years", "this winter" in November),
-    nor one that reaches past it in a sentence about the future ("will announce later
-    this month").
+    Not a value that begins after publication ("in 50 years", "this winter" in November);
+    None for one that reaches past it, which is an event unless its clause is about the
+    future ("will announce later this month").
     """
     if mention.when is None:
         return False
@@ -39,17 +39,29 @@ def _draftable(mention: Mention, published: dt.date) -> bool:
         return False
     if latest is not None and latest < published:
         return True
-    at = max(mention.sentence.find(mention.text), 0)
-    whole = (0, len(mention.sentence))
-    context = Context(
-        published=published,
-        text=mention.sentence,
-        sentence=whole,
-        cues=Cues.of(mention.sentence, whole),
-        start=at,
-        end=at + len(mention.text),
-    )
-    return context.tense != "future"
+    return None
+
+
+def _tenses(sentence: str, mentions: list[Mention], published: dt.date) -> dict[int, str | None]:
+    """The tense of each mention's clause, by its start; the sentence's cues found once."""
+    whole = (0, len(sentence))
+    cues = Cues.of(sentence, whole)
+    out: dict[int, str | None] = {}
+    at = 0
+    for m in mentions:  # in text order, so each is found after the one before it
+        found = sentence.find(m.text, at)
+        at = found if found >= 0 else at
+        context = Context(
+            published=published,
+            text=sentence,
+            sentence=whole,
+            cues=cues,
+            start=at,
+            end=at + len(m.text),
+        )
+        out[m.start] = context.tense
+        at += len(m.text)
+    return out
 
 
 def _draft_title(sentence: str, said: str) -> str:
@@ -100,7 +112,9 @@ def draft_toml(
     ]
     used: set[str] = set()
     for sentence, group in _by_sentence(mentions):
-        dated = [m for m in group if _draftable(m, published)]
+        verdicts = [(m, _verdict(m, published)) for m in group]
+        tenses = _tenses(sentence, group, published) if any(v is None for _, v in verdicts) else {}
+        dated = [m for m, v in verdicts if v or (v is None and tenses[m.start] != "future")]
         if not dated:
             continue
         best = min(dated, key=lambda m: (m.type == "DURATION", m.start))

@@ -103,12 +103,15 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         )
     taken.sort(key=lambda f: f.start)
     taken = _clocks_in_context(text, _merge_clocks(text, _resolve_anchors(taken, published)))
+    # One copy of each sentence, shared by its mentions: a 100 KB line with thousands of
+    # mentions would otherwise hold a copy of the line per mention.
+    quoted: dict[tuple[int, int], str] = {}
     return [
         Mention(
             text=text[f.start : f.end],
             start=f.start,
             end=f.end,
-            sentence=text[f.sentence[0] : f.sentence[1]],
+            sentence=quoted.get(f.sentence) or _quote(quoted, text, f.sentence),
             when=f.resolution.when,
             timex=f.resolution.timex,
             type=f.resolution.type,
@@ -116,6 +119,12 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         )
         for f in taken
     ]
+
+
+def _quote(quoted: dict[tuple[int, int], str], text: str, span: tuple[int, int]) -> str:
+    """The sentence at `span`, cut out of `text` once and kept in `quoted`."""
+    quoted[span] = text[span[0] : span[1]]
+    return quoted[span]
 
 
 def as_date(published: dt.date) -> dt.date:

@@ -18,7 +18,10 @@ _ABBREVIATIONS: Final = frozenset({
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "sec", "art", "fig", "approx", "dept",
 })  # fmt: skip
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+#: Closing punctuation and what may follow it before the next sentence. It matches only at
+#: the start of a run of marks and never gives a mark back (possessive `++`), so a run of
+#: 20,000 dots is read once, not once per dot.
+_SENTENCE_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 #: A line break ends a sentence unless it only wraps one: the line before ends without
 #: closing punctuation, and either the next starts in lower case or the line is long and
 #: not in title case (prose, not a heading).
