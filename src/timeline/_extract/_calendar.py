@@ -17,7 +17,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from timeline._endpoint import add_months
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
     Resolution,
@@ -73,7 +73,7 @@ def _season_span(first_month: int) -> Callable[[int], tuple[dt.date, dt.date]]:
 
 
 def _season_value(year: int, word: str) -> Resolution:
-    code, number, _ = rules.SEASONS[word.lower()]
+    code, number, _ = vocab.SEASONS[word.lower()]
     return Resolution(timex=f"{year:04d}-{code}", when=f"{year:04d}-{number}")
 
 
@@ -84,7 +84,7 @@ def _r_date(m: re.Match[str], c: Context) -> Resolution | None:
     if last_day:
         day: int | None = 28  # "the last day of November": fixed once the year is known
     elif group(m, "ordday"):
-        day = rules.ORDINALS[m["ordday"].lower()]
+        day = vocab.ORDINALS[m["ordday"].lower()]
     elif group(m, "day"):
         day = int(re.sub(r"\D", "", m["day"]))
     else:
@@ -116,7 +116,7 @@ def _safe_day(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-_NOT_YEAR: Final = re.compile(rules.NOT_YEAR_BEFORE, re.IGNORECASE)
+_NOT_YEAR: Final = re.compile(vocab.NOT_YEAR_BEFORE, re.IGNORECASE)
 
 
 def _r_year(m: re.Match[str], c: Context) -> Resolution | None:
@@ -141,7 +141,7 @@ def _r_century(m: re.Match[str], c: Context) -> Resolution | None:
     elif group(m, "cent"):
         number = int(m["cent"])
     else:
-        number = rules.ORDINALS[m["centword"].lower()]
+        number = vocab.ORDINALS[m["centword"].lower()]
     if not 1 <= number <= 100:
         return None
     value = f"{number - 1:02d}"
@@ -173,7 +173,7 @@ def _r_fiscal(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _ordinal(text: str) -> int:
     text = text.lower()
-    return int(text[0]) if text[0].isdigit() else rules.ORDINALS[text]
+    return int(text[0]) if text[0].isdigit() else vocab.ORDINALS[text]
 
 
 def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
@@ -233,7 +233,7 @@ def _r_half(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _r_season(m: re.Match[str], c: Context) -> Resolution | None:
     word = m["season"].lower()
-    first_month = rules.SEASONS[word][2]
+    first_month = vocab.SEASONS[word][2]
     if group(m, "year"):
         return _season_value(int(m["year"]), word)
     rel = " ".join((group(m, "rel") or "").lower().split())
@@ -253,11 +253,11 @@ def _r_season(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _holiday_date(name: str, year: int) -> dt.date:
     """The day a holiday falls on in `year` (US federal rules for the floating ones)."""
-    if name in rules.FIXED_HOLIDAYS:
-        month, day = rules.FIXED_HOLIDAYS[name]
+    if name in vocab.FIXED_HOLIDAYS:
+        month, day = vocab.FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
-    if name in rules.FLOATING_HOLIDAYS:
-        month, wd, n = rules.FLOATING_HOLIDAYS[name]
+    if name in vocab.FLOATING_HOLIDAYS:
+        month, wd, n = vocab.FLOATING_HOLIDAYS[name]
         if n < 0:
             last = dt.date(year, month, calendar.monthrange(year, month)[1])
             return last + relativedelta(weekday=weekday(wd)(-1))

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 
 
 @attrs.frozen(kw_only=True)
@@ -34,7 +34,7 @@ class Cues:
         for tense, pattern in _CUES:
             for m in pattern.finditer(text, *span):
                 word = m.group().lower()
-                if tense == "past" and (word in rules.NOT_PAST or _after_be(text, m.start())):
+                if tense == "past" and (word in vocab.NOT_PAST or _after_be(text, m.start())):
                     continue
                 found.append((m.start(), m.end(), tense))
         found.sort()
@@ -80,10 +80,10 @@ class Context:
 
 _FLAGS: Final = re.IGNORECASE
 _CUES: Final = (
-    ("future", re.compile(rf"(?<![\w'’])(?:{rules.FUTURE_CUES})\b", _FLAGS)),
-    ("past", re.compile(rf"\b(?:{rules.PAST_CUES})\b", _FLAGS)),
+    ("future", re.compile(rf"(?<![\w'’])(?:{vocab.FUTURE_CUES})\b", _FLAGS)),
+    ("past", re.compile(rf"\b(?:{vocab.PAST_CUES})\b", _FLAGS)),
 )
-_PERFECT: Final = re.compile(rules.PERFECT_CUE, _FLAGS)
+_PERFECT: Final = re.compile(vocab.PERFECT_CUE, _FLAGS)
 _BE: Final = re.compile(r"\b(?:be|been|being|is|are|am|was|were)\s+(?:\w+\s+)?$", _FLAGS)
 
 

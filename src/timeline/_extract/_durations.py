@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from timeline._endpoint import add_months
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import Resolution, Resolver, count_of, group, month_of, week, ym
 
@@ -20,11 +20,11 @@ from timeline._extract._resolution import Resolution, Resolver, count_of, group,
 def _unit_code(unit: str, count: float | None) -> str:
     """A TimeML duration value: P6M, PT24H, P1DE, PXY for a vague count."""
     unit = unit.lower()
-    designator, is_time = rules.UNITS[unit]
+    designator, is_time = vocab.UNITS[unit]
     if designator == "Q":
         designator, count = "M", None if count is None else count * 3
     if count is not None:
-        count *= rules.UNIT_MULTIPLIER.get(unit, 1)
+        count *= vocab.UNIT_MULTIPLIER.get(unit, 1)
     n = "X" if count is None else (f"{count:g}")
     return f"{'PT' if is_time else 'P'}{n}{designator}"
 
@@ -41,7 +41,7 @@ def _shift(day: dt.date, unit: str, count: float) -> Resolution:
         moved = day + dt.timedelta(days=whole)
         return Resolution(timex=str(moved), when=str(moved))
     if unit in {"week", "fortnight"}:
-        timex, when = week(day + dt.timedelta(weeks=whole * rules.UNIT_MULTIPLIER.get(unit, 1)))
+        timex, when = week(day + dt.timedelta(weeks=whole * vocab.UNIT_MULTIPLIER.get(unit, 1)))
         return Resolution(timex=timex, when=when)
     if unit in {"month", "quarter"}:
         moved = add_months(day, whole * (3 if unit == "quarter" else 1))
@@ -127,14 +127,14 @@ def _r_duration(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _r_set(m: re.Match[str], c: Context) -> Resolution | None:
     if group(m, "freq"):
-        return Resolution(timex=rules.FREQUENCY_WORDS[m["freq"].lower()], when=None, type="SET")
+        return Resolution(timex=vocab.FREQUENCY_WORDS[m["freq"].lower()], when=None, type="SET")
     if group(m, "month"):
         return Resolution(timex=f"XXXX-{month_of(m):02d}", when=None, type="SET")
     if group(m, "wd"):
-        day = rules.WEEKDAYS[m["wd"].rstrip(".")] + 1
+        day = vocab.WEEKDAYS[m["wd"].rstrip(".")] + 1
         return Resolution(timex=f"XXXX-WXX-{day}", when=None, type="SET")
     if group(m, "season"):
-        code = rules.SEASONS[m["season"].lower()][0]
+        code = vocab.SEASONS[m["season"].lower()][0]
         return Resolution(timex=f"XXXX-{code}", when=None, type="SET")
     count = count_of(group(m, "num")) if group(m, "num") else 1
     if count is not None and group(m, "other"):

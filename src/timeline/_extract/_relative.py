@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from timeline._endpoint import add_months
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
     Resolution,
@@ -115,7 +115,7 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
         week_value, _ = week(monday)
         saturday = monday + dt.timedelta(days=5)
         return Resolution(timex=f"{week_value}-WE", when=f"{saturday}/{saturday + dt.timedelta(1)}")
-    target = rules.WEEKDAYS[m["wd"].rstrip(".")]
+    target = vocab.WEEKDAYS[m["wd"].rstrip(".")]
     rel = " ".join((group(m, "rel") or "").lower().split())
     back = (p.weekday() - target) % 7
     ahead = (target - p.weekday()) % 7
@@ -139,7 +139,7 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
 def _with_part(day: dt.date, part: str | None) -> Resolution:
     if part:
         return Resolution(
-            timex=f"{day}T{rules.DAY_PARTS[part.lower()]}", when=str(day), type="TIME"
+            timex=f"{day}T{vocab.DAY_PARTS[part.lower()]}", when=str(day), type="TIME"
         )
     return Resolution(timex=str(day), when=str(day))
 
@@ -149,7 +149,7 @@ def _r_dayword(m: re.Match[str], c: Context) -> Resolution | None:
         last = m["tonight"].lower().startswith("last")
         return _with_part(c.published - dt.timedelta(days=int(last)), "night")
     words = " ".join((group(m, "dayword") or "today").lower().split())
-    return _with_part(c.published + dt.timedelta(days=rules.DAY_WORDS[words]), group(m, "part"))
+    return _with_part(c.published + dt.timedelta(days=vocab.DAY_WORDS[words]), group(m, "part"))
 
 
 def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
@@ -174,7 +174,7 @@ def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
 def _r_ref(m: re.Match[str], c: Context) -> Resolution | None:
     if group(m, "present") is not None:
         return Resolution(timex="PRESENT_REF", when=None)
-    return Resolution(timex=rules.REFERENCE_WORDS[" ".join(m["ref"].lower().split())], when=None)
+    return Resolution(timex=vocab.REFERENCE_WORDS[" ".join(m["ref"].lower().split())], when=None)
 
 
 def anchored(unit: str, delta: int, anchor: dt.date, quarter: tuple[int, int] | None) -> Resolution:

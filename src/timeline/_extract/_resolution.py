@@ -15,7 +15,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -48,7 +48,7 @@ def month_of(m: re.Match[str]) -> int | None:
     if group(m, "mnum"):
         return int(m["mnum"])
     name = group(m, "month")
-    return None if name is None else rules.MONTHS[name.rstrip(".")]
+    return None if name is None else vocab.MONTHS[name.rstrip(".")]
 
 
 def count_of(text: str | None) -> float | None:
@@ -59,8 +59,8 @@ def count_of(text: str | None) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         value = float(words)
         return int(value) if value.is_integer() else value
-    if words in rules.COUNT_WORDS:
-        return rules.COUNT_WORDS[words]
+    if words in vocab.COUNT_WORDS:
+        return vocab.COUNT_WORDS[words]
     return words_to_int(words)
 
 
@@ -70,10 +70,10 @@ def words_to_int(words: str) -> int | None:
     for word in re.split(r"[-\s]+", words.lower()):
         if word in {"and", ""}:
             continue
-        if word in rules.ONES:
-            current += rules.ONES[word]
-        elif word in rules.TENS:
-            current += rules.TENS[word]
+        if word in vocab.ONES:
+            current += vocab.ONES[word]
+        elif word in vocab.TENS:
+            current += vocab.TENS[word]
         elif word in {"a", "an"}:
             current += 1
         elif word == "hundred":

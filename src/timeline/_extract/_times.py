@@ -11,7 +11,7 @@ import re
 import zoneinfo
 from typing import Final
 
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import Resolution, Resolver, group
 
@@ -38,7 +38,7 @@ def timed(day: dt.date, clock: tuple[int, int, str | None]) -> Resolution:
     timex = f"{day}T{hour:02d}:{minute:02d}"
     when = str(day)
     if zone is not None:
-        spec = rules.ZONES[zone]
+        spec = vocab.ZONES[zone]
         if spec.startswith(("+", "-")):
             offset = spec
         else:
