@@ -89,6 +89,16 @@ def parse(path: Path) -> tuple[dict[str, str], str, list[dict[str, str]]]:
     return meta, plain, rows
 
 
+def _replace(
+    gold: list[dict[str, str]], doc: str, rows: list[dict[str, str]]
+) -> list[dict[str, str]]:
+    """`gold` with the rows of `doc` replaced by `rows`, where they stood (else at the end)."""
+    at = next((i for i, row in enumerate(gold) if row["doc"] == doc), len(gold))
+    rest = [row for row in gold if row["doc"] != doc]
+    kept_before = sum(1 for row in gold[:at] if row["doc"] != doc)
+    return rest[:kept_before] + rows + rest[kept_before:]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the texts, gold rows and metadata of the annotated files into a corpus."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -106,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         meta, plain, rows = parse(path)
         (corpus / "texts" / f"{path.stem}.txt").write_text(plain, encoding="utf-8")
-        gold = [row for row in gold if row["doc"] != path.stem] + rows
+        gold = _replace(gold, path.stem, rows)
         docs[path.stem] = {"published": meta["published"], "title": meta["title"]}
         print(f"{path.stem}: {len(rows)} expressions")
     with open(gold_path, "w", encoding="utf-8", newline="") as handle:
