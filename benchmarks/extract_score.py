@@ -53,6 +53,22 @@ def best_match(row: dict[str, str], mentions: list[Mention]) -> Mention | None:
     return best[1] if best[0] > 0 else None
 
 
+def _same_value(found: str, gold: str) -> bool:
+    """Whether two TIMEX3 values are equal; midnight that ends a day (T24:00) is the one
+    that starts the next (T00:00), as in ISO 8601."""
+    return _canonical(found) == _canonical(gold)
+
+
+def _canonical(value: str) -> str:
+    if len(value) >= 16 and value[10:16] == "T24:00":
+        try:
+            day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)
+        except ValueError:
+            return value
+        return f"{day}T00:00{value[16:]}"
+    return value
+
+
 def score(
     corpus: Path, *, show_errors: bool = False, markdown: bool = False
 ) -> dict[str, tuple[int, int]]:
@@ -66,7 +82,7 @@ def score(
     errors = []
     for row in gold:
         mention = best_match(row, found[row["doc"]])
-        ok = mention is not None and mention.timex == row["value"]
+        ok = mention is not None and _same_value(mention.timex, row["value"])
         if mention is None:
             missed += 1
         else:

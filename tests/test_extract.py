@@ -92,17 +92,25 @@ def test_age_gives_an_approximate_founding_year() -> None:
     assert (mention.when, mention.timex, mention.type) == ("2021~", "P4Y", "DURATION")
 
 
-def test_the_spinners_wording_gets_no_founding_year(seed_mentions: list[Mention]) -> None:
-    """'simply 4 years outdated' is only a duration: there is no rule for mangled text."""
+def test_the_spinners_wording_dates_the_founding_too(seed_mentions: list[Mention]) -> None:
+    """'is simply 4 years outdated', the spinner's 'just four years old', means about 2021."""
     mention = _find(seed_mentions, "4 years")
-    assert (mention.when, mention.timex) == (None, "P4Y")
+    assert (mention.text, mention.when, mention.timex) == ("4 years outdated", "2021~", "P4Y")
 
 
 def test_future_values_are_not_drafted(seed_mentions: list[Mention]) -> None:
     """'in 50 years' and '30 years' time' resolve, but no event is drafted from them."""
     draft = tomllib.loads(_seed_draft(seed_mentions))
     whens = {event["when"] for event in draft["event"]}
-    assert whens == {"2025-23", "2025-04", "2010~", "2025-12", "../2025", "2025-06/2025-12"}
+    assert whens == {
+        "2025-23",
+        "2025-04",
+        "2021~",
+        "2010~",
+        "2025-12",
+        "../2025",
+        "2025-06/2025-12",
+    }
 
 
 # ── rule tables ───────────────────────────────────────────────────────────────────────
@@ -243,7 +251,7 @@ RULE_CASES = [
     ("BIS asks for comments for a 60-day period.", D(2025, 1, 15), "60-day", "P60D", None),
     ("The order requires a report within 24 hours.", D(2025, 1, 15), "24 hours", "PT24H", None),
     # decades and centuries
-    ("Controls have relied on them since the 1990s.", D(2023, 1, 1), "the 1990s", "199", "199X"),
+    ("Controls have relied on them since the 1990s.", D(2023, 1, 1), "the 1990s", "199", "199X/.."),
     ("Writers dreamed in the 19th century.", D(2024, 1, 1), "the 19th century", "18", "18XX"),
     ("It grows later this decade.", D(2024, 7, 19), "later this decade", "202", "2024/2029"),
     # present and past references stay references

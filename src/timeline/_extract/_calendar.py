@@ -20,11 +20,13 @@ from timeline._endpoint import add_months
 from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
+    Anchor,
     Resolution,
     Resolver,
     group,
     month_of,
     quarter_value,
+    week,
     words_to_int,
     ym,
 )
@@ -97,12 +99,12 @@ def _r_date(m: re.Match[str], c: Context) -> Resolution | None:
             return None
         year = words
     elif day is None:
-        year = _pick_year(c.published, c.tense, _month_span(month))
+        year = _pick_year(c.published, c.direction, _month_span(month))
     else:
         if day > calendar.monthrange(2024, month)[1]:
             return None
         fixed: int = day
-        year = _pick_year(c.published, c.tense, lambda y: (_safe_day(y, month, fixed),) * 2)
+        year = _pick_year(c.published, c.direction, lambda y: (_safe_day(y, month, fixed),) * 2)
     if day is None:
         value = ym(year, month)
         return Resolution(timex=value, when=value)
@@ -153,14 +155,16 @@ def _fiscal_year(text: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
-def _fiscal(year: int, federal: bool, quarter: int | None = None) -> Resolution:
+def _fiscal(year: int, federal: bool, quarter: int | None = None, half: int = 0) -> Resolution:
     """US federal fiscal year N runs October N-1 to September N; others are unknown."""
-    timex = f"FY{year}" + (f"-Q{quarter}" if quarter else "")
+    timex = f"FY{year}" + (f"-Q{quarter}" if quarter else "") + (f"-H{half}" if half else "")
     if not federal:
         return Resolution(timex=timex, when=None)
     start = dt.date(year - 1, 10, 1)
     if quarter:
         start, months = add_months(start, 3 * (quarter - 1)), 3
+    elif half:
+        start, months = add_months(start, 6 * (half - 1)), 6
     else:
         months = 12
     end = add_months(start, months - 1)
@@ -168,6 +172,14 @@ def _fiscal(year: int, federal: bool, quarter: int | None = None) -> Resolution:
 
 
 def _r_fiscal(m: re.Match[str], c: Context) -> Resolution | None:
+    if group(m, "relfy"):  # "this fiscal year", "the previous fiscal year"
+        words = m["relfy"].lower().split()
+        delta = {"last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1}
+        delta["following"] = 1
+        if words[0] == "the" and words[-1] in {"the", "same", "previous", "prior", "following"}:
+            anchor = Anchor(unit="fiscal", delta=delta.get(words[-1], 0))
+            return Resolution(timex="", when=None, anchor=anchor)
+        return Resolution(timex=f"FY{c.published.year + delta.get(words[-1], 0)}", when=None)
     return _fiscal(_fiscal_year(m["fy"]), bool(group(m, "federal")))
 
 
@@ -177,6 +189,12 @@ def _ordinal(text: str) -> int:
 
 
 def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
+    if group(m, "fq") or group(m, "fq2"):  # "its fiscal third quarter": of the fiscal year named
+        quarter = _ordinal(group(m, "fq") or m["fq2"])
+        return Resolution(timex="", when=None, anchor=Anchor(unit="fiscal-quarter", delta=quarter))
+    if group(m, "thequarter") is not None:  # "the quarter", "the latest quarter": the one
+        # last named, or the last one that has ended
+        return Resolution(timex="", when=None, anchor=Anchor(unit="latest-quarter"))
     if group(m, "fy") or group(m, "fy2"):
         quarter = int(group(m, "q2") or group(m, "q3") or 0) or _ordinal(m["q"])
         return _fiscal(_fiscal_year(group(m, "fy") or m["fy2"]), bool(group(m, "federal")), quarter)
@@ -186,7 +204,7 @@ def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
         word = relq[-1]
         if word in {"previous", "prior", "following", "same"}:
             delta = {"previous": -1, "prior": -1, "following": 1, "same": 0}[word]
-            return Resolution(timex="", when=None, anchor=("quarter", delta))
+            return Resolution(timex="", when=None, anchor=Anchor(unit="quarter", delta=delta))
         delta = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[word]
         index = c.published.year * 4 + current - 1 + delta
         return quarter_value(index // 4, index % 4 + 1)
@@ -207,13 +225,15 @@ def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
             start = dt.date(y, 3 * quarter - 2, 1)
             return start, add_months(start, 3) - dt.timedelta(days=1)
 
-        year = _pick_year(c.published, c.tense, span)
+        year = _pick_year(c.published, c.direction, span)
     return quarter_value(year, quarter)
 
 
 def _r_half(m: re.Match[str], c: Context) -> Resolution | None:
     word = (group(m, "half") or group(m, "hadj") or "").lower()
     half = int(m["h2"]) if group(m, "h2") else (1 if word in {"first", "1st"} else 2)
+    if group(m, "fy"):  # "the first half of fiscal 2003"
+        return _fiscal(_fiscal_year(m["fy"]), bool(group(m, "federal")), half=half)
     if group(m, "year"):
         year = int(m["year"])
     elif not (group(m, "rel") or group(m, "theyear")):
@@ -223,12 +243,63 @@ def _r_half(m: re.Match[str], c: Context) -> Resolution | None:
             start = dt.date(y, first_month, 1)
             return start, add_months(start, 6) - dt.timedelta(days=1)
 
-        year = _pick_year(c.published, c.tense, span)
+        year = _pick_year(c.published, c.direction, span)
     else:
         rel = (group(m, "rel") or "this").lower()
         year = c.published.year + {"last": -1, "next": 1}.get(rel, 0)
     first = 1 if half == 1 else 7
     return Resolution(timex=f"{year:04d}-H{half}", when=f"{ym(year, first)}/{ym(year, first + 5)}")
+
+
+def _r_months_of(m: re.Match[str], c: Context) -> Resolution | None:
+    """ "the first three months of 2013" is its first quarter; "the last six months of the
+    year" its second half."""
+    if group(m, "year"):
+        year = int(m["year"])
+    else:
+        rel = (group(m, "rel") or "this").lower()
+        year = c.published.year + {"last": -1, "next": 1}.get(rel, 0)
+    first = m["which"].lower() == "first"
+    if m["n"] in {"three", "3"}:
+        return quarter_value(year, 1 if first else 4)
+    half, month = (1, 1) if first else (2, 7)
+    return Resolution(timex=f"{year:04d}-H{half}", when=f"{ym(year, month)}/{ym(year, month + 5)}")
+
+
+def _range_end(first: int, end: str) -> int | None:
+    """The last year of a range from `first`: "58" after 1957 is 1958, "00" after 1999 2000."""
+    if len(end) == 4:
+        last = int(end)
+        return last if 0 < last - first <= 100 else None
+    last = first // 100 * 100 + int(end)
+    if last <= first:
+        last += 100
+    return last if last - first <= 10 else None
+
+
+def _r_range(m: re.Match[str], c: Context) -> Resolution | None:
+    """One year of "2009-10", "1957-58" or "2019/20": its own value, the whole span as `when`."""
+    if group(m, "year"):
+        if _NOT_YEAR.search(c.text, max(0, c.start - 12), c.start):
+            return None
+        first = value = int(m["year"])
+        last = _range_end(first, m["end"])
+    else:
+        first = int(c.text[c.start - 5 : c.start - 1])
+        last = _range_end(first, m["end"])
+        value = last or 0
+    if last is None:
+        return None
+    return Resolution(timex=f"{value:04d}", when=f"{first:04d}/{last:04d}")
+
+
+def _r_week_of(m: re.Match[str], c: Context) -> Resolution | None:
+    """ "the week of Aug. 18": the ISO week that holds the day."""
+    day = _r_date(m, c)
+    if day is None or len(day.timex) != 10:
+        return None
+    timex, when = week(dt.date.fromisoformat(day.timex))
+    return Resolution(timex=timex, when=when)
 
 
 def _r_season(m: re.Match[str], c: Context) -> Resolution | None:
@@ -247,7 +318,7 @@ def _r_season(m: re.Match[str], c: Context) -> Resolution | None:
     elif rel in {"next", "the coming", "this coming"}:
         year = min(y for y in years if dt.date(y, first_month, 1) > current_start)
     else:
-        year = _pick_year(c.published, c.tense, _season_span(first_month))
+        year = _pick_year(c.published, c.direction, _season_span(first_month))
     return _season_value(year, word)
 
 
@@ -270,7 +341,7 @@ def _r_holiday(m: re.Match[str], c: Context) -> Resolution | None:
     if group(m, "year"):
         year = int(m["year"])
     else:
-        year = _pick_year(c.published, c.tense, lambda y: (_holiday_date(name, y),) * 2)
+        year = _pick_year(c.published, c.direction, lambda y: (_holiday_date(name, y),) * 2)
     day = _holiday_date(name, year).isoformat()
     return Resolution(timex=day, when=day)
 
@@ -284,5 +355,8 @@ RESOLVERS: Final[dict[str, Resolver]] = {
     "quarter": _r_quarter,
     "half": _r_half,
     "season": _r_season,
+    "monthsof": _r_months_of,
+    "range": _r_range,
+    "weekof": _r_week_of,
     "holiday": _r_holiday,
 }

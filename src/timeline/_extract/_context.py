@@ -61,8 +61,10 @@ class Context:
         """The tense of the clause: "past", "future" or None when no cue says.
 
         The nearest cue before the mention governs ("briefed allies in August"); with none
-        before it, the nearest one after ("In April, Xi stated"). A participle after a
-        form of "be" is passive, not a tense: "will be published in November".
+        before it, the nearest one after in the same clause ("In April, Xi stated", but
+        not "on Friday, the latest step in a fight that has escalated"). A participle
+        after a form of "be", "remain" or "stay" is passive, not a tense: "will be
+        published in November", "will remain closed until Monday".
         """
         found, starts = self.cues.found, self.cues.starts
         i = bisect.bisect_left(starts, self.start)
@@ -70,7 +72,27 @@ class Context:
         if before:
             return max(before, key=lambda f: f[1])[2]
         after = bisect.bisect_left(starts, self.end)
-        return found[after][2] if after < len(found) else None
+        if after == len(found):
+            return None
+        between = _CLAUSE_BREAK.search(self.text, self.end, found[after][0])
+        return None if between else found[after][2]
+
+    @property
+    def direction(self) -> str | None:
+        """Which side of publication the clause puts a yearless date on: "past", "future"
+        or None (the nearest occurrence).
+
+        A word right before the mention decides first ("since June" is past; "until",
+        "through", "by" leave a past clause to the nearest occurrence: "were exempted until
+        Sept. 1"), then the tense.
+        """
+        before = _SIDE.search(self.text, max(self.sentence[0], self.start - 16), self.start)
+        tense = self.tense
+        if before is None:
+            return tense
+        if vocab.SIDE_WORDS[before["side"].lower()] == "past":
+            return "past"
+        return None if tense == "past" else tense
 
     @property
     def perfect(self) -> bool:
@@ -84,7 +106,18 @@ _CUES: Final = (
     ("past", re.compile(rf"\b(?:{vocab.PAST_CUES})\b", _FLAGS)),
 )
 _PERFECT: Final = re.compile(vocab.PERFECT_CUE, _FLAGS)
-_BE: Final = re.compile(r"\b(?:be|been|being|is|are|am|was|were)\s+(?:\w+\s+)?$", _FLAGS)
+_BE: Final = re.compile(
+    r"\b(?:be|been|being|is|are|am|was|were|remains?|remained|stays?|stayed|gets?|got|seems?)"
+    r"\s+(?:\w+\s+)?$",
+    _FLAGS,
+)
+_CLAUSE_BREAK: Final = re.compile(vocab.CLAUSE_BREAK, _FLAGS)
+#: A side word right before a mention, with at most "the", "early", "mid-" and the like
+#: between them.
+_SIDE: Final = re.compile(
+    rf"\b(?P<side>{'|'.join(vocab.SIDE_WORDS)})\s+(?:(?:the|early|late|mid|[Ll]ast|this)[-\s]+)?$",
+    _FLAGS,
+)
 
 
 def _after_be(text: str, offset: int) -> bool:

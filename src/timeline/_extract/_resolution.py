@@ -22,6 +22,27 @@ Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
 @attrs.frozen(kw_only=True)
+class Anchor:
+    """A phrase counted from a time mentioned before it, resolved once the finder knows it.
+
+    "the previous year" is `Anchor(unit="year", delta=-1)`, "that evening" is
+    `Anchor(unit="day", part="EV", deictic=True)`.
+    """
+
+    #: day, week, month, quarter, year; fiscal (a fiscal year); fiscal-quarter (`delta` is
+    #: the quarter, of the fiscal year last named); latest-quarter ("the quarter").
+    unit: str
+    delta: int = 0
+    #: A part of day (MO AF EV NI): the phrase is a TIME on the day it names.
+    part: str | None = None
+    #: Years added after counting: "the same day last year" is -1.
+    years: int = 0
+    #: "that day", "the same day": unresolved (X) when no such time was mentioned before,
+    #: where "the next day" counts from publication.
+    deictic: bool = False
+
+
+@attrs.frozen(kw_only=True)
 class Resolution:
     """What a resolver makes of a match: the TIMEX3 value, the EDTF value and the type."""
 
@@ -29,7 +50,7 @@ class Resolution:
     when: str | None
     type: Kind = "DATE"
     #: "the previous year": resolved later against the last date mentioned before it.
-    anchor: tuple[str, int] | None = None
+    anchor: Anchor | None = None
     #: A clock time that a neighbouring date may complete: (hour, minute, zone).
     clock: tuple[int, int, str | None] | None = None
 
@@ -56,6 +77,9 @@ def count_of(text: str | None) -> float | None:
     if text is None:
         return 1
     words = re.sub(r"\s+", " ", text.lower().strip())
+    if words.endswith(" and a half"):  # "nine and a half"
+        whole = count_of(words.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         value = float(words)
         return int(value) if value.is_integer() else value

@@ -46,8 +46,9 @@ _HUNDREDS = (
     rf"(?:\s+(?:and\s+)?{_NUMWORD})?)"
 )
 COUNT_VAGUE = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
-NUM = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|{COUNT_VAGUE})"
-NUM_EXACT = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|half\s+an?|a|an)"
+_AND_A_HALF = r"(?:\s+and\s+a\s+half)?"
+NUM = rf"(?:(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}){_AND_A_HALF}|{COUNT_VAGUE})"
+NUM_EXACT = rf"(?:(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}){_AND_A_HALF}|half\s+an?|a|an)"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
 MOD = (
     r"(?:more\s+than|over|nearly|almost|about|around|roughly|approximately|at\s+least"
@@ -65,6 +66,8 @@ CLOCK = (
 _REF = "|".join(
     sorted((w.replace(" ", r"\s+") for w in REFERENCE_WORDS if w != "now"), key=len, reverse=True)
 )
+#: "the past" is no reference when a count follows: "the past five seasons".
+_REF = _REF.replace(r"the\s+past", rf"the\s+past(?!\s+{NUM}\b)")
 _FREQ = "|".join(sorted(FREQUENCY_WORDS, key=len, reverse=True))
 _DAYW = "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
 _PARTS = "|".join(DAY_PARTS)
@@ -136,6 +139,17 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "date",
         rf"(?P<month>(?-i:(?!May|March){MONTH_FULL}))(?=\s+(?:was|is|will|has|had|saw|marked"
         rf"|marks|brought|began|ended|proved)\b)",
+    ),
+    (
+        "year-range-start",
+        "range",
+        rf"(?<![\w$#§.,/–-])(?P<year>{YEAR})(?=[-–/](?P<end>\d\d(?:\d\d)?)(?![\w%/–-]|[.,]\d))",
+    ),
+    (
+        "year-range-end",
+        "range",
+        r"(?<![\w$#§.,/–-](?:1[0-9]|20|21)\d\d[-–/])(?<=(?:1[0-9]|20|21)\d\d[-–/])"
+        r"(?P<end>\d\d(?:\d\d)?)(?![\w%/–-]|[.,]\d)",
     ),
     ("calendar-year", "year", rf"\b(?:calendar\s+year|CY)\s*(?P<year>{YEAR})\b"),
     ("edge-year", "year", rf"\b{EDGE}\s*-?\s*(?P<year>{YEAR})\b(?!['’]?s)"),
@@ -213,6 +227,37 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("half-short", "half", rf"\bH(?P<h2>[12])\s*(?P<year>{YEAR})\b"),
     (
+        "relative-fiscal-year",
+        "fiscal",
+        r"\b(?P<relfy>this|last|next|the\s+current|the\s+coming|the\s+previous|the\s+prior"
+        r"|the\s+past|the\s+same|the\s+following|the)\s+fiscal\s+year\b(?![-\s]*(?:\d|['’]\d|end))",
+    ),
+    (
+        "fiscal-ordinal-quarter",
+        "quarter",
+        r"\bfiscal\s+(?P<fq>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b"
+        r"|\bthe\s+(?P<fq2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+        r"(?:its|their|the(?:\s+\w+['’]s)?|\w+['’]s)\s+fiscal\s+year\b(?!\s*\d)",
+    ),
+    (
+        "fiscal-half",
+        "half",
+        rf"\bthe\s+(?P<half>first|second|1st|2nd)\s+half\s+of\s+(?P<federal>federal\s+)?"
+        rf"(?:fiscal\s+year|fiscal|FY)\s*(?P<fy>{YEAR}|['’]?\d\d)\b",
+    ),
+    (
+        "months-of-year",
+        "monthsof",
+        rf"\bthe\s+(?P<which>first|last|final)\s+(?P<n>three|six|3|6)\s+months\s+of\s+"
+        rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current)\s+year|the\s+year)\b",
+    ),
+    (
+        "the-quarter",
+        "quarter",
+        r"\bthe\s+(?:(?P<latest>latest|most\s+recent|recent|just-ended)\s+)?(?-i:quarter)\b(?P<thequarter>)"
+        r"(?![-\s]+(?:of|century|mile|point|percent|inch|hour|final|finals)\b|-)",
+    ),
+    (
         "fiscal-year",
         "fiscal",
         rf"\b(?P<federal>federal\s+)?(?:fiscal\s+year|fiscal|FY)\s*(?P<fy>{YEAR}|['’]\d\d|(?<=FY)\d\d)\b",
@@ -238,7 +283,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "relative-unit",
         "relative",
-        rf"(?:(?P<edge>earlier|later|early|late|{EDGE})\s+)?\b(?P<rel>{_REL})\s+"
+        rf"(?:(?P<edge>earlier|later|early|late|{EDGE})\s+)?\b(?<!\bthe\s)(?P<rel>{_REL})\s+"
         r"(?P<unit>week(?:end)?|month|year|decade|century)\b(?:['’]s)?",
     ),
     (
@@ -246,8 +291,43 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "relative",
         rf"\b(?:(?P<edge>earlier|later)\s+in|{EDGE})\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b",
     ),
-    ("year-end", "relative", r"\b(?P<rel>year)[-\s](?P<unit>end)\b"),
+    ("year-end", "relative", rf"\b(?P<rel>year)[-\s](?P<unit>end)\b(?:\s+(?P<year>{YEAR})\b)?"),
+    (
+        "rest-of-the-unit",
+        "rest",
+        rf"\bthe\s+(?:rest|remainder|balance)\s+of\s+(?:(?:the|this)\s+(?P<unit>week|month|year"
+        rf"|decade)|(?P<year>{YEAR}))\b",
+    ),
+    (
+        "week-of-date",
+        "weekof",
+        rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+    ),
     ("the-new-year", "relative", r"\bthe\s+(?P<rel>new)\s+(?P<unit>year)\b"),
+    (
+        "that-unit",
+        "anchored",
+        r"\b(?P<rel>that|that\s+same|the\s+very)\s+(?P<unit>day|week|month|year)\b"
+        r"(?!\s+(?:of|before|after|in|when)\b)",
+    ),
+    (
+        "that-part-of-day",
+        "anchored",
+        rf"\b(?:(?:later|earlier|early|late)\s+)?(?P<x>(?P<rel>that|the\s+same)\s+(?P<part>{_PARTS}))"
+        r"(?P<unit>)\b",
+    ),
+    (
+        "the-unit-before",
+        "anchored",
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<rel>before|after)\b"
+        r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|but|or|when|as|while|that)\b)",
+    ),
+    (
+        "same-day-last-year",
+        "anchored",
+        r"\bthe\s+(?P<rel>same)\s+(?P<unit>day|date|week|month)\s+"
+        r"(?P<lastyear>last\s+year|a\s+year\s+(?:earlier|ago|before))",
+    ),
     (
         "anchored-unit",
         "anchored",
@@ -268,6 +348,12 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>{_DAYW})(?:\s+(?P<part>{_PARTS}))?\b(?:['’]s)?",
     ),
     ("tonight", "dayword", r"\b(?P<tonight>tonight|last\s+night)\b"),
+    (
+        "overnight",
+        "dayword",
+        r"(?P<overnight>\bovernight)\b(?=\s*[,.;:!?]|\s*$|\s+(?:in|on|at|and|as|after|before|into"
+        r"|from|to|when|while|but|near|across|along)\b)",
+    ),
     ("this-part-of-day", "dayword", rf"\bthis\s+(?P<part>{_PARTS})\b"),
     (
         "today-as-present",
@@ -284,12 +370,13 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "units-earlier",
         "anchored",
-        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>earlier|later)\b",
+        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>day|week|month|year|decade|century|centurie)s?\s+"
+        r"(?P<rel>earlier|later)\b",
     ),
     (
         "years-old",
         "age",
-        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})[-\s]+(?P<unit>year|month|week|day|decade|centurie|century)s?[-\s]+old\b",
+        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})[-\s]+(?P<unit>year|month|week|day|decade|centurie|century)s?[-\s]+(?:old|outdated)\b",
     ),
     (
         "from-now",
@@ -351,5 +438,11 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("frequency-word", "set", rf"\b(?P<freq>{_FREQ})\b"),
     # references without a date
+    (
+        "prep-then",
+        "ref",
+        r"\b(?:since|until|till|by|before|from|even|only|just)\s+(?P<x>then)\b(?P<then>)",
+    ),
+    ("at-the-time", "ref", r"\bat\s+(?P<x>(?:the|that)\s+time)\b(?P<then>)(?!\s+(?:of|being)\b)"),
     ("reference", "ref", rf"(?<!\bas\s)\b(?P<ref>(?-i:[Nn]ow)|{_REF})\b(?!\s+as\b)"),
 )

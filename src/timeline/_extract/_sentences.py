@@ -29,6 +29,13 @@ _LINE_BREAK: Final = re.compile(r"\n\s*")
 _OPEN_END: Final = re.compile(r"[^.!?:;\"”’)\s]\n[ \t]*\S")
 _LOWER_NEXT: Final = re.compile(r"\n[ \t]*[a-z0-9(]")
 _WRAP_WIDTH: Final = 50
+#: What may follow "a.m." or "p.m." inside a sentence: a zone, a day, a month ("9 p.m.
+#: Wednesday", "10 a.m. Eastern", "8 p.m. EDT"); any other capital starts a new sentence.
+_AFTER_CLOCK: Final = re.compile(
+    r"\s+\(?(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Beijing|Greenwich"
+    r"|Local|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST)\b"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
 
 
 def _title_case(line: str) -> bool:
@@ -51,7 +58,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 20) : m.start()])
         token = word.group(1) if word else ""
-        if token.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token):
+        if token.lower() in {"a.m", "p.m"} and not _AFTER_CLOCK.match(text, m.end()):
+            pass  # "at 4:15 p.m. That day, ...": a clock time often ends its sentence
+        elif token.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token):
             continue
         if re.fullmatch(r"[A-Z]", token) and m.group() == ".":
             continue  # an initial: "John F. Kennedy"

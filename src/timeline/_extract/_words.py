@@ -96,7 +96,30 @@ REFERENCE_WORDS: Final = {
     "long ago": "PAST_REF", "a long time ago": "PAST_REF", "in the past": "PAST_REF",
     "the future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "in those days": "PAST_REF", "back then": "PAST_REF", "at this time": "PRESENT_REF",
+    "present-day": "PRESENT_REF",
+    "the present day": "PRESENT_REF",
 }  # fmt: skip
+#: Words right before a time that say which side of publication it lies on, whatever the
+#: tense: "since June" is the June before; "until", "through", "by" and "before" point to
+#: the end of something, which a past-tense clause does not place in the past ("were
+#: exempted until Sept. 1"), so they leave the choice to the nearest occurrence.
+SIDE_WORDS: Final = {
+    "since": "past", "until": "near", "till": "near", "through": "near", "thru": "near",
+    "by": "near", "before": "near",
+}  # fmt: skip
+#: Words after which a time in the clause measures a stretch rather than pointing at one:
+#: "the highest in 20 years", "for the first time in eight years".
+SUPERLATIVE_CUE: Final = (
+    r"\b(?:first|highest|lowest|biggest|largest|smallest|most|least|best|worst|longest"
+    r"|shortest|fastest|slowest|strongest|weakest|deepest|only|last\s+time)\b[^,;.]*$"
+)
+#: Words between a time and a later tense cue that put the cue in another clause: the
+#: cue of "on Friday, the latest step in a fight that has escalated" is not Friday's.
+CLAUSE_BREAK: Final = (
+    r"[;:—–(]|\b(?:that|which|who|whom|whose|where|while|because|although|though|if|as"
+    r"|unless|whereas)\b"
+)
 #: Day words relative to the publication date → days added.
 DAY_WORDS: Final = {
     "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
