@@ -134,7 +134,7 @@ class Anchors:
             year, month = self.month or (p.year, p.month)
             fiscal, q = False, (month - 1) // 3 + 1
         index = year * 4 + q - 1 + a.delta
-        year, q = _checked(index // 4), index % 4 + 1
+        year, q = _checked(index // 4 if a.year is None else a.year), index % 4 + 1
         if fiscal:
             return Resolution(timex=f"FY{year}-Q{q}", when=None)
         return quarter_value(year, q)

@@ -204,7 +204,9 @@ def _r_quarter(m: re.Match[str], c: Context) -> Resolution | None:
         word = relq[-1]
         if word in {"previous", "prior", "following", "same"}:
             delta = {"previous": -1, "prior": -1, "following": 1, "same": 0}[word]
-            return Resolution(timex="", when=None, anchor=Anchor(unit="quarter", delta=delta))
+            year = int(m["year"]) if group(m, "year") else None
+            anchor = Anchor(unit="quarter", delta=delta, year=year)
+            return Resolution(timex="", when=None, anchor=anchor)
         delta = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}[word]
         index = c.published.year * 4 + current - 1 + delta
         return quarter_value(index // 4, index % 4 + 1)

@@ -37,6 +37,8 @@ class Anchor:
     part: str | None = None
     #: Years added after counting: "the same day last year" is -1.
     years: int = 0
+    #: The year it falls in, when the text says: "the same quarter of 2014".
+    year: int | None = None
     #: "that day", "the same day": unresolved (X) when no such time was mentioned before,
     #: where "the next day" counts from publication.
     deictic: bool = False

@@ -216,7 +216,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "relative-quarter",
         "quarter",
         r"\b(?P<relq>this|last|next|the\s+current|the\s+previous|the\s+prior|the\s+following"
-        r"|the\s+same|the\s+coming)\s+quarter\b",
+        rf"|the\s+same|the\s+coming)\s+quarter\b(?:\s+(?:of|in)\s+(?P<year>{YEAR})\b)?",
     ),
     (
         "half",
@@ -409,14 +409,14 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "duration",
         "duration",
-        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working|straight|consecutive|full|whole|successive|more|additional|long)\s+)?"
+        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working|trading|straight|consecutive|full|whole|successive|more|additional|long)\s+)?"
         rf"(?P<unit>{UNIT})s?\b(?![-\s]+old)",
     ),
     (
         "vague-duration",
         "duration",
-        r"(?<!the\s)\b(?:(?P<prep>for)\s+)?"
-        r"(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
+        r"(?<!the\s)(?<!fiscal\s)(?<!school\s)(?<!light\s)(?<!calendar\s)(?<!academic\s)"
+        r"\b(?:(?P<prep>for)\s+)?(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
         r"(?P<plural>s)\b(?![-\s]+(?:old|ago))",
     ),
     # sets
