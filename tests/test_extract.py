@@ -636,6 +636,52 @@ RULE_CASES = [
         "2008-02-05",
     ),
     ("Two people died overnight.", D(2002, 9, 20), "overnight", "2002-09-19TNI", "2002-09-19"),
+    (
+        "The Fed meets next week, on Tuesday and Wednesday.",
+        D(2013, 3, 15),
+        "Wednesday",
+        "2013-03-20",
+        "2013-03-20",
+    ),
+    ("Orders rose in May and June.", D(2003, 7, 17), "June", "2003-06", "2003-06"),
+    (
+        "The board approved a budget for next year on Thursday.",
+        D(2012, 6, 15),
+        "Thursday",
+        "2012-06-14",
+        "2012-06-14",
+    ),
+    (
+        "She urged them to meet again on Friday.",
+        D(2009, 7, 2),
+        "Friday",
+        "2009-07-03",
+        "2009-07-03",
+    ),
+    (
+        "The game is scheduled for 8 p.m. Eastern on Friday.",
+        D(2014, 10, 6),
+        "8 p.m. Eastern on Friday",
+        "2014-10-10T20:00",
+        "2014-10-10T20:00-04:00",
+    ),
+    ("The strike could drag on into the fall.", D(2009, 7, 2), "the fall", "2009-FA", "2009-23"),
+    (
+        "It flooded in the fall of 2019 and dried out the following spring.",
+        D(2021, 1, 1),
+        "following spring",
+        "2020-SP",
+        "2020-21",
+    ),
+    ("The library closes on Sundays.", D(2011, 2, 23), "Sundays", "XXXX-WXX-7", None),
+    (
+        "Sales slumped in the final weeks of 2019.",
+        D(2020, 1, 1),
+        "final weeks of 2019",
+        "2019",
+        "2019",
+    ),
+    ("The lull ended after its August recess.", D(1993, 9, 1), "August", "1993-08", "1993-08"),
     # spans: since, and ahead
     (
         "The fight has escalated since the autumn of 2024.",
@@ -682,6 +728,7 @@ def test_rule_table(
         "May I ask? March to the hall. April said so.",
         "It moved west at 9 miles an hour, or 14 kilometers per hour.",
         "Each of the past five seasons ended in a title.",
+        "Shares rose in after-hours trading.",
     ],
 )
 def test_non_temporal_words_are_left_alone(sentence: str) -> None:

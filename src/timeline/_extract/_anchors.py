@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 
 from timeline._endpoint import add_months
+from timeline._extract import _words as vocab
 from timeline._extract._resolution import Anchor, Resolution, quarter_value, week, ym
 
 __all__ = ["Anchors"]
@@ -44,6 +45,8 @@ class Anchors:
     fiscal: int | None = None
     #: Whether the last year-bearing mention was a fiscal year ("the previous year": FY).
     fiscal_last: bool = False
+    #: The first day of the last time named, whatever its precision.
+    start: dt.date | None = None
 
     def note(self, res: Resolution) -> None:
         """Remember a resolved DATE or TIME as the latest time at its precision."""
@@ -55,31 +58,38 @@ class Anchors:
             if fiscal[2]:
                 self.quarter = (True, int(fiscal[1]), int(fiscal[2]))
             return
-        year: int | None = None
+        try:
+            year, start = self._note_calendar(timex)
+        except ValueError:  # not a real day or week
+            return
+        if year is not None and year >= 1:
+            self.year, self.fiscal_last, self.start = year, False, start
+
+    def _note_calendar(self, timex: str) -> tuple[int | None, dt.date | None]:
+        """Note a calendar value; its year and its first day (None for neither)."""
         if m := _DAY.match(timex):
             year, month = int(m[1]), int(m[2])
-            try:
-                self.day = dt.date(year, month, int(m[3]))
-            except ValueError:
-                return
+            self.day = dt.date(year, month, int(m[3]))
             self.monday = self.day - dt.timedelta(days=self.day.weekday())
             self.month = (year, month)
-        elif m := _WEEK.match(timex):
-            year = int(m[1])
-            try:
-                self.monday = dt.date.fromisocalendar(year, int(m[2]), 1)
-            except ValueError:
-                return
-        elif m := _MONTH.match(timex):
+            return year, self.day
+        if m := _WEEK.match(timex):
+            self.monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return int(m[1]), self.monday
+        if m := _MONTH.match(timex):
             year = int(m[1])
             self.month = (year, int(m[2]))
-        elif m := _QUARTER.match(timex):
+            return year, dt.date(year, int(m[2]), 1)
+        if m := _QUARTER.match(timex):
             year = int(m[1])
             self.quarter = (False, year, int(m[2]))
-        elif m := _YEAR.match(timex):
+            return year, dt.date(year, 3 * int(m[2]) - 2, 1)
+        if m := _YEAR.match(timex):
             year = int(m[1])
-        if year is not None and year >= 1:
-            self.year, self.fiscal_last = year, False
+            suffix = timex[5:]
+            first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "H1": 1, "H2": 7}.get(suffix, 1)
+            return year, dt.date(year, first_month, 1) if year >= 1 else None
+        return None, None
 
     def resolve(self, a: Anchor) -> Resolution:
         """The value of an anchored phrase, counted from what was mentioned before it.
@@ -96,6 +106,8 @@ class Anchors:
             return Resolution(timex=f"FY{self.fiscal + a.delta}", when=None)
         if a.unit in {"quarter", "latest-quarter"}:
             return self._quarter(a)
+        if a.unit == "season":
+            return self._season(a)
         if a.unit == "year":
             if self.year is None and a.deictic:
                 return Resolution(timex="XXXX", when=None)
@@ -123,6 +135,18 @@ class Anchors:
         if a.part:
             return Resolution(timex=f"{day}T{a.part}", when=str(day), type="TIME")
         return Resolution(timex=str(day), when=str(day))
+
+    def _season(self, a: Anchor) -> Resolution:
+        """ "the following spring": the first spring to begin after the time last named."""
+        assert a.season is not None
+        code, number, first_month = vocab.SEASONS[a.season]
+        base = self.start or self.published
+        years = range(base.year - 2, base.year + 3)
+        if a.delta > 0:
+            year = min(y for y in years if dt.date(y, first_month, 1) > base)
+        else:
+            year = max(y for y in years if add_months(dt.date(y, first_month, 1), 3) <= base)
+        return Resolution(timex=f"{_checked(year):04d}-{code}", when=f"{year:04d}-{number}")
 
     def _quarter(self, a: Anchor) -> Resolution:
         p = self.published

@@ -306,6 +306,10 @@ def _r_week_of(m: re.Match[str], c: Context) -> Resolution | None:
 
 def _r_season(m: re.Match[str], c: Context) -> Resolution | None:
     word = m["season"].lower()
+    if group(m, "anchored"):  # "the following spring": after the time last named
+        delta = -1 if m["anchored"].lower() in {"previous", "preceding", "prior"} else 1
+        anchor = Anchor(unit="season", delta=delta, season=word)
+        return Resolution(timex="", when=None, anchor=anchor)
     first_month = vocab.SEASONS[word][2]
     if group(m, "year"):
         return _season_value(int(m["year"]), word)

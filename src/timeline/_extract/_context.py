@@ -36,6 +36,8 @@ class Cues:
                 word = m.group().lower()
                 if tense == "past" and (word in vocab.NOT_PAST or _after_be(text, m.start())):
                     continue
+                if tense == "future" and _in_a_time(text, m, span[0]):
+                    continue
                 found.append((m.start(), m.end(), tense))
         found.sort()
         return cls(
@@ -70,7 +72,10 @@ class Context:
         i = bisect.bisect_left(starts, self.start)
         before = [f for f in found[max(i - 8, 0) : i] if f[1] <= self.start]
         if before:
-            return max(before, key=lambda f: f[1])[2]
+            cue = max(before, key=lambda f: f[1])
+            if cue[2] == "past" and _INFINITIVE.search(self.text, cue[1], self.start):
+                return None  # "urged both sides to return to the table on Friday"
+            return cue[2]
         after = bisect.bisect_left(starts, self.end)
         if after == len(found):
             return None
@@ -112,12 +117,34 @@ _BE: Final = re.compile(
     _FLAGS,
 )
 _CLAUSE_BREAK: Final = re.compile(vocab.CLAUSE_BREAK, _FLAGS)
+#: A to-infinitive: the time of what it names is after its verb's, on either side of now.
+_INFINITIVE: Final = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|be|\d)\b)"
+    r"(?-i:[a-z]+)\b"
+)
 #: A side word right before a mention, with at most "the", "early", "mid-" and the like
 #: between them.
 _SIDE: Final = re.compile(
     rf"\b(?P<side>{'|'.join(vocab.SIDE_WORDS)})\s+(?:(?:the|early|late|mid|[Ll]ast|this)[-\s]+)?$",
     _FLAGS,
 )
+
+
+_TIME_WORD: Final = re.compile(
+    r"\s+(?:week|month|year|decade|quarter|season|spring|summer|fall|autumn|winter|weekend"
+    r"|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December))",
+    _FLAGS,
+)
+
+
+def _in_a_time(text: str, cue: re.Match[str], sentence_start: int) -> bool:
+    """Whether a future cue is part of a time, not a verb: the month "May" (a modal only at
+    the start of a sentence), "next" in "next year"."""
+    word = cue.group()
+    if word == "May":
+        return cue.start() > sentence_start
+    return word.lower() == "next" and _TIME_WORD.match(text, cue.end()) is not None
 
 
 def _after_be(text: str, offset: int) -> bool:

@@ -161,6 +161,9 @@ def _r_duration(m: re.Match[str], c: Context) -> Resolution | None:
 def _r_set(m: re.Match[str], c: Context) -> Resolution | None:
     if _RATE.search(c.text, max(0, c.start - 20), c.start):
         return None  # "miles per hour" is a speed
+    if group(m, "wdp"):  # "on Mondays"
+        day = vocab.WEEKDAYS[m["wdp"][:-1]] + 1
+        return Resolution(timex=f"XXXX-WXX-{day}", when=None, type="SET")
     if group(m, "freq"):
         return Resolution(timex=vocab.FREQUENCY_WORDS[m["freq"].lower()], when=None, type="SET")
     if group(m, "month"):

@@ -71,7 +71,7 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
     edge = (group(m, "edge") or "").lower()
     p = c.published
     if unit == "weekend":
-        if rel == "this" and c.direction == "past" and p.weekday() < 5:
+        if rel == "this" and c.direction == "past" and p.weekday() < 3:
             delta = -1  # "sold out this weekend" in a Monday story: the weekend just gone
         monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=delta)
         saturday = monday + dt.timedelta(days=5)
@@ -92,7 +92,14 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
 
 
 def _r_rest(m: re.Match[str], c: Context) -> Resolution | None:
-    """ "the rest of the year": the year, and as `when` the part of it after publication."""
+    """ "the rest of the year": the year, and as `when` the part of it after publication;
+    "the final weeks of the year": the year."""
+    if group(m, "part"):
+        if group(m, "year"):
+            return Resolution(timex=m["year"], when=m["year"])
+        delta = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        timex, _, _ = _unit(m["unit"].lower(), delta, c.published)
+        return Resolution(timex=timex, when=f"{timex}X" if len(timex) == 3 else timex)
     if group(m, "year"):
         year = int(m["year"])
         if year != c.published.year:
@@ -163,6 +170,10 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
         day = p + dt.timedelta(days=ahead or 7)
     elif rel in {"this", "the current"}:
         day = p + dt.timedelta(days=target - p.weekday())
+    elif week_of := _WEEK_BEFORE.search(c.text, max(c.sentence[0], c.start - 60), c.start):
+        # "next week, on Tuesday and Wednesday": the days of the week just named
+        shift = {"last": -1, "this": 0, "next": 1}[week_of["rel"].lower()]
+        day = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=shift, days=target)
     else:
         tense = c.direction
         if tense == "past":
@@ -172,6 +183,13 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
         else:
             day = p - dt.timedelta(days=back) if back <= ahead else p + dt.timedelta(days=ahead)
     return _with_part(day, group(m, "part"))
+
+
+_WD_NAMES = "|".join(name for name in vocab.WEEKDAYS if name.endswith("day"))
+_WEEK_BEFORE: Final = re.compile(
+    rf"\b(?P<rel>next|last|this)\s+week\s*,?\s*(?:on\s+)?(?:(?-i:{_WD_NAMES})\s*(?:,|and|or)?\s*)*$",
+    re.IGNORECASE,
+)
 
 
 def _with_part(day: dt.date, part: str | None) -> Resolution:

@@ -39,6 +39,8 @@ class Anchor:
     years: int = 0
     #: The year it falls in, when the text says: "the same quarter of 2014".
     year: int | None = None
+    #: For unit "season": which ("spring" ...); `delta` -1 is the one before, 1 the one after.
+    season: str | None = None
     #: "that day", "the same day": unresolved (X) when no such time was mentioned before,
     #: where "the next day" counts from publication.
     deictic: bool = False

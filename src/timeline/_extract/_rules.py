@@ -131,8 +131,8 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "month-name",
         "date",
         rf"\b(?:in|since|until|till|by|during|through|throughout|from|to|before|after|of"
-        rf"|between|and|or|on|at|for|within|around|across|as|than|a|an|the)\s+"
-        rf"(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
+        rf"|between|and|or|on|at|for|within|around|across|as|than|a|an|the|into|its|their|his"
+        rf"|her|our)\s+(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
     ),
     (
         "month-subject",
@@ -276,8 +276,13 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "season",
         "season",
-        rf"\b(?:in|during|by|until|through|over|since|before|after|for|throughout)\s+"
+        rf"\b(?:in|into|during|by|until|through|over|since|before|after|for|throughout)\s+"
         rf"(?P<x>(?:{EDGE}\s+)?(?:the\s+)?(?P<season>{SEASON}))\b(?!\s+(?:of\s+)?\d)",
+    ),
+    (
+        "anchored-season",
+        "season",
+        rf"\bthe\s+(?P<anchored>following|next|previous|preceding|prior)\s+(?P<season>{SEASON})\b",
     ),
     # relative to the publication date
     (
@@ -297,6 +302,13 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "rest",
         rf"\bthe\s+(?:rest|remainder|balance)\s+of\s+(?:(?:the|this)\s+(?P<unit>week|month|year"
         rf"|decade)|(?P<year>{YEAR}))\b",
+    ),
+    (
+        "part-of-the-unit",
+        "rest",
+        rf"\bthe\s+(?P<part>final|last|first|closing|opening|early|waning|remaining)\s+(?:few\s+)?"
+        rf"(?:weeks|days|months)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>year|month|decade)"
+        rf"|(?P<year>{YEAR}))\b",
     ),
     (
         "week-of-date",
@@ -339,6 +351,11 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "relative-weekday",
         "weekday",
         rf"\b(?P<rel>{_REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?",
+    ),
+    (
+        "weekday-plural",
+        "set",
+        rf"(?P<wdp>(?-i:(?:{_WD_FULL})s))\b",
     ),
     ("weekday", "weekday", rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?(?!,?\s+(?:the\s+)?\d)"),
     ("the-weekend", "weekday", r"\b(?:over\s+|during\s+|for\s+)?(?P<x>the\s+weekend)\b"),
@@ -415,7 +432,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "vague-duration",
         "duration",
-        r"(?<!the\s)(?<!fiscal\s)(?<!school\s)(?<!light\s)(?<!calendar\s)(?<!academic\s)"
+        r"(?<!the\s)(?<!-)(?<!fiscal\s)(?<!school\s)(?<!light\s)(?<!calendar\s)(?<!academic\s)"
         r"\b(?:(?P<prep>for)\s+)?(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
         r"(?P<plural>s)\b(?![-\s]+(?:old|ago))",
     ),

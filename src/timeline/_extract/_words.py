@@ -133,6 +133,8 @@ ZONES: Final = {
     "cst": "-06:00", "cdt": "-05:00", "mountain time": "America/Denver",
     "mt": "America/Denver", "mst": "-07:00", "mdt": "-06:00",
     "pacific time": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "-08:00",
+    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
     "pdt": "-07:00", "utc": "+00:00", "gmt": "+00:00", "beijing time": "+08:00",
 }  # fmt: skip
 #: Verbs and auxiliaries that mark a clause as about the future, or the past.
