@@ -966,3 +966,65 @@ def test_drafting_one_long_sentence_is_linear() -> None:
     started = time.perf_counter()
     _seed_draft(mentions)
     assert time.perf_counter() - started < 5
+
+
+# ── the masthead: headline, byline, dateline ──────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fed holds rates steady\n\nBy A. Reporter\n\nWASHINGTON — It held.",
+            "Fed holds rates steady",
+        ),
+        ("Fed holds rates steady\nWASHINGTON (Wire) — It held.", "Fed holds rates steady"),
+        (
+            "FACT SHEET: Administration Announces New Investments\nToday, it acted.",
+            "FACT SHEET: Administration Announces New Investments",
+        ),
+        ("The Fed held rates on Friday.\nIt said so.", None),
+        ("Rates\n\nThe Fed held.", None),
+        ("", None),
+    ],
+)
+def test_the_headline_is_a_first_line_set_apart(text: str, expected: str | None) -> None:
+    """A short first line that does not end as a sentence does, set apart, is the headline."""
+    from timeline._extract._masthead import headline
+
+    assert headline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length"),
+    [
+        ("WASHINGTON — The Fed held.", len("WASHINGTON — ")),
+        ("SACRAMENTO, Calif. (Wire) — Officials told.", len("SACRAMENTO, Calif. (Wire) — ")),
+        ("TALLINN, Estonia, Sept. 14 (AP) -- It won.", len("TALLINN, Estonia, Sept. 14 (AP) -- ")),
+        ("NEW YORK, March 15 (Wire) — The Dow rose.", len("NEW YORK, March 15 (Wire) — ")),
+        ("U.S. officials said on Friday — again — that it held.", 0),
+        ("The Fed held on Friday — again.", 0),
+    ],
+)
+def test_a_dateline_is_a_place_in_capitals_before_a_dash(sentence: str, length: int) -> None:
+    """A dateline is a place in capitals, perhaps a date and an agency, then a dash."""
+    from timeline._extract._masthead import dateline_length
+
+    assert dateline_length(sentence) == length
+
+
+def test_masthead_dates_are_not_drafted() -> None:
+    """The headline's, the byline's and the dateline's dates give no events; the quote and
+    title of the first sentence leave the dateline out."""
+    text = (
+        "Council meets on Friday\n\nBy A. Reporter | March 4, 2025\n\n"
+        "SPRINGFIELD, March 4 (Wire) — The council met on Monday."
+    )
+    published = D(2025, 3, 4)
+    draft = tomllib.loads(
+        _seed_draft(
+            extract(text, published), published=published, source_title="Council meets on Friday"
+        )
+    )
+    [event] = draft["event"]
+    assert (event["said"], event["when"]) == ("Monday", "2025-03-03")
+    assert event["cite"][0]["quote"] == "The council met on Monday."
+    assert event["title"] == "The council met"

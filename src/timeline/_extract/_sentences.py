@@ -10,7 +10,7 @@ import itertools
 import re
 from typing import Final
 
-__all__ = ["sentence_spans"]
+__all__ = ["sentence_spans", "title_case"]
 
 _ABBREVIATIONS: Final = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st",
@@ -38,7 +38,7 @@ _AFTER_CLOCK: Final = re.compile(
 )
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """Whether a line reads as a heading: most of its longer words are capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
@@ -51,7 +51,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group() == "\n" and m.start() > 0 and _OPEN_END.match(text, m.start() - 1):
             line_length = m.start() - (text.rfind("\n", 0, m.start()) + 1)
             line = text[m.start() - line_length : m.start()]
-            prose = line_length >= _WRAP_WIDTH and not _title_case(line)
+            prose = line_length >= _WRAP_WIDTH and not title_case(line)
             if prose or _LOWER_NEXT.match(text, m.start()):
                 continue
         cuts.update((m.start(), m.end()))
