@@ -264,9 +264,9 @@ def _files(folder: Path) -> dict[str, bytes]:
         (["report", "events", "-o", "events/new.jsonl"], "is inside the data folder"),
         (
             ["import-ics", "cal.ics", "-o", "events/us-export-controls.toml"],
-            "exists; this command writes a new data file and never replaces one",
+            "exists and is not an earlier output of this command",
         ),
-        (["import-ics", "cal.ics", "-o", "cal.ics"], "exists; this command writes a new data"),
+        (["import-ics", "cal.ics", "-o", "cal.ics"], "is not an earlier output of this command"),
         (
             [
                 *("extract", "seeds/000_e71604ba73111c9d.txt", "--published", "2025-12-19"),
@@ -275,8 +275,8 @@ def _files(folder: Path) -> dict[str, bytes]:
             "is the article this command reads",
         ),
         (
-            ["extract", "npr-2025-12-19-china-chips", "-o", "events/sources.toml"],
-            "exists; this command writes a new data file",
+            ["extract", "npr-2025-12-19-china-chips", "-o", "events/actors.toml"],
+            "is not an earlier output of this command",
         ),
         (["build", "events", "-o", "events"], "is the data folder"),
         (["build", "events", "-o", "."], "is the project root"),

@@ -403,3 +403,19 @@ def test_running_out_of_memory_is_not_called_a_bad_calendar(
     err = capsys.readouterr().err
     assert err.startswith("timeline: out of memory")
     assert "not an iCalendar file" not in err
+
+
+def test_an_import_replaces_only_an_earlier_import(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Importing again into the same -o replaces the earlier import; any other file stays."""
+    from timeline._cli._import_ics import IMPORTED
+
+    (in_tmp / "cal.ics").write_bytes(HOSTILE_ICS)
+    for _ in range(2):
+        assert main(["import-ics", "cal.ics", "-o", "imported.toml"]) == 0
+    assert (in_tmp / "imported.toml").read_text(encoding="utf-8").startswith(IMPORTED)
+    (in_tmp / "mine.toml").write_text("[[source]]\n", encoding="utf-8")
+    assert main(["import-ics", "cal.ics", "-o", "mine.toml"]) == 2
+    assert "is not an earlier output of this command" in capsys.readouterr().err
+    assert (in_tmp / "mine.toml").read_text(encoding="utf-8") == "[[source]]\n"

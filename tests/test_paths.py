@@ -132,12 +132,17 @@ def test_a_symlinked_target_is_followed_to_its_file(inputs: Inputs, tmp_path: Pa
     assert check_target(tmp_path / "feed.ics", inputs) == tmp_path / "real.ics"
 
 
-def test_a_new_data_file_never_replaces_one(inputs: Inputs, tmp_path: Path) -> None:
-    """`new` (an import) refuses any existing file and accepts a new one in the data folder."""
-    (tmp_path / "old.toml").write_text("", encoding="utf-8")
-    with pytest.raises(UsageError, match="exists; this command writes a new data file"):
-        check_target(tmp_path / "old.toml", inputs, new=True)
-    assert check_target(tmp_path / "events" / "imported.toml", inputs, new=True)
+def test_a_data_writer_replaces_only_its_own_earlier_output(inputs: Inputs, tmp_path: Path) -> None:
+    """With `data` (an import, a draft) a new file may go anywhere, the data folder too, and
+    an existing file is replaced only when it begins with the command's own first line."""
+    mark = "# Imported by `timeline import-ics`"
+    (tmp_path / "mine.toml").write_text(f"{mark}: 3 events.\n", encoding="utf-8")
+    (tmp_path / "theirs.toml").write_text("[[event]]\n", encoding="utf-8")
+    assert check_target(tmp_path / "mine.toml", inputs, data=mark) == tmp_path / "mine.toml"
+    assert check_target(tmp_path / "events" / "new.toml", inputs, data=mark)
+    for name in ("theirs.toml", "events/a.toml", "seeds/s.txt"):
+        with pytest.raises(UsageError, match="is not an earlier output of this command"):
+            check_target(tmp_path / name, inputs, data=mark)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
@@ -64,9 +64,9 @@ _NO_RECORDS: Final = (
 )
 
 
-def inputs(folder: str | Path, timeline: Timeline) -> Inputs:
+def inputs(folder: str | Path, sources: Iterable[Source]) -> Inputs:
     """What loading `folder` read, so that no output of a command replaces it: its data
-    files, its settings, and the source files its records cite."""
+    files, its settings, and the files of its `sources`."""
     root = Path(folder)
     project = root.resolve().parent
     files: dict[Path, str] = {}
@@ -78,8 +78,8 @@ def inputs(folder: str | Path, timeline: Timeline) -> Inputs:
         files.update((path.resolve(), "a data file") for path in _data_files(root, []))
         if (root / SETTINGS_FILE).is_file():
             files[(root / SETTINGS_FILE).resolve()] = "the settings file"
-    for source in timeline.sources.values():
-        if isinstance(source, Source) and source.file is not None:
+    for source in sources:
+        if source.file is not None:
             files[(project / source.file).resolve()] = "a cited source file"
     return Inputs(files=files, data=data, root=project, suffixes=frozenset(READERS))
 

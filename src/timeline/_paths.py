@@ -105,16 +105,17 @@ class Inputs:
 
 
 def check_target(
-    path: str | Path, inputs: Inputs, *, folder: bool = False, new: bool = False
+    path: str | Path, inputs: Inputs, *, folder: bool = False, data: str | None = None
 ) -> Path:
     """The path a command may write for `path` (a link followed to its file), or a
     `UsageError` that says why not (its message starts with the path, quoted).
 
     A file target must not be one of `inputs`, a folder, a FIFO or a device, nor a data file
-    of the data folder (the next load would read it); with `new` (a command that writes
-    data, such as an import) it must not exist at all. A `folder` target (a site) must not
-    be the data folder or inside it, the project root, a folder holding any input, or a
-    folder holding data files.
+    of the data folder (the next load would read it). A command that writes data (an
+    import, a draft) gives `data`, the first line of what it writes: it may then write a
+    new file anywhere, and replace only a file that begins with that line (its own earlier
+    output), never other data. A `folder` target (a site) must not be the data folder or
+    inside it, the project root, a folder holding any input, or a folder holding data files.
     """
     shown = str(path)
     try:
@@ -140,10 +141,13 @@ def check_target(
                 f"{shown!r} is {kind}, not a regular file; timeline writes files only "
                 "(leave out -o and redirect the output to write elsewhere)"
             )
-        if new:
+        if data is not None:
+            if _begins(real, data):
+                return target  # this command's own earlier output
             raise UsageError(
-                f"{shown!r} exists; this command writes a new data file and never replaces "
-                "one (it may hold edits): remove it first or pick another name"
+                f"{shown!r} exists and is not an earlier output of this command; it writes "
+                "data, and never replaces other data (or what you edited out of its first "
+                "line): remove it first or pick another name"
             )
         what = _input(info, inputs)
         if what is not None:
@@ -152,12 +156,23 @@ def check_target(
                 "pick another file"
             )
     read_as_data = real.suffix in inputs.suffixes or real.name == "timeline.toml"
-    if not new and read_as_data and inputs.data is not None and real.is_relative_to(inputs.data):
+    writes_data = data is not None
+    if not writes_data and read_as_data and inputs.data and real.is_relative_to(inputs.data):
         raise UsageError(
             f"{shown!r} is inside the data folder, where the next load would read it "
             "as data: write it somewhere else"
         )
     return target
+
+
+def _begins(path: Path, line: str) -> bool:
+    """Whether the regular file `path` begins with `line`."""
+    wanted = line.encode("utf-8")
+    try:
+        with open_regular(path) as handle:
+            return handle.read(len(wanted) + 3).removeprefix(b"\xef\xbb\xbf").startswith(wanted)
+    except OSError:
+        return False
 
 
 def _input(info: os.stat_result, inputs: Inputs) -> str | None:

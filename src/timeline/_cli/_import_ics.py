@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from timeline._cli._options import Commands
 
 
+#: How an import begins: -o may replace a file that begins so (an earlier import), no other.
+IMPORTED = "# Imported by `timeline import-ics`"
+
+
 def add(commands: Commands) -> None:
     parser = add_command(commands, "import-ics", run, "turn an .ics calendar into a TOML data file")
     parser.add_argument("file", metavar="FILE", help="the .ics file to read")
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print(printable(f"timeline: warning: {warning}"), file=sys.stderr)
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
-    emit(args, imported.to_toml(), new=True, reads={args.file: "the calendar"})
+    emit(args, imported.to_toml(), data=IMPORTED, reads={args.file: "the calendar"})
     if writes_file(args):
         print(f"{args.output}: {len(imported.events)} events imported", file=sys.stderr)
     return EXIT_OK

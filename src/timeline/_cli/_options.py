@@ -226,7 +226,7 @@ def load(args: argparse.Namespace) -> Timeline:
         finally:
             gc.freeze()
             gc.enable()
-    args.inputs = inputs(args.data, timeline)
+    args.inputs = inputs(args.data, timeline.sources.values())
     return timeline
 
 
@@ -239,7 +239,7 @@ def output_target(
     args: argparse.Namespace,
     *,
     folder: bool = False,
-    new: bool = False,
+    data: str | None = None,
     reads: Mapping[str, str] | None = None,
 ) -> Path:
     """Where -o may be written, given what the command read (`load`'s inputs and `reads`,
@@ -250,30 +250,31 @@ def output_target(
     for path, what in (reads or {}).items():
         found = found.with_file(path, what)
     try:
-        return check_target(args.output, found, folder=folder, new=new)
+        return check_target(args.output, found, folder=folder, data=data)
     except UsageError as error:
         raise UsageError(f"-o {error}") from None
 
 
 def emit(
     args: argparse.Namespace,
-    data: str | bytes,
+    text: str | bytes,
     *,
-    new: bool = False,
+    data: str | None = None,
     reads: Mapping[str, str] | None = None,
 ) -> None:
-    """Write to -o atomically (once `output_target` allows it), or to stdout."""
+    """Write to -o atomically (once `output_target` allows it), or to stdout. A command
+    that writes data gives `data`, the first line of what it writes (see `output_target`)."""
     if writes_file(args):
         from timeline._io import write_atomic
 
-        write_atomic(output_target(args, new=new, reads=reads), data)
+        write_atomic(output_target(args, data=data, reads=reads), text)
         return
     try:
-        if isinstance(data, bytes):
+        if isinstance(text, bytes):
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(text)
         else:
-            sys.stdout.write(data)
+            sys.stdout.write(text)
     except BrokenPipeError:
         raise
     except OSError as error:
