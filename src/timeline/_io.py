@@ -22,7 +22,6 @@ import secrets
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -143,13 +142,14 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     folder = target.parent if str(target.parent) else Path()
     tag = _tag(target.name)
     _remove_stale(folder, tag)
+    # The name is chosen before the file is made, and made inside the `try`, so that an
+    # interrupt at any moment (SIGTERM, Ctrl-C) finds a name to remove.
+    temporary = str(_temporary_name(folder, tag))
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{tag}.{os.getpid()}.", suffix=".tmp"
-        )
-    except OSError as error:  # name the file asked for, not the temporary one
-        raise OSError(error.errno, error.strerror, str(target)) from error
-    try:
+        try:
+            descriptor = os.open(temporary, _NEW_FILE, 0o600)
+        except OSError as error:  # name the file asked for, not the temporary one
+            raise OSError(error.errno, error.strerror, str(target)) from error
         handle = os.fdopen(descriptor, "wb")
         try:
             yield handle
@@ -168,8 +168,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         except OSError as error:
             raise OSError(error.errno, error.strerror, str(target)) from error
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        _remove(Path(temporary))
         raise
     _sync_folder(folder)
 
@@ -191,6 +190,38 @@ def _take_mode(temporary: str, existing: os.stat_result | None) -> None:
         with contextlib.suppress(OSError):  # only root may give a file away
             os.chown(temporary, existing.st_uid, existing.st_gid)
     os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+
+
+_NEW_FILE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _temporary_name(folder: Path, tag: str) -> Path:
+    """A name for a temporary file or folder of `tag` in `folder`, free when chosen."""
+    while True:
+        name = folder / f".{tag}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        if not name.exists() and not name.is_symlink():
+            return name
+
+
+def _remove(*paths: Path) -> None:
+    """Remove temporary files or folders, finishing even if an interrupt comes meanwhile
+    (which is raised once they are gone): a half-removed folder is a leftover too."""
+    interrupted: BaseException | None = None
+    for path in paths:
+        while True:
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+            except OSError:  # gone already, or cannot be removed: the next run tries again
+                break
+            except BaseException as error:  # finish first, then raise it
+                interrupted = interrupted or error
+                continue
+            break
+    if interrupted is not None:
+        raise interrupted
 
 
 def _owner(path: str) -> tuple[int, int]:
@@ -276,14 +307,12 @@ def replaced_folder(path: str | Path, *, carry: Callable[[str], bool]) -> Iterat
     tag = _tag(root.name)
     with _locked(parent / f".{tag}.lock"):
         _remove_stale(parent, tag, all_runs=True)
+        staging, aside = _temporary_name(parent, tag), _temporary_name(parent, tag)
         try:
-            staging = Path(
-                tempfile.mkdtemp(dir=parent, prefix=f".{tag}.{os.getpid()}.", suffix=".tmp")
-            )
-        except OSError as error:
-            raise OSError(error.errno, error.strerror, str(parent)) from error
-        aside = parent / f".{tag}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        try:
+            try:  # made inside the `try`, so that an interrupt at any moment removes it
+                staging.mkdir(mode=0o700)
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(parent)) from error
             old = root if root.is_dir() else None
             os.chmod(staging, _folder_mode(old))
             yield staging
@@ -292,9 +321,7 @@ def replaced_folder(path: str | Path, *, carry: Callable[[str], bool]) -> Iterat
             _sync_tree(staging)
             _swap(staging, root, aside)
         finally:
-            for leftover in (staging, aside):
-                with contextlib.suppress(OSError):
-                    shutil.rmtree(leftover)
+            _remove(staging, aside)  # the new folder after a failure, else the old site
     _sync_folder(parent)
 
 
