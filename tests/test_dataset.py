@@ -76,3 +76,47 @@ def test_labels_show_no_day_the_date_lacks(shipped: timeline.Timeline) -> None:
             r"\b(\d{1,2})[ –]+(?:[A-Z][a-z]+ )?([A-Z][a-z]+) (\d{4})", event.when.label
         ):
             assert f"{year}-{months[month]:02d}-{int(day):02d}" in str(event.when), event.id
+
+
+#: The fields every status answer had before provisions, scheduled dates and amendments:
+#: what `timeline status --format json` said of each policy, kept as it was.
+_ANSWER_FIELDS = ("certain", "phase", "in_force", "label", "state", "possible", "reason", "pending")
+
+
+def _answers_day_by_day(tl: timeline.Timeline, first: str, last: str) -> str:
+    """One line per day on which some policy's answer differs from the day before."""
+    import datetime as dt
+    import json
+
+    from timeline.report._json import dump_status
+
+    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    before: dict[str, str] = {}
+    lines = []
+    while day <= end:
+        for answer in dump_status(tl.status(day), day)["policies"]:
+            kept = {key: answer[key] for key in _ANSWER_FIELDS}
+            for state in [kept["state"], *kept["possible"]]:
+                if state is not None:
+                    kept_state = {
+                        k: state[k] for k in ("phase", "in_force", "label", "since", "change")
+                    }
+                    state.clear()
+                    state.update(kept_state)
+            text = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+            if before.get(answer["policy"]) != text:
+                lines.append(f"{day} {answer['policy']} {text}\n")
+                before[answer["policy"]] = text
+        day += dt.timedelta(days=1)
+    return "".join(lines)
+
+
+def test_every_status_answer_of_the_shipped_data_is_the_recorded_one(
+    shipped: timeline.Timeline,
+) -> None:
+    """Day by day from 2008 to 2027, each policy's answer is the one on record (the golden
+    file lists the days it changes); a change to it is a decision written in docs/dataset.md."""
+    from conftest import DATA, assert_golden
+
+    actual = _answers_day_by_day(shipped, "2008-01-01", "2027-12-31")
+    assert_golden(actual, DATA / "golden" / "status" / "events-day-by-day.txt")
