@@ -81,6 +81,7 @@ def test_labels_show_no_day_the_date_lacks(shipped: timeline.Timeline) -> None:
 #: The fields every status answer had before provisions, scheduled dates and amendments:
 #: what `timeline status --format json` said of each policy, kept as it was.
 _ANSWER_FIELDS = ("certain", "phase", "in_force", "label", "state", "possible", "reason", "pending")
+_REFERENCE_FIELDS = ("event", "effect", "when", "label", "title")
 
 
 def _answers_day_by_day(tl: timeline.Timeline, first: str, last: str) -> str:
@@ -98,11 +99,12 @@ def _answers_day_by_day(tl: timeline.Timeline, first: str, last: str) -> str:
             kept = {key: answer[key] for key in _ANSWER_FIELDS}
             for state in [kept["state"], *kept["possible"]]:
                 if state is not None:
-                    kept_state = {
-                        k: state[k] for k in ("phase", "in_force", "label", "since", "change")
-                    }
+                    old = {k: state[k] for k in ("phase", "in_force", "label", "since", "change")}
+                    for key in ("since", "change"):
+                        if old[key] is not None:
+                            old[key] = {k: old[key][k] for k in _REFERENCE_FIELDS}
                     state.clear()
-                    state.update(kept_state)
+                    state.update(old)
             text = json.dumps(kept, ensure_ascii=False, sort_keys=True)
             if before.get(answer["policy"]) != text:
                 lines.append(f"{day} {answer['policy']} {text}\n")

@@ -28,7 +28,7 @@ BROKEN_TOML = [
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
     "events/records.toml:47: event[5].colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "events/records.toml:55: event[6].tags: expected a list, got str 'ai'",
 ]
 
@@ -43,7 +43,7 @@ BROKEN_JSONL = [
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
     "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "jsonl/records.jsonl:8: event.tags: expected a list, got str 'ai'",
     "jsonl/records.jsonl:9: malformed JSON: Expecting ',' delimiter",
     "jsonl/records.jsonl:10: gadget: unknown record kind; "
@@ -233,7 +233,7 @@ def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
     _project(in_tmp, {"events/a.toml": MULTILINE})
     assert _problems("events") == [
         "events/a.toml:18: event[1].note: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
         "events/a.toml:21: event[1].when: '2025-13' is not a valid date: "
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     ]
@@ -255,7 +255,7 @@ def test_every_problem_in_one_record_is_reported(in_tmp: Path) -> None:
         "events/a.toml:8: event[0].tags: expected a list, got str 'ai'",
         "events/a.toml:9: event[0].url: 'ftp://x' is not an http(s) URL",
         "events/a.toml:10: event[0].colour: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     ]
 
 

@@ -420,6 +420,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
+    provision = get("provision")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
     if (  # each optional text is absent or a string (one expression: this runs per event)
         (zone is not None and type(zone) is not str)
@@ -428,6 +429,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         or (place is not None and type(place) is not str)
         or (policy is not None and type(policy) is not str)
         or (url is not None and type(url) is not str)
+        or (provision is not None and type(provision) is not str)
     ):
         return None
     if effect is not None:
@@ -462,7 +464,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
                 citations[fields] = citation
         cited.append(citation)
     if not clean and not _plain_texts(
-        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
+        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
     ):
         return None
     try:
@@ -483,6 +485,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             tags=tuple(map(_intern, tags)) if tags else (),
             url=url,
             cite=tuple(cited),
+            provision=None if provision is None else _intern(provision),
         )
     except (TimelineError, TypeError, ValueError):
         return None

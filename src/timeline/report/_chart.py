@@ -72,6 +72,7 @@ _PALETTE: Final = len(COLOURS)
 BAND_CLASS: Final = {
     Phase.PROPOSED: "pending",
     Phase.ANNOUNCED: "pending",
+    Phase.ADOPTED: "pending",
     Phase.IN_FORCE: "in-force",
     Phase.SUSPENDED: "suspended",
 }
