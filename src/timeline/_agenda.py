@@ -36,7 +36,7 @@ import attrs
 
 from timeline._lifecycle import Phase, State, Transition, folds
 from timeline._model import Effect, Event, Policy, Provision
-from timeline._status import as_of_day, day_end, status, step_text
+from timeline._status import as_of_day, date_text, day_end, status, step_text
 from timeline._when import When
 from timeline.errors import LifecycleError
 
@@ -84,7 +84,9 @@ class Pending:
                 if self.kind == "policy"
                 else (f"amendment {effect} {since}")
             )
-        if self.due is not None:
+        if self.due is not None and self.kind == "provision":
+            text += f"; applicable from {date_text(self.due.event.when)} ({self.due.event.id})"
+        elif self.due is not None:
             text += f"; {step_text(self.due)} ({self.due.event.id})"
         elif self.kind != "amendment":
             text += "; no date recorded for it to take effect"

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -55,7 +55,6 @@ __all__ = [
     "State",
     "Transition",
     "check",
-    "events_of",
     "fold",
     "folds",
     "history",
@@ -254,19 +253,25 @@ class Transition:
 # -- the fold -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65_536)
 def span(when: When, zone: dt.tzinfo) -> tuple[int, int]:
-    """`When.sort_key`, remembered: the fold and every question ask it again and again."""
+    """`When.sort_key`: (earliest, latest) on one axis, a date standing for its day in `zone`."""
     return when.sort_key(zone)
 
 
-def _order(events: Iterable[Event], zone: dt.tzinfo) -> list[Event]:
-    """The policy's events with an effect, in fold order: chronological, then lifecycle."""
-    with_effect = [e for e in events if e.effect is not None]
-    return sorted(
-        with_effect,
-        key=lambda e: (span(e.when, zone), _RANK[e.effect] if e.effect else 0, e.id),
-    )
+def _keys(zone: dt.tzinfo) -> Callable[[When], tuple[int, int]]:
+    """`span` in `zone`, remembered per distinct `When` object (parsed dates are shared, and
+    hashing a `When` costs more than computing its key once)."""
+    known: dict[int, tuple[int, int]] = {}
+    alive: list[When] = []  # keeps every keyed When alive, so its id() names only it
+
+    def key(when: When) -> tuple[int, int]:
+        found = known.get(id(when))
+        if found is None:
+            found = known[id(when)] = when.sort_key(zone)
+            alive.append(when)
+        return found
+
+    return key
 
 
 def _advice(state: State, effect: Effect) -> str:
@@ -293,6 +298,21 @@ def _advice(state: State, effect: Effect) -> str:
     return "it must be reinstated or enacted again first, or correct this effect"
 
 
+def _with(state: State, **changes: object) -> State:
+    """`attrs.evolve`, spelled out: the fold makes one of these per step of every policy."""
+    fields: dict[str, object] = {
+        "phase": state.phase,
+        "since": state.since,
+        "change": state.change,
+        "amendment": state.amendment,
+        "applying": state.applying,
+        "ceased": state.ceased,
+        "policy": state.policy,
+    }
+    fields.update(changes)
+    return State(**fields)  # type: ignore[arg-type]
+
+
 def _provision_step(state: State, event: Event, effect: Effect) -> State | str:
     """A provision starting or stopping to apply, or why it cannot."""
     provision = event.provision or ""
@@ -305,14 +325,14 @@ def _provision_step(state: State, event: Event, effect: Effect) -> State | str:
                 f"{_since(applying)}; record when it ceased ('ceases') first, or correct this"
             )
         ceased = tuple(e for e in state.ceased if e.provision != provision)
-        return attrs.evolve(state, applying=(*state.applying, event), ceased=ceased)
+        return _with(state, applying=(*state.applying, event), ceased=ceased)
     if applying is None:
         return (
             f"'ceases' is not allowed here: {name} does not apply; first record the day it "
             "started to apply ('applies'), or correct this effect"
         )
     rest = tuple(e for e in state.applying if e is not applying)
-    return attrs.evolve(state, applying=rest, ceased=(*state.ceased, event))
+    return _with(state, applying=rest, ceased=(*state.ceased, event))
 
 
 def _step(state: State, event: Event, adopting: bool) -> State | str:
@@ -339,11 +359,11 @@ def _step(state: State, event: Event, adopting: bool) -> State | str:
         if effect in PROVISION_STEPS:
             return _provision_step(state, event, effect)
         if effect in AMENDMENT_STEPS:
-            return attrs.evolve(state, amendment=event)
+            return _with(state, amendment=event)
         if effect in (Effect.TIGHTENED, Effect.LOOSENED):
-            return attrs.evolve(state, change=event, amendment=None)
+            return _with(state, change=event, amendment=None)
         if effect in (Effect.SUSPENDED, Effect.REINSTATED):
-            return attrs.evolve(state, phase=after, since=event)
+            return _with(state, phase=after, since=event)
     if effect is Effect.ENACTED and adopting:
         after = Phase.ADOPTED
     return State(phase=after, since=event, policy=policy)
@@ -368,7 +388,7 @@ def _conflict(group: Sequence[Event], event: Event) -> str | None:
 
 
 def _fold(
-    ordered: Sequence[Event], zone: dt.tzinfo, policy: Policy | None = None
+    ordered: Sequence[Event], spans: Sequence[tuple[int, int]], policy: Policy | None = None
 ) -> Iterator[tuple[Event, State | str]]:
     """Each event with the state after it, or the problem that stops it (state unchanged)."""
     state = State(policy=policy)
@@ -378,7 +398,7 @@ def _fold(
     for n, event in enumerate(ordered):
         effect = event.effect
         assert effect is not None
-        here = (span(event.when, zone), _RANK[effect])
+        here = (spans[n], _RANK[effect])
         if here != key:
             group, key = [], here
         adopting = (
@@ -395,7 +415,8 @@ def check(
     events: Iterable[Event], zone: dt.tzinfo = dt.UTC, *, policy: Policy | None = None
 ) -> Iterator[tuple[Event, str]]:
     """Every event of one policy whose effect does not fold, with the reason; all of them."""
-    for event, result in _fold(_order(events, zone), zone, policy):
+    folded = fold(policy or Policy(id="policy", title="policy"), events, zone)
+    for event, result in zip(folded.events, folded.results, strict=True):
         if isinstance(result, str):
             yield event, result
 
@@ -410,6 +431,7 @@ class Fold:
 
     policy: Policy
     events: tuple[Event, ...]
+    spans: tuple[tuple[int, int], ...]  # each event's (earliest, latest) key in the zone
     results: tuple[State | str, ...]
     zone: dt.tzinfo
 
@@ -420,11 +442,6 @@ class Fold:
         for result in self.results:
             states.append(result if isinstance(result, State) else states[-1])
         return tuple(states)
-
-    @functools.cached_property
-    def spans(self) -> tuple[tuple[int, int], ...]:
-        """Each event's (earliest, latest) key in the fold's zone."""
-        return tuple(span(e.when, self.zone) for e in self.events)
 
     def require(self, count: int) -> None:
         """Raise for the first of the first `count` events that does not fold."""
@@ -448,11 +465,25 @@ class Fold:
         return tuple(self.transition(n) for n in range(len(self.events)))
 
 
-def fold(policy: Policy, events: Iterable[Event], zone: dt.tzinfo) -> Fold:
-    """Fold the events of `policy` (those with an effect; the others never move it)."""
-    ordered = tuple(_order(events, zone))
-    results = tuple(result for _, result in _fold(ordered, zone, policy))
-    return Fold(policy=policy, events=ordered, results=results, zone=zone)
+def fold(
+    policy: Policy,
+    events: Iterable[Event],
+    zone: dt.tzinfo,
+    *,
+    keys: Callable[[When], tuple[int, int]] | None = None,
+) -> Fold:
+    """Fold the events of `policy` (those with an effect; the others never move it), in fold
+    order: chronological, then lifecycle, then id. `keys` gives each date's span (default:
+    `span` in `zone`)."""
+    key = keys or _keys(zone)
+    keyed = sorted(
+        ((key(e.when), _RANK[e.effect], e.id, e) for e in events if e.effect is not None),
+        key=lambda item: item[:3],
+    )
+    ordered = tuple(item[3] for item in keyed)
+    spans = tuple(item[0] for item in keyed)
+    results = tuple(result for _, result in _fold(ordered, spans, policy))
+    return Fold(policy=policy, events=ordered, spans=spans, results=results, zone=zone)
 
 
 # -- asking a timeline ----------------------------------------------------------------------
@@ -471,11 +502,6 @@ def policy_of(timeline: Timeline, policy_id: str) -> Policy:
         raise KeyError(f"no policy with id {policy_id!r} (known: {known})") from None
 
 
-def events_of(timeline: Timeline, policy_id: str) -> list[Event]:
-    """The policy's events with an effect, in fold order."""
-    return _order((e for e in timeline if e.policy == policy_id), timeline.settings.zone)
-
-
 def folds(timeline: Timeline, policies: Iterable[str] | None = None) -> dict[str, Fold]:
     """The fold of each policy (every one, or those named, in that order), in one pass.
 
@@ -489,7 +515,8 @@ def folds(timeline: Timeline, policies: Iterable[str] | None = None) -> dict[str
     for event in timeline:
         if event.effect is not None and event.policy in grouped:
             grouped[event.policy].append(event)
-    return {pid: fold(policy, grouped[pid], zone) for pid, policy in chosen.items()}
+    keys = _keys(zone)
+    return {pid: fold(policy, grouped[pid], zone, keys=keys) for pid, policy in chosen.items()}
 
 
 def history(timeline: Timeline, policy_id: str) -> tuple[Transition, ...]:

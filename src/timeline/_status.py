@@ -22,7 +22,7 @@ for an `enacted` step, whether a later `effective` one makes it an adoption).
 >>> print(answer)
 in force since 7 October 2022 (rule)
 >>> print(answer.next_text)
-loosened from December 2025 (uncertain between 1 December 2025 and 31 December 2025)
+loosened from December 2025 (uncertain between 1 December 2025 and 31 December 2025) (rollback)
 >>> answer = state_on(tl, "p", dt.date(2025, 12, 5))
 >>> answer.certain, answer.in_force, [s.change and s.change.id for s in answer.possible]
 (False, True, [None, 'rollback'])
@@ -143,11 +143,14 @@ class ProvisionStatus:
     applies: bool | None
     since: Event | None = None
     next: Transition | None = None
+    ended: bool = False  # the policy itself is no longer in force
 
     @property
     def label(self) -> str:
         """'applicable since 2 February 2025 (id)', 'pending, applicable from …', …"""
-        if self.applies is None:
+        if self.ended:
+            text = "not applicable: the policy is no longer in force"
+        elif self.applies is None:
             text = "uncertain whether it applies yet (see why)"
         elif self.applies:
             assert self.since is not None
@@ -225,11 +228,12 @@ class Status:
 
     @property
     def provisions(self) -> tuple[ProvisionStatus, ...]:
-        """Each provision the policy declares (then any others its events name), on `as_of`."""
+        """Each provision the policy declares (then any other that its events up to `as_of`
+        name: a timeline built by hand need not declare them), on `as_of`."""
         ids = [p.id for p in self.policy.provisions]
         for state in self.possible:
             ids += [e.provision for e in (*state.applying, *state.ceased) if e.provision]
-        ids += [s.event.provision for s in self.scheduled if s.event.provision]
+        ended = all(state.phase is Phase.ENDED for state in self.possible)
         out = []
         for pid in dict.fromkeys(ids):
             found = {
@@ -244,7 +248,9 @@ class Status:
             step = next((s for s in self.scheduled if s.event.provision == pid), None)
             provision = self.policy.provision(pid) or Provision(id=pid, title=pid)
             out.append(
-                ProvisionStatus(provision=provision, applies=applies, since=since, next=step)
+                ProvisionStatus(
+                    provision=provision, applies=applies, since=since, next=step, ended=ended
+                )
             )
         return tuple(out)
 
