@@ -172,9 +172,10 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
 
         points = []
         bands = []
-        for i, n in enumerate(changed):
+        own = [n for i, n in enumerate(changed) if i == 0 or count(n) != count(changed[i - 1])]
+        for i, n in enumerate(own):
             start = x(steps[n].as_of)
-            end = x(steps[changed[i + 1]].as_of) if i + 1 < len(changed) else _RIGHT
+            end = x(steps[own[i + 1]].as_of) if i + 1 < len(own) else _RIGHT
             sure, maybe = count(n)
             points.append((start, y(sure)))
             if maybe:
