@@ -122,3 +122,28 @@ def test_every_status_answer_of_the_shipped_data_is_the_recorded_one(
 
     actual = _answers_day_by_day(shipped, "2008-01-01", "2027-12-31")
     assert_golden(actual, DATA / "golden" / "status" / "events-day-by-day.txt")
+
+
+EU = ROOT / "examples" / "eu-ai-act"
+
+
+def test_the_eu_ai_act_example_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline check examples/eu-ai-act` finds no problem."""
+    from timeline._cli import main
+
+    assert main(["check", str(EU)]) == 0
+    assert "14 events" in capsys.readouterr().out
+
+
+def test_the_eu_ai_act_example_cites_without_quoting() -> None:
+    """No source of the example ships a file, so no citation quotes; each says what it
+    establishes in a note, and every source but one (said why) links EUR-Lex."""
+    example = timeline.load(EU)
+    assert all(c.quote is None and c.note for e in example for c in e.cite)
+    assert all(s.file is None for s in example.sources.values())
+    unlinked = [s.id for s in example.sources.values() if not s.url]
+    assert unlinked == ["commission-2025-11-19-digital-omnibus"]
+    assert all(
+        s.url is None or s.url.startswith("https://eur-lex.europa.eu/")
+        for s in example.sources.values()
+    )
