@@ -163,6 +163,15 @@ def _starts_to_bind(before: State, after: State) -> bool:
     return entered or bool(applied) or changed
 
 
+#: A legal walk of one policy, and a window of days near one of its steps.
+_WINDOWS = given(
+    events=legal_lifecycles(),
+    pick=st.integers(0, 7),
+    offset=st.integers(0, 40),
+    days=st.integers(1, 45),
+)
+
+
 def _window(events: list[Event], pick: int, offset: int) -> dt.date:
     if not events:
         return D("1990-01-01")
@@ -171,12 +180,7 @@ def _window(events: list[Event], pick: int, offset: int) -> dt.date:
     return when - offset * DAY
 
 
-@given(
-    events=legal_lifecycles(),
-    pick=st.integers(0, 7),
-    offset=st.integers(0, 40),
-    days=st.integers(1, 45),
-)
+@_WINDOWS
 def test_upcoming_and_changes_agree_with_folding_day_by_day(
     events: list[Event], pick: int, offset: int, days: int
 ) -> None:
@@ -203,12 +207,7 @@ def test_upcoming_and_changes_agree_with_folding_day_by_day(
     assert {c.event.id for c in upcoming(tl, days, as_of=as_of)} == bound
 
 
-@given(
-    events=legal_lifecycles(),
-    pick=st.integers(0, 7),
-    offset=st.integers(0, 40),
-    days=st.integers(1, 45),
-)
+@_WINDOWS
 def test_pending_agrees_with_folding_day_by_day(
     events: list[Event], pick: int, offset: int, days: int
 ) -> None:

@@ -62,6 +62,7 @@ __all__ = [
     "as_of_day",
     "date_text",
     "day_end",
+    "day_label",
     "state_on",
     "status",
     "step_text",
@@ -69,7 +70,8 @@ __all__ = [
 ]
 
 
-def _day(day: dt.date) -> str:
+def day_label(day: dt.date) -> str:
+    """A day as the answers write it: '2 May 2024'."""
     return When.from_date(day).label
 
 
@@ -80,11 +82,11 @@ def date_text(when: When) -> str:
     if first is not None and first == last:
         return when.label
     if first is not None and last is not None:
-        return f"{when.label} (uncertain between {_day(first)} and {_day(last)})"
+        return f"{when.label} (uncertain between {day_label(first)} and {day_label(last)})"
     if first is not None:
-        return f"{when.label} (uncertain: on or after {_day(first)})"
+        return f"{when.label} (uncertain: on or after {day_label(first)})"
     assert last is not None
-    return f"{when.label} (uncertain: on or before {_day(last)})"
+    return f"{when.label} (uncertain: on or before {day_label(last)})"
 
 
 #: What a step does, and the word before its date ("" for none): "tightened from 1 May".
@@ -259,7 +261,7 @@ class Status:
         """Why the answer is uncertain, naming each undecided event; None when certain."""
         if self.certain:
             return None
-        day = _day(self.as_of)
+        day = day_label(self.as_of)
         return "; ".join(
             f"{e.id!r} ({e.effect.value if e.effect else 'no effect'}) is dated "
             f"{e.when.label}, which includes {day}, so it may or may not have happened by then"

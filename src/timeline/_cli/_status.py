@@ -126,7 +126,7 @@ def _answer(
     span: list[dt.date],
     policies: list[str] | None,
 ) -> str:
-    from timeline._when import When
+    from timeline._status import day_label
     from timeline.report import _agenda as agenda
 
     json = args.format == "json"
@@ -139,11 +139,8 @@ def _answer(
         found = timeline.upcoming(args.upcoming, as_of=day, policies=policies)
         if json:
             return agenda.changes_json(found, {"as_of": day.isoformat(), "days": args.upcoming})
-        last = When.from_date(day + dt.timedelta(days=args.upcoming)).label
-        heading = (
-            f"Taking effect in the {args.upcoming} days after {When.from_date(day).label} "
-            f"(to {last})"
-        )
+        last = day_label(day + dt.timedelta(days=args.upcoming))
+        heading = f"Taking effect in the {args.upcoming} days after {day_label(day)} (to {last})"
         return agenda.changes_text(found, heading, states=False)
     if changes:
         start, end = changes
@@ -151,7 +148,7 @@ def _answer(
         if json:
             period = {"from": start.isoformat(), "to": end.isoformat()}
             return agenda.changes_json(found, period)
-        heading = f"Changes from {When.from_date(start).label} to {When.from_date(end).label}"
+        heading = f"Changes from {day_label(start)} to {day_label(end)}"
         return agenda.changes_text(found, heading)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)

@@ -16,7 +16,7 @@ from typing import Any
 
 from timeline._agenda import Change, Pending
 from timeline._series import Series
-from timeline._when import When
+from timeline._status import day_label
 from timeline.report._csv import neutralise
 from timeline.report._json import event_ref, state_data, step_ref
 from timeline.report._policy import heading, title
@@ -32,10 +32,6 @@ __all__ = [
 ]
 
 
-def _day(day: dt.date) -> str:
-    return When.from_date(day).label
-
-
 def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -45,7 +41,7 @@ def _dump(data: object) -> str:
 
 def pending_text(items: Sequence[Pending], as_of: dt.date) -> str:
     """What does not bind yet on `as_of`, grouped by policy."""
-    lines = title(f"Pending as of {_day(as_of)}")
+    lines = title(f"Pending as of {day_label(as_of)}")
     if not items:
         return "\n".join([*lines, "Nothing pending."]) + "\n"
     policy = None
@@ -134,7 +130,8 @@ def _cell(in_force: int, uncertain: int) -> str:
 
 def series_text(series: Series) -> str:
     """A table: one row per period, the total and each jurisdiction in columns."""
-    lines = title(f"Policies in force by {series.unit}, {_day(series.start)} to {_day(series.end)}")
+    period = f"{day_label(series.start)} to {day_label(series.end)}"
+    lines = title(f"Policies in force by {series.unit}, {period}")
     header = ["period", "as of", "all", *(_name(j) for j in series.jurisdictions)]
     rows = [
         [

@@ -11,9 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from timeline._lifecycle import Transition
 from timeline._model import Policy
-from timeline._status import Status
+from timeline._status import Status, day_label
 from timeline._timeline import Timeline
-from timeline._when import When
 from timeline.report._common import source_line
 from timeline.report._markdown import escape
 
@@ -112,7 +111,7 @@ def _markdown(timeline: Timeline, pairs: list[tuple[Policy, tuple[Transition, ..
 def status_text(statuses: Mapping[str, Status], as_of: dt.date) -> str:
     """`timeline status` for a terminal: each policy, its state, its provisions, what comes
     next, and why when uncertain."""
-    lines = title(f"Policy status as of {When.from_date(as_of).label}")
+    lines = title(f"Policy status as of {day_label(as_of)}")
     if not statuses:
         return "\n".join([*lines, "No policies."]) + "\n"
     for answer in statuses.values():

@@ -22,8 +22,8 @@ import attrs
 
 from timeline._lifecycle import folds
 from timeline._series import series
+from timeline._status import day_label
 from timeline._timeline import Timeline
-from timeline._when import When
 
 __all__ = ["StepChart", "lay_out"]
 
@@ -113,7 +113,7 @@ def _ticks(
         month = dt.date(first.year, first.month, 1)
         while month <= last:
             if month >= first:
-                out.append((x(month), When.from_date(month).label.split(" ", 1)[1]))
+                out.append((x(month), day_label(month).split(" ", 1)[1]))
             month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
         return tuple(out)
     year = (first.year // step + 1) * step
@@ -179,7 +179,7 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
             sure, maybe = count(n)
             points.append((start, y(sure)))
             if maybe:
-                label = f"from {When.from_date(steps[n].as_of).label}: {_cell(sure, maybe)}"
+                label = f"from {day_label(steps[n].as_of)}: {_cell(sure, maybe)}"
                 bands.append(
                     Band(
                         x=start,
@@ -208,7 +208,7 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
         listed = ends
     table = tuple(
         Change(
-            day=When.from_date(steps[n].as_of).label,
+            day=day_label(steps[n].as_of),
             counts=tuple(
                 _cell(c.in_force, c.uncertain)
                 for c in (
@@ -224,8 +224,8 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
         height=round(top - _GAP + _AXIS, 1),
         left=_LEFT,
         right=_RIGHT,
-        first=When.from_date(first).label,
-        last=When.from_date(last).label,
+        first=day_label(first),
+        last=day_label(last),
         rows=tuple(rows),
         ticks=_ticks(first, last, x),
         headers=headers,
