@@ -340,6 +340,40 @@ class _Walk:
         return effect, provision
 
 
+@st.composite
+def policy_timelines(draw: st.DrawFn, *, max_policies: int = 3, max_events: int = 8) -> Timeline:
+    """A few policies of a few jurisdictions (and none), with provisions, whose events have
+    any dates and fold: lighter than `timelines()`, for the questions asked over time."""
+    policies = [
+        Policy(
+            id=f"p{n}",
+            title=f"policy {n}",
+            jurisdiction=draw(st.sampled_from(["US", "CN", None])),
+            provisions=tuple(
+                Provision(id=name, title=f"part {name}")
+                for name in draw(st.lists(st.sampled_from(PROVISION_IDS), max_size=2, unique=True))
+            ),
+        )
+        for n in range(draw(st.integers(1, max_policies)))
+    ]
+    events = [
+        Event(
+            id=f"e{n}",
+            title=f"event {n}",
+            when=draw(whens()),
+            policy=draw(st.sampled_from([p.id for p in policies])),
+            effect=Effect.ANNOUNCED,  # a stand-in: `_legal_effects` draws the real one
+            cite=(Citation(source="src"),),
+        )
+        for n in range(draw(st.integers(0, max_events)))
+    ]
+    return Timeline(
+        events=_legal_effects(draw, events, {p.id: p for p in policies}),
+        policies=policies,
+        settings=Settings(timezone=draw(st.sampled_from(_ZONES))),
+    )
+
+
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
 
 #: Text that breaks naive calendar writers: TEXT escapes, line ends, multi-byte characters

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import timelines
+from strategies import policy_timelines
 from test_lifecycle import _event
 from timeline._model import Policy
 from timeline._series import Count, series
@@ -91,7 +91,7 @@ def test_bad_arguments_are_refused(
 
 
 @given(
-    tl=timelines(max_events=6),
+    tl=policy_timelines(),
     pick=st.integers(0, 11),
     offset=st.integers(-20, 20),
     days=st.integers(1, 40),
