@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from strategies import policy_events
+from strategies import policy_events, policy_timelines
 from test_lifecycle import ENACTED, H200_DAY, _event, _timeline
 from timeline import load
 from timeline._lifecycle import LifecycleError, Phase, fold
@@ -191,6 +191,16 @@ def test_an_imprecise_application_date_is_uncertain_in_its_span() -> None:
     assert inside.next is None  # the undecided step is pending, not next
 
 
+def test_a_provision_that_applies_in_every_possible_state_says_since_when() -> None:
+    """Uncertain about a later tightening, certain the provision applies: it says since when."""
+    tl = _phased("in 2024-08-01 effective", "a 2025-02-02 applies:a", "t 2025-03 tightened")
+    answer = state_on(tl, "p", D("2025-03-10"))
+    assert not answer.certain
+    assert answer.provisions[0].applies is True
+    assert answer.provisions[0].label == "applicable since 2 February 2025 (a)"
+    assert answer.provisions[1].label == "pending, no date recorded"
+
+
 # -- amendments ------------------------------------------------------------------------------
 
 
@@ -357,3 +367,21 @@ def test_status_covers_every_policy_and_the_named_ones() -> None:
     tl = _timeline(*H200_DAY)
     assert list(status(tl, D("2025-12-31"))) == ["p", "q"]
     assert list(status(tl, D("2025-12-31"), policies=["q"])) == ["q"]
+
+
+@given(
+    tl=policy_timelines(),
+    day=st.dates(dt.date(1890, 1, 1), dt.date(2110, 12, 31)),
+)
+def test_every_status_reads_as_text_and_json(tl: Timeline, day: dt.date) -> None:
+    """Whatever the data, each status renders: its label, provisions and next step."""
+    from timeline.report._json import dump_status
+    from timeline.report._policy import status_text
+
+    answers = status(tl, day)
+    text = status_text(answers, day)
+    data = dump_status(answers, day)
+    for answer, shown in zip(answers.values(), data["policies"], strict=True):
+        assert all(state.label in text for state in answer.possible)
+        assert [p["label"] for p in shown["provisions"]] == [p.label for p in answer.provisions]
+        assert (shown["next"] is None) == (answer.next is None)

@@ -155,8 +155,9 @@ class ProvisionStatus:
         elif self.applies is None:
             text = "uncertain whether it applies yet (see why)"
         elif self.applies:
-            assert self.since is not None
-            text = f"applicable since {self.since.when.label} ({self.since.id})"
+            text = "applicable"
+            if self.since is not None:
+                text += f" since {self.since.when.label} ({self.since.id})"
         elif self.since is not None:
             text = f"no longer applicable since {self.since.when.label} ({self.since.id})"
         else:
@@ -243,10 +244,11 @@ class Status:
                 for state in self.possible
             }
             applies = found.pop() if len(found) == 1 else None
-            since = None
-            if applies is not None and self.certain:
-                steps = [*self.possible[0].applying, *self.possible[0].ceased]
-                since = next((e for e in steps if e.provision == pid), None)
+            behind = {
+                next((e for e in (*s.applying, *s.ceased) if e.provision == pid), None)
+                for s in self.possible
+            }
+            since = behind.pop() if applies is not None and len(behind) == 1 else None
             step = next((s for s in self.scheduled if s.event.provision == pid), None)
             provision = self.policy.provision(pid) or Provision(id=pid, title=pid)
             out.append(
