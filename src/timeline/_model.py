@@ -168,10 +168,14 @@ class Place:
 
 
 def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    ids = [item.id for item in value]
-    twice = sorted({i for i in ids if ids.count(i) > 1}) if len(set(ids)) != len(ids) else []
-    if twice:
-        raise InvalidFieldError(attribute.name, f"lists the ids {twice} twice; give each its own")
+    first: dict[str, int] = {}
+    for n, item in enumerate(value):
+        seen = first.setdefault(item.id, n)
+        if seen != n:
+            raise InvalidFieldError(
+                f"{attribute.name}[{n}].id",
+                f"{item.id!r} is the id of {attribute.name}[{seen}] too; give each its own",
+            )
 
 
 @attrs.frozen(kw_only=True)
