@@ -73,7 +73,7 @@ def structure_settings(
         try:
             feeds[name] = parse_feed(name, spec)
         except (TimelineError, TypeError, ValueError) as error:
-            problems.append(problem(f"feeds.{name}", str(error)))
+            problems.append(problem(f"feeds.{name}", message(error)))
     fields = {k: v for k, v in raw.items() if k in known and k != "feeds"}
     failed = False
     for _ in range(len(fields) + 1):  # set failed settings aside to find every problem

@@ -37,6 +37,9 @@ from timeline._model import (
     Policy,
     Settings,
     Source,
+    not_a_date,
+    not_one_of,
+    wrong_type,
 )
 from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL
 from timeline._timeline import Timeline
@@ -188,11 +191,11 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 def _strict(kind: type, name: str) -> Any:
     def structure(value: object, _: object) -> object:
         if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"expected {name}, got true/false")
+            raise TypeError(wrong_type(name, value))
         if kind is float and isinstance(value, int):
             return float(value)
         if not isinstance(value, kind):
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
+            raise TypeError(wrong_type(name, value))
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
                 raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
@@ -221,12 +224,12 @@ def make_converter(**options: Any) -> cattrs.Converter:
         if isinstance(value, When):
             return value
         if not isinstance(value, str):
-            raise TypeError(f"expected an EDTF date string such as '2025-04', got {value!r:.60}")
+            raise TypeError(not_a_date(value))
         return When.parse(value)
 
     def sequence(value: object, kind: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+            raise TypeError(wrong_type("a list", value))
         item_type = kind.__args__[0]
         items, errors = [], []
         for index, item in enumerate(value):
@@ -244,8 +247,7 @@ def make_converter(**options: Any) -> cattrs.Converter:
         try:
             return kind(value)
         except ValueError:
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise ValueError(f"{value!r:.60} is not one of {allowed}") from None
+            raise ValueError(not_one_of(kind, value)) from None
 
     converter.register_structure_hook(When, when)
     for kind in (Effect, ActorKind):
@@ -310,9 +312,7 @@ def structure_record(
             if zone is not None and not isinstance(zone, str):
                 raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
             if not isinstance(fields["when"], str):
-                raise TypeError(
-                    f"expected an EDTF date string such as '2025-04', got {fields['when']!r:.60}"
-                )
+                raise TypeError(not_a_date(fields["when"]))
             fields["when"] = When.parse(fields["when"], tz=zone)
         except (WhenError, TypeError) as error:
             found.append(here.problem("when", str(error), raw.get("when")))
@@ -378,6 +378,8 @@ def message(error: BaseException) -> str:
         return f"unknown field; {error.cl.__name__.lower()} fields are: {known}"
     if isinstance(error, KeyError):
         return "missing required field"
+    if isinstance(error, InvalidFieldError):
+        return error.reason
     return str(error) or type(error).__name__
 
 
@@ -413,23 +415,17 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     if not raw.keys() <= _EVENT_FIELDS:
         return None
     get = raw.get
-    id_, title, when, cite = get("id"), get("title"), get("when"), get("cite")
-    if type(id_) is not str or type(title) is not str or type(when) is not str:
-        return None
+    # The constructors check the type of every field (a text that is no string makes them
+    # refuse), so only what must be a list before it is read is tested here.
+    id_: Any = get("id")
+    title: Any = get("title")
+    when: Any = get("when")
+    cite = get("cite")
     if type(cite) is not list or not cite:
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
-    if (  # each optional text is absent or a string (one expression: this runs per event)
-        (zone is not None and type(zone) is not str)
-        or (said is not None and type(said) is not str)
-        or (summary is not None and type(summary) is not str)
-        or (place is not None and type(place) is not str)
-        or (policy is not None and type(policy) is not str)
-        or (url is not None and type(url) is not str)
-    ):
-        return None
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
         if effect is None:
@@ -503,4 +499,4 @@ def _plain_texts(*values: Any) -> bool:
                     texts.append(item)
                 else:
                     return False
-    return max(map(len, texts)) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))
+    return max(map(len, texts), default=0) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))

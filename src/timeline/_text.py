@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "URL",
     "VALUE_CONTROL",
     "clean",
+    "did_you_mean",
     "slugify",
 ]
 
@@ -67,3 +69,27 @@ def clean(text: str | None) -> str | None:
         return None
     text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text if text.strip() else None
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """ "; did you mean 'title'?" when `word` is close to one of `choices`, else "".
+
+    >>> did_you_mean("titel", ["id", "title", "when"])
+    "; did you mean 'title'?"
+    >>> did_you_mean("colour", ["id", "title", "when"])
+    ''
+    """
+    if not isinstance(word, str):
+        return ""
+    import difflib  # only when something is wrong: not on the loading path
+
+    options = list(choices)
+    folded = {option.casefold(): option for option in options}
+    if word.casefold() in folded:  # 'Title' for 'title', 'PROPOSED' for 'proposed'
+        return f"; did you mean {folded[word.casefold()]!r}?"
+    close = difflib.get_close_matches(word, options, n=2, cutoff=0.6)
+    if not close:
+        return ""
+    if len(close) == 2:
+        return f"; did you mean {close[0]!r} or {close[1]!r}?"
+    return f"; did you mean {close[0]!r}?"

@@ -14,7 +14,7 @@ from typing import Any, Final
 import attrs
 
 from timeline import _lifecycle
-from timeline._model import Actor, Event, Place, Policy, Settings, Source
+from timeline._model import Actor, Event, Place, Policy, Settings, Source, wrong_type
 from timeline._query import Filter
 
 __all__ = ["Timeline"]
@@ -28,7 +28,13 @@ def _index(records: Iterable[Any] | Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _events(events: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(events)
+    """The events as a tuple; anything that is not an `Event` is refused here, not in a report."""
+    found = tuple(events)
+    if not {*map(type, found)} <= {Event}:
+        for n, event in enumerate(found):
+            if not isinstance(event, Event):
+                raise TypeError(f"events[{n}]: {wrong_type('an Event', event)}")
+    return found
 
 
 _ID: Final = operator.attrgetter("id")
