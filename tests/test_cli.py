@@ -143,6 +143,72 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (["chek"], "usage: timeline [-h]", "invalid choice: 'chek' (did you mean 'check'?)"),
+        (
+            ["report", "--format", "htm"],
+            "usage: timeline report",
+            "invalid choice: 'htm' (did you mean 'html'?)",
+        ),
+        (
+            ["report", "events", "--format", "text", "--lanes", "actor"],
+            "usage: timeline report",
+            "--lanes goes with --format html or timelinejs",
+        ),
+        (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
+        (
+            ["report", "events", "--tag", "nvidai"],
+            "usage: timeline report",
+            "--tag: no event has the tag 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["ics", "events", "--actor", "nvidai"],
+            "usage: timeline ics",
+            "--actor: no actor with id 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["report", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline report",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["status", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline status",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["build", "events", "-o", "tests/no-such-site", "--jurisdiction", "us"],
+            "usage: timeline build",
+            "--jurisdiction: no policy has the jurisdiction 'us' (did you mean 'US'?)",
+        ),
+        (
+            ["ics", "events", "--feed", "nvidai"],
+            "usage: timeline ics",
+            "--feed: no feed 'nvidai' in timeline.toml (did you mean 'nvidia'?); its feeds are: ",
+        ),
+    ],
+)
+def test_a_usage_error_shows_its_command_and_what_was_meant(
+    argv: list[str],
+    usage: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A usage error prints the usage of the command it is about and a likely fix."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as caught:
+        raise SystemExit(main(argv))
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert message in err
+
+
 def test_usage_error_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     """In-process, argparse's usage errors still mean exit status 2."""
     with pytest.raises(SystemExit) as caught:

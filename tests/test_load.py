@@ -162,7 +162,7 @@ def test_data_error_needs_a_problem() -> None:
         (
             'when = "2025-10-15T09:00"\ntz = "Nowhere/Land"\n',
             [
-                "events/a.toml:7: event[0].when: '2025-10-15T09:00' is not a valid date: "
+                "events/a.toml:8: event[0].tz: "
                 "'Nowhere/Land' is not a known IANA time zone (e.g. 'Asia/Shanghai')"
             ],
         ),
@@ -382,20 +382,22 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
                                           "settings are: description, domain, feeds, name, "
                                           "refresh, timezone"]),
         ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
-                                      "known IANA time zone"]),
+                                      "known IANA time zone (e.g. 'Asia/Shanghai')"]),
         ("refresh = 5\n", ["events/timeline.toml:1: refresh: expected a string, got int 5"]),
         ('name = 3\ntimezone = "Mars/Base"\n', ["events/timeline.toml:1: name: expected a string, "
                                                 "got int 3", "events/timeline.toml:2: timezone: "
-                                                "'Mars/Base' is not a known IANA time zone"]),
+                                                "'Mars/Base' is not a known IANA time zone "
+                                                "(e.g. 'Asia/Shanghai')"]),
         ('name = "T\n', ["events/timeline.toml:1: malformed TOML: Illegal character '\\n'"]),
         ("feeds = 3\n", ["events/timeline.toml:1: feeds: write each feed as a table of filters, "
                          "e.g. [feeds.nvidia] tag = 'nvidia'"]),
         ('[feeds.x]\nfrom = "2025-13"\n', ["events/timeline.toml:1: feeds.x: '2025-13' is not a "
                                            "valid date: month 13 is neither 01–12 nor a season "
                                            "21–24 (spring–winter)"]),
-        ('[feeds.x]\ntags = "ai"\n', ["events/timeline.toml:1: feeds.x: unknown feed keys "
-                                      "['tags']; use title, description, from, to, tag, actor, "
-                                      "policy, jurisdiction, text"]),
+        ('[feeds.x]\ncolour = "red"\nfrm = "2025"\n', ["events/timeline.toml:1: feeds.x: "
+                                      "unknown feed keys 'colour', 'frm' (did you mean 'from'?); "
+                                      "use title, description, from, to, tag, actor, policy, "
+                                      "jurisdiction, text"]),
         ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
                                   "list of strings, not 5"]),
         ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "
@@ -546,3 +548,93 @@ def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
     (again,) = load(in_tmp / "events").events[:1]
     assert again.cite[0] == first.cite[0]
     assert again.cite[0] is not first.cite[0]
+
+
+EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"events/a.toml": SOURCE + EVENT.replace('title = "E"', 'titel = "E"')},
+            "events/a.toml:6: event[0].titel: unknown field (did you mean 'title'?); "
+            f"event fields are: {EVENT_FIELDS}",
+        ),
+        (
+            {"events/a.toml": SOURCE + EVENT + '    qoute = "x"\n'},
+            "events/a.toml:10: event[0].cite[0].qoute: unknown field (did you mean 'quote'?); "
+            "citation fields are: source, quote, note",
+        ),
+        (
+            {"events/a.toml": SOURCE + "[[evnt]]\nid = 'e'\n"},
+            "events/a.toml:4: evnt: unknown record kind (did you mean 'event'?); "
+            "expected one of source, actor, place, policy, event",
+        ),
+        (
+            {"events/a.jsonl": '{"sorce": {"id": "s", "title": "S"}}\n'},
+            "events/a.jsonl:1: sorce: unknown record kind (did you mean 'source'?); "
+            "expected one of source, actor, place, policy, event",
+        ),
+        (
+            {"events/a.toml": "[[policy]]\nid = 'p'\ntitle = 'P'\ntag = ['x']\n"},
+            "events/a.toml:4: policy[0].tag: unknown field (did you mean 'tags'?); "
+            "policy fields are: id, title, jurisdiction, targets, summary, amends, replaces, "
+            "tags, url",
+        ),
+        (
+            {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
+            "events/timeline.toml:1: timzone: unknown setting (did you mean 'timezone'?); "
+            "settings are: description, domain, feeds, name, refresh, timezone",
+        ),
+        (
+            {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},
+            "events/timeline.toml:1: feeds.x: unknown feed key 'tags' (did you mean 'tag'?); "
+            "use title, description, from, to, tag, actor, policy, jurisdiction, text",
+        ),
+        (
+            {"events/a.toml": SOURCE + EVENT.replace('when = "2025-04"', 'when = "2025-04"\n'
+             '    policy = "p"\n    effect = "tightend"') + '[[policy]]\nid = "p"\ntitle = "P"\n'},
+            "events/a.toml:9: event[0].effect: 'tightend' is not one of 'proposed', 'announced', "
+            "'enacted', 'effective', 'tightened', 'loosened', 'suspended', 'reinstated', "
+            "'rescinded', 'expired' (did you mean 'tightened'?)",
+        ),
+        (
+            {"events/a.toml": SOURCE + "[[actor]]\nid = 'a'\nname = 'A'\nkind = 'Person'\n"},
+            "events/a.toml:7: actor[0].kind: 'Person' is not one of 'person', 'organization', "
+            "'company', 'government', 'agency', 'country', 'group', 'other' "
+            "(did you mean 'person'?)",
+        ),
+    ],
+)  # fmt: skip
+def test_a_misspelt_name_gets_a_suggestion(
+    in_tmp: Path, files: dict[str, str], expected: str
+) -> None:
+    """Unknown fields, kinds, settings, feed keys and enum values say what was likely meant."""
+    _project(in_tmp, files)
+    assert _problems("events") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            'when = "2025-09-01T10:00"\ntz = "Europe/Brusels"',
+            "event[0].tz: 'Europe/Brusels' is not a known IANA time zone "
+            "(did you mean 'Europe/Brussels'?)",
+        ),
+        ('when = "2025-09-01T10:00"\ntz = 5', "event[0].tz: expected an IANA zone name such as "
+         "'Asia/Shanghai', got 5"),
+        ('when = "2025-09-01"\ntz = "Europe/Brussels"', "event[0].tz: a zone ('Europe/Brussels') "
+         "only goes with a local time of day in `when`, such as 2025-10-15T09:00; remove `tz` "
+         "or give `when` a time"),
+        ('when = "2025-09-01T10:00"', "event[0].when: '2025-09-01T10:00' is not a valid date: "
+         "a time of day needs an offset (Z, +08:00) or the event's tz (e.g. 'Asia/Shanghai')"),
+    ],
+)  # fmt: skip
+def test_a_zone_problem_is_reported_under_tz(in_tmp: Path, fields: str, expected: str) -> None:
+    """A bad `tz` is a problem of `tz`; a time that needs one is a problem of `when`."""
+    text = SOURCE + f'[[event]]\nid = "e"\ntitle = "E"\n{fields}\n[[event.cite]]\nsource = "s"\n'
+    _project(in_tmp, {"events/a.toml": text})
+    [problem] = _problems("events")
+    assert problem.split(": ", 1)[1] == expected

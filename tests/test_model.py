@@ -256,7 +256,7 @@ def test_plain_values_are_converted_at_construction(
         (lambda: _event_with(cite="s"), "cite: expected a list, got str 's'"),
         (
             lambda: _event_with(policy="p", effect="tightend"),
-            "effect: 'tightend' is not one of 'proposed', .*; did you mean 'tightened'",
+            r"effect: 'tightend' is not one of 'proposed', .* \(did you mean 'tightened'\?\)",
         ),
         (lambda: Citation(source="s", note=3), "note: expected a string, got int 3"),
         (lambda: Source(id="s", title="S", published=2025), "published: expected an EDTF date"),

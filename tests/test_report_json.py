@@ -176,7 +176,7 @@ def _broken(golden: Timeline, change: Any) -> str:
         (lambda d: d["settings"].update(timezone="Mars/Base"), r"settings\.timezone: 'Mars/Base'"),
         (
             lambda d: d["settings"]["feeds"]["ferry"].update(colour="red"),
-            r"settings\.feeds\.ferry: unknown feed keys",
+            r"settings\.feeds\.ferry: unknown feed key 'colour'",
         ),
     ],
 )

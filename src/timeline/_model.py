@@ -17,7 +17,7 @@ import attrs
 
 from timeline._query import Filter
 from timeline._text import SLUG, URL, did_you_mean
-from timeline._when import When
+from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError
 
 __all__ = [
@@ -423,12 +423,9 @@ class Settings:
     def _check_timezone(self, attribute: attrs.Attribute[Any], value: str) -> None:
         if not isinstance(value, str):
             raise InvalidFieldError(attribute.name, wrong_type("a string", value))
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-            raise InvalidFieldError(
-                attribute.name, f"{value!r} is not a known IANA time zone"
-            ) from error
+        problem = zone_problem(value)
+        if problem is not None:
+            raise InvalidFieldError(attribute.name, problem)
 
     @property
     def zone(self) -> dt.tzinfo:

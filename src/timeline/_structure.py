@@ -41,9 +41,9 @@ from timeline._model import (
     not_one_of,
     wrong_type,
 )
-from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL
+from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, did_you_mean
 from timeline._timeline import Timeline
-from timeline._when import When
+from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
 
 __all__ = [
@@ -129,7 +129,8 @@ def unknown_kind(shown: str, line: int | None, kind: str) -> Problem:
         path=shown,
         line=line,
         key=kind,
-        message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+        message=f"unknown record kind{did_you_mean(kind, KINDS)}; "
+        f"expected one of {', '.join(KINDS)}",
     )
 
 
@@ -306,17 +307,10 @@ def structure_record(
         return None
     fields = dict(raw)
     found: list[Problem] = []
-    zone = fields.pop("tz", None) if kind == "event" else None  # `tz` qualifies `when`
-    if kind == "event" and "when" in fields:
-        try:
-            if zone is not None and not isinstance(zone, str):
-                raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
-            if not isinstance(fields["when"], str):
-                raise TypeError(not_a_date(fields["when"]))
-            fields["when"] = When.parse(fields["when"], tz=zone)
-        except (WhenError, TypeError) as error:
-            found.append(here.problem("when", str(error), raw.get("when")))
-            fields["when"] = When.parse("2000")  # a stand-in, so the other fields are checked too
+    if kind == "event":  # `tz` qualifies `when`; a stand-in `when` if it fails, so the
+        zone = fields.pop("tz", None)  # other fields are checked too
+        if "when" in fields:
+            fields["when"] = _event_when(fields["when"], zone, here, found)
     cls = KINDS[kind]
     record: object = None
     # cattrs stops at wrong types before any validator runs, and attrs stops at the first
@@ -329,7 +323,7 @@ def structure_record(
         except (ClassValidationError, IterableValidationError) as group:
             failed = set()
             for path, inner in flatten(group, ""):
-                problem = here.problem(path.lstrip("."), message(inner), _value_at(raw, path))
+                problem = here.problem(path.lstrip("."), message(inner, path), _value_at(raw, path))
                 if problem not in found:
                     found.append(problem)
                 failed.add(re.split(r"[.\[]", path.lstrip("."), maxsplit=1)[0])
@@ -343,10 +337,71 @@ def structure_record(
         except (TypeError, ValueError) as error:
             found.append(here.problem("", str(error)))
             break
-    problems += found
+    problems += _without_meant(found)
     if found:
         return None
     return attrs.evolve(here, record=record)
+
+
+def _event_when(value: object, zone: object, here: Located, found: list[Problem]) -> When:
+    """The event's `when` read in its `tz`, each problem under the key that holds it; a
+    stand-in date when either is wrong."""
+    stand_in = When.parse("2000")
+    tz = zone if isinstance(zone, str) else None
+    if zone is not None:
+        problem = (
+            zone_problem(zone)
+            if isinstance(zone, str)
+            else f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r:.60}"
+        )
+        if problem is not None:
+            found.append(here.problem("tz", problem, zone))
+            tz = None
+            if isinstance(value, str) and _is_local_time(value):
+                return stand_in  # its zone is the problem, reported above
+    if not isinstance(value, str):
+        found.append(here.problem("when", not_a_date(value), value))
+        return stand_in
+    try:
+        return When.parse(value, tz=tz)
+    except WhenError as error:
+        if tz is not None and _is_valid(value):
+            found.append(
+                here.problem(
+                    "tz",
+                    f"a zone ({tz!r}) only goes with a local time of day in `when`, such as "
+                    "2025-10-15T09:00; remove `tz` or give `when` a time",
+                    zone,
+                )
+            )
+        else:
+            found.append(here.problem("when", str(error), value))
+        return stand_in
+
+
+def _is_local_time(value: str) -> bool:
+    """Whether `value` writes a time of day with no offset (one that needs `tz`)."""
+    return bool(re.search(r"T\d{2}:\d{2}(?::\d{2})?(?:/|$)", value))
+
+
+def _is_valid(value: str) -> bool:
+    try:
+        When.parse(value)
+    except WhenError:
+        return False
+    return True
+
+
+def _without_meant(found: list[Problem]) -> list[Problem]:
+    """`found` less "missing required field" for a field an unknown one was taken to mean:
+    `titel` for `title` is one mistake, told once."""
+    meant = {
+        p.key.rsplit(".", 1)[0] + "." + m
+        for p in found
+        for m in re.findall(r"\(did you mean '([a-z]+)'\?\)", p.message)
+        if p.message.startswith("unknown field")
+    }
+    return [p for p in found if not (p.message == "missing required field" and p.key in meant)]
 
 
 def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
@@ -371,11 +426,12 @@ def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseExceptio
         yield path, error
 
 
-def message(error: BaseException) -> str:
-    """What to tell the user about one failure `flatten` found."""
+def message(error: BaseException, path: str = "") -> str:
+    """What to tell the user about one failure `flatten` found at `path`."""
     if isinstance(error, ForbiddenExtraKeysError):
-        known = ", ".join(a.name for a in attrs.fields(error.cl) if a.init)
-        return f"unknown field; {error.cl.__name__.lower()} fields are: {known}"
+        names = [a.name for a in attrs.fields(error.cl) if a.init]
+        hint = did_you_mean(path.rsplit(".", 1)[-1], names)
+        return f"unknown field{hint}; {error.cl.__name__.lower()} fields are: {', '.join(names)}"
     if isinstance(error, KeyError):
         return "missing required field"
     if isinstance(error, InvalidFieldError):

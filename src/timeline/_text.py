@@ -72,10 +72,10 @@ def clean(text: str | None) -> str | None:
 
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """ "; did you mean 'title'?" when `word` is close to one of `choices`, else "".
+    """ " (did you mean 'title'?)" when `word` is close to one of `choices`, else "".
 
     >>> did_you_mean("titel", ["id", "title", "when"])
-    "; did you mean 'title'?"
+    " (did you mean 'title'?)"
     >>> did_you_mean("colour", ["id", "title", "when"])
     ''
     """
@@ -85,11 +85,7 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
 
     options = list(choices)
     folded = {option.casefold(): option for option in options}
-    if word.casefold() in folded:  # 'Title' for 'title', 'PROPOSED' for 'proposed'
-        return f"; did you mean {folded[word.casefold()]!r}?"
-    close = difflib.get_close_matches(word, options, n=2, cutoff=0.6)
-    if not close:
-        return ""
-    if len(close) == 2:
-        return f"; did you mean {close[0]!r} or {close[1]!r}?"
-    return f"; did you mean {close[0]!r}?"
+    if word.casefold() in folded and folded[word.casefold()] != word:  # 'Title' for 'title'
+        return f" (did you mean {folded[word.casefold()]!r}?)"
+    close = [c for c in difflib.get_close_matches(word, options, n=2, cutoff=0.6) if c != word]
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -21,10 +21,10 @@ from timeline._endpoint import (
     offset_notation,
     parse_endpoint,
 )
+from timeline._text import did_you_mean
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When", "zone_problem"]
 
 UTC: Final = dt.UTC
 
@@ -377,13 +377,22 @@ def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
     return low > high
 
 
-def _check_zone(tz: str, text: str) -> None:
+def zone_problem(tz: str) -> str | None:
+    """What is wrong with the zone name `tz`, with the zone it most likely means; or None."""
     try:
         zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise WhenError.invalid(
-            text, f"{tz!r} is not a known IANA time zone (e.g. 'Asia/Shanghai')"
-        ) from error
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        pass
+    else:
+        return None
+    hint = did_you_mean(tz, zoneinfo.available_timezones()) or " (e.g. 'Asia/Shanghai')"
+    return f"{tz!r} is not a known IANA time zone{hint}"
+
+
+def _check_zone(tz: str, text: str) -> None:
+    problem = zone_problem(tz)
+    if problem is not None:
+        raise WhenError.invalid(text, problem)
 
 
 def _check_local(part: Endpoint, tz: str | None, text: str) -> None:

@@ -34,10 +34,24 @@ def _version() -> str:
 
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
+    import re
+    from typing import NoReturn
 
     from timeline._cli import _build, _check, _extract, _ics, _import_ics, _report, _status
+    from timeline._text import did_you_mean
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """argparse's parser, whose "invalid choice" also says which choice was likely meant."""
+
+        def error(self, message: str) -> NoReturn:
+            found = re.fullmatch(r"(.*invalid choice: )'(.*?)' \(choose from (.*)\)", message)
+            if found:
+                head, value, listed = found.groups()
+                hint = did_you_mean(value, re.findall(r"'([^']*)'", listed))
+                message = f"{head}{value!r}{hint}; choose from {listed}"
+            super().error(message)
+
+    parser = Parser(
         prog="timeline",
         description="Dated events and the policies they shape: check, report, publish.",
         epilog="Run 'timeline COMMAND --help' for a command's options. Docs: docs/guide.md",
@@ -71,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_DATA
     except UsageError as error:
-        parser.print_usage(sys.stderr)
+        getattr(args, "command_parser", parser).print_usage(sys.stderr)
         print(f"timeline: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except TimelineError as error:

@@ -13,7 +13,7 @@ from timeline.errors import UsageError, WhenError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection, Iterable
     from typing import BinaryIO
 
     from timeline._query import Filter
@@ -35,6 +35,7 @@ __all__ = [
     "emit_stream",
     "filter_of",
     "load",
+    "refuse_unknown",
     "writes_file",
 ]
 
@@ -46,7 +47,7 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
     parser = commands.add_parser(name, help=summary, description=handler.__doc__)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)  # its usage for its errors
     return parser
 
 
@@ -114,6 +115,40 @@ def filter_of(args: argparse.Namespace) -> Filter:
         )
     except WhenError as error:
         raise UsageError(f"--from/--to: {error}") from error
+
+
+def refuse_unknown(
+    timeline: Timeline,
+    *,
+    tags: Iterable[str] = (),
+    actors: Iterable[str] = (),
+    policies: Iterable[str] = (),
+    jurisdictions: Iterable[str] = (),
+) -> None:
+    """Refuse a filter value the data never uses, with the one it most likely means: a typo
+    would otherwise match nothing and look like an answer."""
+    from timeline._text import did_you_mean
+
+    asked: list[tuple[str, Iterable[str], Callable[[], Collection[str]], str]] = [
+        ("--tag", tags, lambda: {t for e in timeline for t in e.tags}, "no event has the tag"),
+        ("--actor", actors, lambda: timeline.actors.keys(), "no actor with id"),
+        ("--policy", policies, lambda: timeline.policies.keys(), "no policy with id"),
+        (
+            "--jurisdiction",
+            jurisdictions,
+            lambda: {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction},
+            "no policy has the jurisdiction",
+        ),
+    ]
+    for option, values, known_of, wording in asked:
+        known: Collection[str] | None = None
+        for value in values:
+            known = known_of() if known is None else known
+            if value not in known:
+                message = f"{option}: {wording} {value!r}{did_you_mean(value, known)}"
+                if option == "--policy":
+                    message += f"; known: {', '.join(sorted(known)) or 'none'}"
+                raise UsageError(message)
 
 
 def load(args: argparse.Namespace) -> Timeline:
