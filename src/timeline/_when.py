@@ -20,6 +20,7 @@ from timeline._endpoint import (
     Qualifier,
     offset_notation,
     parse_endpoint,
+    suggest,
 )
 from timeline._text import did_you_mean
 from timeline.errors import WhenError
@@ -340,7 +341,7 @@ def _parse(text: str, tz: str | None) -> When:
     if interval:
         left, _, right = text.partition("/")
         if "/" in right:
-            raise WhenError.invalid(text, "a span has exactly one '/'")
+            raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
         if left == ".." and right == "..":
             raise WhenError.invalid(text, "a span needs at least one known end")
         if not left or not right:
