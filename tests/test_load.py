@@ -16,6 +16,15 @@ from timeline.errors import DataError, Problem, TimelineError
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The broken data's misquote, and where it parts from the article.
+CROWD = (
+    "quote is not verbatim in seeds/article.txt: it parts from the source at character 22 of "
+    "the quote, 'b' (U+0062 LATIN SMALL LETTER B) where the source has 's' (U+0073 LATIN "
+    "SMALL LETTER S); quote: 'a crowd thronged its booth'; source, line 2: '…henzhen this "
+    "fall, a crowd thronged its show sales space, snapping footage, doin…'; copy it exactly "
+    "(only white space may differ)"
+)
+
 #: What `load()` says about tests/data/broken/events, one line per deliberate problem.
 BROKEN_TOML = [
     "events/malformed.toml:3: malformed TOML: Illegal character '\\n'",
@@ -23,8 +32,7 @@ BROKEN_TOML = [
     "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     "events/records.toml:24: event[2].actors[1]: unknown actor 'nobody-we-know'; "
     "add a [[actor]] record with that id or fix the id",
-    "events/records.toml:34: event[3].cite[0].quote: quote 'a crowd thronged its booth' "
-    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "events/records.toml:34: event[3].cite[0].quote: " + CROWD,
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
     "events/records.toml:47: event[5].colour: unknown field; event fields are: "
@@ -38,8 +46,7 @@ BROKEN_JSONL = [
     "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     "jsonl/records.jsonl:3: event.actors[0]: unknown actor 'nobody-we-know'; "
     "add a [[actor]] record with that id or fix the id",
-    "jsonl/records.jsonl:4: event.cite[0].quote: quote 'a crowd thronged its booth' "
-    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "jsonl/records.jsonl:4: event.cite[0].quote: " + CROWD,
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
     "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
@@ -325,8 +332,10 @@ def test_quote_is_case_sensitive(in_tmp: Path) -> None:
     folder = _project(in_tmp, {"seeds/a.txt": "Xi Jinping stated"})
     (folder / "a.toml").write_text(_quoted("seeds/a.txt", "xi jinping"), encoding="utf-8")
     assert _problems("events") == [
-        "events/a.toml:11: event[0].cite[0].quote: quote 'xi jinping' is not verbatim in "
-        "seeds/a.txt; copy it exactly (only white space may differ)"
+        "events/a.toml:11: event[0].cite[0].quote: quote is not verbatim in seeds/a.txt: it "
+        "parts from the source at character 1 of the quote, 'x' (U+0078 LATIN SMALL LETTER X) "
+        "where the source has 'X' (U+0058 LATIN CAPITAL LETTER X); quote: 'xi jinping'; "
+        "source, line 1: 'Xi Jinping stated'; copy it exactly (only white space may differ)"
     ]
 
 

@@ -14,12 +14,18 @@ from typing import Final
 from timeline._lifecycle import check as check_lifecycle
 from timeline._model import Event, Policy, Source
 from timeline._structure import KINDS, Located
+from timeline._verbatim import SourceText, parting
 from timeline.errors import Problem
 
 __all__ = ["CHECKS", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
+
+
+#: How many differing quotes are searched for their closest passage, which takes a few
+#: milliseconds each in a long source; the rest are reported without it.
+_SEARCHED_QUOTES: Final = 1_000
 
 
 def normalise_space(text: str) -> str:
@@ -41,6 +47,7 @@ class _Index:
             if ids[item.kind].setdefault(item.record.id, item) is not item:
                 duplicates.append(item)
         self.source_texts: dict[str, str | None] = {}
+        self.written: dict[str, str] = {}  # source id → its file's text as written
 
 
 def validate(located: Sequence[Located], *, project_root: Path | None) -> list[Problem]:
@@ -167,11 +174,14 @@ def _source_files(index: _Index) -> Iterable[Problem]:
             )
             continue
         index.source_texts[source.id] = normalise_space(text)
+        index.written[source.id] = text
 
 
 def _quotes(index: _Index) -> Iterable[Problem]:
     sources = index.ids.get("source", {})
     found: set[tuple[str, str]] = set()  # (source, quote) pairs already found verbatim
+    compared: dict[str, SourceText] = {}  # the sources a quote failed in, mapped for messages
+    failed: dict[tuple[str, str], str] = {}  # (source, quote) pairs not verbatim → message
     for item in index.located:
         record = item.record
         if not isinstance(record, Event):
@@ -193,13 +203,24 @@ def _quotes(index: _Index) -> Iterable[Problem]:
             if text is not None and normalise_space(citation.quote) in text:
                 found.add((citation.source, citation.quote))
             elif text is not None:
-                yield item.problem(
-                    f"cite[{n}].quote",
-                    f"quote {_short(citation.quote)!r} is not verbatim in "
-                    f"{sources[citation.source].record.file}; "
-                    "copy it exactly (only white space may differ)",
-                    citation.quote,
-                )
+                pair = (citation.source, citation.quote)
+                told = failed.get(pair)
+                if told is None:
+                    file = sources[citation.source].record.file or ""
+                    if len(failed) < _SEARCHED_QUOTES:
+                        written = compared.get(citation.source)
+                        if written is None:
+                            written = SourceText(index.written[citation.source])
+                            compared[citation.source] = written
+                        told = parting(citation.quote, written, file)
+                    else:  # bounded work for a folder where thousands of quotes differ
+                        told = (
+                            f"quote is not verbatim in {file}; copy it exactly (only white "
+                            f"space may differ; over {_SEARCHED_QUOTES:,} quotes differ, so "
+                            "the closest passage was not searched for)"
+                        )
+                    failed[pair] = told
+                yield item.problem(f"cite[{n}].quote", told, citation.quote)
 
 
 def _lifecycle(index: _Index) -> Iterable[Problem]:
@@ -218,11 +239,6 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
         where = {id(item.record): item for item in items}
         for event, message in check_lifecycle(item.record for item in items):
             yield where[id(event)].problem("effect", message, event.effect)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = normalise_space(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: The cross-record checks, in the order they run; `_source_files` fills the texts `_quotes` reads.
