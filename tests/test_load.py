@@ -647,3 +647,77 @@ def test_a_zone_problem_is_reported_under_tz(in_tmp: Path, fields: str, expected
     _project(in_tmp, {"events/a.toml": text})
     [problem] = _problems("events")
     assert problem.split(": ", 1)[1] == expected
+
+
+POLICY_EVENTS = """\
+[[source]]
+id = "s"
+title = "S"
+
+[[policy]]
+id = "ai-act"
+title = "AI Act"
+
+[[event]]
+id = "in-force"
+title = "The AI Act enters into force"
+when = "{when}"
+policy = "ai-act"
+effect = "effective"
+[[event.cite]]
+source = "s"
+
+[[event]]
+id = "gpai-rules"
+title = "Rules for general-purpose models apply"
+when = "2025-08-02"
+policy = "ai-act"
+effect = "tightened"
+[[event.cite]]
+source = "s"
+
+[[event]]
+id = "high-risk-rules"
+title = "Rules for high-risk systems apply"
+when = "2026-08-02"
+policy = "ai-act"
+effect = "tightened"
+[[event.cite]]
+source = "s"
+"""
+
+
+def test_a_bad_date_on_an_effect_is_one_problem(in_tmp: Path) -> None:
+    """The events that depend on a broken one are not checked against its absence."""
+    _project(in_tmp, {"events/a.toml": POLICY_EVENTS.format(when="1 August 2024")})
+    assert _problems("events") == [
+        "events/a.toml:12: event[0].when: '1 August 2024' is not a valid date: "
+        "write dates as numbers, year first: 2024-08-01"
+    ]
+    _project(in_tmp, {"events/a.toml": POLICY_EVENTS.format(when="2024-08-01")})
+    assert len(load("events")) == 3  # the same data, its date fixed, is clean
+
+
+@pytest.mark.parametrize(
+    ("broken", "record"),
+    [
+        ('[[source]]\nid = "s2"\ntitle = ""\n', 'source = "s2"'),
+        ('[[actor]]\nid = "a"\nname = "A"\nkind = "wizard"\n', 'source = "s"\nactors = ["a"]'),
+        ('[[place]]\nid = "p"\nname = "P"\nlatitude = 91\n', 'source = "s"\nplace = "p"'),
+        ('[[policy]]\nid = "q"\ntitle = "Q"\ncolour = "red"\n', 'source = "s"\npolicy = "q"'),
+    ],
+)
+def test_references_to_a_broken_record_are_not_reported(
+    in_tmp: Path, broken: str, record: str
+) -> None:
+    """A record refused for its own problem is not reported again as unknown where cited."""
+    event = (
+        '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'
+        + "".join(line + "\n" for line in record.splitlines() if not line.startswith("source"))
+        + "[[event.cite]]\n"
+        + "".join(line + "\n" for line in record.splitlines() if line.startswith("source"))
+    )
+    _project(in_tmp, {"events/a.toml": '[[source]]\nid = "s"\ntitle = "S"\n' + broken + event})
+    problems = _problems("events")
+    assert len(problems) == 1, problems
+    assert "unknown" not in problems[0] or "unknown field" in problems[0]

@@ -77,7 +77,8 @@ _CACHE_SIZE: Final = 1 << 20
 
 @attrs.define
 class Shared:
-    """What the records of one load share: equal citations are one object.
+    """What the records of one load share: equal citations are one object; and which
+    records were refused, so the checks across records do not report them again.
 
     Records cite the same few sources the same way again and again; a frozen citation can
     be shared, which saves the memory and the work of building each again. One per load,
@@ -85,6 +86,19 @@ class Shared:
     """
 
     citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
+    #: (kind, id) of each record refused for its own problems: a reference to one is not
+    #: "unknown", it is broken, and was reported where it is written.
+    refused: set[tuple[str, str]] = attrs.field(factory=set)
+    #: Policies one of whose events was refused: their lifecycle is not checked without it.
+    unsettled: set[str] = attrs.field(factory=set)
+
+    def refuse(self, kind: str, raw: Mapping[str, Any]) -> None:
+        """Note the record `raw` as refused."""
+        record_id, policy = raw.get("id"), raw.get("policy")
+        if isinstance(record_id, str):
+            self.refused.add((kind, record_id))
+        if kind == "event" and isinstance(policy, str):
+            self.unsettled.add(policy)
 
 
 @attrs.define(kw_only=True)
@@ -339,6 +353,8 @@ def structure_record(
             break
     problems += _without_meant(found)
     if found:
+        if shared is not None:
+            shared.refuse(kind, raw)
         return None
     return attrs.evolve(here, record=record)
 

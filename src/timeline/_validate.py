@@ -13,7 +13,7 @@ from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
 from timeline._model import Event, Policy, Source
-from timeline._structure import KINDS, Located
+from timeline._structure import KINDS, Located, Shared
 from timeline._verbatim import SourceText, parting
 from timeline.errors import Problem
 
@@ -36,9 +36,13 @@ def normalise_space(text: str) -> str:
 class _Index:
     """What the checks look up, built once."""
 
-    def __init__(self, located: Sequence[Located], project_root: Path | None) -> None:
+    def __init__(
+        self, located: Sequence[Located], project_root: Path | None, shared: Shared | None
+    ) -> None:
         self.located = located
         self.project_root = project_root
+        self.refused = shared.refused if shared is not None else set()
+        self.unsettled = shared.unsettled if shared is not None else set()
         self.ids: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
         #: Records whose id an earlier record of their kind already has, in order.
         self.duplicates: list[Located] = []
@@ -50,13 +54,17 @@ class _Index:
         self.written: dict[str, str] = {}  # source id → its file's text as written
 
 
-def validate(located: Sequence[Located], *, project_root: Path | None) -> list[Problem]:
+def validate(
+    located: Sequence[Located], *, project_root: Path | None, shared: Shared | None = None
+) -> list[Problem]:
     """Every cross-record problem in `located`; paths in records are relative to `project_root`.
 
     With no `project_root` (records read from an export, which carries no source texts)
-    the checks that read source files are left out.
+    the checks that read source files are left out. `shared` names the records the load
+    refused: what depends on one of them (a reference to it, the lifecycle of its policy) is
+    not checked, so one mistake is one problem.
     """
-    index = _Index(located, project_root)
+    index = _Index(located, project_root, shared)
     checks = CHECKS if project_root is not None else [c for c in CHECKS if c not in _FILE_CHECKS]
     problems: list[Problem] = []
     for check in checks:
@@ -76,8 +84,10 @@ def _duplicate_ids(index: _Index) -> Iterable[Problem]:
 
 
 def _references(index: _Index) -> Iterable[Problem]:
+    refused = index.refused
+
     def missing(kind: str, ref: str | None) -> bool:
-        return ref is not None and ref not in index.ids.get(kind, {})
+        return ref is not None and ref not in index.ids.get(kind, {}) and (kind, ref) not in refused
 
     def unknown(kind: str, ref: str) -> str:
         return f"unknown {kind} {ref!r}; add a [[{kind}]] record with that id or fix the id"
@@ -235,6 +245,8 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
         record = item.record
         if isinstance(record, Event) and record.effect is not None and record.policy in policies:
             by_policy.setdefault(record.policy, []).append(item)
+    for policy in index.unsettled:  # one of its events was refused: its fold is unknown
+        by_policy.pop(policy, None)
     for items in by_policy.values():
         where = {id(item.record): item for item in items}
         for event, message in check_lifecycle(item.record for item in items):
