@@ -138,7 +138,8 @@ def test_same_record_in_toml_and_jsonl_is_equal(in_tmp: Path) -> None:
 
 def test_missing_folder_is_a_problem_not_a_crash(in_tmp: Path) -> None:
     """A data folder that does not exist is one problem naming it."""
-    assert _problems("nowhere") == ["nowhere: the data folder does not exist"]
+    [problem] = _problems("nowhere")
+    assert problem.startswith("nowhere: the data folder does not exist")
 
 
 def test_problems_are_sorted_by_file_then_line() -> None:
@@ -721,3 +722,42 @@ def test_references_to_a_broken_record_are_not_reported(
     problems = _problems("events")
     assert len(problems) == 1, problems
     assert "unknown" not in problems[0] or "unknown field" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "explainer.txt",
+            "no such file 'explainer.txt': looked for {root}/explainer.txt; `file` is read "
+            "from the project root {root}, the folder that holds the data folder",
+        ),
+        (
+            "/etc/hostname",
+            "must be a path relative to the project root {root} (the folder that holds the "
+            "data folder), e.g. 'sources/article.txt'",
+        ),
+        (
+            "../outside.txt",
+            "points outside the project root {root} ('../outside.txt' resolves to "
+            "{outside}/outside.txt); keep sources inside it",
+        ),
+    ],
+)
+def test_a_path_problem_names_the_root_it_is_read_from(
+    in_tmp: Path, file: str, expected: str
+) -> None:
+    """Path messages show the path as resolved and the project root, spelled out."""
+    project = in_tmp / "project"
+    folder = _project(project, {"seeds/a.txt": "words"})
+    (folder / "a.toml").write_text(_quoted(file, "words"), encoding="utf-8")
+    [problem] = _problems(folder)
+    root = project.resolve()
+    assert problem.split(": ", 2)[2] == expected.format(root=root, outside=root.parent)
+
+
+def test_a_missing_data_folder_is_named_as_resolved(in_tmp: Path) -> None:
+    """The folder that does not exist is shown as resolved from where the command runs."""
+    assert _problems("nowhere") == [
+        f"nowhere: the data folder does not exist (looked for {in_tmp.resolve()}/nowhere)"
+    ]

@@ -81,7 +81,8 @@ def load_records(
     what the records share and which were refused."""
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
-        problem = Problem(path=str(folder), message=f"the data folder {what}")
+        looked = Path.cwd() / folder if not folder.is_absolute() else folder
+        problem = Problem(path=str(folder), message=f"the data folder {what} (looked for {looked})")
         return None, [], [problem]
     problems: list[Problem] = []
     settings = _load_settings(folder, problems)

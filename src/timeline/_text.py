@@ -25,6 +25,7 @@ __all__ = [
     "URL",
     "VALUE_CONTROL",
     "clean",
+    "counted",
     "did_you_mean",
     "slugify",
 ]
@@ -89,3 +90,12 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
         return f" (did you mean {folded[word.casefold()]!r}?)"
     close = [c for c in difflib.get_close_matches(word, options, n=2, cutoff=0.6) if c != word]
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 policy', '2 policies', '0 events': a count with its noun in the right number.
+
+    >>> counted(1, "policy", "policies"), counted(2, "policy", "policies"), counted(0, "event")
+    ('1 policy', '2 policies', '0 events')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -16,6 +16,7 @@ import attrs
 from timeline import _lifecycle
 from timeline._model import Actor, Event, Place, Policy, Settings, Source, wrong_type
 from timeline._query import Filter
+from timeline._text import counted
 
 __all__ = ["Timeline"]
 
@@ -96,7 +97,7 @@ class Timeline:
             raise KeyError(f"no event with id {event_id!r}") from None
 
     def __repr__(self) -> str:
-        return f"<Timeline {self.settings.name!r}: {len(self.events)} events>"
+        return f"<Timeline {self.settings.name!r}: {counted(len(self.events), 'event')}>"
 
     def select(self, keep: Callable[[Event], bool]) -> Timeline:
         """A timeline of the events for which `keep` is true, in the same order."""

@@ -163,20 +163,31 @@ def _source_files(index: _Index) -> Iterable[Problem]:
         index.source_texts[source.id] = None
         target = Path(source.file)
         if target.is_absolute():
-            yield item.problem("file", "must be a path relative to the project root", source.file)
+            yield item.problem(
+                "file",
+                f"must be a path relative to the project root {root} (the folder that holds "
+                "the data folder), e.g. 'sources/article.txt'",
+                source.file,
+            )
             continue
         resolved = (root / target).resolve()
         if not resolved.is_relative_to(root):
             yield item.problem(
                 "file",
-                f"points outside the project ({root}); keep sources inside it",
+                f"points outside the project root {root} ({source.file!r} resolves to "
+                f"{resolved}); keep sources inside it",
                 source.file,
             )
             continue
         try:
             text = resolved.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            yield item.problem("file", f"no such file {source.file!r}", source.file)
+            yield item.problem(
+                "file",
+                f"no such file {source.file!r}: looked for {root / target}; `file` is read "
+                f"from the project root {root}, the folder that holds the data folder",
+                source.file,
+            )
             continue
         except (OSError, UnicodeDecodeError) as error:
             yield item.problem(

@@ -78,11 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(
-            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
-            file=sys.stderr,
-        )
+        from timeline._text import counted
+
+        unwritten = "; nothing was written" if getattr(args, "writes", True) else ""
+        print(f"{counted(len(error.problems), 'problem')} found{unwritten}.", file=sys.stderr)
         return EXIT_DATA
     except UsageError as error:
         getattr(args, "command_parser", parser).print_usage(sys.stderr)

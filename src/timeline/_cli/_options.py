@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from timeline.errors import UsageError, WhenError
+from timeline.errors import DataError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+#: The data folder a command reads when none is named.
+DEFAULT_DATA = "events"
 
 
 def add_command(
@@ -55,7 +57,7 @@ def add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "data",
         nargs="?",
-        default="events",
+        default=DEFAULT_DATA,
         metavar="DATA",
         help="the data folder (default: ./events)",
     )
@@ -153,6 +155,22 @@ def refuse_unknown(
 
 def load(args: argparse.Namespace) -> Timeline:
     """Load the DATA folder (`args.data`)."""
+    try:
+        return _load(args)
+    except DataError as error:
+        from pathlib import Path
+
+        if args.data != DEFAULT_DATA or Path(args.data).exists():
+            raise
+        # The default folder is missing: most likely the command runs in another folder.
+        (problem,) = error.problems
+        problem.message += (
+            f"; name the folder to read after the command: timeline {args.command} FOLDER"
+        )
+        raise DataError([problem]) from None
+
+
+def _load(args: argparse.Namespace) -> Timeline:
     from timeline._load import load
 
     if not getattr(args, "program", False):
