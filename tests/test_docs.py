@@ -112,3 +112,55 @@ def test_changelog_has_an_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog")
     assert "\n## Unreleased\n" in changelog
+
+
+# -- the documentation that comes with the program --------------------------------------------
+
+
+PAGES = sorted(p.stem for p in DOCS.glob("*.md"))
+
+
+def test_help_lists_every_page(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline help` lists every documentation page as a topic, with its title."""
+    from timeline._cli import main
+
+    assert main(["help"]) == 0
+    out = capsys.readouterr().out
+    for page in PAGES:
+        title = (DOCS / f"{page}.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        assert f"  {page:<13}{title}" in out
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_help_prints_a_page(page: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline help TOPIC` prints that page of docs/ as written."""
+    from timeline._cli import main
+
+    assert main(["help", page]) == 0
+    assert capsys.readouterr().out == (DOCS / f"{page}.md").read_text(encoding="utf-8")
+
+
+def test_help_on_an_unknown_topic_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt topic is a usage error naming the topic meant."""
+    from timeline._cli import main
+
+    assert main(["help", "fromat"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: timeline help")
+    assert "no help topic 'fromat' (did you mean 'format'?); topics: " in err
+
+
+def test_the_docs_are_shipped_in_the_wheel() -> None:
+    """The wheel holds docs/ inside the package, where `timeline help` reads them."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["force-include"] == {"docs": "timeline/docs"}
+
+
+def test_the_help_footer_names_documentation_that_exists() -> None:
+    """`timeline --help` points at `timeline help`, not at a path of the source tree."""
+    epilog = _build_parser().epilog or ""
+    assert "timeline help" in epilog
+    assert "docs/" not in epilog

@@ -37,7 +37,16 @@ def _build_parser() -> argparse.ArgumentParser:
     import re
     from typing import NoReturn
 
-    from timeline._cli import _build, _check, _extract, _ics, _import_ics, _report, _status
+    from timeline._cli import (
+        _build,
+        _check,
+        _extract,
+        _help,
+        _ics,
+        _import_ics,
+        _report,
+        _status,
+    )
     from timeline._text import did_you_mean
 
     class Parser(argparse.ArgumentParser):
@@ -54,12 +63,13 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="timeline",
         description="Dated events and the policies they shape: check, report, publish.",
-        epilog="Run 'timeline COMMAND --help' for a command's options. Docs: docs/guide.md",
+        epilog="Run 'timeline COMMAND --help' for a command's options and 'timeline help' for "
+        "the documentation (the guide: 'timeline help guide').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
-    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract):
+    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract, _help):
         command.add(commands)
     return parser
 
