@@ -53,13 +53,12 @@ def run(args: argparse.Namespace) -> int:
             lines.append(f"  {name:<13}{title}")
         print("\n".join(lines))
         return EXIT_OK
-    page = found.get(args.topic)
-    if page is None:
+    if args.topic not in found:
         from timeline._text import did_you_mean
 
         raise UsageError(
             f"no help topic {args.topic!r}{did_you_mean(args.topic, found)}; "
             f"topics: {', '.join(found) or 'none installed'}"
         )
-    sys.stdout.write(page.read_text(encoding="utf-8"))
+    sys.stdout.write(found[args.topic].read_text(encoding="utf-8"))
     return EXIT_OK
