@@ -130,6 +130,38 @@ def test_local_spans_name_their_zone(text: str, label: str) -> None:
     assert When.parse(text, tz="Asia/Shanghai").label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "tz", "label"),
+    [
+        (
+            "2025-09-01T10:00/2025-09-01T11:00",
+            "Europe/Brussels",
+            "1 September 2025, 10:00–11:00 Europe/Brussels",
+        ),
+        ("2025-12-08T15:30Z/2025-12-08T17:00Z", None, "8 December 2025, 15:30–17:00 UTC"),
+        (
+            "2025-12-08T15:30:00+01:00/2025-12-08T17:00:30+01:00",
+            None,
+            "8 December 2025, 15:30:00–17:00:30 UTC+01:00",
+        ),
+        (
+            "2025-12-08T23:30Z/2025-12-09T01:00Z",
+            None,
+            "8 December 2025, 23:30 – 9 December 2025, 01:00 UTC",
+        ),
+        (
+            "2025-12-08T15:30+01:00/2025-12-08T17:00Z",
+            None,
+            "8 December 2025, 15:30 UTC+01:00 – 8 December 2025, 17:00 UTC",
+        ),
+        ("2025-12-08/2025-12-09T01:00Z", None, "8 December 2025 – 9 December 2025, 01:00 UTC"),
+    ],
+)
+def test_timed_spans_say_what_the_ends_share_once(text: str, tz: str | None, label: str) -> None:
+    """A span of times names its day and its zone once when both ends share them."""
+    assert When.parse(text, tz=tz).label == label
+
+
 #: notation, tz, what the message must say besides the value
 INVALID = [
     ("2025-13", None, "month 13 is neither 01–12 nor a season"),

@@ -23,6 +23,7 @@ __all__ = [
     "Precision",
     "Qualifier",
     "add_months",
+    "offset_label",
     "offset_notation",
     "parse_endpoint",
     "suggest",
@@ -157,6 +158,13 @@ class Endpoint:
         except (OverflowError, ValueError):
             return dt.date.min if sign < 0 else dt.date.max
 
+    @property
+    def clock(self) -> str:
+        """The time of day as a label shows it, '09:00' or '09:00:30'; '' for a date."""
+        if self.time is None:
+            return ""
+        return self.time.strftime("%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M")
+
     def notation(self) -> str:
         """This end in EDTF, as `str(When)` writes it."""
         if self.precision is Precision.CENTURY:
@@ -179,7 +187,9 @@ class Endpoint:
                     text += offset_notation(self.offset)
         return text + self.qualifier.value
 
-    def label(self, *, with_year: bool = True, with_month: bool = True) -> str:
+    def label(
+        self, *, with_year: bool = True, with_month: bool = True, with_offset: bool = True
+    ) -> str:
         """This end for a reader: '25 April 2025', 'autumn 2025', '~2021'."""
         q = self.qualifier
         p = self.precision
@@ -205,12 +215,9 @@ class Endpoint:
                 parts.append(str(self.year))
             text = " ".join(parts)
             if self.time is not None:
-                clock = self.time.strftime(
-                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
-                )
-                text += f", {clock}"
-                if self.offset is not None:
-                    text += " UTC" if not self.offset else f" UTC{offset_notation(self.offset)}"
+                text += f", {self.clock}"
+                if self.offset is not None and with_offset:
+                    text += offset_label(self.offset)
         if q is Qualifier.APPROXIMATE:
             return f"~{text}"
         if q is Qualifier.UNCERTAIN:
@@ -218,6 +225,11 @@ class Endpoint:
         if q is Qualifier.BOTH:
             return f"~{text}?"
         return text
+
+
+def offset_label(offset: dt.timedelta) -> str:
+    """' UTC', ' UTC+08:00': an offset as a label ends with it."""
+    return " UTC" if not offset else f" UTC{offset_notation(offset)}"
 
 
 def offset_notation(offset: dt.timedelta) -> str:

@@ -18,6 +18,7 @@ from timeline._endpoint import (
     Endpoint,
     Precision,
     Qualifier,
+    offset_label,
     offset_notation,
     parse_endpoint,
     suggest,
@@ -316,9 +317,15 @@ def _point_key(day: dt.date) -> tuple[int, int]:
 
 
 def _span_label(start: Endpoint, end: Endpoint) -> str:
-    """Share what the two ends share: '15–17 October 2025', 'June–December 2025'."""
+    """Share what the two ends share: '15–17 October 2025', 'June–December 2025',
+    '1 September 2025, 10:00–11:00'."""
     plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
     untimed = start.time is None and end.time is None
+    if start.time is not None and end.time is not None and start.offset == end.offset:
+        zone = "" if start.offset is None else offset_label(start.offset)
+        if start.first_day == end.first_day:
+            return f"{start.label(with_offset=False)}–{end.clock}{zone}"
+        return f"{start.label(with_offset=False)} – {end.label(with_offset=False)}{zone}"
     if plain and untimed and start.year == end.year and start.precision == end.precision:
         if start.precision is Precision.MONTH:
             return f"{start.label(with_year=False)}–{end.label()}"
