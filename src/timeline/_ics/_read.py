@@ -166,8 +166,9 @@ def _event(
         if place(when).marker:
             suffix = f" ({when.label})"
             title = title.removesuffix(suffix) if title != suffix else title
-        if summary is not None:
-            summary = summary.partition(DETAILS_RULE)[0].strip() or None
+        if summary is not None:  # ours: the summary, if any, stands before the rule
+            before, rule, _ = summary.partition(DETAILS_RULE)
+            summary = (before.strip() or None) if rule else None
     rule = _first(component.get("RRULE"))
     if rule is not None:
         note = f"Repeats ({rule.to_ical().decode()}); imported as its first occurrence."

@@ -105,7 +105,9 @@ def _quoted(citation: Citation, lines: list[str]) -> None:
 
 
 def _description(event: Event, ctx: _Context, note: str | None) -> str:
-    details = [f"{event.summary}\n\n{DETAILS_RULE}" if event.summary else DETAILS_RULE]
+    # The rule parts the summary from the details, so an import can tell them apart; with no
+    # summary the details come first, and a description never opens with the rule.
+    details = [f"{event.summary}\n\n{DETAILS_RULE}"] if event.summary else []
     if note:
         details.append(note)
     if event.said:
