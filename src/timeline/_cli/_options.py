@@ -91,7 +91,10 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         help="events of policies imposed by this jurisdiction (e.g. US)",
     )
     group.add_argument(
-        "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+        "--text",
+        metavar="TEXT",
+        help="events that contain TEXT (case-insensitive) in the id, title, summary, said "
+        "phrase, quotes or tags",
     )
 
 
