@@ -31,6 +31,7 @@ from timeline._structure import (
     make_converter,
     structure_record,
 )
+from timeline._text import did_you_mean
 from timeline._timeline import Timeline
 from timeline._validate import validate
 from timeline._when import Qualifier, When
@@ -282,7 +283,11 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         )
         raise DataError([Problem(path=path, key="format", message=message)])
     problems = [
-        Problem(path=path, key=key, message=f"unknown key; expected {', '.join(sorted(_TOP))}")
+        Problem(
+            path=path,
+            key=key,
+            message=f"unknown key{did_you_mean(key, _TOP)}; expected {', '.join(sorted(_TOP))}",
+        )
         for key in sorted(set(document) - _TOP)
     ]
     settings = _read_settings(document.get("settings", {}), path, problems)
