@@ -48,13 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     criteria = filter_of(args)
     timeline = load(args)
-    refuse_unknown(
-        timeline,
-        tags=criteria.tags,
-        actors=criteria.actors,
-        policies=criteria.policies,
-        jurisdictions=criteria.jurisdictions,
-    )
+    refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     written = build(selected, args.output, lanes=args.lanes, history=timeline)
     if not args.quiet:

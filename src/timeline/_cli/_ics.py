@@ -44,13 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
     criteria = filter_of(args)
     timeline = load(args)
-    refuse_unknown(
-        timeline,
-        tags=criteria.tags,
-        actors=criteria.actors,
-        policies=criteria.policies,
-        jurisdictions=criteria.jurisdictions,
-    )
+    refuse_unknown(timeline, criteria)
     name, description = args.name, None
     if args.feed is not None:
         try:

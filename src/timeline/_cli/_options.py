@@ -122,25 +122,23 @@ def filter_of(args: argparse.Namespace) -> Filter:
         raise UsageError(f"--from/--to: {error}") from error
 
 
-def refuse_unknown(
-    timeline: Timeline,
-    *,
-    tags: Iterable[str] = (),
-    actors: Iterable[str] = (),
-    policies: Iterable[str] = (),
-    jurisdictions: Iterable[str] = (),
-) -> None:
+def refuse_unknown(timeline: Timeline, criteria: Filter) -> None:
     """Refuse a filter value the data never uses, with the one it most likely means: a typo
     would otherwise match nothing and look like an answer."""
     from timeline._text import did_you_mean
 
     asked: list[tuple[str, Iterable[str], Callable[[], Collection[str]], str]] = [
-        ("--tag", tags, lambda: {t for e in timeline for t in e.tags}, "no event has the tag"),
-        ("--actor", actors, lambda: timeline.actors.keys(), "no actor with id"),
-        ("--policy", policies, lambda: timeline.policies.keys(), "no policy with id"),
+        (
+            "--tag",
+            criteria.tags,
+            lambda: {t for e in timeline for t in e.tags},
+            "no event has the tag",
+        ),
+        ("--actor", criteria.actors, lambda: timeline.actors.keys(), "no actor with id"),
+        ("--policy", criteria.policies, lambda: timeline.policies.keys(), "no policy with id"),
         (
             "--jurisdiction",
-            jurisdictions,
+            criteria.jurisdictions,
             lambda: {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction},
             "no policy has the jurisdiction",
         ),
