@@ -236,3 +236,17 @@ def test_checks_are_a_public_sequence() -> None:
     """CHECKS lists the checks in order, so other modules can add theirs."""
     names = [check.__name__ for check in CHECKS]
     assert names.index("_source_files") < names.index("_quotes")
+
+
+def test_a_quote_is_shown_as_written_and_a_control_escaped(tmp_path: Path) -> None:
+    """Quote marks in a window read as themselves; a control in the source is escaped."""
+    message = _quote_problem(tmp_path, '"Deal!" Europe\'s AI Act')
+    assert "; quote: '\"Deal!\" Europe's AI Act'; " in message
+    (tmp_path / "b.txt").write_text("A line with\x1b[2J a control.", encoding="utf-8")
+    located = [
+        _at(Source(id="s", title="S", file="b.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote="A line with a control"),)), "event", 0, 5),
+    ]
+    [problem] = _messages(located, tmp_path)
+    assert "source, line 1: 'A line with\\x1b[2J a control.'" in problem
+    assert "\x1b" not in problem

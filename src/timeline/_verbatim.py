@@ -130,9 +130,15 @@ def _char(char: str) -> str:
 
 
 def _window(text: str, at: int) -> str:
-    """A short stretch of `text` around `at`, with '…' where it is cut."""
+    """A short stretch of `text` around `at`, with '…' where it is cut, quoted."""
     low, high = max(0, at - _WINDOW), min(len(text), at + _WINDOW)
-    return ("…" if low else "") + text[low:high] + ("…" if high < len(text) else "")
+    return _quoted(("…" if low else "") + text[low:high] + ("…" if high < len(text) else ""))
+
+
+def _quoted(text: str) -> str:
+    """`text` between quote marks as written, so a quote mark in it reads as itself (a
+    repr would put a backslash before it); a repr when it holds anything unprintable."""
+    return f"'{text}'" if text.isprintable() else repr(text)
 
 
 def parting(quote: str, source: SourceText, file: str) -> str:
@@ -140,11 +146,11 @@ def parting(quote: str, source: SourceText, file: str) -> str:
     normal = " ".join(quote.split())
     text = source.normal
     found = _alignment(text, normal)
-    shown = normal if len(normal) <= 2 * _WINDOW else None
+    shown = _quoted(normal) if len(normal) <= 2 * _WINDOW else None
     if found is None:
         return (
             f"quote is not verbatim in {file}, and no passage there resembles it; "
-            f"quote: {shown or _window(normal, 0)!r}; check that it cites the right source, "
+            f"quote: {shown or _window(normal, 0)}; check that it cites the right source, "
             "and copy it exactly (only white space may differ)"
         )
     start, _ = found
@@ -159,6 +165,6 @@ def parting(quote: str, source: SourceText, file: str) -> str:
     return (
         f"quote is not verbatim in {file}: it parts from the source at character "
         f"{written + 1} of the quote, {_char(normal[offset])} where the source {theirs}; "
-        f"quote: {shown or _window(normal, offset)!r}; source, line {line}: {passage!r}; "
+        f"quote: {shown or _window(normal, offset)}; source, line {line}: {passage}; "
         "copy it exactly (only white space may differ)"
     )
