@@ -11,6 +11,7 @@ from timeline._cli._options import (
     emit_stream,
     filter_of,
     load,
+    refuse_unknown,
 )
 from timeline.errors import IcsError, UsageError
 
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.as_of is not None:
         raise UsageError("--as-of goes with --upcoming (the deadline feed)")
     timeline = load(args)
+    refuse_unknown(timeline, criteria)
     name, description = args.name, None
     if args.feed is not None:
         try:

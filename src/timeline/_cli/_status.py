@@ -7,7 +7,15 @@ and how many policies are in force over time (`--series`).
 
 from __future__ import annotations
 
-from timeline._cli._options import EXIT_OK, add_command, add_data, add_output, emit, load
+from timeline._cli._options import (
+    EXIT_OK,
+    add_command,
+    add_data,
+    add_output,
+    emit,
+    load,
+    refuse_unknown,
+)
 from timeline.errors import TimelineError, UsageError
 
 TYPE_CHECKING = False
@@ -99,12 +107,14 @@ def run(args: argparse.Namespace) -> int:
     timeline status events --as-of 2025-12-31 --format json
     """
     from timeline import _clock
+    from timeline._query import Filter
 
     _check(args)
     day = None if args.as_of is None else _date("--as-of", args.as_of)
     changes = [_date("--changes", value) for value in args.changes or ()]
     span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
     timeline = load(args)
+    refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
     day = day or _clock.today(timeline.settings.zone)
     policies = args.policy or None
     try:
