@@ -60,7 +60,7 @@ def test_check_broken_copy_lists_every_problem(folder: str, expected: list[str])
     assert done.returncode == 1
     assert done.stdout == ""
     count = len(expected)
-    assert done.stderr.splitlines() == [*expected, f"{count} problems found; nothing was written."]
+    assert done.stderr.splitlines() == [*expected, f"{count} problems found."]
 
 
 def test_check_in_process_matches(broken_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,9 +80,22 @@ def test_missing_data_folder_exits_1(in_tmp: Path, capsys: pytest.CaptureFixture
     """A data folder that does not exist is a data problem, not a crash."""
     assert main(["check", "nowhere"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "nowhere: the data folder does not exist",
-        "1 problem found; nothing was written.",
+        f"nowhere: the data folder does not exist (looked for {in_tmp.resolve()}/nowhere)",
+        "1 problem found.",
     ]
+
+
+@pytest.mark.parametrize("command", ["check", "report", "status"])
+def test_a_missing_default_folder_says_how_to_name_another(
+    command: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without DATA and without ./events, the message says how to give the folder."""
+    assert main([command]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == (
+        f"events: the data folder does not exist (looked for {in_tmp.resolve()}/events); "
+        f"name the folder to read after the command: timeline {command} FOLDER"
+    )
 
 
 BAD_DATA = {
@@ -145,6 +158,72 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
     assert done.stderr.startswith("usage: timeline")
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (["chek"], "usage: timeline [-h]", "invalid choice: 'chek' (did you mean 'check'?)"),
+        (
+            ["report", "--format", "htm"],
+            "usage: timeline report",
+            "invalid choice: 'htm' (did you mean 'html'?)",
+        ),
+        (
+            ["report", "events", "--format", "text", "--lanes", "actor"],
+            "usage: timeline report",
+            "--lanes goes with --format html or timelinejs",
+        ),
+        (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
+        (
+            ["report", "events", "--tag", "nvidai"],
+            "usage: timeline report",
+            "--tag: no event has the tag 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["ics", "events", "--actor", "nvidai"],
+            "usage: timeline ics",
+            "--actor: no actor with id 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["report", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline report",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["status", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline status",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["build", "events", "-o", "tests/no-such-site", "--jurisdiction", "us"],
+            "usage: timeline build",
+            "--jurisdiction: no policy has the jurisdiction 'us' (did you mean 'US'?)",
+        ),
+        (
+            ["ics", "events", "--feed", "nvidai"],
+            "usage: timeline ics",
+            "--feed: no feed 'nvidai' in timeline.toml (did you mean 'nvidia'?); its feeds are: ",
+        ),
+    ],
+)
+def test_a_usage_error_shows_its_command_and_what_was_meant(
+    argv: list[str],
+    usage: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A usage error prints the usage of the command it is about and a likely fix."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as caught:
+        raise SystemExit(main(argv))
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert message in err
 
 
 def test_usage_error_in_process(capsys: pytest.CaptureFixture[str]) -> None:
@@ -373,14 +452,17 @@ def test_a_full_disk_names_the_file(shipped_project: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["ics", "events", "--tag", "deadlnie"], "--tag: no event has the tag 'deadlnie' (known:"),
+        (
+            ["ics", "events", "--tag", "deadlnie"],
+            "--tag: no event has the tag 'deadlnie'; known: ai",
+        ),
         (["ics", "events", "--tag", "nvidai"], "did you mean 'nvidia'?"),
         (["build", "events", "-o", "site", "--tag", "expoo"], "did you mean 'expo'?"),
         (["report", "events", "--actor", "xi-jingping"], "did you mean 'xi-jinping'?"),
-        (["report", "events", "--jurisdiction", "USA"], "(known: CN, US); did you mean 'US'?"),
+        (["report", "events", "--jurisdiction", "USA"], "(did you mean 'US'?); known: CN, US"),
         (["ics", "events", "--policy", "us-chip-controls"], "'us-chip-export-controls'?"),
-        (["ics", "events", "--feed", "nvidai"], "--feed: no feed 'nvidai' (known: chipmaking"),
-        (["report", "events", "--place", "shenzen"], "(known: shenzhen); did you mean"),
+        (["ics", "events", "--feed", "nvidai"], "its feeds are: chipmaking-equipment"),
+        (["report", "events", "--place", "shenzen"], "(did you mean 'shenzhen'?); known: shenzhen"),
         (["status", "events", "--policy", "cn-chip"], "--policy: no policy with id 'cn-chip'"),
         (["report", "events", "--from", "2026", "--to", "2025"], "--from 2026 is after --to 2025"),
         (["ics", "events", "--from", "9999-12-31T23:59-14:00"], "outside the years 1-9999"),
@@ -393,7 +475,7 @@ def test_a_filter_value_that_matches_nothing_known_is_a_usage_error(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err
-    assert "known: " in err or "--from" in err
+    assert "known: " in err or "feeds are: " in err or "--from" in err
     assert not (shipped_project / "site").exists()
 
 
@@ -444,10 +526,11 @@ def test_an_empty_data_folder_publishes_nothing(
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
-    """`timeline ics | head -1` ends with SIGPIPE's status (141) and says nothing."""
+    """`timeline ics | head` ends with SIGPIPE's status (141) and says nothing. The reader
+    here exits at once (`true`), so the writer always meets the closed pipe; with `head`
+    a calendar smaller than the pipe's buffer could slip through before it closes."""
     done = subprocess.run(
-        f"{shlex.quote(sys.executable)} -m timeline ics events | head -c 10; "
-        'echo " ${PIPESTATUS[0]}"',
+        f'{shlex.quote(sys.executable)} -m timeline ics events | true; echo "${{PIPESTATUS[0]}}"',
         shell=True,
         executable="/bin/bash",
         cwd=ROOT,
@@ -456,7 +539,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
         timeout=60,
         check=False,
     )
-    assert done.stdout == "BEGIN:VCAL 141\n"
+    assert done.stdout == "141\n"
     assert done.stderr == ""
 
 
@@ -504,3 +587,31 @@ def test_messages_never_echo_control_characters(
     assert "\x1b" not in err
     assert "\x07" not in err
     assert "source.\\x1b]0;owned\\x07: unknown field" in err
+
+
+def test_check_counts_in_the_singular_and_plural(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One of a kind is '1 policy', more are 'n policies'."""
+    (in_tmp / "events").mkdir()
+    (in_tmp / "events" / "a.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\n[[actor]]\nid = "a"\nname = "A"\n'
+        '[[policy]]\nid = "p"\ntitle = "P"\n'
+        '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n[[event.cite]]\nsource = "s"\n',
+        encoding="utf-8",
+    )
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == (
+        "events: 1 event, 1 policy, 1 actor, 1 source: no problems\n"
+    )
+
+
+def test_only_a_command_that_writes_says_nothing_was_written(
+    broken_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` never writes, so it does not say it wrote nothing; `report` does."""
+    assert main(["check", "events"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{len(BROKEN_TOML)} problems found."
+    assert main(["report", "events"]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == f"{len(BROKEN_TOML)} problems found; nothing was written."

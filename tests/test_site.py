@@ -70,7 +70,8 @@ def links(page: Path) -> _Links:
 
 def expected_files(tl: Timeline) -> set[str]:
     """What the site for `tl` must hold."""
-    files = {"index.html", "timeline.ics", "timeline.json", "timeline.csv", "timelinejs.json"}
+    files = {"index.html", "timeline.ics", "deadlines.ics", "timeline.json", "timeline.csv"}
+    files.add("timelinejs.json")
     files |= {f"feeds/{file_name(name)}.ics" for name in tl.settings.feeds}
     for pid in tl.policies:
         if any(e.policy == pid for e in tl):
@@ -349,7 +350,7 @@ def test_filters_apply_to_every_file_of_the_site(
 
 def _variant(tmp_path: Path, name: str, prefix: str) -> Path:
     """A copy of the shipped project whose every title starts with `prefix`: a site of the
-    same files as the shipped one, each with other bytes."""
+    same files as the shipped one, most with other bytes."""
     project = tmp_path / name
     shutil.copytree(ROOT / "seeds", project / "seeds")
     shutil.copytree(EVENTS, project / "events")
@@ -378,7 +379,8 @@ def test_two_builds_of_one_site_leave_one_or_the_other(tmp_path: Path) -> None:
         assert _build(events, tmp_path / f"ref-{events.parent.name}").wait(timeout=120) == 0
         references.append(tree(tmp_path / f"ref-{events.parent.name}"))
     assert references[0].keys() == references[1].keys()
-    assert all(references[0][name] != references[1][name] for name in references[0])
+    differ = [name for name in references[0] if references[0][name] != references[1][name]]
+    assert len(differ) > len(references[0]) // 2, differ  # so a mix of the two would show
     site = tmp_path / "site"
     for _ in range(3):
         runs = [_build(first, site), _build(second, site)]

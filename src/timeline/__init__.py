@@ -12,10 +12,19 @@ Names load on first use, so `import timeline` (and `timeline --version`) stays c
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up time matters
 if TYPE_CHECKING:
     from timeline import report
+    from timeline._agenda import Change, Pending
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
-    from timeline._ics import Imported, from_ics, read_ics, to_ics, write_ics
-    from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
+    from timeline._ics import (
+        Imported,
+        deadlines_ics,
+        from_ics,
+        read_ics,
+        to_ics,
+        write_deadlines,
+        write_ics,
+    )
+    from timeline._lifecycle import Phase, State, Transition
     from timeline._load import load
     from timeline._model import (
         Actor,
@@ -26,11 +35,14 @@ if TYPE_CHECKING:
         Feed,
         Place,
         Policy,
+        Provision,
         Settings,
         Source,
     )
     from timeline._query import Filter
+    from timeline._series import Count, Series, SeriesStep
     from timeline._site import build as build_site
+    from timeline._status import PolicyView, ProvisionStatus, Status, status
     from timeline._timeline import Timeline
     from timeline._when import Endpoint, Precision, Qualifier, When
     from timeline.errors import (
@@ -65,6 +77,7 @@ __all__ = (
     "Feed",
     "Place",
     "Policy",
+    "Provision",
     "Settings",
     "Source",
     "Timeline",
@@ -73,8 +86,14 @@ __all__ = (
     "load",
     "load_json",
     # policies over time
+    "Change",
+    "Count",
+    "Pending",
     "Phase",
     "PolicyView",
+    "ProvisionStatus",
+    "Series",
+    "SeriesStep",
     "State",
     "Status",
     "Transition",
@@ -83,7 +102,9 @@ __all__ = (
     # output
     "report",
     "build_site",
+    "deadlines_ics",
     "to_ics",
+    "write_deadlines",
     "write_ics",
     # input
     "Imported",
@@ -119,6 +140,7 @@ _HOMES = {
         "Feed",
         "Place",
         "Policy",
+        "Provision",
         "Settings",
         "Source",
     ),
@@ -126,9 +148,20 @@ _HOMES = {
     "timeline._query": ("Filter",),
     "timeline._load": ("load",),
     "timeline.report._json": ("load_json",),
-    "timeline._lifecycle": ("Phase", "PolicyView", "State", "Status", "Transition", "status"),
+    "timeline._lifecycle": ("Phase", "State", "Transition"),
+    "timeline._status": ("PolicyView", "ProvisionStatus", "Status", "status"),
+    "timeline._agenda": ("Change", "Pending"),
+    "timeline._series": ("Count", "Series", "SeriesStep"),
     "timeline._clock": ("frozen_today",),
-    "timeline._ics": ("Imported", "from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._ics": (
+        "Imported",
+        "deadlines_ics",
+        "from_ics",
+        "read_ics",
+        "to_ics",
+        "write_deadlines",
+        "write_ics",
+    ),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
     "timeline._site": ("build_site",),
     "timeline.errors": (

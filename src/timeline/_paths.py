@@ -49,7 +49,10 @@ def source_path(root: Path, file: str) -> Path:
     except (OSError, RuntimeError) as error:  # a loop of links
         raise ValueError(f"cannot follow {file!r}: {error}") from error
     if not resolved.is_relative_to(real_root):
-        raise ValueError(f"points outside the project ({real_root}); keep sources inside it")
+        raise ValueError(
+            f"points outside the project root {real_root} ({file!r} resolves to {resolved}); "
+            "keep sources inside it"
+        )
     return resolved
 
 

@@ -4,6 +4,7 @@
 
     index.html               the HTML report, with links to everything below
     timeline.ics             every event as a calendar
+    deadlines.ics            every later date on which a policy or provision starts to bind
     feeds/NAME.ics           each named feed of timeline.toml
     timeline.json            the lossless JSON export (docs/json-schema.json)
     timeline.csv             one row per event
@@ -12,11 +13,12 @@
     policies/ID.ics          that policy's events as a calendar
 
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
-same file times). The site is written into a new folder beside the target and swapped in
-whole (`timeline._io.replaced_folder`): a reader sees the old site or the new one, a failed
-build leaves the old one, and two builds of one folder take turns. Files of an earlier
-build that this one does not write are dropped from `feeds/` and `policies/` (they belong to
-records no longer there) and carried over anywhere else (a CNAME, a robots.txt).
+same file times; the deadline feed then starts from its day). The site is written into a new
+folder beside the target and swapped in whole (`timeline._io.replaced_folder`): a reader sees
+the old site or the new one, a failed build leaves the old one, and two builds of one folder
+take turns. Files of an earlier build that this one does not write are dropped from `feeds/`
+and `policies/` (they belong to records no longer there) and carried over anywhere else (a
+CNAME, a robots.txt).
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ def build(
     files: dict[str, bytes | str] = {}
 
     files["timeline.ics"] = ics.to_ics(timeline)
+    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
         files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
@@ -220,7 +223,7 @@ def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:
     """The index's links to every calendar and data file."""
     settings = timeline.settings
     parts = []
-    calendars = [_link("timeline.ics", "All events")]
+    calendars = [_link("timeline.ics", "All events"), _link("deadlines.ics", "Deadlines")]
     calendars += [
         _link(f"feeds/{stem}.ics", settings.feeds[name].title or name)
         for name, stem in feeds.items()

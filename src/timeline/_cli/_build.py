@@ -13,8 +13,8 @@ from timeline._cli._options import (
     filter_of,
     load,
     output_target,
+    refuse_unknown,
     require_events,
-    select,
 )
 
 TYPE_CHECKING = False
@@ -51,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
     """
     from timeline._site import build
 
-    filter_of(args)  # a bad --from/--to is refused before the data is read
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     timeline = load(args)
-    selected = select(args, timeline)
+    refuse_unknown(timeline, criteria)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
     require_events(args, selected, len(timeline), "an empty site")
     target = output_target(args, folder=True)
     written = build(selected, target, lanes=args.lanes, history=timeline)

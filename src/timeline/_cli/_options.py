@@ -11,14 +11,13 @@ error naming the known values, and writing zero events needs `--allow-empty`.
 from __future__ import annotations
 
 import sys
-from typing import Final
 
-from timeline.errors import TimelineError, UsageError, WhenError
+from timeline.errors import DataError, TimelineError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Collection, Iterable, Mapping
     from pathlib import Path
     from typing import BinaryIO
 
@@ -41,15 +40,17 @@ __all__ = [
     "emit",
     "emit_stream",
     "filter_of",
-    "known",
     "load",
     "output_target",
+    "refuse_unknown",
     "require_events",
-    "select",
+    "unknown_value",
     "writes_file",
 ]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+#: The data folder a command reads when none is named.
+DEFAULT_DATA = "events"
 
 
 def add_command(
@@ -57,7 +58,7 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
     parser = commands.add_parser(name, help=summary, description=handler.__doc__)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)  # its usage for its errors
     return parser
 
 
@@ -65,7 +66,7 @@ def add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "data",
         nargs="?",
-        default="events",
+        default=DEFAULT_DATA,
         metavar="DATA",
         help="the data folder (default: ./events)",
     )
@@ -102,7 +103,10 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         "--place", action="append", default=[], metavar="ID", help="events at this place"
     )
     group.add_argument(
-        "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+        "--text",
+        metavar="TEXT",
+        help="events that contain TEXT (case-insensitive) in the id, title, summary, said "
+        "phrase, quotes or tags",
     )
 
 
@@ -147,53 +151,6 @@ def filter_of(args: argparse.Namespace) -> Filter:
     return criteria
 
 
-def select(
-    args: argparse.Namespace, timeline: Timeline, within: Timeline | None = None
-) -> Timeline:
-    """The events of `within` (default: all of `timeline`) the filter options keep, once
-    each value is known to `timeline`."""
-    criteria = filter_of(args)
-    within = timeline if within is None else within
-    jurisdictions = {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction}
-    known("--tag", args.tag, {tag for event in timeline for tag in event.tags})
-    known("--actor", args.actor, timeline.actors)
-    known("--policy", args.policy, timeline.policies)
-    known("--jurisdiction", args.jurisdiction, jurisdictions)
-    known("--place", args.place, timeline.places)
-    return within if criteria.is_empty else within.filter(criteria)
-
-
-#: What each option's value names, to say that the data has no such thing.
-_NONE: Final = {
-    "--tag": "no event has the tag",
-    "--actor": "no actor with id",
-    "--policy": "no policy with id",
-    "--jurisdiction": "no policy is imposed by",
-    "--place": "no place with id",
-    "--feed": "no feed",
-}
-
-
-def known(option: str, values: Iterable[str], found: Iterable[str]) -> None:
-    """Refuse (usage error) a value of `option` that the data does not hold: naming the
-    values it does hold and the closest one, so a typo never publishes an empty feed."""
-    import difflib
-
-    choices = sorted(set(found))
-    for value in values:
-        if value in choices:
-            continue
-        none = f"{option}: {_NONE.get(option, 'nothing in the data matches')} {value!r}"
-        if not choices:
-            raise UsageError(f"{none}; the data has none at all")
-        shown = ", ".join(choices[:12])
-        if len(choices) > 12:
-            shown += f" and {len(choices) - 12} more"
-        close = difflib.get_close_matches(value, choices, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UsageError(f"{none} (known: {shown}){hint}")
-
-
 def require_events(args: argparse.Namespace, selected: Timeline, total: int, what: str) -> None:
     """Refuse to write `what` with no event in it unless --allow-empty: an empty calendar or
     report published by mistake replaces a good one for every reader."""
@@ -206,10 +163,70 @@ def require_events(args: argparse.Namespace, selected: Timeline, total: int, wha
     )
 
 
+def refuse_unknown(timeline: Timeline, criteria: Filter) -> None:
+    """Refuse a filter value the data never uses, with the one it most likely means and the
+    values it does hold: a typo would otherwise match nothing and look like an answer (or
+    publish an empty calendar)."""
+    asked: list[tuple[str, Iterable[str], Callable[[], Collection[str]], str]] = [
+        (
+            "--tag",
+            criteria.tags,
+            lambda: {t for e in timeline for t in e.tags},
+            "no event has the tag",
+        ),
+        ("--actor", criteria.actors, lambda: timeline.actors.keys(), "no actor with id"),
+        ("--policy", criteria.policies, lambda: timeline.policies.keys(), "no policy with id"),
+        (
+            "--jurisdiction",
+            criteria.jurisdictions,
+            lambda: {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction},
+            "no policy has the jurisdiction",
+        ),
+        ("--place", criteria.places, lambda: timeline.places.keys(), "no place with id"),
+    ]
+    for option, values, known_of, wording in asked:
+        known: Collection[str] | None = None
+        for value in values:
+            known = known_of() if known is None else known
+            if value not in known:
+                raise UsageError(unknown_value(option, wording, value, known))
+
+
+def unknown_value(option: str, wording: str, value: str, known: Collection[str]) -> str:
+    """'--tag: no event has the tag 'x' (did you mean 'y'?); known: a, b, c'."""
+    from timeline._text import did_you_mean
+
+    listed = sorted(known)
+    shown = ", ".join(listed[:12]) or "none"
+    if len(listed) > 12:
+        shown += f" and {len(listed) - 12} more"
+    return f"{option}: {wording} {value!r}{did_you_mean(value, listed)}; known: {shown}"
+
+
 def load(args: argparse.Namespace) -> Timeline:
     """Load the DATA folder (`args.data`), noting what it read in `args.inputs` so that no
     output of the command can replace it."""
-    from timeline._load import inputs, load
+    try:
+        timeline = _load(args)
+    except DataError as error:
+        from pathlib import Path
+
+        if args.data != DEFAULT_DATA or Path(args.data).exists():
+            raise
+        # The default folder is missing: most likely the command runs in another folder.
+        (problem,) = error.problems
+        problem.message += (
+            f"; name the folder to read after the command: timeline {args.command} FOLDER"
+        )
+        raise DataError([problem]) from None
+    from timeline._load import inputs
+
+    args.inputs = inputs(args.data, timeline.sources.values())
+    return timeline
+
+
+def _load(args: argparse.Namespace) -> Timeline:
+    from timeline._load import load
 
     if not getattr(args, "program", False):
         timeline = load(args.data)
@@ -226,7 +243,6 @@ def load(args: argparse.Namespace) -> Timeline:
         finally:
             gc.freeze()
             gc.enable()
-    args.inputs = inputs(args.data, timeline.sources.values())
     return timeline
 
 

@@ -12,8 +12,8 @@ from timeline._cli._options import (
     emit,
     filter_of,
     load,
+    refuse_unknown,
     require_events,
-    select,
     writes_file,
 )
 from timeline.errors import UsageError
@@ -47,11 +47,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
 
-    filter_of(args)  # a bad --from/--to is refused before the data is read
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
     timeline = load(args)
-    selected = select(args, timeline)
+    refuse_unknown(timeline, criteria)
+    selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
         require_events(args, selected, len(timeline), "an empty report")
     if args.format == "html":
