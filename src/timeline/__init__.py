@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from timeline import report
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
-    from timeline._ics import Imported, from_ics, read_ics, to_ics, write_ics
+    from timeline._ics import from_ics, read_ics, to_ics, write_ics
+    from timeline._imported import Imported
     from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
     from timeline._load import load
     from timeline._model import (
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         DataError,
         ExtractError,
         IcsError,
+        ImportFileError,
         InvalidFieldError,
         LifecycleError,
         Problem,
@@ -96,6 +98,7 @@ __all__ = (
     "DataError",
     "ExtractError",
     "IcsError",
+    "ImportFileError",
     "InvalidFieldError",
     "LifecycleError",
     "Problem",
@@ -128,13 +131,15 @@ _HOMES = {
     "timeline.report._json": ("load_json",),
     "timeline._lifecycle": ("Phase", "PolicyView", "State", "Status", "Transition", "status"),
     "timeline._clock": ("frozen_today",),
-    "timeline._ics": ("Imported", "from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._ics": ("from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._imported": ("Imported",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
     "timeline._site": ("build_site",),
     "timeline.errors": (
         "DataError",
         "ExtractError",
         "IcsError",
+        "ImportFileError",
         "InvalidFieldError",
         "LifecycleError",
         "Problem",

@@ -9,10 +9,13 @@ whatever they write loads.
 ('cafe-de', 'event')
 >>> slugify("Straße A–B, Zürich")
 'strasse-a-b-zurich'
+>>> name_id("Zürich"), name_id("北京", fallback="place"), name_id("上海", fallback="place")
+('zurich', 'place-685e1518', 'place-99f1e469')
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Final
@@ -24,6 +27,7 @@ __all__ = [
     "URL",
     "VALUE_CONTROL",
     "clean",
+    "name_id",
     "slugify",
 ]
 
@@ -55,6 +59,26 @@ def slugify(text: str, *, words: int | None = None, fallback: str = "") -> str:
     bare = "".join(char for char in folded if not unicodedata.combining(char))
     found = _WORD.findall(bare)
     return "-".join(found[:words] if words is not None else found) or fallback
+
+
+def name_id(text: str, *, fallback: str = "x", limit: int = 64) -> str:
+    """An id for a named thing (a place, a tag, an actor) that two different names never share.
+
+    The slug when it keeps every letter and digit of the name ("Zürich" → "zurich"); when
+    letters would be lost (scripts that do not fold to ASCII: "北京", "Москва") or the slug
+    is too long, the slug (or `fallback`) with a stable hash of the name, so "北京" and "上海"
+    stay two places and the same name gives the same id in every import.
+    """
+    slug = slugify(text)
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    lost = any(
+        char.isalnum() and not char.isascii() for char in folded if not unicodedata.combining(char)
+    )
+    if slug and not lost and len(slug) <= limit:
+        return slug
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode(), usedforsecurity=False)
+    head = slug[: limit - 9].strip("-_.") or fallback
+    return f"{head}-{digest.hexdigest()[:8]}"
 
 
 def clean(text: str | None) -> str | None:

@@ -35,7 +35,16 @@ def _version() -> str:
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from timeline._cli import _build, _check, _extract, _ics, _import_ics, _report, _status
+    from timeline._cli import (
+        _build,
+        _check,
+        _extract,
+        _ics,
+        _import,
+        _import_ics,
+        _report,
+        _status,
+    )
 
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -45,7 +54,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
-    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract):
+    for command in (_check, _report, _status, _ics, _import, _import_ics, _build, _extract):
         command.add(commands)
     return parser
 
