@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
     from timeline._ics import from_ics, read_ics, to_ics, write_ics
+    from timeline._import import import_file
     from timeline._imported import Imported
     from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
     from timeline._load import load
@@ -89,6 +90,7 @@ __all__ = (
     "write_ics",
     # input
     "Imported",
+    "import_file",
     "from_ics",
     "read_ics",
     "Mention",
@@ -133,6 +135,7 @@ _HOMES = {
     "timeline._clock": ("frozen_today",),
     "timeline._ics": ("from_ics", "read_ics", "to_ics", "write_ics"),
     "timeline._imported": ("Imported",),
+    "timeline._import": ("import_file",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
     "timeline._site": ("build_site",),
     "timeline.errors": (

@@ -25,7 +25,9 @@ __all__ = [
     "MEASURE_ALIASES",
     "TIMELINEJS",
     "Columns",
+    "all_columns",
     "fold",
+    "known_columns",
     "map_columns",
     "parse_map",
 ]
@@ -99,7 +101,7 @@ MEASURE_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "targets": ("affected jurisdiction", "affected jurisdictions", "affected countries",
                 "targets", "target"),
     "tags": ("intervention type", "measure type", "gta evaluation", "evaluation",
-             "mast chapter", "type", "tags"),
+             "type", "tags"),
     "url": ("state act url", "intervention url", "url", "link", "source url", "source"),
 }  # fmt: skip
 
@@ -164,6 +166,14 @@ def map_columns(
             continue
         index[field] = position
     return Columns(index=index, unused=tuple(unused))
+
+
+def all_columns(
+    header: Sequence[str], field: str, aliases: Mapping[str, tuple[str, ...]] = ALIASES
+) -> list[int]:
+    """Every column that names `field`, for a field that several columns feed (tags)."""
+    words = set(aliases[field])
+    return [position for position, name in enumerate(header) if fold(name) in words]
 
 
 def known_columns(header: Sequence[str], mapping: Mapping[str, str]) -> None:

@@ -68,7 +68,7 @@ _MONTH: Final = r"([^\W\d_]+)\.?"
 _TIME: Final = re.compile(
     r"^(?P<date>.+?)(?:,\s*|\s+|T)"
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?(?::(?P<second>\d{2}))?\s*"
-    r"(?P<half>[ap]\.?m\.?)?"
+    r"(?P<half>[ap]\.?m\.?(?![a-z]))?"
     r"(?:\s*(?P<zone>Z|UTC(?:[+-]\d{2}:?\d{2})?|GMT|[+-]\d{2}:?\d{2}|[A-Za-z_]+(?:/[\w+-]+)+))?$",
     re.IGNORECASE,
 )
@@ -106,7 +106,16 @@ def read_date(text: str, *, dayfirst: bool | None = None, zone: str = "UTC") -> 
         re.IGNORECASE,
     )
     if split is not None:
-        start, end = _ends([rest[: split.start()], rest[split.end() :]], dayfirst, zone)
+        left, right = rest[: split.start()], rest[split.end() :]
+        try:
+            start, end = _ends([left, right], dayfirst, zone)
+        except SkippedRecordError:
+            year = re.findall(r"\b\d{4}\b", right)
+            if re.search(r"\d{4}", left) or not year:
+                raise
+            start, end = _ends(
+                [f"{left} {year[-1]}", right], dayfirst, zone
+            )  # "15 Oct – 17 Nov 2025"
         return _join(start, end)
     if word in ("since", "from"):
         (part,) = _ends([rest], dayfirst, zone)
@@ -365,7 +374,8 @@ def _date(text: str, dayfirst: bool | None) -> str:
     except WhenError:
         pass
     lower = _without_weekday(_fold(value), value)
-    lower = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", lower).replace(" of ", " ")
+    lower = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", lower)
+    lower = re.sub(r"^the\s+|\b(?:of|de|del)\s+", "", lower)  # "the 2nd of August", "5 de mayo"
     lower = " ".join(lower.replace(",", " ").split())
     found = re.fullmatch(r"(?:the\s+)?(\d{3})0'?s", lower)
     if found:

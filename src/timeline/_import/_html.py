@@ -23,19 +23,27 @@ _BLOCKS: Final = frozenset(
     {"p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr",
      "section", "article", "header", "footer", "figure", "figcaption", "pre"}
 )  # fmt: skip
+#: HTML's white space: what a browser collapses (not U+00A0 and the other Unicode spaces).
+_SPACE: Final = " \t\n\f\r"
 _HIDDEN: Final = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template"})
 
 
 def to_text(markup: str) -> str | None:
     """The text a reader sees in `markup`, without any markup; None when there is none."""
     if "<" not in markup and "&" not in markup:
-        return clean(markup.strip()) or None
+        return clean(_collapse(markup)) or None
     parser = _Text()
     parser.feed(markup)
     parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.out).split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    lines = [_collapse(line) for line in "".join(parser.out).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(_SPACE)
     return clean(text)
+
+
+def _collapse(line: str) -> str:
+    """A line as a browser shows it: runs of HTML white space are one space (no-break
+    spaces and other Unicode spaces are text, and stay)."""
+    return re.sub(f"[{_SPACE}]+", " ", line).strip(_SPACE)
 
 
 class _Text(html.parser.HTMLParser):
@@ -70,5 +78,5 @@ class _Text(html.parser.HTMLParser):
                 self.out.append(f" ({href.strip()})")
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.out.append(data)
+        if not self.hidden:  # a line break in the markup is white space; <br> and <p> are not
+            self.out.append(re.sub(f"[{_SPACE}]+", " ", data))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from timeline._import._columns import MEASURE_ALIASES, Columns, map_columns
+from timeline._import._columns import MEASURE_ALIASES, Columns, all_columns, map_columns
 from timeline._import._dates import cell as date_cell
 from timeline._import._records import Draft
 from timeline._import._table import Cell, Row, Table
@@ -53,13 +53,19 @@ def read_measures(
 ) -> None:
     """Every row of a measures table into `draft`: a policy and its lifecycle events."""
     columns = map_columns(table.header, mapping, MEASURE_ALIASES)
+    tag_columns = all_columns(table.header, "tags", MEASURE_ALIASES)
+    unused = [
+        name
+        for i, name in enumerate(table.header)
+        if name in columns.unused and i not in tag_columns
+    ]
     draft.warnings += table.notes
-    for name in columns.unused:
+    for name in unused:
         draft.warnings.append(f"{shown}: column {name!r} is not imported")
     for row in table.rows:
         where = f"{shown}:row {row.number}"
         try:
-            _measure(row, columns, where, draft, source_id, dayfirst, zone, table)
+            _measure(row, columns, tag_columns, where, draft, source_id, dayfirst, zone, table)
         except SkippedRecordError as skip:
             draft.skipped.append(f"{where}: {skip}")
 
@@ -67,6 +73,7 @@ def read_measures(
 def _measure(
     row: Row,
     columns: Columns,
+    tag_columns: list[int],
     where: str,
     draft: Draft,
     source_id: str,
@@ -131,9 +138,13 @@ def _measure(
             name if _CODE.fullmatch(name) else draft.actor(name) for name in _names(text("targets"))
         )
     )
-    tags = tuple(
-        dict.fromkeys(name_id(tag, fallback="tag") for tag in _names(text("tags"), ";,") if tag)
-    )
+    words = [
+        word
+        for index in tag_columns
+        if index < len(row.cells)
+        for word in _names(clean(row.cells[index].text.strip()), ";,")
+    ]
+    tags = tuple(dict.fromkeys(name_id(word, fallback="tag") for word in words))
     base = slugify(f"measure {measure_id}") if measure_id else name_id(title, fallback="measure")
     policy_id = draft.existing.find("policy", base) or base
     if policy_id not in draft.existing.records["policy"]:

@@ -23,7 +23,7 @@ import attrs
 
 from timeline._imported import Ids, Imported
 from timeline._model import Actor, Citation, Event, Place, Policy, Source
-from timeline._text import URL, name_id, slugify
+from timeline._text import SLUG, URL, name_id, slugify
 
 __all__ = ["Draft", "Existing", "settle"]
 
@@ -127,7 +127,9 @@ class Draft:
         found = self.existing.find("source", text) or self._named.get(("source", text))
         if found is not None:
             return found
-        if URL.fullmatch(text):
+        if SLUG.fullmatch(text) and len(text) <= 64:
+            made = Source(id=self.new_id("source", text), title=text)
+        elif URL.fullmatch(text):
             made = Source(
                 id=self.new_id("source", name_id(_url_words(text), fallback="source")),
                 title=text,
@@ -143,7 +145,8 @@ class Draft:
         found = self.existing.find(kind, name) or self._named.get((kind, name.casefold()))
         if found is not None:
             return found
-        record = make(self.new_id(kind, name_id(name, fallback=kind)))
+        base = name if SLUG.fullmatch(name) and len(name) <= 64 else name_id(name, fallback=kind)
+        record = make(self.new_id(kind, base))
         into[record.id] = record
         self._named[(kind, name.casefold())] = record.id
         return str(record.id)

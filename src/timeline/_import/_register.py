@@ -18,11 +18,14 @@ date is skipped, saying why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
 from timeline._import._records import Draft
-from timeline._model import ActorKind, Citation, Effect, Event, Source
+from timeline._model import Actor, ActorKind, Citation, Effect, Event, Policy, Source
 from timeline._text import clean, name_id, slugify
 from timeline._when import When
 from timeline.errors import ImportFileError, SkippedRecordError, WhenError
@@ -168,7 +171,8 @@ def _policy(document: Mapping[str, Any], title: str, draft: Draft) -> str:
     dockets = document.get("docket_ids")
     if isinstance(dockets, list) and dockets and _text(dockets[0]):
         docket = _text(dockets[0]) or ""
-        return _find_or_make(draft, f"docket-{docket}", title, docket)
+        number = re.sub(r"^docket\s*(?:no\.?|number|id)?\s*", "", docket, flags=re.IGNORECASE)
+        return _find_or_make(draft, f"docket-{number or docket}", title, docket)
     number = _text(document.get("document_number")) or title
     return _find_or_make(draft, f"fr-{number}", title, f"document {number}")
 
@@ -179,8 +183,6 @@ def _find_or_make(draft: Draft, key: str, title: str, known_as: str) -> str:
     if found is not None:
         return found
     if policy_id not in draft.policies:
-        from timeline._model import Policy
-
         draft.policies[policy_id] = Policy(
             id=policy_id, title=title, jurisdiction="US", summary=f"Federal Register: {known_as}."
         )
@@ -197,9 +199,7 @@ def _agencies(value: Any) -> list[str]:
     return names
 
 
-def _as_agency(actor: Any) -> Any:
-    import attrs
-
+def _as_agency(actor: Actor) -> Actor:
     return attrs.evolve(actor, kind=ActorKind.AGENCY)
 
 

@@ -80,7 +80,7 @@ def read_sheet(table: Table, shown: str, draft: Draft, source_id: str, options: 
         and any(_get(row, columns, "background") for row in table.rows)
     ):
         draft.warnings.append(f"{shown}: column 'Background': TimelineJS backgrounds are left out")
-    reader = _Rows(shown, draft, source_id, options, columns, own, table.epoch)
+    reader = _Rows(shown, draft, source_id, options, columns, own, table.epoch, table.header)
     for row in table.rows:
         where = f"{shown}:row {row.number}"
         try:
@@ -118,6 +118,7 @@ class _Rows:
     columns: Columns
     own: bool
     epoch: dt.date
+    header: tuple[str, ...]
 
     def get(self, row: Row, field: str) -> Cell | None:
         return _get(row, self.columns, field)
@@ -223,14 +224,16 @@ class _Rows:
         draft = self.draft
         title = self.text(row, "title", where)
         if not title or not title.strip():
-            raise SkippedRecordError("it has no title (column for 'title' is empty)")
+            column = self.columns.index["title"]
+            name = self.header[column] if column < len(self.header) else "title"
+            raise SkippedRecordError(f"column {name!r} is empty, and an event needs a title")
         when = self.when(row)
         notes = [where]
         tags: dict[str, None] = {}
         written: list[str] = []
         for field in ("tags", "type"):
             for word in _split(self.text(row, field, where), ";,"):
-                tag = name_id(word, fallback="tag")
+                tag = word if SLUG.fullmatch(word) else name_id(word, fallback="tag")
                 tags[tag] = None
                 if tag != slugify(word):
                     written.append(word)

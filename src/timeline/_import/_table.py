@@ -2,7 +2,7 @@
 
 CSV is read as UTF-8 (a byte-order mark is fine); a file that is not UTF-8 is read as
 Windows-1252, Excel's own choice, and the import says so. The delimiter is found from the
-file (`,` `;` or a tab). An .xlsx workbook's first sheet with data is read through
+file's first line (`,` `;` or a tab). An .xlsx workbook's first sheet with data is read through
 openpyxl (the `xlsx` extra), cells keeping their types and number formats, so a date cell
 formatted "mmm yyyy" stays a month.
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -84,19 +85,24 @@ def read_csv(data: bytes, shown: str, is_header: Callable[[Sequence[str]], bool]
             f"{shown}: not UTF-8 (byte {data[error.start]:#04x} at {error.start:,}); read as "
             "Windows-1252, Excel's encoding: check accented letters, or save as CSV UTF-8"
         )
-    sample = text[:65_536]
+    delimiter = "\t" if Path(shown).suffix.lower() == ".tsv" else _delimiter(text)
     try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    if Path(shown).suffix.lower() == ".tsv":
-        dialect = csv.excel_tab
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise ImportFileError(f"{shown}: not a CSV file I can read ({error})") from error
     rows = [[Cell("", value) for value in record] for record in records]
     return _table(rows, shown, is_header, tuple(notes), _EXCEL_EPOCH)
+
+
+def _delimiter(text: str) -> str:
+    """`,` `;` or tab: whichever the first line (the header, or a title above it) holds most
+    of outside quotes; a comma when none. (csv.Sniffer guesses quote characters too, and an
+    apostrophe in the data fools it.)"""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    bare = re.sub(r'"[^"]*"', "", first)
+    counts = {candidate: bare.count(candidate) for candidate in (",", ";", "\t")}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else ","
 
 
 def read_xlsx(data: bytes, shown: str, is_header: Callable[[Sequence[str]], bool]) -> Table:

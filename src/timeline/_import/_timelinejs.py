@@ -4,10 +4,12 @@ A TimelineJS slide becomes an event the same way whether it came from the JSON o
 row of the Google Sheets template (`timeline._import._sheet` builds the `Slide`):
 
 - the date is its start and end parts, as precise as they are filled (a year and a month
-  is that month, never its first day); a `display_date` that reads as a date consistent
-  with those parts refines them ("Spring 2016" over year 2016 is spring 2016, "~April 2025"
-  is approximately April), which is how `report --format timelinejs` comes back at its own
-  precision; any other display date is kept as the event's `said`;
+  is that month, never its first day); a `display_date` that reads as exactly one date
+  consistent with those parts refines them ("Spring 2016" over year 2016 is spring 2016,
+  "~April 2025" is approximately April), which is how `report --format timelinejs` comes
+  back at its own precision; any other display date is kept as the event's `said` (so is
+  one that fits two ways: "the 1900s – 1950" starts with the decade or the century, and
+  the parts, year 1900 either way, cannot say which);
 - the headline is the title and the text the summary, both as safe plain text;
 - `group` becomes a tag, `media.url` the event's link (media that is text, such as a
   quotation, joins the summary), media credit, caption and thumbnail the citation's note;
@@ -20,7 +22,9 @@ Every event cites one source standing for the file, with the slide's place in it
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -32,7 +36,7 @@ from timeline._import._records import Draft
 from timeline._model import Citation, Event
 from timeline._text import SLUG, URL, name_id, slugify
 from timeline._when import When
-from timeline.errors import ImportFileError, SkippedRecordError, WhenError
+from timeline.errors import ImportFileError, SkippedRecordError
 from timeline.report._timelinejs import slide_dates
 
 __all__ = ["Slide", "add_slide", "read_json"]
@@ -135,42 +139,32 @@ def _when(slide: Slide) -> tuple[When, str | None]:
     display = _plain(slide.display)
     if not display:
         return when, None
-    for candidate in _readings(display):
-        if slide_dates(candidate) == (slide.start_parts, slide.end_parts):
-            return candidate, None
+    matching = {
+        candidate
+        for candidate in _readings(display)
+        if slide_dates(candidate) == (slide.start_parts, slide.end_parts)
+    }
+    if len(matching) == 1:  # two readings that fit ("the 1900s" starting a span): never guess
+        return matching.pop(), None
     return when, (None if display == when.label else display)
 
 
 def _readings(display: str) -> list[When]:
-    """What a display date can mean as a `When`: one reading, or both of "the 1900s"."""
-    try:
-        return [read_date(display)]
-    except SkippedRecordError:
-        pass
-    lowered = display.lower().strip()
-    for prefix, suffix, qualifier in (
-        ("~", "?", "%"),
-        ("~", "", "~"),
-        ("", "?", "?"),
-        ("", "", ""),
-    ):
-        inner = (
-            lowered.removeprefix(prefix).removesuffix(suffix)
-            if (lowered.startswith(prefix) and lowered.endswith(suffix))
-            else None
-        )
-        if inner is None:
+    """What a display date can mean as a `When`. "the 1900s" is a decade or a century; the
+    slide's parts decide, so each reading of each such phrase is tried."""
+    found = []
+    phrases = list(re.finditer(r"the (\d{2})00s", display))
+    for choice in itertools.product(("0X", "XX"), repeat=len(phrases)):
+        text = display
+        for phrase, ending in reversed(list(zip(phrases, choice, strict=True))):
+            digits = phrase.group(1) + ("0" if ending == "0X" else "")
+            replacement = f"{digits}X" if ending == "0X" else f"{digits}XX"
+            text = text[: phrase.start()] + replacement + text[phrase.end() :]
+        try:
+            found.append(read_date(text))
+        except SkippedRecordError:
             continue
-        digits = inner.removeprefix("the ").removesuffix("s")
-        if len(digits) == 4 and digits.isdigit() and digits.endswith("00"):
-            try:
-                return [
-                    When.parse(f"{digits[:3]}X{qualifier}"),
-                    When.parse(f"{digits[:2]}XX{qualifier}"),
-                ]
-            except WhenError:
-                return []
-    return []
+    return found
 
 
 def _plain(text: str | None) -> str | None:
