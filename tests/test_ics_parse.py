@@ -153,6 +153,6 @@ def test_repeated_uids_read_in_linear_time() -> None:
     """10,000 VEVENTs sharing one UID get ids a-2 … a-10000 in about a second (9 s when
     each searched the ids before it)."""
     data = calendar("UID:a", *GOOD, events=10_000)
-    assert _seconds(data) < 4.0
+    assert _seconds(data) < 6.0
     ids = [e.id for e in read_ics(calendar("UID:a", *GOOD, events=4)).events]
     assert ids == ["a", "a-2", "a-3", "a-4"]

@@ -99,6 +99,20 @@ def test_an_absurd_observance_is_refused_at_once(rule: str, reason: str) -> None
     assert reason in imported.skipped[0]
 
 
+def test_minutely_observances_that_once_ran_for_minutes_are_refused() -> None:
+    """STANDARD and DAYLIGHT both repeating FREQ=MINUTELY (272 bytes) kept the old reader busy
+    for minutes, expanding minute by minute to the event's date; now it is refused at once."""
+    zones = zone_block(
+        "Evil",
+        observance("STANDARD", "19700101T000000", "+0200", "+0100", "FREQ=MINUTELY"),
+        observance("DAYLIGHT", "19700101T000000", "+0100", "+0200", "FREQ=MINUTELY"),
+    )
+    start = time.perf_counter()
+    imported = read_ics(calendar(zones, "20250601T100000", "Evil"))
+    assert time.perf_counter() - start < 1.0
+    assert "FREQ=MINUTELY" in imported.skipped[0]
+
+
 def test_a_rule_that_never_matches_costs_nothing() -> None:
     """30 February never comes: the zone keeps its first offset, found without a long search."""
     zones = zone_block(
