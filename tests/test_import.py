@@ -6,11 +6,15 @@ rows the import reports (`NAME.log`); TIMELINE_UPDATE_GOLDEN=1 rewrites them.
 
 from __future__ import annotations
 
+import csv
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from conftest import assert_golden
@@ -230,3 +234,63 @@ def test_effects_the_lifecycle_refuses_are_left_off(tmp_path: Path) -> None:
     imported = import_file(path)
     assert [e.effect and e.effect.value for e in imported.events] == [None, "enacted"]
     assert "effect 'rescinded' left off" in imported.warnings[0]
+
+
+# -- whatever the cells hold, what is written loads ----------------------------------------------
+
+_CELL = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["2024-08-02", "Aug 2, 2024", "8/2/2024", "spring 2025", "\x07", "=1+1",
+                     "北京", "https://e.org/x", "<b>x</b>", "enacted", "'", "", " "]),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(_CELL, min_size=8, max_size=8), max_size=6))
+def test_any_cells_import_as_loadable_data_or_skip(
+    rows: list[list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Random cells under a real header import as data `timeline.load` accepts, or skip."""
+    work = tmp_path_factory.mktemp("cells")
+    path = work / "cells.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Date", "Title", "Tags", "Who", "Location", "Policy", "Effect", "Link"])
+        writer.writerows(rows)
+    imported = import_file(path)
+    assert len(imported.events) + len(imported.skipped) == len(
+        [r for r in rows if any(c.strip() for c in r)]
+    )
+    folder = work / "events"
+    folder.mkdir()
+    (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
+    assert len(timeline.load(folder)) == len(imported.events)
+
+
+_PART = st.one_of(st.integers(-5, 10_000), st.text(max_size=4), st.none())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    slides=st.lists(
+        st.fixed_dictionaries(
+            {"start_date": st.fixed_dictionaries({"year": _PART, "month": _PART, "day": _PART}),
+             "text": st.fixed_dictionaries({"headline": _CELL, "text": _CELL}),
+             "display_date": _CELL, "group": _CELL, "unique_id": _CELL},
+        ),
+        max_size=5,
+    )
+)  # fmt: skip
+def test_any_slides_import_as_loadable_data_or_skip(
+    slides: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Random TimelineJS slides import as loadable data, or are skipped saying why."""
+    work = tmp_path_factory.mktemp("slides")
+    path = work / "t.json"
+    path.write_text(json.dumps({"events": slides}), encoding="utf-8")
+    imported = import_file(path)
+    assert len(imported.events) + len(imported.skipped) == len(slides)
+    folder = work / "events"
+    folder.mkdir()
+    (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
+    assert len(timeline.load(folder)) == len(imported.events)

@@ -27,6 +27,7 @@ __all__ = [
     "URL",
     "VALUE_CONTROL",
     "clean",
+    "fit",
     "name_id",
     "slugify",
 ]
@@ -91,3 +92,30 @@ def clean(text: str | None) -> str | None:
         return None
     text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text if text.strip() else None
+
+
+def fit(text: str | None) -> tuple[str | None, list[str]]:
+    """`clean(text)` cut to `MAX_TEXT`, and what had to change, in words, for a warning:
+    an importer keeps text whole, and says so when it cannot.
+
+    >>> text, changes = fit("a\x07b")
+    >>> text, changes[0].split(" (")[0]
+    ('ab', '1 control or bidirectional-override character(s) dropped')
+    """
+    if text is None:
+        return None, []
+    changes = []
+    dropped = len(VALUE_CONTROL.findall(text.replace("\r\n", "\n").replace("\r", "\n")))
+    if dropped:
+        changes.append(
+            f"{dropped} control or bidirectional-override character(s) dropped "
+            "(data files cannot hold them)"
+        )
+    cleaned = clean(text)
+    if cleaned is not None and len(cleaned) > MAX_TEXT:
+        changes.append(
+            f"{len(cleaned):,} characters long; cut to its first {MAX_TEXT:,}, the most a "
+            "field holds"
+        )
+        cleaned = cleaned[:MAX_TEXT]
+    return cleaned, changes

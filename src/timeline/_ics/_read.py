@@ -37,7 +37,7 @@ from timeline._ics._parse import decode, parse
 from timeline._ics._zones import Zones
 from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, VALUE_CONTROL, clean, name_id, slugify
+from timeline._text import CONTROL, SLUG, URL, clean, fit, name_id, slugify
 from timeline._when import When
 from timeline.errors import IcsError, SkippedRecordError, WhenError
 
@@ -217,7 +217,7 @@ class _Reader:
             title=title,
             when=when,
             said=_field(unescape_text(said), X_SAID, notes) if said is not None else None,
-            summary=_cut(summary, "DESCRIPTION", notes) if summary else None,
+            summary=_field(summary, "DESCRIPTION", notes) if summary else None,
             place=location.id if location else None,
             tags=tags,
             url=url if url and URL.fullmatch(url) and not CONTROL.search(url) else None,
@@ -348,28 +348,11 @@ def _text(value: Any) -> str | None:
 
 
 def _field(value: str | None, name: str, notes: list[str]) -> str | None:
-    """`timeline._text.clean`, saying what it dropped, cut to the longest text a field holds."""
-    if value is None:
-        return None
-    lines = value.replace("\r\n", "\n").replace("\r", "\n")
-    dropped = len(VALUE_CONTROL.findall(lines))
-    text = clean(value)
-    if dropped:
-        notes.append(
-            f"{name}: {dropped} control or bidirectional-override character(s) dropped "
-            "(data files cannot hold them)"
-        )
-    return None if text is None else _cut(text, name, notes)
-
-
-def _cut(text: str, name: str, notes: list[str]) -> str:
-    if len(text) <= MAX_TEXT:
-        return text
-    notes.append(
-        f"{name} is {len(text):,} characters long; cut to its first {MAX_TEXT:,}, the most a "
-        "field holds (the rest is in the calendar file)"
-    )
-    return text[:MAX_TEXT]
+    """`timeline._text.fit`: the text cleaned and cut to what a field holds, saying what
+    changed."""
+    text, changes = fit(value)
+    notes += (f"{name}: {change}" for change in changes)
+    return text
 
 
 def _id_from_uid(uid: str) -> str:

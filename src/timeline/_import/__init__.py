@@ -72,9 +72,6 @@ def import_file(
         IcsError: a calendar that cannot be read.
         UsageError: an unknown format, zone or field.
         OSError: the file cannot be read.
-
-    >>> import_file("events.csv", data="events").summary  # doctest: +SKIP
-    '12 events imported, 1 skipped'
     """
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")

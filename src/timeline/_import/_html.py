@@ -15,7 +15,7 @@ import html.parser
 import re
 from typing import Final
 
-from timeline._text import URL, clean
+from timeline._text import URL
 
 __all__ = ["to_text"]
 
@@ -29,15 +29,19 @@ _HIDDEN: Final = frozenset({"script", "style", "iframe", "object", "embed", "nos
 
 
 def to_text(markup: str) -> str | None:
-    """The text a reader sees in `markup`, without any markup; None when there is none."""
+    """The text a reader sees in `markup`, without any markup; None when there is none.
+
+    Characters data files refuse are left for the import's last step, which drops them
+    and says so (`timeline._text.fit`).
+    """
     if "<" not in markup and "&" not in markup:
-        return clean(_collapse(markup)) or None
+        return _collapse(markup) or None
     parser = _Text()
     parser.feed(markup)
     parser.close()
     lines = [_collapse(line) for line in "".join(parser.out).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(_SPACE)
-    return clean(text)
+    return text or None
 
 
 def _collapse(line: str) -> str:

@@ -88,7 +88,9 @@ def _measure(
 
     def text(field: str) -> str | None:
         found = get(field)
-        return clean(found.text.strip()) if found is not None else None
+        if found is None or not (clean(found.text) or "").strip():
+            return None
+        return found.text.strip()
 
     measure_id, title = text("id"), text("title")
     if not title and not measure_id:
@@ -142,7 +144,7 @@ def _measure(
         word
         for index in tag_columns
         if index < len(row.cells)
-        for word in _names(clean(row.cells[index].text.strip()), ";,")
+        for word in _names(row.cells[index].text.strip(), ";,")
     ]
     tags = tuple(dict.fromkeys(name_id(word, fallback="tag") for word in words))
     base = slugify(f"measure {measure_id}") if measure_id else name_id(title, fallback="measure")

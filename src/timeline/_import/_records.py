@@ -23,7 +23,8 @@ import attrs
 
 from timeline._imported import Ids, Imported
 from timeline._model import Actor, Citation, Event, Place, Policy, Source
-from timeline._text import SLUG, URL, name_id, slugify
+from timeline._text import SLUG, URL, clean, fit, name_id, slugify
+from timeline.errors import SkippedRecordError
 
 __all__ = ["Draft", "Existing", "settle"]
 
@@ -124,6 +125,7 @@ class Draft:
 
     def source(self, text: str) -> str:
         """The id of the source a cell names: the folder's, or a new one (a URL or a title)."""
+        _has_text(text, "source")
         found = self.existing.find("source", text) or self._named.get(("source", text))
         if found is not None:
             return found
@@ -142,6 +144,7 @@ class Draft:
         return made.id
 
     def _named_id(self, kind: str, name: str, make: Any, into: dict[str, Any]) -> str:
+        _has_text(name, kind)
         found = self.existing.find(kind, name) or self._named.get((kind, name.casefold()))
         if found is not None:
             return found
@@ -181,18 +184,47 @@ class Draft:
                 self.events[index] = attrs.evolve(bad, effect=None)
 
     def imported(self) -> Imported:
+        """What the file gave, every text fitted to what data files hold (saying so)."""
         return Imported(
-            sources=tuple(self.sources.values()),
-            actors=tuple(self.actors.values()),
-            places=tuple(self.places.values()),
-            policies=tuple(self.policies.values()),
-            events=tuple(self.events),
+            sources=tuple(self._fitted("source", r) for r in self.sources.values()),
+            actors=tuple(self._fitted("actor", r) for r in self.actors.values()),
+            places=tuple(self._fitted("place", r) for r in self.places.values()),
+            policies=tuple(self._fitted("policy", r) for r in self.policies.values()),
+            events=tuple(self._fitted("event", r) for r in self.events),
             warnings=tuple(self.warnings),
             skipped=tuple(self.skipped),
             name=self.name,
             description=self.description,
             command=self.command,
         )
+
+    def _fitted(self, kind: str, record: Any, where: str = "") -> Any:
+        """`record` with each text field through `timeline._text.fit`, changes warned of."""
+        where = where or f"{kind} {record.id!r}: "
+        changed: dict[str, Any] = {}
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            if isinstance(value, str):
+                text, changes = fit(value)
+                if changes:
+                    changed[field.name] = text
+                    self.warnings += (f"{where}{field.name}: {change}" for change in changes)
+            elif field.name == "cite":
+                cited = tuple(self._fitted(kind, c, f"{where}cite: ") for c in value)
+                if cited != value:
+                    changed["cite"] = cited
+        return attrs.evolve(record, **changed) if changed else record
+
+
+def _has_text(name: str, kind: str) -> None:
+    """Refuse a name that is nothing once cleaned (only control characters, say).
+
+    Raises:
+        SkippedRecordError: saying which kind of record had no name.
+    """
+    cleaned = clean(name)
+    if cleaned is None or not cleaned.strip():
+        raise SkippedRecordError(f"the {kind} it names is blank once control characters go")
 
 
 def _url_words(url: str) -> str:

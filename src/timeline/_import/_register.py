@@ -218,7 +218,10 @@ def _date(document: Mapping[str, Any], field: str, *, required: bool = False) ->
 
 
 def _text(value: Any) -> str | None:
-    return clean(value.strip()) if isinstance(value, str) and value.strip() else None
+    """A string field, stripped; what data files refuse is dropped later, with a warning."""
+    if not isinstance(value, str) or not (clean(value) or "").strip():
+        return None
+    return value.strip()
 
 
 def _short(text: str) -> str:

@@ -28,7 +28,7 @@ from timeline._import._records import Draft
 from timeline._import._table import Cell, Row, Table
 from timeline._import._timelinejs import Slide, add_slide
 from timeline._model import Citation, Effect, Event
-from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, VALUE_CONTROL, clean, name_id, slugify
+from timeline._text import CONTROL, SLUG, URL, fit, name_id, slugify
 from timeline._when import Precision, When
 from timeline.errors import SkippedRecordError, WhenError
 from timeline.report._csv import COLUMNS as OWN_COLUMNS
@@ -130,19 +130,8 @@ class _Rows:
             return None
         text = found.text
         text = text.removeprefix("'") if self.own else text.strip()
-        dropped = len(VALUE_CONTROL.findall(text.replace("\r\n", "\n").replace("\r", "\n")))
-        if dropped:
-            self.draft.warnings.append(
-                f"{where}: column {found.column!r}: {dropped} control "
-                "character(s) dropped (data files cannot hold them)"
-            )
-        cleaned = clean(text)
-        if cleaned is not None and len(cleaned) > MAX_TEXT:
-            self.draft.warnings.append(
-                f"{where}: column {found.column!r} is {len(cleaned):,} "
-                f"characters; cut to the first {MAX_TEXT:,}"
-            )
-            cleaned = cleaned[:MAX_TEXT]
+        cleaned, changes = fit(text)
+        self.draft.warnings += (f"{where}: column {found.column!r}: {c}" for c in changes)
         return cleaned
 
     def zone(self, row: Row) -> str:

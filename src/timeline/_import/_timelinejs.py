@@ -34,7 +34,7 @@ from timeline._import._dates import from_parts, read_date, span
 from timeline._import._html import to_text
 from timeline._import._records import Draft
 from timeline._model import Citation, Event
-from timeline._text import SLUG, URL, name_id, slugify
+from timeline._text import SLUG, URL, clean, name_id, slugify
 from timeline._when import When
 from timeline.errors import ImportFileError, SkippedRecordError
 from timeline.report._timelinejs import slide_dates
@@ -77,10 +77,10 @@ def add_slide(slide: Slide, where: str, draft: Draft, source_id: str) -> None:
         if draft.name is not None:
             draft.warnings.append(f"{where}: a second title slide; only the first names the data")
             return
-        draft.name = headline
-        draft.description = to_text(slide.text) if slide.text else None
+        draft.name = clean(headline) if headline else None
+        draft.description = clean(to_text(slide.text)) if slide.text else None
         return
-    if not headline:
+    if not headline or not (clean(headline) or "").strip():
         raise SkippedRecordError("it has no Headline (the title an event needs)")
     when, said = _when(slide)
     summary = to_text(slide.text) if slide.text else None
