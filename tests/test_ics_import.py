@@ -132,6 +132,13 @@ REAL_WORLD = [
         [],
     ),
     (
+        "issue_156_RDATE_with_PERIOD_TZID_khal_2.ics",  # HCL Notes via khal: BYHOUR zone rules
+        [("bf5109494e67aae20025875100566d31-lotus-notes-generated", "(omitted)",
+          "2021-11-01T16:00+01:00/2021-11-01T16:30+01:00", None)],
+        [],
+        [],
+    ),
+    (
         "OneEvent.ics",  # Apple iCal 4.0.4: a misspelt TZID its own VTIMEZONE defines
         [("89e0257d-3522-4423-b94e-60ff10bdaafa", "One Event",
           "2011-05-16T09:45-04:00/2011-05-16T11:00-04:00", None)],

@@ -120,6 +120,16 @@ def test_bytes_that_are_not_utf8_are_counted() -> None:
     assert "1 byte(s) are not UTF-8" in imported.warnings[0]
 
 
+def test_a_file_cut_short_keeps_what_it_holds() -> None:
+    """A download that stopped mid-VEVENT imports what is there, saying it may be cut short."""
+    whole = calendar("UID:a", *GOOD).replace(b"END:VCALENDAR\r\n", b"")
+    data = whole + b"BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Cut\r\nDTSTART:20250102\r\nDESCRIPTION:half"
+    imported = read_ics(data)
+    assert [(e.id, e.summary) for e in imported.events] == [("a", None), ("b", "half")]
+    assert [w.split(": ", 2)[1] for w in imported.warnings] == ["VCALENDAR", "VEVENT 2 (b)"]
+    assert all("it may have been cut short" in w for w in imported.warnings)
+
+
 def test_a_fold_inside_a_character_keeps_it_whole() -> None:
     """Folding is by octets: a character split across a fold is joined before decoding."""
     title = "中文标题".encode()

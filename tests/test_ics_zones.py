@@ -113,6 +113,21 @@ def test_minutely_observances_that_once_ran_for_minutes_are_refused() -> None:
     assert "FREQ=MINUTELY" in imported.skipped[0]
 
 
+def test_lotus_notes_rules_with_an_hour_are_read() -> None:
+    """BYHOUR and BYMINUTE (one each, as Lotus Notes writes them) set the onset's time."""
+    zones = zone_block(
+        "Western/Central Europe",
+        observance("STANDARD", "19501029T020000", "+0200", "+0100",
+                   "FREQ=YEARLY;BYMINUTE=0;BYHOUR=3;BYDAY=-1SU;BYMONTH=10"),
+        observance("DAYLIGHT", "19500326T020000", "+0100", "+0200",
+                   "FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=3"),
+    )  # fmt: skip
+    before = read_ics(calendar(zones, "20251026T023000", "Western/Central Europe"))
+    after = read_ics(calendar(zones, "20251026T033000", "Western/Central Europe"))
+    assert str(before.events[0].when) == "2025-10-26T02:30+02:00"
+    assert str(after.events[0].when) == "2025-10-26T03:30+01:00"
+
+
 def test_a_rule_that_never_matches_costs_nothing() -> None:
     """30 February never comes: the zone keeps its first offset, found without a long search."""
     zones = zone_block(

@@ -15,7 +15,11 @@ from timeline import Timeline, import_file
 openpyxl = pytest.importorskip("openpyxl")  # the test extra installs it; CI never skips
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    deadline=None,
+    max_examples=min(100, settings.default.max_examples),  # each writes and imports a file
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(tl=timelines(max_events=6))
 def test_csv_export_then_import_gives_the_same_events(tl: Timeline, tmp_path: Path) -> None:
     """report --format csv → import: the same events, dates at the same precision and zone,

@@ -17,7 +17,11 @@ from timeline.report._timelinejs import slide_dates
 DATA = Path(__file__).resolve().parent / "data" / "import" / "timelinejs"
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    deadline=None,
+    max_examples=min(100, settings.default.max_examples),  # each writes and imports a file
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(tl=timelines(max_events=6))
 def test_export_then_import_gives_the_same_events(tl: Timeline, tmp_path: Path) -> None:
     """report --format timelinejs → import: the same ids, headlines (as TimelineJS shows

@@ -11,6 +11,8 @@
   next file's, and a VTIMEZONE with `RRULE:FREQ=MINUTELY` runs for minutes. Here nothing is
   cached or expanded; `timeline._ics._zones` resolves each file's zones from that file,
   within bounds.
+- **A file cut short** (a download that stopped) keeps what it holds: components left open
+  at its end are closed, each noting it.
 - **Octets, then text.** Folding is by octets (RFC 5545 §3.1), and writers split UTF-8
   characters across folds; unfolding before decoding keeps them whole. Bytes that are not
   UTF-8 are replaced by U+FFFD, and the caller is told how many.
@@ -27,7 +29,10 @@ from icalendar.parser.content_line import Contentline
 from icalendar.parser.ical.component import ComponentIcalParser
 from icalendar.prop import vBroken
 
-__all__ = ["Decoded", "decode", "parse"]
+__all__ = ["CUT_SHORT", "Decoded", "decode", "parse"]
+
+#: The "property" a component closed at the end of a cut-short file is noted under.
+CUT_SHORT: Final = "END"
 
 #: A fold: a line break followed by one space or tab (icalendar's rule, on octets).
 _FOLD: Final = re.compile(rb"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
@@ -102,6 +107,17 @@ class _Tolerant(ComponentIcalParser):
         assert component is not None  # a property outside any component raised earlier
         component.errors.append((name, str(exception)))
         component.add(name, broken, encode=False)
+
+    def parse(self) -> list[Any]:
+        """The components, those a cut-short file leaves open closed, saying so."""
+        self.initialize_parsing()
+        self.parse_content_lines()
+        while self._stack:
+            open_ = self._stack[-1]
+            open_.errors.append((CUT_SHORT, f"the file ends before END:{open_.name}"))
+            self.handle_end_component(str(open_.name))
+        components: list[Any] = self._components
+        return components
 
     def handle_end_component(self, vals: str) -> None:
         if not self._stack:

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
-from timeline._ics._parse import decode, parse
+from timeline._ics._parse import CUT_SHORT, decode, parse
 from timeline._ics._zones import Zones
 from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
@@ -99,9 +99,7 @@ def read_ics(
         )
     for cal in calendars:
         for prop, problem in getattr(cal, "errors", ()):
-            warnings.append(
-                f"{name}: {cal.name}: {prop or 'a line'} cannot be read ({short(problem)}); ignored"
-            )
+            warnings.append(f"{name}: {cal.name}: " + _unreadable_note(prop, problem, "ignored"))
     components = [c for cal in calendars for c in cal.walk("VEVENT")]
     title = next((_text(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
     source = Source(
@@ -230,8 +228,7 @@ class _Reader:
         for name, problem in component.errors:
             if name in _NEEDED:
                 raise SkippedRecordError(f"its {name} cannot be read: {short(problem)}")
-            what = name or "a line"
-            notes.append(f"{what} cannot be read ({short(problem)}); imported without it")
+            notes.append(_unreadable_note(name, problem, "imported without it"))
         for inner in component.walk():
             if inner is component:
                 continue
@@ -304,6 +301,12 @@ class _Reader:
             total: dt.date = start + duration.dt
             return total
         return None
+
+
+def _unreadable_note(name: str | None, problem: str, then: str) -> str:
+    if name == CUT_SHORT:
+        return f"{problem}: it may have been cut short; imported as far as it goes"
+    return f"{name or 'a line'} cannot be read ({short(problem)}); {then}"
 
 
 def _first(value: Any) -> Any:

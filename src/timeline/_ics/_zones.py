@@ -8,7 +8,8 @@ a cache another file filled (see `timeline._ics._parse`).
 Expansion is bounded. A zone changes its offset a few times a year, and every writer states
 the change the same way: yearly, in given months, on a day of the month or an nth weekday
 (`FREQ=YEARLY;BYMONTH=3;BYDAY=2SU`). So an observance's RRULE is read as exactly that
-(`FREQ=YEARLY` with `INTERVAL`, `BYMONTH`, `BYDAY`, `BYMONTHDAY`, `UNTIL`, `COUNT`), which
+(`FREQ=YEARLY` with `INTERVAL`, `BYMONTH`, `BYDAY`, `BYMONTHDAY`, one `BYHOUR`,
+`BYMINUTE` and `BYSECOND`, `UNTIL`, `COUNT`), which
 costs the same for any year; anything else (`FREQ=MINUTELY`, `BYSETPOS`) is refused with the
 reason, as are more than `MAX_RDATES` RDATEs, and the events that use such a zone are
 skipped saying why. Nothing runs for minutes, and a rule that never matches (30 February)
@@ -35,8 +36,9 @@ _MAX_COUNT: Final = 20_000
 _DAY: Final = dt.timedelta(days=1)
 _WEEKDAYS: Final = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _PARTS: Final = frozenset(
-    {"FREQ", "INTERVAL", "BYMONTH", "BYDAY", "BYMONTHDAY", "UNTIL", "COUNT", "WKST"}
-)
+    {"FREQ", "INTERVAL", "BYMONTH", "BYDAY", "BYMONTHDAY", "BYHOUR", "BYMINUTE", "BYSECOND",
+     "UNTIL", "COUNT", "WKST"}
+)  # fmt: skip
 _BYDAY: Final = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _UNTIL: Final = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?")
 
@@ -59,8 +61,17 @@ class _Rule:
         if unknown:
             raise ValueError(
                 f"its RRULE uses {', '.join(unknown)}, which zone rules do not need; timeline "
-                "reads INTERVAL, BYMONTH, BYDAY, BYMONTHDAY, UNTIL and COUNT"
+                "reads INTERVAL, BYMONTH, BYDAY, BYMONTHDAY, a BYHOUR, BYMINUTE and BYSECOND "
+                "(Lotus Notes writes them), UNTIL and COUNT"
             )
+        clock = []
+        for part, default, high in (("BYHOUR", start.hour, 23), ("BYMINUTE", start.minute, 59),
+                                    ("BYSECOND", start.second, 59)):  # fmt: skip
+            values = _list(parts.get(part))
+            if len(values) > 1:
+                raise ValueError(f"its {part} gives more than one time a day")
+            clock.append(_number(values[0], 0, high, part, zero=True) if values else default)
+        self.clock = dt.time(clock[0], clock[1], clock[2])
         self.start = start
         self.interval = _number(parts.get("INTERVAL", "1"), 1, 1000, "INTERVAL")
         self.months = [_number(m, 1, 12, "BYMONTH") for m in _list(parts.get("BYMONTH"))] or [
@@ -134,9 +145,7 @@ class _Rule:
             if not self.monthdays and not self.weekdays:
                 days &= {start.day}
             for day in sorted(days):
-                onset = dt.datetime(  # noqa: DTZ001 - onsets are wall times, as in the file
-                    year, month, day, start.hour, start.minute, start.second
-                )
+                onset = dt.datetime.combine(dt.date(year, month, day), self.clock)
                 if onset >= start and (self.until is None or onset <= self.until):
                     found.append(onset)
         return found
@@ -322,12 +331,12 @@ def _after(wall: dt.datetime, offset: dt.timedelta, moment: dt.datetime) -> bool
         return offset < dt.timedelta(0)
 
 
-def _number(text: str, low: int, high: int, part: str) -> int:
+def _number(text: str, low: int, high: int, part: str, *, zero: bool = False) -> int:
     try:
         value = int(text)
     except ValueError:
         raise ValueError(f"its {part} {text!r} is not a number") from None
-    if not low <= value <= high or value == 0:
+    if not low <= value <= high or (value == 0 and not zero):
         raise ValueError(f"its {part} {value} is outside {low}–{high}")
     return value
 
