@@ -33,6 +33,7 @@ GOLDEN: list[tuple[str, Path, dict[str, Any]]] = [
     ("women-in-computing-sheet", DATA / "timelinejs" / "women_in_computing.csv", {}),
     ("women-in-computing-json", DATA / "timelinejs" / "women_in_computing.json", {}),
     ("eras", DATA / "timelinejs" / "eras.json", {}),
+    ("all-media-types", DATA / "timelinejs" / "all-media-types.json", {}),
     ("cosmo", DATA / "timelinejs" / "cosmo.json", {}),
     ("register", DATA / "register" / "documents.json", {}),
     ("measures", DATA / "measures" / "measures.csv", {}),
