@@ -295,3 +295,25 @@ def test_any_slides_import_as_loadable_data_or_skip(
     folder.mkdir()
     (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
     assert len(timeline.load(folder)) == len(imported.events)
+
+
+def test_quotes_are_checked_against_the_source_file(tmp_path: Path) -> None:
+    """A quote found verbatim in the cited source's file is a quote; one that is not is kept
+    as a note, with a warning, so the import still passes `timeline check`."""
+    folder = _folder(tmp_path)
+    path = tmp_path / "quotes.csv"
+    path.write_text(
+        "date,title,source,quotes\n"
+        '2030-01-01,Quoted,gazette-2025-11-12,"the council voted   to close the old ferry pier"\n'
+        "2030-01-02,Misquoted,gazette-2025-11-12,the council voted to open the pier\n",
+        encoding="utf-8",
+    )
+    imported = import_file(path, data=folder)
+    quoted, misquoted = imported.events
+    assert quoted.cite[0].quote == "the council voted   to close the old ferry pier"
+    assert misquoted.cite[0].quote is None
+    assert misquoted.cite[0].note is not None
+    assert "Quoted (not checked against the source): the council" in misquoted.cite[0].note
+    assert "1 quote(s) not found verbatim" in imported.warnings[0]
+    (folder / "quotes.toml").write_text(imported.to_toml(), encoding="utf-8")
+    assert {"Quoted", "Misquoted"} <= {e.title for e in timeline.load(folder)}

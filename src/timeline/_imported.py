@@ -82,7 +82,11 @@ class Imported:
 
     @property
     def source(self) -> Source:
-        """The first source: for a calendar, the one that stands for the file."""
+        """The first source: for a calendar, the one that stands for the file.
+
+        Raises:
+            IndexError: the import writes no source (every event cites the data folder's).
+        """
         return self.sources[0]
 
     @property

@@ -24,6 +24,7 @@ import attrs
 from timeline._imported import Ids, Imported
 from timeline._model import Actor, Citation, Event, Place, Policy, Source
 from timeline._text import SLUG, URL, clean, fit, name_id, slugify
+from timeline._validate import normalise_space
 from timeline.errors import SkippedRecordError
 
 __all__ = ["Draft", "Existing", "settle"]
@@ -41,6 +42,7 @@ class Existing:
     names: dict[str, dict[str, str]] = attrs.field(factory=lambda: {kind: {} for kind in _KINDS})
     folder: Path | None = None
     has_settings: bool = False
+    _texts: dict[str, str | None] = attrs.field(factory=dict)
 
     @classmethod
     def read(cls, folder: Path | None) -> Existing:
@@ -68,6 +70,28 @@ class Existing:
         if text in self.records[kind]:
             return text
         return self.names[kind].get(text.casefold().strip())
+
+    def quotes(self, source_id: str, quote: str) -> bool:
+        """Whether `quote` is verbatim (white space aside) in the folder's source's file, as
+        `timeline check` will ask; False when the source has no readable file inside the
+        project."""
+        if source_id not in self._texts:
+            self._texts[source_id] = self._text_of(source_id)
+        text = self._texts[source_id]
+        return text is not None and normalise_space(quote) in text
+
+    def _text_of(self, source_id: str) -> str | None:
+        found = self.records["source"].get(source_id)
+        if found is None or self.folder is None or not found[0].file:
+            return None
+        root = self.folder.resolve().parent
+        target = (root / found[0].file).resolve()
+        if Path(found[0].file).is_absolute() or not target.is_relative_to(root):
+            return None
+        try:
+            return normalise_space(target.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def where(self, kind: str, id_: str) -> str | None:
         found = self.records[kind].get(id_)

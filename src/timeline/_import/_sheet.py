@@ -228,15 +228,9 @@ class _Rows:
                     written.append(word)
         if written:
             notes.append(f"Tags as written: {', '.join(written)}")
-        actors = tuple(
-            dict.fromkeys(
-                draft.actor(name)
-                for name in _split(
-                    self.text(row, "actors", where),
-                    ";" if ";" in (self.text(row, "actors", where) or "") else ",",
-                )
-            )
-        )
+        who = self.text(row, "actors", where) or ""
+        names = _split(who, ";" if ";" in who else ",")
+        actors = tuple(dict.fromkeys(draft.actor(name) for name in names))
         place_text = self.text(row, "place", where)
         policy_text = self.text(row, "policy", where)
         policy = draft.policy(policy_text) if policy_text else None
@@ -297,12 +291,20 @@ class _Rows:
         sources = [draft.source(name) for name in named] or [self.source_id]
         quotes = [q for q in (self.text(row, "quotes", where) or "").split("\n") if q.strip()]
         note = "\n".join(notes)
-        existing = draft.existing.records["source"]
-        if quotes and len(sources) == 1 and sources[0] in existing and existing[sources[0]][0].file:
-            return tuple(Citation(source=sources[0], quote=q, note=note) for q in quotes)
-        if quotes:
-            note += "\nQuoted (not checked against the source): " + " / ".join(quotes)
-        return tuple(Citation(source=source, note=note) for source in dict.fromkeys(sources))
+        verbatim: list[str] = []
+        if len(sources) == 1:  # a quote belongs to a source: with several, which one?
+            verbatim = [q for q in quotes if draft.existing.quotes(sources[0], q)]
+        others = [q for q in quotes if q not in verbatim]
+        if others:
+            draft.warnings.append(
+                f"{where}: {len(others)} quote(s) not found verbatim in a source file of the "
+                "data folder; kept in the citation's note"
+            )
+            note += "\nQuoted (not checked against the source): " + " / ".join(others)
+        cited = [Citation(source=sources[0], quote=q, note=note) for q in verbatim]
+        return tuple(cited) or tuple(
+            Citation(source=source, note=note) for source in dict.fromkeys(sources)
+        )
 
     # -- one row of TimelineJS's template --------------------------------------------------------
 
