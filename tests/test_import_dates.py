@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategies import whens
+from strategies import instant_spans, whens
 from timeline import When
 from timeline._import._dates import cell, from_parts, read_date, serial
 from timeline.errors import SkippedRecordError
@@ -113,7 +113,7 @@ def test_times_take_the_zone_they_are_read_in() -> None:
     assert (str(named), named.tz) == ("2025-10-15T09:00", "Asia/Shanghai")
 
 
-@given(whens())
+@given(whens() | instant_spans())
 def test_every_label_reads_back_as_its_value(when: When) -> None:
     """Each label timeline writes reads back as its date (the 1900s asks which it is)."""
     label = when.label

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import timeline
-from strategies import timelines
+from strategies import instant_spans, timelines
 from timeline import Timeline, When, import_file
 from timeline.errors import WhenError
 from timeline.report._timelinejs import slide_dates
@@ -44,6 +44,29 @@ def test_export_then_import_gives_the_same_events(tl: Timeline, tmp_path: Path) 
             assert copy.said == original.when.label
             assert _ambiguous(original.when)
     assert imported.skipped == ()
+
+
+@given(when=instant_spans())
+def test_spans_of_times_come_back_from_timelinejs(when: When) -> None:
+    """A span of two times, in a zone or at offsets, on one day or two, exports and imports
+    as itself: its display date ("1 September 2025, 10:00–11:00 Europe/Brussels") says it."""
+    import json
+
+    event = timeline.Event(id="e", title="T", when=when, cite=(timeline.Citation(source="s"),))
+    document = json.loads(timeline.report.timelinejs(Timeline(events=[event])))
+    imported = read_json_document(document)
+    (copy,) = imported.events
+    assert (str(copy.when), copy.when.tz) == (str(when), when.tz)
+
+
+def read_json_document(document: dict[str, object]) -> timeline.Imported:
+    """What `import_file` makes of a TimelineJS document, without a file."""
+    from timeline._import._records import Draft, Existing
+    from timeline._import._timelinejs import read_json
+
+    draft = Draft(Existing())
+    read_json(document, "t.json", draft, "s", "UTC")
+    return draft.imported()
 
 
 def _ambiguous(when: When) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
+from timeline._text import counted
 from timeline._toml import document, string
 
 __all__ = ["Ids", "Imported"]
@@ -98,10 +99,9 @@ class Imported:
     @property
     def summary(self) -> str:
         """'12 events imported, 2 skipped': the last line the command prints."""
-        count = len(self.events)
-        text = f"{count} event{'' if count == 1 else 's'} imported"
+        text = f"{counted(len(self.events), 'event')} imported"
         if self.policies:
-            text += f" for {len(self.policies)} polic{'y' if len(self.policies) == 1 else 'ies'}"
+            text += f" for {counted(len(self.policies), 'policy', 'policies')}"
         return f"{text}, {len(self.skipped)} skipped"
 
     def to_toml(self) -> str:

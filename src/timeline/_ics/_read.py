@@ -176,8 +176,9 @@ class _Reader:
             if place(when).marker:
                 suffix = f" ({when.label})"
                 title = title.removesuffix(suffix) if title != suffix else title
-            if summary is not None:
-                summary = summary.partition(DETAILS_RULE)[0].strip() or None
+            if summary is not None:  # ours: the summary, if any, stands before the rule
+                before, details, _ = summary.partition(DETAILS_RULE)
+                summary = (before.strip() or None) if details else None
         rule = _first(component.get("RRULE"))
         if rule is not None:
             readable = "RRULE" not in {name for name, _ in component.errors}

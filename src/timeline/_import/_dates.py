@@ -275,14 +275,22 @@ def time_of_day(text: str) -> tuple[int, int, int]:
 
 
 class _End:
-    """One end as EDTF, with whether its time is a wall time and the zone it named."""
+    """One end as EDTF, with whether its time is a wall time and the zone or offset it named."""
 
-    __slots__ = ("local", "notation", "zone")
+    __slots__ = ("local", "notation", "offset", "zone")
 
-    def __init__(self, notation: str, *, local: bool = False, zone: str | None = None) -> None:
+    def __init__(
+        self,
+        notation: str,
+        *,
+        local: bool = False,
+        zone: str | None = None,
+        offset: str | None = None,
+    ) -> None:
         self.notation = notation
         self.local = local
         self.zone = zone
+        self.offset = offset
 
 
 def _ends(texts: list[str], dayfirst: bool | None, zone: str) -> list[_End]:
@@ -290,6 +298,11 @@ def _ends(texts: list[str], dayfirst: bool | None, zone: str) -> list[_End]:
     named = {end.zone for end in ends if end.zone}
     if len(named) > 1:
         raise SkippedRecordError(f"its ends name different zones ({', '.join(sorted(named))})")
+    offsets = {end.offset for end in ends if end.offset}
+    for end in ends:  # "1 Sep 2025, 10:00 – 2 Sep 2025, 11:00 UTC+02:00": one offset for both
+        if end.local and not end.zone and not named and len(offsets) == 1:
+            end.notation += offsets.pop()
+            end.local = False
     shared = next(iter(named), zone)
     for end in ends:
         if end.local:
@@ -351,7 +364,7 @@ def _end(text: str, dayfirst: bool | None) -> _End:
             return _End(day + clock, local=True)
         offset = _offset(named)
         if offset is not None:
-            return _End(day + clock + offset)
+            return _End(day + clock + offset, offset=offset)
         try:
             zoneinfo.ZoneInfo(named)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -452,6 +465,12 @@ def _compact_span(value: str, dayfirst: bool | None, zone: str) -> When | None:
     the text is none of these."""
     lower = _fold(value).replace("—", "–")
     pairs: list[tuple[str, str]] = []
+    clock = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    found = re.fullmatch(rf"(.+?),?\s+({clock})\s*–\s*({clock})(\s+\S+)?", value, re.IGNORECASE)
+    if found:  # "1 September 2025, 10:00–11:00 Europe/Brussels": one day, one zone
+        day, start, end, named = found.group(1), found.group(2), found.group(3), found.group(4)
+        named = named or ""
+        pairs.append((f"{day}, {start}{named}", f"{day}, {end}{named}"))
     found = re.fullmatch(r"(\d{1,2})\s*[–-]\s*(\d{1,2})\s+(.+)", lower)
     if found:
         rest = found.group(3)
