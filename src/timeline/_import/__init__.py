@@ -31,7 +31,7 @@ from timeline._import._table import Table, read_csv, read_xlsx
 from timeline._import._timelinejs import load, read_json
 from timeline._imported import Imported
 from timeline._model import Source
-from timeline._text import slugify
+from timeline._text import did_you_mean, slugify
 from timeline.errors import ImportFileError, UsageError
 
 __all__ = ["FORMATS", "detect", "import_file"]
@@ -74,7 +74,10 @@ def import_file(
         OSError: the file cannot be read.
     """
     if format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            f"unknown format {format!r}{did_you_mean(format, FORMATS)}; use one of "
+            f"{', '.join(FORMATS)}"
+        )
     try:
         zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:

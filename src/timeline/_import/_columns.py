@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from timeline._text import did_you_mean
 from timeline.errors import UsageError
 
 __all__ = [
@@ -73,7 +74,8 @@ ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     # timeline's own CSV export: what its other columns already say
     "derived": ("earliest", "latest", "precision", "qualifier", "label"),
 }  # fmt: skip
-FIELDS: Final = (*ALIASES, "ignore")
+#: What --map can name: the fields, and "ignore" (the derived columns are our CSV's own).
+FIELDS: Final = (*(field for field in ALIASES if field != "derived"), "ignore")
 
 #: The TimelineJS Google Sheets template's columns, in its order (folded).
 TIMELINEJS: Final = (
@@ -138,7 +140,8 @@ def parse_map(pairs: Iterable[str], fields: Sequence[str] = FIELDS) -> dict[str,
             raise UsageError(f"--map {pair!r}: write COLUMN=FIELD, e.g. --map 'Fecha=date'")
         if field not in fields:
             raise UsageError(
-                f"--map {pair!r}: {field!r} is not a field; use one of {', '.join(fields)}"
+                f"--map {pair!r}: {field!r} is not a field{did_you_mean(field, fields)}; use one "
+                f"of {', '.join(fields)}"
             )
         mapping[fold(column)] = field
     return mapping
