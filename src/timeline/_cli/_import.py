@@ -105,10 +105,10 @@ def run(args: argparse.Namespace) -> int:
     _report(imported)
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
-    if out is None:
-        emit(args, imported.to_toml())
+    if out is None or args.force:
+        emit(args, imported.to_toml())  # stdout, or -o replaced atomically
     else:
-        _write(out, imported.to_toml(), force=args.force)
+        _write_new(out, imported.to_toml())
     _settings(imported, folder, out)
     where = f"{out}: " if out is not None else ""
     print(f"timeline: {where}{imported.summary}", file=sys.stderr)
@@ -139,12 +139,10 @@ def _report(imported: Imported) -> None:
         print(f"timeline: skipped: {skipped}", file=sys.stderr)
 
 
-def _write(out: Path, text: str, *, force: bool) -> None:
-    from timeline._io import write_atomic, write_new
+def _write_new(out: Path, text: str) -> None:
+    """Write -o atomically, only if nothing appeared there since the check at the start."""
+    from timeline._io import write_new
 
-    if force:
-        write_atomic(out, text)
-        return
     try:
         write_new(out, text)
     except FileExistsError:
