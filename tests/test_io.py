@@ -82,7 +82,7 @@ def test_write_new_never_replaces_a_file(tmp_path: Path) -> None:
     target = tmp_path / "out.toml"
     write_new(target, "first\n")
     assert target.read_text(encoding="utf-8") == "first\n"
-    with pytest.raises(FileExistsError, match="out.toml"):
+    with pytest.raises(FileExistsError, match=r"out\.toml"):
         write_new(target, "second\n")
     assert target.read_text(encoding="utf-8") == "first\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]  # no temporary left
