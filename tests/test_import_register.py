@@ -19,8 +19,9 @@ def test_documents_of_one_rin_are_one_policy() -> None:
     events = [e for e in imported.events if e.policy == "rin-0694-ai94"]
     assert [(str(e.when), e.effect) for e in events if e.effect] == [
         ("2022-06-01", Effect.PROPOSED),
-        ("2022-10-13", Effect.ANNOUNCED),
+        ("2022-10-13", Effect.ADOPTED),
         ("2022-10-21", Effect.EFFECTIVE),
+        ("2023-01-05", Effect.ADOPTED),  # a correction: an amendment, pending
     ]
     assert {p.id: p.title for p in imported.policies}["rin-0694-ai94"] == (
         "Advanced Computing and Semiconductor Manufacturing Items"
@@ -55,6 +56,7 @@ def test_a_docket_groups_documents_without_a_rin() -> None:
 def test_effects_come_from_one_table() -> None:
     """The document type → lifecycle step mapping is one table (one line to change)."""
     assert EFFECTS["Proposed Rule"] is Effect.PROPOSED
+    assert EFFECTS["Rule"] is Effect.ADOPTED
     assert EFFECTS["effective_on"] is Effect.EFFECTIVE
     assert EFFECTS["comments_close_on"] is None
 

@@ -36,7 +36,7 @@ BROKEN_TOML = [
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
     "events/records.toml:47: event[5].colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "events/records.toml:55: event[6].tags: expected a list, got str 'ai'",
 ]
 
@@ -50,7 +50,7 @@ BROKEN_JSONL = [
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
     "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "jsonl/records.jsonl:8: event.tags: expected a list, got str 'ai'",
     "jsonl/records.jsonl:9: malformed JSON: Expecting ',' delimiter",
     "jsonl/records.jsonl:10: gadget: unknown record kind; "
@@ -241,7 +241,7 @@ def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
     _project(in_tmp, {"events/a.toml": MULTILINE})
     assert _problems("events") == [
         "events/a.toml:18: event[1].note: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
         "events/a.toml:21: event[1].when: '2025-13' is not a valid date: "
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     ]
@@ -263,7 +263,7 @@ def test_every_problem_in_one_record_is_reported(in_tmp: Path) -> None:
         "events/a.toml:8: event[0].tags: expected a list, got str 'ai'",
         "events/a.toml:9: event[0].url: 'ftp://x' is not an http(s) URL",
         "events/a.toml:10: event[0].colour: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     ]
 
 
@@ -560,7 +560,9 @@ def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
     assert again.cite[0] is not first.cite[0]
 
 
-EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
+EVENT_FIELDS = (
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite"
+)
 
 
 @pytest.mark.parametrize(
@@ -590,7 +592,7 @@ EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, t
             {"events/a.toml": "[[policy]]\nid = 'p'\ntitle = 'P'\ntag = ['x']\n"},
             "events/a.toml:4: policy[0].tag: unknown field (did you mean 'tags'?); "
             "policy fields are: id, title, jurisdiction, targets, summary, amends, replaces, "
-            "tags, url",
+            "tags, url, provisions",
         ),
         (
             {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
@@ -606,8 +608,8 @@ EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, t
             {"events/a.toml": SOURCE + EVENT.replace('when = "2025-04"', 'when = "2025-04"\n'
              '    policy = "p"\n    effect = "tightend"') + '[[policy]]\nid = "p"\ntitle = "P"\n'},
             "events/a.toml:9: event[0].effect: 'tightend' is not one of 'proposed', 'announced', "
-            "'enacted', 'effective', 'tightened', 'loosened', 'suspended', 'reinstated', "
-            "'rescinded', 'expired' (did you mean 'tightened'?)",
+            "'adopted', 'enacted', 'effective', 'applies', 'ceases', 'tightened', 'loosened', "
+            "'suspended', 'reinstated', 'rescinded', 'expired' (did you mean 'tightened'?)",
         ),
         (
             {"events/a.toml": SOURCE + "[[actor]]\nid = 'a'\nname = 'A'\nkind = 'Person'\n"},

@@ -172,7 +172,11 @@ def _broken(golden: Timeline, change: Any) -> str:
         (lambda d: d["events"][1].update(policy="nope"), r"events\[1\]\.policy: unknown policy"),
         (lambda d: d["events"][2].update(citations=[]), r"events\[2\]\.cite: every event cites"),
         (lambda d: d["actors"][0].update(kind="alien"), r"actors\[0\]\.kind: 'alien' is not"),
-        (lambda d: d["events"][2].update(effect="enacted"), r"events\[3\]\.effect: 'effective'"),
+        (lambda d: d["events"][2].update(effect="tightened"), r"events\[2\]\.effect: 'tightened'"),
+        (
+            lambda d: d["events"][2].update(effect="applies"),
+            r"events\[2\]\.effect: effect 'applies' names the provision",
+        ),
         (lambda d: d["actors"].append(d["actors"][0]), r"actors\[2\]\.id: duplicate actor id"),
         (lambda d: d["settings"].update(timezone="Mars/Base"), r"settings\.timezone: 'Mars/Base'"),
         (

@@ -64,7 +64,8 @@ def links(page: Path) -> _Links:
 
 def expected_files(tl: Timeline) -> set[str]:
     """What the site for `tl` must hold."""
-    files = {"index.html", "timeline.ics", "timeline.json", "timeline.csv", "timelinejs.json"}
+    files = {"index.html", "timeline.ics", "deadlines.ics", "timeline.json", "timeline.csv"}
+    files.add("timelinejs.json")
     files |= {f"feeds/{file_name(name)}.ics" for name in tl.settings.feeds}
     for pid in tl.policies:
         if any(e.policy == pid for e in tl):

@@ -1,4 +1,4 @@
-"""Cross-record checks: ids, references, cycles, source files and quotes."""
+"""Cross-record checks: ids, references, cycles, source files, quotes and provisions."""
 
 from __future__ import annotations
 
@@ -236,6 +236,23 @@ def test_checks_are_a_public_sequence() -> None:
     """CHECKS lists the checks in order, so other modules can add theirs."""
     names = [check.__name__ for check in CHECKS]
     assert names.index("_source_files") < names.index("_quotes")
+
+
+def test_an_event_names_only_a_provision_its_policy_declares(tmp_path: Path) -> None:
+    """An unknown provision is located at the event's `provision`, listing the declared ones."""
+    from timeline._model import Effect, Provision
+
+    policy = Policy(id="p", title="P", provisions=(Provision(id="bans", title="bans"),))
+    located = [
+        _at(Source(id="s", title="S"), "source", 0, 1),
+        _at(policy, "policy", 0, 5),
+        _at(_event("in", policy="p", effect=Effect.EFFECTIVE), "event", 0, 9),
+        _at(_event("x", policy="p", effect=Effect.APPLIES, provision="banz"), "event", 1, 15),
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:15: event[1].provision: policy 'p' has no provision 'banz' (its provisions: "
+        "bans); declare it in the policy's [[policy.provisions]] with id and title, or fix the id"
+    ]
 
 
 def test_a_quote_is_shown_as_written_and_a_control_escaped(tmp_path: Path) -> None:

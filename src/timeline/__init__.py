@@ -12,12 +12,20 @@ Names load on first use, so `import timeline` (and `timeline --version`) stays c
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up time matters
 if TYPE_CHECKING:
     from timeline import report
+    from timeline._agenda import Change, Pending
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
-    from timeline._ics import from_ics, read_ics, to_ics, write_ics
+    from timeline._ics import (
+        deadlines_ics,
+        from_ics,
+        read_ics,
+        to_ics,
+        write_deadlines,
+        write_ics,
+    )
     from timeline._import import import_file
     from timeline._imported import Imported
-    from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
+    from timeline._lifecycle import Phase, State, Transition
     from timeline._load import load
     from timeline._model import (
         Actor,
@@ -28,11 +36,14 @@ if TYPE_CHECKING:
         Feed,
         Place,
         Policy,
+        Provision,
         Settings,
         Source,
     )
     from timeline._query import Filter
+    from timeline._series import Count, Series, SeriesStep
     from timeline._site import build as build_site
+    from timeline._status import PolicyView, ProvisionStatus, Status, status
     from timeline._timeline import Timeline
     from timeline._when import Endpoint, Precision, Qualifier, When
     from timeline.errors import (
@@ -68,6 +79,7 @@ __all__ = (
     "Feed",
     "Place",
     "Policy",
+    "Provision",
     "Settings",
     "Source",
     "Timeline",
@@ -76,8 +88,14 @@ __all__ = (
     "load",
     "load_json",
     # policies over time
+    "Change",
+    "Count",
+    "Pending",
     "Phase",
     "PolicyView",
+    "ProvisionStatus",
+    "Series",
+    "SeriesStep",
     "State",
     "Status",
     "Transition",
@@ -86,7 +104,9 @@ __all__ = (
     # output
     "report",
     "build_site",
+    "deadlines_ics",
     "to_ics",
+    "write_deadlines",
     "write_ics",
     # input
     "Imported",
@@ -124,6 +144,7 @@ _HOMES = {
         "Feed",
         "Place",
         "Policy",
+        "Provision",
         "Settings",
         "Source",
     ),
@@ -131,9 +152,19 @@ _HOMES = {
     "timeline._query": ("Filter",),
     "timeline._load": ("load",),
     "timeline.report._json": ("load_json",),
-    "timeline._lifecycle": ("Phase", "PolicyView", "State", "Status", "Transition", "status"),
+    "timeline._lifecycle": ("Phase", "State", "Transition"),
+    "timeline._status": ("PolicyView", "ProvisionStatus", "Status", "status"),
+    "timeline._agenda": ("Change", "Pending"),
+    "timeline._series": ("Count", "Series", "SeriesStep"),
     "timeline._clock": ("frozen_today",),
-    "timeline._ics": ("from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._ics": (
+        "deadlines_ics",
+        "from_ics",
+        "read_ics",
+        "to_ics",
+        "write_deadlines",
+        "write_ics",
+    ),
     "timeline._imported": ("Imported",),
     "timeline._import": ("import_file",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),

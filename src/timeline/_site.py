@@ -4,6 +4,7 @@
 
     index.html               the HTML report, with links to everything below
     timeline.ics             every event as a calendar
+    deadlines.ics            every later date on which a policy or provision starts to bind
     feeds/NAME.ics           each named feed of timeline.toml
     timeline.json            the lossless JSON export (docs/json-schema.json)
     timeline.csv             one row per event
@@ -12,7 +13,8 @@
     policies/ID.ics          that policy's events as a calendar
 
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
-same file times). Files from an earlier build that this one does not write are left alone.
+same file times; the deadline feed then starts from its day). Files from an earlier build
+that this one does not write are left alone.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ def build(
     files: dict[str, bytes | str] = {}
 
     files["timeline.ics"] = ics.to_ics(timeline)
+    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
         files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
@@ -204,7 +207,7 @@ def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:
     """The index's links to every calendar and data file."""
     settings = timeline.settings
     parts = []
-    calendars = [_link("timeline.ics", "All events")]
+    calendars = [_link("timeline.ics", "All events"), _link("deadlines.ics", "Deadlines")]
     calendars += [
         _link(f"feeds/{stem}.ics", settings.feeds[name].title or name)
         for name, stem in feeds.items()

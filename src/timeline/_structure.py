@@ -497,6 +497,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
+    provision = get("provision")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
@@ -530,7 +531,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
                 citations[fields] = citation
         cited.append(citation)
     if not clean and not _plain_texts(
-        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
+        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
     ):
         return None
     try:
@@ -551,6 +552,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             tags=tuple(map(_intern, tags)) if tags else (),
             url=url,
             cite=tuple(cited),
+            provision=None if provision is None else _intern(provision),
         )
     except (TimelineError, TypeError, ValueError):
         return None

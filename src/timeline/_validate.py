@@ -258,10 +258,31 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
             by_policy.setdefault(record.policy, []).append(item)
     for policy in index.unsettled:  # one of its events was refused: its fold is unknown
         by_policy.pop(policy, None)
-    for items in by_policy.values():
+    for policy_id, items in by_policy.items():
         where = {id(item.record): item for item in items}
-        for event, message in check_lifecycle(item.record for item in items):
+        policy = policies[policy_id].record
+        for event, message in check_lifecycle((i.record for i in items), policy=policy):
             yield where[id(event)].problem("effect", message, event.effect)
+
+
+def _provisions(index: _Index) -> Iterable[Problem]:
+    """Events naming a provision their policy does not declare."""
+    policies = index.ids.get("policy", {})
+    for item in index.located:
+        record = item.record
+        if not isinstance(record, Event) or record.provision is None:
+            continue
+        found = policies.get(record.policy or "")
+        if found is None or found.record.provision(record.provision) is not None:
+            continue
+        declared = ", ".join(p.id for p in found.record.provisions) or "none yet"
+        yield item.problem(
+            "provision",
+            f"policy {record.policy!r} has no provision {record.provision!r} (its provisions: "
+            f"{declared}); declare it in the policy's [[policy.provisions]] with id and "
+            "title, or fix the id",
+            record.provision,
+        )
 
 
 #: The cross-record checks, in the order they run; `_source_files` fills the texts `_quotes` reads.
@@ -271,6 +292,7 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _policy_cycles,
     _source_files,
     _quotes,
+    _provisions,
     _lifecycle,
 )
 #: The checks that read source files.

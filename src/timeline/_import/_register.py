@@ -33,13 +33,12 @@ from timeline.errors import ImportFileError, SkippedRecordError, WhenError
 __all__ = ["EFFECTS", "is_register", "read_register"]
 
 #: Federal Register field (a document `type`, or a date field) → the lifecycle step its event
-#: records. A final rule published is adopted but not yet in force (it is from
-#: `effective_on`); until the lifecycle has an `adopted` step that is `announced`, and the
-#: day it has one, "Rule" maps to it here: one line.
+#: records (docs/policies.md). A final rule published is adopted but not yet in force: it
+#: is from `effective_on`. A comment deadline binds no one, so it changes no state.
 EFFECTS: Final[Mapping[str, Effect | None]] = {
     "Proposed Rule": Effect.PROPOSED,
-    "Rule": Effect.ANNOUNCED,
-    "Presidential Document": Effect.ANNOUNCED,
+    "Rule": Effect.ADOPTED,
+    "Presidential Document": Effect.ADOPTED,
     "Notice": None,
     "effective_on": Effect.EFFECTIVE,
     "comments_close_on": None,

@@ -20,9 +20,10 @@ from typing import Any, Final
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from timeline._lifecycle import State, Status
+from timeline._lifecycle import State, Transition
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
+from timeline._status import Status, step_text
 from timeline._structure import (
     MAX_FILE_BYTES,
     Located,
@@ -43,11 +44,14 @@ __all__ = [
     "bounds",
     "dump",
     "dump_status",
+    "event_ref",
     "load_json",
     "loads",
     "qualifier",
     "render",
     "render_status",
+    "state_data",
+    "step_ref",
 ]
 
 #: The document's `format` marker and schema version; a reader refuses other values.
@@ -83,6 +87,7 @@ _EVENT_KEYS: Final = (
     "tags",
     "policy",
     "effect",
+    "provision",
     "place",
     "url",
     "citations",
@@ -204,25 +209,44 @@ def _status(answer: Status) -> dict[str, Any]:
         "certain": answer.certain,
         "phase": None if answer.phase is None else answer.phase.value,
         "in_force": answer.in_force,
+        "binds": answer.binds,
         "label": answer.label,
-        "state": None if answer.state is None else _state(answer.state),
-        "possible": [_state(s) for s in answer.possible],
+        "state": None if answer.state is None else state_data(answer.state),
+        "possible": [state_data(s) for s in answer.possible],
         "reason": answer.reason,
         "pending": [e.id for e in answer.pending],
+        "provisions": [
+            {
+                "id": p.provision.id,
+                "title": p.provision.title,
+                "applies": p.applies,
+                "label": p.label,
+                "since": event_ref(p.since),
+                "next": step_ref(p.next),
+            }
+            for p in answer.provisions
+        ],
+        "next": step_ref(answer.next),
+        "scheduled": [step_ref(step) for step in answer.scheduled],
     }
 
 
-def _state(state: State) -> dict[str, Any]:
+def state_data(state: State) -> dict[str, Any]:
+    """A policy's state as JSON: phase, whether it is in force and binds, and its events."""
     return {
         "phase": state.phase.value,
         "in_force": state.in_force,
+        "binds": state.binds,
         "label": state.label,
-        "since": _step(state.since),
-        "change": _step(state.change),
+        "since": event_ref(state.since),
+        "change": event_ref(state.change),
+        "amendment": event_ref(state.amendment),
+        "applying": [e.provision for e in state.applying],
     }
 
 
-def _step(event: Event | None) -> dict[str, Any] | None:
+def event_ref(event: Event | None) -> dict[str, Any] | None:
+    """An event as a status names it: id, effect, date (EDTF and label), title, provision."""
     if event is None:
         return None
     return {
@@ -231,7 +255,18 @@ def _step(event: Event | None) -> dict[str, Any] | None:
         "when": str(event.when),
         "label": event.when.label,
         "title": event.title,
+        "provision": event.provision,
     }
+
+
+def step_ref(step: Transition | None) -> dict[str, Any] | None:
+    """A step as `event_ref` gives its event, with what it does in words ('text')."""
+    if step is None:
+        return None
+    data = event_ref(step.event)
+    assert data is not None
+    data["text"] = step_text(step)
+    return data
 
 
 # -- reading -----------------------------------------------------------------------------------
