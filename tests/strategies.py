@@ -7,7 +7,7 @@ import functools
 import zoneinfo
 
 import attrs
-from hypothesis import assume
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from timeline import (
@@ -617,3 +617,12 @@ def instant_spans(draw: st.DrawFn) -> When:
     except WhenError:
         assume(False)
         raise
+
+
+#: The settings of a round trip through a file (export, write, import): each example writes
+#: and reads a file, so at most 100 of them, and the test's tmp_path is reused.
+file_round_trips = settings(
+    deadline=None,
+    max_examples=min(100, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)

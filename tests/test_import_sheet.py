@@ -6,20 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import timeline
-from strategies import timelines
+from strategies import file_round_trips, timelines
 from timeline import Timeline, import_file
 
 openpyxl = pytest.importorskip("openpyxl")  # the test extra installs it; CI never skips
 
 
-@settings(
-    deadline=None,
-    max_examples=min(100, settings.default.max_examples),  # each writes and imports a file
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@file_round_trips
 @given(tl=timelines(max_events=6))
 def test_csv_export_then_import_gives_the_same_events(tl: Timeline, tmp_path: Path) -> None:
     """report --format csv → import: the same events, dates at the same precision and zone,

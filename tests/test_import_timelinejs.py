@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import timeline
-from strategies import instant_spans, timelines
+from strategies import file_round_trips, instant_spans, timelines
 from timeline import Timeline, When, import_file
 from timeline.errors import WhenError
 from timeline.report._timelinejs import slide_dates
@@ -17,11 +17,7 @@ from timeline.report._timelinejs import slide_dates
 DATA = Path(__file__).resolve().parent / "data" / "import" / "timelinejs"
 
 
-@settings(
-    deadline=None,
-    max_examples=min(100, settings.default.max_examples),  # each writes and imports a file
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@file_round_trips
 @given(tl=timelines(max_events=6))
 def test_export_then_import_gives_the_same_events(tl: Timeline, tmp_path: Path) -> None:
     """report --format timelinejs → import: the same ids, headlines (as TimelineJS shows
