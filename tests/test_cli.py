@@ -343,9 +343,13 @@ def _files(folder: Path) -> dict[str, bytes]:
         (["report", "events", "-o", "events/new.jsonl"], "is inside the data folder"),
         (
             ["import-ics", "cal.ics", "-o", "events/us-export-controls.toml"],
-            "exists and is not an earlier output of this command",
+            "exists; give --force to replace it",
         ),
-        (["import-ics", "cal.ics", "-o", "cal.ics"], "is not an earlier output of this command"),
+        (["import-ics", "cal.ics", "-o", "cal.ics"], "exists; give --force to replace it"),
+        (
+            ["import-ics", "cal.ics", "-o", "cal.ics", "--force"],
+            "is the file it imports this command reads",
+        ),
         (
             [
                 *("extract", "seeds/000_e71604ba73111c9d.txt", "--published", "2025-12-19"),

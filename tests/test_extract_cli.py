@@ -219,10 +219,15 @@ def test_a_draft_replaces_only_an_earlier_draft(
     events = project / "events"
     article = project / "articles" / "council.txt"
     arguments = ["extract", str(article), "--published", "2025-03-04", "--data", str(events)]
-    for target in (events / "sources.toml", project / "seeds" / SEED.name, article):
+    refusals = {
+        events / "sources.toml": "is not an earlier output of this command",
+        project / "seeds" / SEED.name: "is a cited source file this command reads",
+        article: "is the article this command reads",
+    }
+    for target, reason in refusals.items():
         before = target.read_bytes()
         assert main([*arguments, "-o", str(target)]) == 2
-        assert "is not an earlier output of this command" in capsys.readouterr().err
+        assert reason in capsys.readouterr().err
         assert target.read_bytes() == before
     assert main([*arguments, "-o", str(events / "council.toml")]) == 0
     assert main([*arguments, "-o", str(events / "council.toml")]) == 0

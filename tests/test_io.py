@@ -191,3 +191,16 @@ def test_stale_staging_folders_are_removed(tmp_path: Path) -> None:
         (new / "index.html").write_text("whole", encoding="utf-8")
     assert not stale.exists()
     assert _tree(tmp_path / "site") == {"index.html": "whole"}
+
+
+def test_write_new_never_replaces_a_file(tmp_path: Path) -> None:
+    """write_new writes a file that is not there, and refuses, untouched, one that is."""
+    from timeline._io import write_new
+
+    target = tmp_path / "out.toml"
+    write_new(target, "first\n")
+    assert target.read_text(encoding="utf-8") == "first\n"
+    with pytest.raises(FileExistsError, match=r"out\.toml"):
+        write_new(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]  # no temporary left

@@ -140,9 +140,11 @@ def test_a_data_writer_replaces_only_its_own_earlier_output(inputs: Inputs, tmp_
     (tmp_path / "theirs.toml").write_text("[[event]]\n", encoding="utf-8")
     assert check_target(tmp_path / "mine.toml", inputs, data=mark) == tmp_path / "mine.toml"
     assert check_target(tmp_path / "events" / "new.toml", inputs, data=mark)
-    for name in ("theirs.toml", "events/a.toml", "seeds/s.txt"):
+    for name in ("theirs.toml", "events/a.toml"):
         with pytest.raises(UsageError, match="is not an earlier output of this command"):
             check_target(tmp_path / name, inputs, data=mark)
+    with pytest.raises(UsageError, match="is a cited source file this command reads"):
+        check_target(tmp_path / "seeds" / "s.txt", inputs, data="")  # --force: not inputs
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ __all__ = [
     "real_target",
     "replaced_folder",
     "write_atomic",
+    "write_new",
 ]
 
 #: Longest file name (in UTF-8 bytes) kept whole inside a temporary name; longer names are
@@ -177,6 +178,45 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Replace `path` with `data` (str is written as UTF-8) atomically and durably."""
     with atomic_writer(path) as out:
         out.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def write_new(path: str | Path, data: bytes | str) -> None:
+    """Write `data` to `path` atomically and durably, only if nothing is there yet: the file
+    is written aside and hard-linked into place, which fails if something appeared there.
+
+    Raises:
+        FileExistsError: `path` exists (a link too, even a dangling one); it is left as it was.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path()
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() or target.is_symlink():
+        raise FileExistsError(errno.EEXIST, "file exists", str(target))
+    temporary = _temporary_name(folder, _tag(target.name))
+    try:
+        try:
+            descriptor = os.open(temporary, _NEW_FILE, 0o600)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        with os.fdopen(descriptor, "wb") as out:
+            try:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+            except OSError as error:
+                raise named(error, target) from error
+        _take_mode(str(temporary), None)
+        try:
+            os.link(temporary, target)  # fails if something appeared there meanwhile
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        except OSError:  # a file system without hard links: the check above has to do
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+            os.replace(temporary, target)
+    finally:
+        _remove(temporary)
+    _sync_folder(folder)
 
 
 def _take_mode(temporary: str, existing: os.stat_result | None) -> None:

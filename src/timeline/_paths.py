@@ -117,7 +117,8 @@ def check_target(
     of the data folder (the next load would read it). A command that writes data (an
     import, a draft) gives `data`, the first line of what it writes: it may then write a
     new file anywhere, and replace only a file that begins with that line (its own earlier
-    output), never other data. A `folder` target (a site) must not be the data folder or
+    output), never other data; `data=""` (an import with --force) replaces any file but
+    the command's inputs. A `folder` target (a site) must not be the data folder or
     inside it, the project root, a folder holding any input, or a folder holding data files.
     """
     shown = str(path)
@@ -144,15 +145,15 @@ def check_target(
                 f"{shown!r} is {kind}, not a regular file; timeline writes files only "
                 "(leave out -o and redirect the output to write elsewhere)"
             )
-        if data is not None:
+        what = _input(info, inputs)
+        if data is not None and what in (None, "a data file"):
             if _begins(real, data):
-                return target  # this command's own earlier output
+                return target  # this command's own earlier output (a data file it reads, too)
             raise UsageError(
                 f"{shown!r} exists and is not an earlier output of this command; it writes "
                 "data, and never replaces other data (or what you edited out of its first "
                 "line): remove it first or pick another name"
             )
-        what = _input(info, inputs)
         if what is not None:
             raise UsageError(
                 f"{shown!r} is {what} this command reads; writing it would destroy it: "
