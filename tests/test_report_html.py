@@ -67,6 +67,17 @@ def _marks(page: str) -> dict[str, tuple[float, float]]:
     return found
 
 
+def _lane_titles(page: str) -> list[tuple[str, str]]:
+    """Each lane's title (its lines joined) and the note beside it."""
+    found = []
+    for inner in re.findall(r'<text [^>]*class="lane-title">(.*?)</text>', page):
+        note = re.search(r'<tspan class="note">(.*?)</tspan>', inner)
+        title = re.sub(r'<tspan class="note">.*?</tspan>', "", inner)
+        lines = [stdlib_html.unescape(t) for t in re.findall(r"<tspan[^>]*>(.*?)</tspan>", title)]
+        found.append((" ".join(t for t in lines if t), note[1] if note else ""))
+    return found
+
+
 # -- golden files -----------------------------------------------------------------------------
 
 
@@ -200,9 +211,7 @@ def test_bands_use_the_full_history_when_filtered(shipped: Timeline) -> None:
 def test_lanes(shipped: Timeline, lanes: str, titles: list[str], catch_all: str) -> None:
     """Each kind of lane gets its titles; the catch-all lane comes after the other event lanes."""
     page = html.render(shipped, lanes=lanes)
-    found = re.findall(
-        r'class="lane-title">(.*?)(?: <tspan class="note">(.*?)</tspan>)?</text>', page
-    )
+    found = _lane_titles(page)
     names = [name for name, _ in found]
     for title in titles:
         if lanes == "policy" and title == "Nvidia":

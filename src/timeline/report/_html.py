@@ -15,6 +15,9 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
+from collections.abc import Mapping
+from typing import Any, Final
 
 import attrs
 import jinja2
@@ -24,27 +27,32 @@ from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
-from timeline.report._axis import LEFT, RIGHT, WIDTH
+from timeline.report._axis import MIN_WIDTH, WIDTH
+from timeline.report._bands import BAND, BAND_CLASS, changes_of
 from timeline.report._chart import (
     AXIS_H,
-    BAND,
-    BAND_CLASS,
-    BAR,
     COLOURS,
-    LANE_HEAD,
+    GREY,
     LANES,
-    ROW,
+    Lane,
     Lanes,
+    Layout,
     display_name,
-    end_of,
     has_events,
     lay_out,
-    policy_changes,
 )
-from timeline.report._common import actor_names, by_year, source_line
+from timeline.report._common import actor_names, by_year, source_line, year_heading
+from timeline.report._marks import LINE, end_of
 from timeline.report._steps import lay_out as lay_out_steps
 
-__all__ = ["LANES", "WIDTH", "render"]
+__all__ = ["LANES", "LIST_LIMIT", "WIDTH", "chart_context", "render"]
+
+#: The most events one page lists in full; past it the page lists those drawn on the chart
+#: (a site pages its list by year instead).
+LIST_LIMIT: Final = 1000
+#: Past LIST_LIMIT, each policy's history shows this many of its last steps.
+_HISTORY_LIMIT: Final = 12
+_LOCALE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 # -- the list ----------------------------------------------------------------------------------
@@ -139,53 +147,162 @@ def _asset(name: str) -> str:
     return source
 
 
-def render(timeline: Timeline, *, lanes: str = "policy", history: Timeline | None = None) -> str:
+def check_width(width: float) -> None:
+    """Refuse a chart narrower than its labels need, or absurdly wide."""
+    if not MIN_WIDTH <= width <= 20_000:
+        raise ValueError(
+            f"width {width!r} is out of range: the chart is {MIN_WIDTH} to 20000 px wide"
+        )
+
+
+def colours_css() -> str:
+    """Each lane colour's CSS custom property (our palette, not data)."""
+    palette = [*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", GREY)]
+    return "\n".join(f".{name} {{ --c: {hex}; }}" for name, hex in palette)
+
+
+def chart_context(layout: Layout, timeline: Timeline, lanes: str) -> dict[str, Any]:
+    """What `templates/chart.svg.j2` needs besides the layout, for the page and the SVG."""
+    span = _span_text(timeline)
+    marks = counted(layout.marks, "mark")
+    desc = (
+        f"{span}, in {counted(sum(1 for lane in layout.lanes if lane.events), 'lane')} "
+        f"by {lanes}; {marks} for {counted(len(layout.drawn), 'event')}"
+    )
+    if layout.dense:
+        desc += "; lanes too full to label every event show how many fall in each stretch"
+    return {
+        "layout": layout,
+        "palette": [*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", GREY)],
+        "axis_height": AXIS_H,
+        "band_height": BAND,
+        "line_height": LINE,
+        "chart_title": f"{timeline.settings.name}: timeline by {lanes}",
+        "chart_desc": desc + ".",
+        "svg_width": layout.width,
+        "standalone": False,
+    }
+
+
+def _years_of(lane: Lane, zone: Any) -> str:
+    """'2024: 1,204 · 2025: 3,010' for a lane drawn as density."""
+    counts: dict[str, int] = {}
+    for mark_event in lane.members:
+        heading = year_heading(mark_event, zone)
+        counts[heading] = counts.get(heading, 0) + 1
+    return " · ".join(f"{year}: {count:,}" for year, count in counts.items())
+
+
+def render(
+    timeline: Timeline,
+    *,
+    lanes: str = "policy",
+    history: Timeline | None = None,
+    locale: str = "en",
+    width: float = WIDTH,
+    pages: Mapping[str, str] | None = None,
+    in_force: bool = True,
+) -> str:
     """The whole page: header, chart, policies, the chronological list and a legend.
 
     `history` is the timeline whose events give each policy's states (default: `timeline`):
     pass the unfiltered one when `timeline` is a filtered view, so a policy in force long
-    before the first shown event still shows as in force.
+    before the first shown event still shows as in force. `locale` is the page's language
+    (its `lang`); `width` the chart's width in px. `pages` (event id → the page that lists
+    it) is how a site pages its list: past `LIST_LIMIT` events the page lists the years
+    and links to their pages; without it, the page lists the events drawn on the chart.
+    `in_force` leaves out the step chart of policies in force when false.
 
     Raises:
-        ValueError: `lanes` is not one of `LANES`.
+        ValueError: `lanes` is not one of `LANES`, `locale` is not a language tag, or
+            `width` is out of range.
     """
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    if not _LOCALE.fullmatch(locale):
+        raise ValueError(f"locale {locale!r} is not a language tag such as 'en' or 'pt-BR'")
+    check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history)
+    layout = lay_out(timeline, lane_kind, history, width=width)
     script = _asset("filter.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    steps = changes_of(history)
     policies = [
-        (policy, policy_changes(history, pid))
+        (policy, steps.get(pid, []))
         for pid, policy in timeline.policies.items()
         if has_events(timeline, pid)
     ]
+    big = len(timeline) > LIST_LIMIT
+    paged = big and pages is not None
+    compact = big and not paged
+    drawn = layout.drawn if layout else frozenset()
+    zone = timeline.settings.zone
+
+    def href(event: Event) -> str | None:
+        if pages is not None and big:
+            return f"{pages[event.id]}#{event.id}" if event.id in pages else None
+        if compact and event.id not in drawn:
+            return None
+        return f"#{event.id}"
+
+    groups = []
+    if not paged:
+        for heading, events in by_year(timeline):
+            shown = [e for e in events if e.id in drawn] if compact else events
+            if shown:
+                groups.append((heading, [_entry(e, timeline) for e in shown], len(events)))
+    context = chart_context(layout, timeline, lanes) if layout else {"layout": None}
     template = _environment().get_template("report.html.j2")
     return template.render(
+        **context,
         timeline=timeline,
         settings=timeline.settings,
         lanes=lane_kind,
-        layout=layout,
-        width=WIDTH,
-        left=LEFT,
-        right=RIGHT,
-        axis_height=AXIS_H,
-        lane_head=LANE_HEAD,
-        row=ROW,
-        bar=BAR,
-        band_height=BAND,
-        palette=[*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", "#6b7280")],
-        groups=[(h, [_entry(e, timeline) for e in events]) for h, events in by_year(timeline)],
+        locale=locale,
+        href=href,
+        groups=groups,
+        year_pages=_year_pages(timeline, pages) if paged and pages is not None else [],
+        compact=compact,
+        paged=paged,
+        listed=sum(len(entries) for _, entries, _ in groups),
+        history_limit=_HISTORY_LIMIT if big else len(timeline) + 1,
+        years_of=functools.partial(_years_of, zone=zone),
+        bands_text=_bands_text(layout),
         policies=policies,
         band_class=BAND_CLASS,
         name=functools.partial(display_name, timeline=timeline),
-        css=Markup(_asset("report.css")),  # our stylesheet, not data
+        colours=Markup(colours_css()),  # our palette, not data
+        chart_css=Markup(_asset("chart.css")),  # our stylesheet, not data
+        css=Markup(_asset("report.css")),
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
         span=_span_text(timeline),
-        in_force_chart=lay_out_steps(history, timeline),
+        in_force_chart=lay_out_steps(history, timeline) if in_force else None,
     )
+
+
+def _bands_text(layout: Layout | None) -> list[tuple[str, str]]:
+    """Each policy band's steps in words, for the chart's text alternative."""
+    if layout is None:
+        return []
+    return [
+        (lane.name, "; ".join(band.title for band in lane.bands))
+        for lane in layout.lanes
+        if lane.bands
+    ]
+
+
+def _year_pages(
+    timeline: Timeline, pages: Mapping[str, str]
+) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """Each year's heading, its count and the pages that list its events."""
+    rows = []
+    for heading, events in by_year(timeline):
+        urls = list(dict.fromkeys(pages[e.id] for e in events if e.id in pages))
+        links = [(url, f"part {n}" if len(urls) > 1 else heading) for n, url in enumerate(urls, 1)]
+        rows.append((heading, len(events), links))
+    return rows
 
 
 def _span_text(timeline: Timeline) -> str:
