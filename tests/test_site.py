@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -30,6 +31,7 @@ ROOT = Path(__file__).parent.parent
 EVENTS = ROOT / "events"
 GOLDEN = Path(__file__).parent / "data" / "golden"
 EPOCH = "1766102400"  # 2025-12-19T00:00:00Z
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +78,8 @@ def expected_files(tl: Timeline) -> set[str]:
     for pid in tl.policies:
         if any(e.policy == pid for e in tl):
             files |= {f"policies/{file_name(pid)}.html", f"policies/{file_name(pid)}.ics"}
+    if any(name.startswith("policies/") for name in files):
+        files.add("policies.html")  # the policy index
     return files
 
 
@@ -102,7 +106,7 @@ def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> N
     site = tmp_path / "site"
     build(shipped, site)
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 1 + len(shipped.policies)
+    assert len(pages) == 1 + len(shipped.policies) + 1  # the index, each policy, the policy index
     checked = 0
     for page in pages:
         found = links(page)
@@ -283,6 +287,9 @@ def event_ids(format: str, output: str, tl: Timeline) -> set[str]:
         return {row["id"] for row in csv.DictReader(io.StringIO(output, newline=""))}
     if format == "timelinejs":
         return {e["unique_id"] for e in json.loads(output)["events"]}
+    if format == "svg":
+        root = ElementTree.fromstring(output.encode("utf-8"))
+        return {g.get("data-event") for g in root.iter(f"{SVG}g") if g.get("class") == "mark"}
     if format == "html":
         parser = _Articles()
         parser.feed(output)

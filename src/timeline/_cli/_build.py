@@ -10,6 +10,7 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_lanes,
     filter_of,
     load,
     output_target,
@@ -32,11 +33,8 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="DIR", help="the folder to write (created)"
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        default="policy",
-        help="swimlanes of the report and the TimelineJS groups (default: policy)",
+    add_lanes(
+        parser, "swimlanes of the report and the TimelineJS groups (default: policy)", "policy"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_allow_empty(parser)

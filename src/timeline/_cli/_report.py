@@ -8,7 +8,9 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_lanes,
     add_output,
+    add_width,
     emit,
     filter_of,
     load,
@@ -33,11 +35,8 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        help="swimlanes of the html and timelinejs formats (default: policy)",
-    )
+    add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
+    add_width(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -46,20 +45,30 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
+    from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+        raise UsageError(f"--lanes goes with --format {_either(report.LANED)}")
+    if args.width is not None and args.format not in report.WIDE:
+        raise UsageError(f"--width goes with --format {_either(report.WIDE)}")
+    width = WIDTH if args.width is None else args.width
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise UsageError(f"--width {width}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
+    lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
         require_events(args, selected, len(timeline), "an empty report")
+    # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        from timeline.report import _html as html
-
-        # The policy bands fold every event of each policy, not only the filtered ones.
-        rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
+        rendered = report.html(selected, lanes=lanes, history=timeline, width=width)
+    elif args.format == "svg":
+        try:
+            rendered = report.svg(selected, lanes=lanes, history=timeline, width=width)
+        except ValueError as error:  # no event with a date: there is no chart to draw
+            raise UsageError(f"--format svg: {error}") from None
     else:
         rendered = report.render(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
@@ -71,3 +80,8 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--policy: {error.args[0]}") from None
     emit(args, rendered)
     return EXIT_OK
+
+
+def _either(formats: tuple[str, ...]) -> str:
+    """'html, svg or timelinejs'."""
+    return " or ".join(filter(None, [", ".join(formats[:-1]), formats[-1]]))

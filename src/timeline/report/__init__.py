@@ -3,7 +3,7 @@
 `render(tl, format)` picks one by name, as the command line does. Each format lives in a
 private module of this package and loads on first use, so plain text never imports Jinja2.
 
->>> {"text", "markdown", "json", "csv", "timelinejs", "html"} <= set(FORMATS)
+>>> {"text", "markdown", "json", "csv", "timelinejs", "html", "svg"} <= set(FORMATS)
 True
 """
 
@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "LANED",
+    "WIDE",
     "Lanes",
     "csv",
     "html",
     "json",
     "markdown",
     "render",
+    "svg",
     "text",
     "timelinejs",
 ]
@@ -36,13 +38,17 @@ FORMATS: Final = {
     "csv": "_csv",
     "timelinejs": "_timelinejs",
     "html": "_html",
+    "svg": "_svg",
 }
 
 #: Formats that draw swimlanes, and so take `lanes`.
-LANED: Final = ("html", "timelinejs")
+LANED: Final = ("html", "svg", "timelinejs")
+
+#: Formats whose `width` is the chart's, in px.
+WIDE: Final = ("html", "svg")
 
 #: What the swimlanes of a laned format group events by.
-Lanes = Literal["policy", "actor", "jurisdiction"]
+Lanes = Literal["policy", "actor", "jurisdiction", "tag"]
 
 
 def _renderer(format: str) -> Any:
@@ -97,8 +103,29 @@ def timelinejs(timeline: Timeline, *, lanes: Lanes = "policy") -> str:
     return render(timeline, "timelinejs", lanes=lanes)
 
 
-def html(timeline: Timeline, *, lanes: Lanes = "policy", history: Timeline | None = None) -> str:
-    """The self-contained HTML page; `history` is the whole timeline the policy bands fold."""
+def html(
+    timeline: Timeline,
+    *,
+    lanes: Lanes = "policy",
+    history: Timeline | None = None,
+    locale: str = "en",
+    width: int = 1200,
+) -> str:
+    """The self-contained HTML page; `history` is the whole timeline the policy bands fold,
+    `locale` the page's language (its `lang`), `width` the chart's width in px."""
     from timeline.report import _html
 
-    return _html.render(timeline, lanes=lanes, history=history)
+    return _html.render(timeline, lanes=lanes, history=history, locale=locale, width=width)
+
+
+def svg(
+    timeline: Timeline,
+    *,
+    lanes: Lanes = "policy",
+    history: Timeline | None = None,
+    width: int = 1200,
+) -> str:
+    """The chart alone as a standalone SVG, `width` px wide, for an article or a slide."""
+    from timeline.report import _svg
+
+    return _svg.render(timeline, lanes=lanes, history=history, width=width)

@@ -19,10 +19,21 @@ import attrs
 
 from timeline.report._measure import width as text_width
 
-__all__ = ["LEFT", "MIN_WIDTH", "RIGHT", "WIDTH", "Axis", "Break", "Tick", "build_axis"]
+__all__ = [
+    "LEFT",
+    "MAX_WIDTH",
+    "MIN_WIDTH",
+    "RIGHT",
+    "WIDTH",
+    "Axis",
+    "Break",
+    "Tick",
+    "build_axis",
+]
 
 WIDTH: Final = 1200  # default viewBox width; CSS scales the chart and lets it scroll on phones
 MIN_WIDTH: Final = 480  # narrower, and a year's label no longer fits beside its neighbours
+MAX_WIDTH: Final = 20_000  # wider is no chart anyone can read, and a page of megabytes
 LEFT: Final = 12.0
 RIGHT: Final = WIDTH - 12.0  # of the default width; an `Axis` knows its own `right`
 _BREAK_W: Final = 26.0  # width of a cut in the axis
@@ -158,9 +169,7 @@ def _to_date(key: int, zone: dt.tzinfo) -> dt.date:
         return dt.date.max if key > 0 else dt.date.min
 
 
-def build_axis(
-    points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: float = WIDTH
-) -> Axis:
+def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: float = WIDTH) -> Axis:
     """Lay out the axis over the finite bounds `points` (each a part's [lo, hi) keys), for a
     chart `width` units wide.
 

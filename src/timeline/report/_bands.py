@@ -18,7 +18,7 @@ from timeline._lifecycle import Phase, Transition
 from timeline._model import Effect
 from timeline._timeline import Timeline
 from timeline.report._axis import LEFT, Axis
-from timeline.report._marks import end_of, part_range, soft
+from timeline.report._marks import part_range, soft
 from timeline.report._measure import width as text_width
 
 __all__ = ["BAND", "BAND_CLASS", "Band", "Change", "bands", "changes_of", "policy_changes"]
@@ -66,10 +66,10 @@ class Change:
     def date(self) -> str:
         """When the step was taken, at its precision but without a time of day: '2 May 2024'."""
         when = self.step.event.when
-        half = end_of(when, "start") or end_of(when, "end")
-        assert half is not None and half.start is not None
-        text = half.start.label()
-        return text.split(", ", 1)[0] if half.start.time is not None else text
+        part = when.start or when.end
+        assert part is not None
+        text = part.label()
+        return text.split(", ", 1)[0] if part.time is not None else text
 
 
 @attrs.frozen(kw_only=True)
@@ -85,9 +85,7 @@ class Band:
     title: str
 
 
-_FOLDED: weakref.WeakKeyDictionary[Timeline, dict[str, list[Change]]] = (
-    weakref.WeakKeyDictionary()
-)
+_FOLDED: weakref.WeakKeyDictionary[Timeline, dict[str, list[Change]]] = weakref.WeakKeyDictionary()
 
 
 def changes_of(history: Timeline) -> Mapping[str, list[Change]]:

@@ -35,7 +35,6 @@ __all__ = [
     "Layout",
     "Note",
     "display_name",
-    "has_events",
     "lay_out",
 ]
 
@@ -186,10 +185,6 @@ def display_name(key: str, timeline: Timeline) -> str:
     return timeline.actors[key].name if key in timeline.actors else key
 
 
-def has_events(timeline: Timeline, policy: str) -> bool:
-    return any(e.policy == policy for e in timeline)
-
-
 def _grouped(timeline: Timeline, lanes: Lanes) -> tuple[dict[str | None, list[Event]], int]:
     """The events of each lane, in order of first event, the catch-all last; past
     `MAX_LANES`, the lanes with the fewest events are drawn together as the last but one."""
@@ -207,9 +202,7 @@ def _grouped(timeline: Timeline, lanes: Lanes) -> tuple[dict[str | None, list[Ev
         seen: set[str] = set()
         together: list[Event] = []
         for event in timeline:
-            if event.id not in seen and any(
-                k in more for k in _lane_keys(event, timeline, lanes)
-            ):
+            if event.id not in seen and any(k in more for k in _lane_keys(event, timeline, lanes)):
                 seen.add(event.id)
                 together.append(event)
         order = {k: v for k, v in order.items() if k in kept}
@@ -387,4 +380,3 @@ def _bounds(event: Event, zone: dt.tzinfo) -> list[tuple[int, int]]:
     when = event.when
     found = [part_range(when, side, zone) for side in ("start", "end")]
     return [r for r in found if r is not None]
-

@@ -27,7 +27,7 @@ from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
-from timeline.report._axis import MIN_WIDTH, WIDTH
+from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 from timeline.report._bands import BAND, BAND_CLASS, changes_of
 from timeline.report._chart import (
     AXIS_H,
@@ -38,14 +38,13 @@ from timeline.report._chart import (
     Lanes,
     Layout,
     display_name,
-    has_events,
     lay_out,
 )
 from timeline.report._common import actor_names, by_year, source_line, year_heading
 from timeline.report._marks import LINE, end_of
 from timeline.report._steps import lay_out as lay_out_steps
 
-__all__ = ["LANES", "LIST_LIMIT", "WIDTH", "chart_context", "render"]
+__all__ = ["LANES", "LIST_LIMIT", "WIDTH", "chart_context", "page_shell", "render"]
 
 #: The most events one page lists in full; past it the page lists those drawn on the chart
 #: (a site pages its list by year instead).
@@ -149,9 +148,9 @@ def _asset(name: str) -> str:
 
 def check_width(width: float) -> None:
     """Refuse a chart narrower than its labels need, or absurdly wide."""
-    if not MIN_WIDTH <= width <= 20_000:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
         raise ValueError(
-            f"width {width!r} is out of range: the chart is {MIN_WIDTH} to 20000 px wide"
+            f"width {width!r} is out of range: the chart is {MIN_WIDTH} to {MAX_WIDTH} px wide"
         )
 
 
@@ -228,11 +227,8 @@ def render(
     script = _asset("filter.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
-    policies = [
-        (policy, steps.get(pid, []))
-        for pid, policy in timeline.policies.items()
-        if has_events(timeline, pid)
-    ]
+    shown = {e.policy for e in timeline if e.policy is not None}
+    policies = [(p, steps.get(pid, [])) for pid, p in timeline.policies.items() if pid in shown]
     big = len(timeline) > LIST_LIMIT
     paged = big and pages is not None
     compact = big and not paged
@@ -249,9 +245,9 @@ def render(
     groups = []
     if not paged:
         for heading, events in by_year(timeline):
-            shown = [e for e in events if e.id in drawn] if compact else events
-            if shown:
-                groups.append((heading, [_entry(e, timeline) for e in shown], len(events)))
+            kept = [e for e in events if e.id in drawn] if compact else events
+            if kept:
+                groups.append((heading, [_entry(e, timeline) for e in kept], len(events)))
     context = chart_context(layout, timeline, lanes) if layout else {"layout": None}
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -279,6 +275,18 @@ def render(
         script_hash=f"sha256-{digest}",
         span=_span_text(timeline),
         in_force_chart=lay_out_steps(history, timeline) if in_force else None,
+    )
+
+
+def page_shell(title: str, body: str, *, locale: str = "en") -> str:
+    """A plain page in the report's style around `body`, markup whose every text the caller
+    escaped (the site's policy index)."""
+    template = _environment().get_template("shell.html.j2")
+    return template.render(
+        title=title,
+        body=Markup(body),  # the site's own markup, its texts escaped by the site
+        css=Markup(_asset("report.css")),
+        locale=locale,
     )
 
 
