@@ -74,11 +74,19 @@ def task(name: str, data: str) -> dict[str, Any]:
             sources=tl.sources,
             settings=tl.settings,
         )
-    elif name in ("text", "json"):
+    elif name in ("text", "json", "html"):
         from timeline import report
 
         rendered = report.render(tl, name)
         out["bytes"] = len(rendered.encode())
+    elif name == "build":
+        import shutil
+
+        target = Path(os.environ.get("BENCH_OUT", "site"))
+        shutil.rmtree(target, ignore_errors=True)
+        written = timeline.build_site(tl, target)
+        out["files"] = len(written)
+        out["bytes"] = sum((target / f).stat().st_size for f in written)
     elif name == "ics":
         from timeline import write_ics
 
@@ -128,7 +136,8 @@ def measure(
 def run_task(name: str, folder: Path) -> dict[str, Any]:
     """One task in a child process; wall/CPU/RSS from outside, step time from inside."""
     cmd = [PYTHON, str(Path(__file__).resolve()), "--task", name, "--data", "events"]
-    env = dict(os.environ, BENCH_OUT=str(folder / "out.ics")) if name == "ics" else None
+    out = {"ics": "out.ics", "build": "site"}.get(name)
+    env = dict(os.environ, BENCH_OUT=str(folder / out)) if out else None
     return measure(cmd, cwd=folder, env=env)
 
 
@@ -137,6 +146,8 @@ COMMANDS = {
     "check": ["check", "-q", "events"],
     "report text": ["report", "events", "--format", "text", "-o", "out.txt"],
     "report json": ["report", "events", "--format", "json", "-o", "out.json"],
+    "report html": ["report", "events", "--format", "html", "-o", "out.html"],
+    "build": ["build", "events", "-o", "site", "-q"],
     "ics": ["ics", "events", "-o", "out.ics"],
     "status": ["status", "events", "--as-of", AS_OF.isoformat()],
 }
@@ -146,9 +157,16 @@ def run_command(name: str, folder: Path) -> dict[str, Any]:
     """`timeline NAME ...` in `folder`: wall, CPU and peak RSS of the process."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(STAMP.timestamp())))
     result = measure([TIMELINE, *COMMANDS[name]], cwd=folder, env=env)
-    output = {"report text": "out.txt", "report json": "out.json", "ics": "out.ics"}.get(name)
+    output = {
+        "report text": "out.txt",
+        "report json": "out.json",
+        "report html": "out.html",
+        "ics": "out.ics",
+    }.get(name)
     if output:
         result["bytes"] = (folder / output).stat().st_size
+    if name == "build":
+        result["bytes"] = sum(p.stat().st_size for p in (folder / "site").rglob("*") if p.is_file())
     return result
 
 
@@ -479,7 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/timeline-bench"))
     parser.add_argument(
-        "--tasks", nargs="+", default=["load", "sort", "text", "json", "ics", "status"]
+        "--tasks",
+        nargs="+",
+        default=["load", "sort", "text", "json", "html", "build", "ics", "status"],
     )
     parser.add_argument("--toml-up-to", type=int, default=100_000)
     parser.add_argument(
@@ -553,6 +573,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _growth(sizes: dict[str, Any]) -> list[str]:
+    """Each JSON Lines task's step time at 10x the size over its time at the size: 10 is
+    linear, 100 quadratic."""
+    rows = []
+    for size in sorted(sizes, key=int):
+        bigger = sizes.get(str(int(size) * 10), {}).get("jsonl", {})
+        for name, f in sizes[size].get("jsonl", {}).items():
+            if name in bigger and f["step_s"] > 0:
+                ratio = bigger[name]["step_s"] / f["step_s"]
+                rows.append(f"| {name} | {int(size):,} → {int(size) * 10:,} | {ratio:.1f}× |")
+    if not rows:
+        return []
+    head = "| task | events | growth of the step time (10× is linear) |"
+    return ["", head, "|---|---|---:|", *rows]
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The figures as the Markdown tables of docs/performance.md."""
     lines = [
@@ -571,6 +607,7 @@ def markdown(results: dict[str, Any]) -> str:
                     f"| {int(size):,} | {fmt} | {name} | {f['step_s']:.2f} | {f['wall_s']:.2f} "
                     f"| {f['cpu_s']:.2f} | {f['rss_after_load_mib']:.0f} | {f['rss_mib']:.0f} |"
                 )
+    lines += _growth(results["sizes"])
     commands = results.get("commands")
     if commands:
         lines += [
