@@ -59,13 +59,13 @@ def task(name: str, data: str) -> dict[str, Any]:
     gc.enable()
     loaded = time.perf_counter() - started
     out: dict[str, Any] = {"events": len(tl), "load_s": loaded, "rss_after_load_mib": _rss_mib()}
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     if name == "load":
         pass
     elif name == "sort":
         shuffled = list(tl.events)
         random.Random(1).shuffle(shuffled)
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         timeline.Timeline(
             events=shuffled,
             actors=tl.actors,
@@ -102,6 +102,7 @@ def task(name: str, data: str) -> dict[str, Any]:
     else:
         raise ValueError(f"unknown task {name!r}")
     out["step_s"] = time.perf_counter() - clock if name != "load" else loaded
+    out["step_cpu_s"] = time.process_time() - cpu
     out["rss_peak_mib"] = _rss_mib()
     return out
 
@@ -582,11 +583,16 @@ def _growth(sizes: dict[str, Any]) -> list[str]:
         for name, f in sizes[size].get("jsonl", {}).items():
             if name in bigger and f["step_s"] > 0:
                 ratio = bigger[name]["step_s"] / f["step_s"]
-                rows.append(f"| {name} | {int(size):,} → {int(size) * 10:,} | {ratio:.1f}× |")
+                cpu = ""
+                if f.get("step_cpu_s") and "step_cpu_s" in bigger[name]:
+                    cpu = f"{bigger[name]['step_cpu_s'] / f['step_cpu_s']:.1f}×"
+                rows.append(
+                    f"| {name} | {int(size):,} → {int(size) * 10:,} | {ratio:.1f}× | {cpu} |"
+                )
     if not rows:
         return []
-    head = "| task | events | growth of the step time (10× is linear) |"
-    return ["", head, "|---|---|---:|", *rows]
+    head = "| task | events | growth of the step's wall time (10× is linear) | of its CPU time |"
+    return ["", head, "|---|---|---:|---:|", *rows]
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -596,15 +602,16 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Command: `{results['command']}`",
         "",
-        "| events | format | task | step (s) | process wall (s) | process CPU (s) "
+        "| events | format | task | step (s) | step CPU (s) | process wall (s) | process CPU (s) "
         "| RSS after load (MiB) | peak RSS (MiB) |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for size, formats in results["sizes"].items():
         for fmt, tasks in formats.items():
             for name, f in tasks.items():
                 lines.append(
-                    f"| {int(size):,} | {fmt} | {name} | {f['step_s']:.2f} | {f['wall_s']:.2f} "
+                    f"| {int(size):,} | {fmt} | {name} | {f['step_s']:.2f} "
+                    f"| {f.get('step_cpu_s', float('nan')):.2f} | {f['wall_s']:.2f} "
                     f"| {f['cpu_s']:.2f} | {f['rss_after_load_mib']:.0f} | {f['rss_mib']:.0f} |"
                 )
     lines += _growth(results["sizes"])

@@ -6,8 +6,10 @@ import datetime as dt
 import difflib
 import html as stdlib_html
 import itertools
+import json
 import os
 import re
+import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +22,7 @@ import timeline
 from strategies import timelines
 from timeline import Citation, Event, Settings, Timeline, When
 from timeline._cli import main
+from timeline._text import slugify
 from timeline.report import _html as html
 from timeline.report._axis import build_axis
 from timeline.report._chart import Layout, lay_out
@@ -568,3 +571,34 @@ def test_density_spreads_an_imprecise_date_over_its_span() -> None:
     assert len(spread) > 5
     assert len(dated) == 1
     assert dated[0].title.endswith(": 400 events dated to the day or the moment")
+
+
+def test_timelinejs_groups_become_lanes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A TimelineJS file's groups, imported as tags, are the lanes of `--lanes tag`, and go
+    back out as TimelineJS groups."""
+    for part in ("events", "sources"):
+        shutil.copytree(ROOT / "tests" / "data" / "golden" / part, tmp_path / part)
+    monkeypatch.chdir(tmp_path)
+    slides = ROOT / "tests" / "data" / "import" / "timelinejs" / "all-media-types.json"
+    assert main(["import", str(slides), "-o", "events/media.toml"]) == 0
+    capsys.readouterr()
+    groups = ["audio", "html", "image", "social-media", "video"]
+    assert main(["report", "events", "--format", "html", "--lanes", "tag", "--tag", "image"]) == 0
+    titles = [title for title, _ in _lane_titles(capsys.readouterr().out)]
+    assert "image" in titles
+    assert main(["report", "events", "--format", "html", "--lanes", "tag"]) == 0
+    titles = [title for title, _ in _lane_titles(capsys.readouterr().out)]
+    assert set(groups) <= set(titles)
+    assert main(["report", "events", "--format", "timelinejs", "--lanes", "tag"]) == 0
+    back = {e["unique_id"]: e.get("group") for e in json.loads(capsys.readouterr().out)["events"]}
+    sent = json.loads(slides.read_text(encoding="utf-8"))["events"]
+    expected = {slugify(e["group"]) for e in sent if e.get("group")}
+    assert expected == set(groups)
+    assert (back["youtube-videos"], back["soundcloud"], back["flickr"]) == (
+        "video",
+        "audio",
+        "image",
+    )
+    assert {g for g in back.values() if g} >= expected
