@@ -431,7 +431,8 @@ def test_long_words_can_wrap() -> None:
     [
         (["2021-04/..", "2023"], "2 events, April 2021 onwards"),
         (["../2015", "2021-04"], "2 events, up to April 2021"),
-        (["../2015", "2021/.."], "2 events, with no known start or end"),
+        (["../2015", "2021/.."], "2 events, 2015 to 2021, some with no known start or end"),
+        (["../2015", "2010/..", "2012"], "3 events, 2010 to 2015, some with no known start or end"),
         (["2021-04", "2023-05"], "2 events, April 2021 to May 2023"),
         (["2021-04"], "1 event, April 2021"),
     ],

@@ -31,7 +31,7 @@ _US: Final = dt.timedelta(microseconds=1)
 
 @attrs.frozen(kw_only=True)
 class Bin:
-    """One bin that holds something: its solid (dated to the day or the moment) and light (spread) heights."""
+    """One bin that holds something: the heights of its exact dates (solid) and shares (light)."""
 
     x: float
     width: float
@@ -119,12 +119,11 @@ def density(events: Iterable[Event], axis: Axis, zone: dt.tzinfo) -> Density:
     peak = max(d + s for d, s in zip(dated, spread, strict=True))
     bins = []
     for k in range(count):
-        total = dated[k] + spread[k]
-        if total < 0.05:
+        if dated[k] + spread[k] < 0.05:
             continue
         span = _days(_day(edges[k], zone), _day(max(edges[k], edges[k + 1] - 1), zone))
-        events = "event" if _share(dated[k]) == "1" else "events"
-        title = f"{span}: {_share(dated[k])} {events} dated to the day or the moment"
+        noun = "event" if _share(dated[k]) == "1" else "events"
+        title = f"{span}: {_share(dated[k])} {noun} dated to the day or the moment"
         if spread[k] >= 0.05:
             title += f", and {_share(spread[k])} spread over it from vaguer dates and spans"
         bins.append(
