@@ -118,22 +118,44 @@ def _references(index: _Index) -> Iterable[Problem]:
 
 
 def _policy_cycles(index: _Index) -> Iterable[Problem]:
+    """Every policy on a cycle of `amends`/`replaces`, each told the whole cycle from itself.
+
+    Each policy has at most one parent, so the links form chains that end or loop. One walk
+    from each policy not yet settled stops at the first policy already settled (so each link
+    is followed once: linear, however long the chains) or at one met in this very walk,
+    which closes a cycle.
+    """
     policies = index.ids.get("policy", {})
-    for policy_id, item in policies.items():
-        seen = [policy_id]
-        current: Policy = item.record
-        while True:
-            parent = current.amends or current.replaces
-            if parent is None or parent not in policies:
-                break
-            if parent in seen:
-                if parent == policy_id:
-                    chain = " → ".join([*seen, parent])
+    settled: set[str] = set()
+    for start in policies:
+        if start in settled:
+            continue
+        walk: list[str] = []
+        position: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in policies and current not in settled:
+            if current in position:  # back at a policy of this walk: the rest is a cycle
+                cycle = walk[position[current] :]
+                for offset, policy_id in enumerate(cycle):
+                    item = policies[policy_id]
+                    names = [*cycle[offset:], *cycle[:offset], policy_id]
                     field = "amends" if item.record.amends else "replaces"
-                    yield item.problem(field, f"policies amend or replace in a cycle: {chain}")
+                    message = f"policies amend or replace in a cycle: {_chain(names)}"
+                    yield item.problem(field, message)
                 break
-            seen.append(parent)
-            current = policies[parent].record
+            position[current] = len(walk)
+            walk.append(current)
+            record: Policy = policies[current].record
+            current = record.amends or record.replaces
+        settled.update(walk)
+
+
+def _chain(names: list[str], shown: int = 8) -> str:
+    """'a → b → a'; a long cycle keeps its ends, so n messages do not each list n names."""
+    if len(names) <= shown + 1:
+        return " → ".join(names)
+    left_out = len(names) - shown
+    return " → ".join([*names[: shown // 2], f"… {left_out:,} more …", *names[-shown // 2 :]])
 
 
 def _source_files(index: _Index) -> Iterable[Problem]:
