@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 from timeline._cli._options import (
     EXIT_OK,
     add_command,
     add_data,
     add_filters,
     add_output,
-    emit,
+    emit_stream,
     filter_of,
     load,
 )
@@ -51,15 +53,17 @@ def run(args: argparse.Namespace) -> int:
         from timeline.report import _html as html
 
         # The policy bands fold every event of each policy, not only the filtered ones.
-        rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
+        texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
     else:
-        rendered = report.render(selected, args.format, lanes=args.lanes)
+        texts = report.pieces(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            rendered += "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
-    emit(args, rendered)
+        texts = itertools.chain(texts, [section])
+    # Written as it is made: a report of a million events never sits whole in memory.
+    emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
