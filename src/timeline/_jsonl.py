@@ -1,13 +1,15 @@
 """JSON Lines data files: one record a line, wrapped by its kind, `{"event": {...}}`.
 
-Generated bulk data is written this way; each line is read with the C scanner and handed
-to `timeline._structure` with its line number.
+Generated bulk data is written this way. The file is read a block of lines at a time (so a
+file of any size loads in the memory of its records), each line with the C scanner, and
+handed to `timeline._structure` with its line number.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -15,6 +17,7 @@ from timeline._structure import (
     KINDS,
     Located,
     Shared,
+    read_lines,
     screen_event,
     structure_record,
     unknown_kind,
@@ -22,18 +25,26 @@ from timeline._structure import (
 from timeline._text import MAX_TEXT
 from timeline.errors import Problem
 
-__all__ = ["read"]
+__all__ = ["read", "read_file"]
 
 _NO_LINES: Final[Mapping[str, int]] = MappingProxyType({})
 _DECODER: Final[Any] = json.JSONDecoder()
 _SCAN: Final = _DECODER.scan_once  # the C scanner json.loads ends up in
 
 
-def read(text: str, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
-    """Every record of a JSON Lines file, located by its line."""
+def read_file(path: Path, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
+    """Every record of the JSON Lines file at `path`, read a block of lines at a time."""
+    for first_line, text in read_lines(path, shown, problems):
+        yield from read(text, shown, problems, shared, first_line=first_line)
+
+
+def read(
+    text: str, shown: str, problems: list[Problem], shared: Shared, *, first_line: int = 1
+) -> Iterator[Located]:
+    """Every record of JSON Lines text, located by its line (the first is `first_line`)."""
     # Split on LF alone: JSON allows U+2028 and U+2029 raw in strings, and splitlines() would
     # break a record there.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:

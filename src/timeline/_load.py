@@ -25,10 +25,11 @@ from timeline.report import _json
 
 __all__ = ["load", "load_records"]
 
-Reader = Callable[[str, str, list[Problem], Shared], Iterator[Located]]
+#: Reads the file at a path (shown in problems as the second argument) into located records.
+Reader = Callable[[Path, str, list[Problem], Shared], Iterator[Located]]
 
 #: Data file suffix → the reader of that format.
-READERS: Final[dict[str, Reader]] = {".toml": _toml.read, ".jsonl": _jsonl.read}
+READERS: Final[dict[str, Reader]] = {".toml": _toml.read_file, ".jsonl": _jsonl.read_file}
 
 
 def load(folder: str | Path = "events") -> Timeline:
@@ -84,10 +85,7 @@ def load_records(folder: Path) -> tuple[Settings | None, list[Located], list[Pro
     located: list[Located] = []
     shared = Shared()
     for path in _data_files(folder):
-        shown = _display(path)
-        text = read_text(path, shown, problems)
-        if text is not None:
-            located += READERS[path.suffix](text, shown, problems, shared)
+        located += READERS[path.suffix](path, _display(path), problems, shared)
     return settings, located, problems
 
 

@@ -14,15 +14,33 @@ import enum
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
-from timeline._structure import KINDS, Located, Shared, structure_record, unknown_kind
+from timeline._structure import (
+    KINDS,
+    Located,
+    Shared,
+    read_text,
+    structure_record,
+    unknown_kind,
+)
 from timeline.errors import Problem
 
-__all__ = ["document", "fields", "key_lines", "parse", "read", "string", "table", "value"]
+__all__ = [
+    "document",
+    "fields",
+    "key_lines",
+    "parse",
+    "read",
+    "read_file",
+    "string",
+    "table",
+    "value",
+]
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -40,6 +58,13 @@ def parse(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | No
         line = int(found.group(1)) if found else None
         problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {reason}"))
     return None
+
+
+def read_file(path: Path, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
+    """Every record of the TOML file at `path` (read whole: TOML is parsed as one document)."""
+    text = read_text(path, shown, problems)
+    if text is not None:
+        yield from read(text, shown, problems, shared)
 
 
 def read(text: str, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:

@@ -23,7 +23,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from timeline._lifecycle import State, Status
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
-from timeline._structure import MAX_FILE_BYTES, Located, assemble, make_converter, structure_record
+from timeline._structure import Located, assemble, make_converter, structure_record
 from timeline._timeline import Timeline
 from timeline._validate import validate
 from timeline._when import Qualifier, When
@@ -313,9 +313,6 @@ def load_json(path: str | Path) -> Timeline:
     target = Path(path)
     shown = str(target)
     try:
-        if target.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
         data = target.read_bytes()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
