@@ -20,10 +20,10 @@ from timeline._endpoint import (
     Qualifier,
     offset_notation,
     parse_endpoint,
+    read_endpoint,
 )
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
 __all__ = ["Endpoint", "Precision", "Qualifier", "When"]
 
 UTC: Final = dt.UTC
@@ -336,31 +336,38 @@ def _span_label(start: Endpoint, end: Endpoint) -> str:
 def _parse(text: str, tz: str | None) -> When:
     if tz is not None:
         _check_zone(tz, text)
-    interval = "/" in text
-    if interval:
-        left, _, right = text.partition("/")
-        if "/" in right:
-            raise WhenError.invalid(text, "a span has exactly one '/'")
-        if left == ".." and right == "..":
-            raise WhenError.invalid(text, "a span needs at least one known end")
-        if not left or not right:
-            raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
-        start = None if left == ".." else parse_endpoint(left, text)
-        end = None if right == ".." else parse_endpoint(right, text)
-    else:
+    if "/" not in text:  # a single value, the common case
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
-        start = end = parse_endpoint(text, text)
-    for part in (start, end) if interval else (start,):
+        single = read_endpoint(text, text)  # this cache holds the value; no need for two
+        if single.time is not None and single.offset is None:
+            _check_local(single, tz, text)
+        elif tz is not None:
+            raise _zone_without_time(text, tz)
+        return When(start=single, end=single, is_interval=False, tz=tz)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise WhenError.invalid(text, "a span has exactly one '/'")
+    if left == ".." and right == "..":
+        raise WhenError.invalid(text, "a span needs at least one known end")
+    if not left or not right:
+        raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
+    start = None if left == ".." else parse_endpoint(left, text)
+    end = None if right == ".." else parse_endpoint(right, text)
+    for part in (start, end):
         if part is not None and _is_local(part):
             _check_local(part, tz, text)
     if tz is not None and not (_is_local(start) or _is_local(end)):
-        raise WhenError.invalid(
-            text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
-        )
-    if interval and start is not None and end is not None and _backwards(start, end, tz):
+        raise _zone_without_time(text, tz)
+    if start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
-    return When(start=start, end=end, is_interval=interval, tz=tz)
+    return When(start=start, end=end, is_interval=True, tz=tz)
+
+
+def _zone_without_time(text: str, tz: str) -> WhenError:
+    return WhenError.invalid(
+        text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
+    )
 
 
 def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
