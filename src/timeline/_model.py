@@ -46,11 +46,19 @@ def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None
 
 #: Slugs one a line: a whole list of ids checked in one match, for the common, valid case.
 _SLUG_LINES: Final = re.compile(rf"{SLUG.pattern}(?:\n{SLUG.pattern})*")
+#: Lists of ids found valid (records repeat the same tags and actors): checked once each.
+_VALID_SLUGS: Final[dict[tuple[str, ...], None]] = {}
+_VALID_SLUGS_SIZE: Final = 1 << 16
 
 
 def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     if not value:
         return
+    try:
+        if value in _VALID_SLUGS:
+            return
+    except TypeError:  # an item that cannot be hashed: named below
+        pass
     if not _SLUG_LINES.fullmatch("\n".join(value)):  # a TypeError for an item not a str
         for item in value:
             _slug(instance, attribute, item)  # names the first bad one
@@ -58,6 +66,8 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
         raise InvalidFieldError(
             attribute.name, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
         )
+    if len(_VALID_SLUGS) < _VALID_SLUGS_SIZE and type(value) is tuple:
+        _VALID_SLUGS[value] = None
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:

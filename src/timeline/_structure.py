@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, NamedTuple
 
 import attrs
 import cattrs
@@ -47,6 +47,7 @@ __all__ = [
     "CONVERTER",
     "KINDS",
     "MAX_RECORD_BYTES",
+    "NO_LINES",
     "Shared",
     "Located",
     "assemble",
@@ -76,22 +77,26 @@ _CACHE_SIZE: Final = 1 << 20
 
 @attrs.define
 class Shared:
-    """What the records of one load share: equal citations are one object.
+    """What the records of one load share: equal citations and equal dates are one object.
 
-    Records cite the same few sources the same way again and again; a frozen citation can
-    be shared, which saves the memory and the work of building each again. One per load,
-    dropped with it. (Equal dates are shared already: `When.parse` remembers its values.)
+    Records cite the same few sources the same way again and again, and repeat dates; a
+    frozen value can be shared, which saves the memory and the work of building each again.
+    One per load, dropped with it.
     """
 
     citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
+    #: (when, tz) as written → its value: parsed once per load, one object however often used.
+    whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
 
 
-@attrs.define(kw_only=True)
-class Located:
+#: The line map of a record read from a format that locates by line alone (JSON Lines).
+NO_LINES: Final[Mapping[str, int]] = MappingProxyType({})
+
+
+class Located(NamedTuple):
     """A structured record and where it was written, so later checks can point at it.
 
-    Not frozen: one is made per record of a load, and a plain slotted class is twice as
-    quick to build; nothing changes one after it is made.
+    A named tuple: one is made per record of a load, and a tuple is built quickest.
     """
 
     record: Any
@@ -99,7 +104,7 @@ class Located:
     key: str  # e.g. "event[3]" (TOML) or "event" (JSON Lines: one record a line)
     path: str
     line: int | None
-    lines: Mapping[str, int] = attrs.field(factory=dict)  # "event[3].cite[0].quote" → line
+    lines: Mapping[str, int] = NO_LINES  # "event[3].cite[0].quote" → line
 
     def problem(self, field: str, message: str, value: object = None) -> Problem:
         """A problem about `field` of this record (a dotted suffix such as 'cite[0].quote')."""
@@ -410,7 +415,7 @@ def structure_record(
     problems += found
     if found:
         return None
-    return attrs.evolve(here, record=record)
+    return here._replace(record=record)
 
 
 def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
@@ -466,15 +471,19 @@ def _value_at(raw: Mapping[str, Any], path: str) -> object:
 _EVENT_FIELDS: Final = frozenset({*(a.name for a in attrs.fields(Event)), "tz"})
 _CITE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Citation))
 _EFFECTS: Final = {effect.value: effect for effect in Effect}
-_NO_ITEMS: Final[list[str]] = []
 _intern: Final = sys.intern  # ids repeated across records: one shared copy instead of one a record
+
+
+_KNOWN_EVENT_FIELDS: Final = _EVENT_FIELDS.issuperset
+_KNOWN_CITE_FIELDS: Final = _CITE_FIELDS.issuperset
+_NO_ITEMS: Final[list[str]] = []
 
 
 def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | None:
     """The event `raw` describes when every field has its plain type and the model accepts
     it; None when anything needs the full structuring path's checks and messages.
     """
-    if not raw.keys() <= _EVENT_FIELDS:
+    if not _KNOWN_EVENT_FIELDS(raw):
         return None
     get = raw.get
     id_, title, when, cite = get("id"), get("title"), get("when"), get("cite")
@@ -503,7 +512,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     citations = shared.citations
     cited = []
     for item in cite:
-        if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
+        if type(item) is not dict or not _KNOWN_CITE_FIELDS(item):
             return None
         fields = (item.get("source"), item.get("quote"), item.get("note"))
         try:
@@ -529,10 +538,14 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
     ):
         return None
-    try:
-        parsed = When.parse(when, tz=zone)
-    except (TimelineError, TypeError, ValueError):
-        return None
+    whens = shared.whens
+    parsed = whens.get((when, zone))
+    if parsed is None:
+        try:
+            parsed = When.parse(when, tz=zone)
+        except (TimelineError, TypeError, ValueError):
+            return None
+        whens[when, zone] = parsed
     try:
         return Event(
             id=id_,

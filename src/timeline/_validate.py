@@ -6,13 +6,15 @@ linear in the size of the data. Checks only report; they never change a record.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
-from timeline._model import Event, Policy, Source
+from timeline._model import Citation, Event, Policy, Source
 from timeline._structure import KINDS, Located
 from timeline.errors import Problem
 
@@ -37,9 +39,15 @@ class _Index:
         #: Records whose id an earlier record of their kind already has, in order.
         self.duplicates: list[Located] = []
         ids, duplicates = self.ids, self.duplicates
-        for item in located:
+        #: The events, in the order read: most of the records, so the common case runs in C.
+        self.events = [item for item in located if item.kind == "event"]
+        by_id = dict(zip([item.record.id for item in self.events], self.events, strict=True))
+        unique = len(by_id) == len(self.events)  # else equal ids: find them the slow way
+        for item in [item for item in located if item.kind != "event"] if unique else located:
             if ids[item.kind].setdefault(item.record.id, item) is not item:
                 duplicates.append(item)
+        if unique:
+            ids["event"] = by_id
         self.source_texts: dict[str, str | None] = {}
 
 
@@ -78,10 +86,20 @@ def _references(index: _Index) -> Iterable[Problem]:
     actors, places, policies, sources = (
         index.ids.get(kind, {}) for kind in ("actor", "place", "policy", "source")
     )
+    # The common case first, in C: every id the events name is known, so no event needs
+    # looking at one by one (the loop below does, only when one is not).
+    events = list(map(_RECORD, index.events))
+    named = (
+        (actors, chain.from_iterable(map(_ACTORS, events))),
+        (places, map(_PLACE, events)),
+        (policies, map(_POLICY, events)),
+        (sources, map(_SOURCE, chain.from_iterable(map(_CITE, events)))),
+    )
+    events_resolve = not any(set(ids).difference(known, [None]) for known, ids in named)
     for item in index.located:
         record = item.record
         if isinstance(record, Event):
-            if (
+            if events_resolve or (
                 all(map(actors.__contains__, record.actors))
                 and (record.place is None or record.place in places)
                 and (record.policy is None or record.policy in policies)
@@ -115,6 +133,14 @@ def _references(index: _Index) -> Iterable[Problem]:
                         f"{party!r} is neither a country code (e.g. 'US') nor a known actor id",
                         party,
                     )
+
+
+_RECORD: Final = operator.attrgetter("record")
+_ACTORS: Final = operator.attrgetter("actors")
+_PLACE: Final = operator.attrgetter("place")
+_POLICY: Final = operator.attrgetter("policy")
+_CITE: Final = operator.attrgetter("cite")
+_SOURCE: Final = operator.attrgetter("source")
 
 
 def _policy_cycles(index: _Index) -> Iterable[Problem]:
@@ -192,16 +218,18 @@ def _source_files(index: _Index) -> Iterable[Problem]:
 
 
 def _quotes(index: _Index) -> Iterable[Problem]:
+    # Equal citations are mostly one shared object: check each distinct one once, and go
+    # through the events one by one only to locate the citations that fail.
+    cites = list(chain.from_iterable(map(_CITE, map(_RECORD, index.events))))
+    distinct = dict(zip(map(id, cites), cites, strict=True))
+    failing = {key for key, citation in distinct.items() if not _quote_holds(index, citation)}
+    if not failing:
+        return
     sources = index.ids.get("source", {})
-    found: set[tuple[str, str]] = set()  # (source, quote) pairs already found verbatim
-    for item in index.located:
+    for item in index.events:
         record = item.record
-        if not isinstance(record, Event):
-            continue
         for n, citation in enumerate(record.cite):
-            if citation.quote is None or citation.source not in sources:
-                continue
-            if (citation.source, citation.quote) in found:
+            if id(citation) not in failing:
                 continue
             if citation.source not in index.source_texts:
                 yield item.problem(
@@ -211,17 +239,24 @@ def _quotes(index: _Index) -> Iterable[Problem]:
                     citation.quote,
                 )
                 continue
-            text = index.source_texts[citation.source]
-            if text is not None and normalise_space(citation.quote) in text:
-                found.add((citation.source, citation.quote))
-            elif text is not None:
-                yield item.problem(
-                    f"cite[{n}].quote",
-                    f"quote {_short(citation.quote)!r} is not verbatim in "
-                    f"{sources[citation.source].record.file}; "
-                    "copy it exactly (only white space may differ)",
-                    citation.quote,
-                )
+            yield item.problem(
+                f"cite[{n}].quote",
+                f"quote {_short(citation.quote)!r} is not verbatim in "
+                f"{sources[citation.source].record.file}; "
+                "copy it exactly (only white space may differ)",
+                citation.quote,
+            )
+
+
+def _quote_holds(index: _Index, citation: Citation) -> bool:
+    """Whether the citation's quote is verbatim in its source's text (true with no quote,
+    an unknown source, which `_references` reports, or a file that could not be read)."""
+    if citation.quote is None or citation.source not in index.ids.get("source", {}):
+        return True
+    if citation.source not in index.source_texts:
+        return False
+    text = index.source_texts[citation.source]
+    return text is None or normalise_space(citation.quote) in text
 
 
 def _lifecycle(index: _Index) -> Iterable[Problem]:

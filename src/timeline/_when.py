@@ -53,7 +53,16 @@ def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
     return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
 
 
-#: Written qualifier (None when absent) → `Qualifier`: a dict lookup, not an enum call.
+def _instant_micros(part: Endpoint, tz: str | None) -> int:
+    """`_micros(part.instant(tz))`, in integer arithmetic when the end carries its offset."""
+    offset, time = part.offset, part.time
+    if offset is None or time is None:
+        return _micros(part.instant(tz))
+    assert part.month is not None
+    assert part.day is not None
+    days = dt.date(part.year, part.month, part.day).toordinal() - _EPOCH_DAY
+    seconds = days * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second
+    return (seconds - offset.days * 86_400 - offset.seconds) * 1_000_000
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=True, order=False)
@@ -221,18 +230,22 @@ class When:
         Open ends sort as the infinite past or future. The key is total: with an id as a
         tie-breaker, two runs never order the same data differently.
         """
-        if self.start is None:
+        start, end = self.start, self.end
+        if start is not None and start is end and start.time is not None:  # an instant
+            moment = _instant_micros(start, self.tz)
+            return (moment, moment)
+        if start is None:
             low = _MIN_KEY
-        elif self.start.time is not None:
-            low = _micros(self.start.instant(self.tz))
+        elif start.time is not None:
+            low = _instant_micros(start, self.tz)
         else:
-            low = _day_start(self.start.first_day, zone)
-        if self.end is None:
+            low = _day_start(start.first_day, zone)
+        if end is None:
             high = _MAX_KEY
-        elif self.end.time is not None:
-            high = _micros(self.end.instant(self.tz))
+        elif end.time is not None:
+            high = _instant_micros(end, self.tz)
         else:
-            last = self.end.last_day
+            last = end.last_day
             high = (
                 _day_start(last + dt.timedelta(days=1), zone) - 1
                 if last < dt.date.max
