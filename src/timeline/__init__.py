@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Settings,
         Source,
     )
+    from timeline._parquet import from_arrow, to_arrow
     from timeline._query import Filter
     from timeline._site import build as build_site
     from timeline._timeline import Timeline
@@ -83,9 +84,11 @@ __all__ = (
     # output
     "report",
     "build_site",
+    "to_arrow",
     "to_ics",
     "write_ics",
     # input
+    "from_arrow",
     "Imported",
     "from_ics",
     "read_ics",
@@ -130,6 +133,7 @@ _HOMES = {
     "timeline._clock": ("frozen_today",),
     "timeline._ics": ("Imported", "from_ics", "read_ics", "to_ics", "write_ics"),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
+    "timeline._parquet": ("from_arrow", "to_arrow"),
     "timeline._site": ("build_site",),
     "timeline.errors": (
         "DataError",

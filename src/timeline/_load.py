@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
-from timeline import _jsonl, _toml
+from timeline import _jsonl, _parquet, _toml
 from timeline._model import Settings
 from timeline._settings import SETTINGS_FILE, structure_settings
 from timeline._structure import Located, Shared, assemble, read_text
@@ -29,11 +29,16 @@ __all__ = ["load", "load_records"]
 Reader = Callable[[Path, str, list[Problem], Shared], Iterator[Located]]
 
 #: Data file suffix → the reader of that format.
-READERS: Final[dict[str, Reader]] = {".toml": _toml.read_file, ".jsonl": _jsonl.read_file}
+READERS: Final[dict[str, Reader]] = {
+    ".toml": _toml.read_file,
+    ".jsonl": _jsonl.read_file,
+    ".parquet": _parquet.read_file,  # events only; pyarrow is imported when one is found
+}
 
 
 def load(folder: str | Path = "events") -> Timeline:
-    """Read every `*.toml` and `*.jsonl` file under `folder` into a validated `Timeline`.
+    """Read every `*.toml`, `*.jsonl` and `*.parquet` file under `folder` into a validated
+    `Timeline`.
 
     A `.json` file instead of a folder is read as a JSON export (see `timeline.load_json`).
 

@@ -18,7 +18,7 @@ from timeline._model import Citation, Event, Policy, Source
 from timeline._structure import KINDS, Located
 from timeline.errors import Problem
 
-__all__ = ["CHECKS", "normalise_space", "validate"]
+__all__ = ["CHECKS", "SLICE_CHECKS", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
@@ -51,14 +51,22 @@ class _Index:
         self.source_texts: dict[str, str | None] = {}
 
 
-def validate(located: Sequence[Located], *, project_root: Path | None) -> list[Problem]:
+def validate(
+    located: Sequence[Located],
+    *,
+    project_root: Path | None,
+    checks: Sequence[Callable[[_Index], Iterable[Problem]]] | None = None,
+) -> list[Problem]:
     """Every cross-record problem in `located`; paths in records are relative to `project_root`.
 
     With no `project_root` (records read from an export, which carries no source texts)
-    the checks that read source files are left out.
+    the checks that read source files are left out. `checks` runs only those (of `CHECKS`).
     """
     index = _Index(located, project_root)
-    checks = CHECKS if project_root is not None else [c for c in CHECKS if c not in _FILE_CHECKS]
+    if checks is None:
+        checks = CHECKS
+    if project_root is None:
+        checks = [c for c in checks if c not in _FILE_CHECKS]
     problems: list[Problem] = []
     for check in checks:
         problems += check(index)
@@ -293,3 +301,6 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
 )
 #: The checks that read source files.
 _FILE_CHECKS: Final = (_source_files, _quotes)
+#: What a slice of the events (rows handed over from a query) can be checked for: a slice
+#: need not hold a policy's whole history, nor the records its events name.
+SLICE_CHECKS: Final = (_duplicate_ids, _references)

@@ -13,6 +13,7 @@ from timeline._cli._options import (
     emit_stream,
     filter_of,
     load,
+    writes_file,
 )
 from timeline.errors import UsageError
 
@@ -29,7 +30,10 @@ def add(commands: Commands) -> None:
     parser = add_command(commands, "report", run, "print a chronological report")
     add_data(parser)
     parser.add_argument(
-        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+        "--format",
+        choices=sorted([*FORMATS, "parquet"]),
+        default="text",
+        help="output format (default: text; parquet, a binary file, needs -o)",
     )
     parser.add_argument(
         "--lanes",
@@ -49,6 +53,13 @@ def run(args: argparse.Namespace) -> int:
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if args.format == "parquet":
+        from timeline import _parquet
+
+        if not writes_file(args):
+            raise UsageError("--format parquet needs -o FILE: Parquet is a binary file")
+        emit_stream(args, lambda out: _parquet.write(selected, out))
+        return EXIT_OK
     if args.format == "html":
         from timeline.report import _html as html
 
