@@ -257,7 +257,6 @@ def ics_vs_icalendar(data: str) -> dict[str, Any]:
     """Time both writers on the same timeline and check the calendars hold the same events."""
     import timeline
     from timeline import to_ics
-
     from timeline._ics import _write
 
     tl = timeline.load(data)
