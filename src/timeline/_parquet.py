@@ -16,17 +16,18 @@ without `.parquet` files.
 from __future__ import annotations
 
 import itertools
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from timeline._model import Citation, Effect, Event
+from timeline._model import Effect, Event
 from timeline._structure import (
     NO_LINES,
     Located,
     Shared,
+    as_written,
     assemble,
+    make_event,
     structure_record,
 )
 from timeline._text import MAX_TEXT
@@ -34,33 +35,15 @@ from timeline._timeline import Timeline
 from timeline._validate import SLICE_CHECKS, validate
 from timeline._when import When
 from timeline.errors import DataError, Problem, TimelineError, UsageError
+from timeline.report._json import EVENT_KEYS
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["COLUMNS", "from_arrow", "read_file", "schema", "to_arrow", "write"]
 
-#: The columns in order: the event's fields as written, then what is derived from `when`.
-COLUMNS: Final = (
-    "id",
-    "title",
-    "when",
-    "tz",
-    "earliest",
-    "latest",
-    "precision",
-    "qualifier",
-    "label",
-    "said",
-    "summary",
-    "actors",
-    "tags",
-    "policy",
-    "effect",
-    "place",
-    "url",
-    "cite",
-)
+#: The columns in order: the JSON export's keys, the citations under the data folder's `cite`.
+COLUMNS: Final = (*EVENT_KEYS[:-1], "cite")
 _DERIVED: Final = frozenset({"earliest", "latest", "precision", "qualifier", "label"})
 #: What reading takes: every column but the derived ones, in `_row`'s order.
 _READ: Final = tuple(c for c in COLUMNS if c not in _DERIVED)
@@ -361,8 +344,6 @@ def _clean(batch: Any) -> bool:
 
 
 _EFFECTS: Final = {effect.value: effect for effect in Effect}
-_CITATIONS: Final = 1 << 20  # distinct citations shared per load; more are built each time
-_intern: Final = sys.intern
 
 
 def _event(row: Sequence[Any], shared: Shared) -> Event | None:
@@ -378,30 +359,10 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
             parsed = whens[when, tz] = When.parse(when, tz=tz)
         if effect is not None:
             effect = _EFFECTS[effect]
-        citations = shared.citations
-        cited = []
-        for item in cite:
-            fields = (item.get("source"), item.get("quote"), item.get("note"))
-            citation = citations.get(fields)
-            if citation is None:
-                source, quote, note = fields
-                citation = Citation(source=_intern(source), quote=quote, note=note)
-                if len(citations) < _CITATIONS:
-                    citations[fields] = citation
-            cited.append(citation)
-        return Event(
-            id=id_,
-            title=title,
-            when=parsed,
-            said=said,
-            summary=summary,
-            actors=tuple(map(_intern, actors)) if actors else (),
-            place=None if place is None else _intern(place),
-            policy=None if policy is None else _intern(policy),
-            effect=effect,
-            tags=tuple(map(_intern, tags)) if tags else (),
-            url=url,
-            cite=tuple(cited),
+        citation = shared.citation
+        cited = [citation(c.get("source"), c.get("quote"), c.get("note")) for c in cite]
+        return make_event(
+            id_, title, parsed, said, summary, actors, place, policy, effect, tags, url, cited
         )
     except (TimelineError, TypeError, ValueError, KeyError):
         return None
@@ -409,15 +370,4 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
 
 def _as_written(row: Sequence[Any]) -> dict[str, Any]:
     """A row as a person would write the record: no nulls, no empty lists."""
-    record = {
-        name: value
-        for name, value in zip(_READ, row, strict=True)
-        if value is not None and value != []
-    }
-    cite = record.get("cite")
-    if isinstance(cite, list):
-        record["cite"] = [
-            {k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item
-            for item in cite
-        ]
-    return record
+    return as_written(dict(zip(_READ, row, strict=True)))

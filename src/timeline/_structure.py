@@ -50,10 +50,12 @@ __all__ = [
     "NO_LINES",
     "Shared",
     "Located",
+    "as_written",
     "assemble",
     "flatten",
     "line_of",
     "make_converter",
+    "make_event",
     "message",
     "read_lines",
     "read_text",
@@ -87,6 +89,20 @@ class Shared:
     citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
     #: (when, tz) as written → its value: parsed once per load, one object however often used.
     whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
+
+    def citation(self, source: str, quote: str | None, note: str | None) -> Citation:
+        """The citation of these fields, made once (its source id interned) and then shared.
+
+        Raises:
+            TimelineError, ValueError, TypeError: the model refuses the fields.
+        """
+        key = (source, quote, note)
+        found = self.citations.get(key)
+        if found is None:
+            found = Citation(source=_intern(source), quote=quote, note=note)
+            if len(self.citations) < _CACHE_SIZE:
+                self.citations[key] = found
+        return found
 
 
 #: The line map of a record read from a format that locates by line alone (JSON Lines).
@@ -528,11 +544,9 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             ):
                 return None
             try:
-                citation = Citation(source=_intern(source), quote=quote, note=note)
+                citation = shared.citation(source, quote, note)
             except (TimelineError, TypeError, ValueError):
                 return None
-            if len(citations) < _CACHE_SIZE:
-                citations[fields] = citation
         cited.append(citation)
     if not clean and not _plain_texts(
         id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
@@ -547,22 +561,60 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             return None
         whens[when, zone] = parsed
     try:
-        return Event(
-            id=id_,
-            title=title,
-            when=parsed,
-            said=said,
-            summary=summary,
-            actors=tuple(map(_intern, actors)) if actors else (),
-            place=None if place is None else _intern(place),
-            policy=None if policy is None else _intern(policy),
-            effect=effect,
-            tags=tuple(map(_intern, tags)) if tags else (),
-            url=url,
-            cite=tuple(cited),
+        return make_event(
+            id_, title, parsed, said, summary, actors, place, policy, effect, tags, url, cited
         )
     except (TimelineError, TypeError, ValueError):
         return None
+
+
+def make_event(
+    id_: str,
+    title: str,
+    when: When,
+    said: str | None,
+    summary: str | None,
+    actors: list[str] | None,
+    place: str | None,
+    policy: str | None,
+    effect: Effect | None,
+    tags: list[str] | None,
+    url: str | None,
+    cite: list[Citation],
+) -> Event:
+    """The event of fields a fast path has screened, built by the model's constructor (every
+    validator runs), with the ids it names interned: one shared copy instead of one a record.
+
+    Raises:
+        TimelineError, ValueError, TypeError: the model refuses a field.
+    """
+    return Event(
+        id=id_,
+        title=title,
+        when=when,
+        said=said,
+        summary=summary,
+        actors=tuple(map(_intern, actors)) if actors else (),
+        place=None if place is None else _intern(place),
+        policy=None if policy is None else _intern(policy),
+        effect=effect,
+        tags=tuple(map(_intern, tags)) if tags else (),
+        url=url,
+        cite=tuple(cite),
+    )
+
+
+def as_written(record: Mapping[str, Any], cite: str = "cite") -> dict[str, Any]:
+    """A record as a person would write it, from a format that spells out every field:
+    no nulls, no empty lists, and no null fields in the citations under `cite`."""
+    out = {k: v for k, v in record.items() if v is not None and v != []}
+    citations = out.get(cite)
+    if isinstance(citations, list):
+        out[cite] = [
+            {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
+            for c in citations
+        ]
+    return out
 
 
 def _plain_texts(*values: Any) -> bool:

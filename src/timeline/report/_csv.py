@@ -21,32 +21,12 @@ from typing import Final
 
 from timeline._model import Event
 from timeline._timeline import Timeline
-from timeline.report._json import bounds, qualifier
+from timeline.report._json import EVENT_KEYS, bounds, qualifier
 
 __all__ = ["COLUMNS", "neutralise", "pieces", "render", "row"]
 
-#: The header, in order.
-COLUMNS: Final = (
-    "id",
-    "title",
-    "when",
-    "tz",
-    "earliest",
-    "latest",
-    "precision",
-    "qualifier",
-    "label",
-    "said",
-    "summary",
-    "actors",
-    "tags",
-    "policy",
-    "effect",
-    "place",
-    "url",
-    "sources",
-    "quotes",
-)
+#: The header, in order: the JSON export's keys, the citations as two columns.
+COLUMNS: Final = (*EVENT_KEYS[:-1], "sources", "quotes")
 
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
 FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")

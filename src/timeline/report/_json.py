@@ -23,7 +23,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from timeline._lifecycle import State, Status
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
-from timeline._structure import Located, assemble, make_converter, structure_record
+from timeline._structure import (
+    Located,
+    as_written,
+    assemble,
+    make_converter,
+    structure_record,
+)
 from timeline._timeline import Timeline
 from timeline._validate import validate
 from timeline._when import Qualifier, When
@@ -31,6 +37,7 @@ from timeline.errors import DataError, Problem
 from timeline.report._common import Encoded, json_pieces
 
 __all__ = [
+    "EVENT_KEYS",
     "FORMAT",
     "VERSION",
     "bounds",
@@ -63,6 +70,24 @@ _ARRAYS: Final = {
     "events": "event",
 }
 _DERIVED: Final = ("earliest", "latest", "precision", "qualifier", "label")
+#: An exported event's keys in order: as written, then derived from `when`. The CSV and
+#: Parquet columns follow it too.
+EVENT_KEYS: Final = (
+    "id",
+    "title",
+    "when",
+    "tz",
+    *_DERIVED,
+    "said",
+    "summary",
+    "actors",
+    "tags",
+    "policy",
+    "effect",
+    "place",
+    "url",
+    "citations",
+)
 _TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
 
 
@@ -370,16 +395,10 @@ def _as_written(raw: object, kind: str) -> object:
     """An exported record as a person would write it: no nulls or empty lists, no derived fields."""
     if not isinstance(raw, dict):
         return raw
-    record = {k: v for k, v in raw.items() if v is not None and v != []}
+    record = as_written(raw, "citations")
     if kind == "event":
         for key in _DERIVED:
             record.pop(key, None)
-        citations = record.get("citations")
-        if isinstance(citations, list):
-            record["citations"] = [
-                {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
-                for c in citations
-            ]
     return record
 
 
