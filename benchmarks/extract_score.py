@@ -1,12 +1,14 @@
 """Score `timeline.extract` against the hand-checked development corpus.
 
-Usage: .venv/bin/python benchmarks/extract_score.py [--errors] [--corpus DIR]
+Usage: .venv/bin/python benchmarks/extract_score.py [--errors] [--markdown] [--corpus DIR]
 
 For every gold expression (tests/data/extract/gold.tsv, TimeML TIMEX3 values) it looks for
 the extracted mention that overlaps it most and counts the value as right when the TIMEX3
 value is exactly equal. It prints exact-value accuracy by type and by category, how many
 gold expressions were not found at all, and how many mentions match no gold expression
-(candidates for precision errors, or expressions the gold leaves out).
+(candidates for precision errors, or expressions the gold leaves out). `--markdown`
+prints the category table of docs/performance.md instead: DATE expressions and all
+expressions, right of total, per category.
 """
 
 from __future__ import annotations
@@ -51,7 +53,25 @@ def best_match(row: dict[str, str], mentions: list[Mention]) -> Mention | None:
     return best[1] if best[0] > 0 else None
 
 
-def score(corpus: Path, *, show_errors: bool = False) -> dict[str, tuple[int, int]]:
+def _same_value(found: str, gold: str) -> bool:
+    """Whether two TIMEX3 values are equal; midnight that ends a day (T24:00) is the one
+    that starts the next (T00:00), as in ISO 8601."""
+    return _canonical(found) == _canonical(gold)
+
+
+def _canonical(value: str) -> str:
+    if len(value) >= 16 and value[10:16] == "T24:00":
+        try:
+            day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)
+        except ValueError:
+            return value
+        return f"{day}T00:00{value[16:]}"
+    return value
+
+
+def score(
+    corpus: Path, *, show_errors: bool = False, markdown: bool = False
+) -> dict[str, tuple[int, int]]:
     """Print the tables; return {label: (right, total)} for tests and notes."""
     gold = load_gold(corpus)
     found = run(corpus)
@@ -62,12 +82,15 @@ def score(corpus: Path, *, show_errors: bool = False) -> dict[str, tuple[int, in
     errors = []
     for row in gold:
         mention = best_match(row, found[row["doc"]])
-        ok = mention is not None and mention.timex == row["value"]
+        ok = mention is not None and _same_value(mention.timex, row["value"])
         if mention is None:
             missed += 1
         else:
             matched.add((row["doc"], mention.start))
-        for label in ("ALL", f"type {row['type']}", f"category {row['category']}"):
+        labels = ["ALL", f"type {row['type']}", f"category {row['category']}"]
+        if row["type"] == "DATE":
+            labels += ["DATE", f"DATE {row['category']}"]
+        for label in labels:
             total[label] += 1
             right[label] += ok
         if not ok:
@@ -79,8 +102,14 @@ def score(corpus: Path, *, show_errors: bool = False) -> dict[str, tuple[int, in
         for m in mentions
         if (doc, m.start) not in matched
     ]
+    mentions = sum(len(found_in) for found_in in found.values())
+    if markdown:
+        _markdown(right, total, mentions, len(spurious))
+        return {label: (right[label], total[label]) for label in total}
     print(f"{'':24}{'right':>6}{'total':>7}{'accuracy':>10}")
-    for label in sorted(total, key=lambda k: (k != "ALL", k)):
+    for label in sorted(
+        (k for k in total if not k.startswith("DATE ")), key=lambda k: (k != "ALL", k)
+    ):
         print(f"{label:24}{right[label]:>6}{total[label]:>7}{right[label] / total[label]:>10.1%}")
     print(f"\ngold expressions not found: {missed}; mentions matching no gold: {len(spurious)}")
     if show_errors:
@@ -89,13 +118,35 @@ def score(corpus: Path, *, show_errors: bool = False) -> dict[str, tuple[int, in
     return {label: (right[label], total[label]) for label in total}
 
 
+def _cell(right: int, total: int) -> str:
+    return f"{right}/{total} ({right / total:.1%})" if total else "–"
+
+
+def _markdown(right: Counter[str], total: Counter[str], mentions: int, spurious: int) -> None:
+    """The category table of docs/performance.md."""
+    print("| category | DATE | all types |")
+    print("|---|---|---|")
+    categories = sorted({k.split(" ", 1)[1] for k in total if k.startswith("category ")})
+    for category in categories:
+        date, every = f"DATE {category}", f"category {category}"
+        dates, alls = _cell(right[date], total[date]), _cell(right[every], total[every])
+        print(f"| {category} | {dates} | {alls} |")
+    dates, alls = _cell(right["DATE"], total["DATE"]), _cell(right["ALL"], total["ALL"])
+    print(f"| **all** | **{dates}** | **{alls}** |")
+    print(
+        f"\n{mentions} mentions found, {spurious} of them matching no gold expression "
+        f"(precision of finding {1 - spurious / mentions:.1%})."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and print the score."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong value")
+    parser.add_argument("--markdown", action="store_true", help="print the category table")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder")
     args = parser.parse_args(argv)
-    score(args.corpus, show_errors=args.errors)
+    score(args.corpus, show_errors=args.errors, markdown=args.markdown)
     return 0
 
 

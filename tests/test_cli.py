@@ -56,7 +56,7 @@ def test_check_broken_copy_lists_every_problem(folder: str, expected: list[str])
     assert done.returncode == 1
     assert done.stdout == ""
     count = len(expected)
-    assert done.stderr.splitlines() == [*expected, f"{count} problems found; nothing was written."]
+    assert done.stderr.splitlines() == [*expected, f"{count} problems found."]
 
 
 def test_check_in_process_matches(broken_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,9 +76,22 @@ def test_missing_data_folder_exits_1(in_tmp: Path, capsys: pytest.CaptureFixture
     """A data folder that does not exist is a data problem, not a crash."""
     assert main(["check", "nowhere"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "nowhere: the data folder does not exist",
-        "1 problem found; nothing was written.",
+        f"nowhere: the data folder does not exist (looked for {in_tmp.resolve()}/nowhere)",
+        "1 problem found.",
     ]
+
+
+@pytest.mark.parametrize("command", ["check", "report", "status"])
+def test_a_missing_default_folder_says_how_to_name_another(
+    command: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without DATA and without ./events, the message says how to give the folder."""
+    assert main([command]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == (
+        f"events: the data folder does not exist (looked for {in_tmp.resolve()}/events); "
+        f"name the folder to read after the command: timeline {command} FOLDER"
+    )
 
 
 BAD_DATA = {
@@ -141,6 +154,72 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
     assert done.stderr.startswith("usage: timeline")
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (["chek"], "usage: timeline [-h]", "invalid choice: 'chek' (did you mean 'check'?)"),
+        (
+            ["report", "--format", "htm"],
+            "usage: timeline report",
+            "invalid choice: 'htm' (did you mean 'html'?)",
+        ),
+        (
+            ["report", "events", "--format", "text", "--lanes", "actor"],
+            "usage: timeline report",
+            "--lanes goes with --format html or timelinejs",
+        ),
+        (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
+        (
+            ["report", "events", "--tag", "nvidai"],
+            "usage: timeline report",
+            "--tag: no event has the tag 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["ics", "events", "--actor", "nvidai"],
+            "usage: timeline ics",
+            "--actor: no actor with id 'nvidai' (did you mean 'nvidia'?)",
+        ),
+        (
+            ["report", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline report",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["status", "events", "--policy", "us-chip-export-control"],
+            "usage: timeline status",
+            "--policy: no policy with id 'us-chip-export-control' "
+            "(did you mean 'us-chip-export-controls'?); known: ",
+        ),
+        (
+            ["build", "events", "-o", "tests/no-such-site", "--jurisdiction", "us"],
+            "usage: timeline build",
+            "--jurisdiction: no policy has the jurisdiction 'us' (did you mean 'US'?)",
+        ),
+        (
+            ["ics", "events", "--feed", "nvidai"],
+            "usage: timeline ics",
+            "--feed: no feed 'nvidai' in timeline.toml (did you mean 'nvidia'?); its feeds are: ",
+        ),
+    ],
+)
+def test_a_usage_error_shows_its_command_and_what_was_meant(
+    argv: list[str],
+    usage: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A usage error prints the usage of the command it is about and a likely fix."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as caught:
+        raise SystemExit(main(argv))
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert message in err
 
 
 def test_usage_error_in_process(capsys: pytest.CaptureFixture[str]) -> None:
@@ -224,3 +303,31 @@ def test_python_dash_m_report_runs() -> None:
     done = _run("report", "events")
     assert (done.returncode, done.stderr) == (0, "")
     assert "SiCarrier is founded" in done.stdout
+
+
+def test_check_counts_in_the_singular_and_plural(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One of a kind is '1 policy', more are 'n policies'."""
+    (in_tmp / "events").mkdir()
+    (in_tmp / "events" / "a.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\n[[actor]]\nid = "a"\nname = "A"\n'
+        '[[policy]]\nid = "p"\ntitle = "P"\n'
+        '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n[[event.cite]]\nsource = "s"\n',
+        encoding="utf-8",
+    )
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == (
+        "events: 1 event, 1 policy, 1 actor, 1 source: no problems\n"
+    )
+
+
+def test_only_a_command_that_writes_says_nothing_was_written(
+    broken_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` never writes, so it does not say it wrote nothing; `report` does."""
+    assert main(["check", "events"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{len(BROKEN_TOML)} problems found."
+    assert main(["report", "events"]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == f"{len(BROKEN_TOML)} problems found; nothing was written."

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import shutil
+import time
 import tomllib
 from pathlib import Path
 
@@ -91,17 +92,25 @@ def test_age_gives_an_approximate_founding_year() -> None:
     assert (mention.when, mention.timex, mention.type) == ("2021~", "P4Y", "DURATION")
 
 
-def test_the_spinners_wording_gets_no_founding_year(seed_mentions: list[Mention]) -> None:
-    """'simply 4 years outdated' is only a duration: there is no rule for mangled text."""
+def test_the_spinners_wording_dates_the_founding_too(seed_mentions: list[Mention]) -> None:
+    """'is simply 4 years outdated', the spinner's 'just four years old', means about 2021."""
     mention = _find(seed_mentions, "4 years")
-    assert (mention.when, mention.timex) == (None, "P4Y")
+    assert (mention.text, mention.when, mention.timex) == ("4 years outdated", "2021~", "P4Y")
 
 
 def test_future_values_are_not_drafted(seed_mentions: list[Mention]) -> None:
     """'in 50 years' and '30 years' time' resolve, but no event is drafted from them."""
     draft = tomllib.loads(_seed_draft(seed_mentions))
     whens = {event["when"] for event in draft["event"]}
-    assert whens == {"2025-23", "2025-04", "2010~", "2025-12", "../2025", "2025-06/2025-12"}
+    assert whens == {
+        "2025-23",
+        "2025-04",
+        "2021~",
+        "2010~",
+        "2025-12",
+        "../2025",
+        "2025-06/2025-12",
+    }
 
 
 # ── rule tables ───────────────────────────────────────────────────────────────────────
@@ -242,7 +251,7 @@ RULE_CASES = [
     ("BIS asks for comments for a 60-day period.", D(2025, 1, 15), "60-day", "P60D", None),
     ("The order requires a report within 24 hours.", D(2025, 1, 15), "24 hours", "PT24H", None),
     # decades and centuries
-    ("Controls have relied on them since the 1990s.", D(2023, 1, 1), "the 1990s", "199", "199X"),
+    ("Controls have relied on them since the 1990s.", D(2023, 1, 1), "the 1990s", "199", "199X/.."),
     ("Writers dreamed in the 19th century.", D(2024, 1, 1), "the 19th century", "18", "18XX"),
     ("It grows later this decade.", D(2024, 7, 19), "later this decade", "202", "2024/2029"),
     # present and past references stay references
@@ -421,6 +430,273 @@ RULE_CASES = [
     ("Mills were built in the 1800s.", D(2025, 6, 1), "the 1800s", "18", "18XX"),
     ("Results come at the end of the year.", D(2025, 6, 1), "the end of the year", "2025", "2025"),
     ("The 1987's crash was severe.", D(2025, 6, 1), "1987", "1987", "1987"),
+    # year ranges: one TIMEX3 per year, the whole span as `when`
+    ("They won it in the 2009-2010 season.", D(2019, 10, 2), "2009", "2009", "2009/2010"),
+    ("They won it in the 2009-2010 season.", D(2019, 10, 2), "2010", "2010", "2009/2010"),
+    ("Attendance peaked in 1957-58.", D(2019, 10, 2), "58", "1958", "1957/1958"),
+    ("Revenue for 2018/19 rose.", D(2019, 10, 2), "19", "2019", "2018/2019"),
+    ("Prices fell in 1999-00.", D(2019, 10, 2), "00", "2000", "1999/2000"),
+    ("Output grew in 2014–2016.", D(2019, 10, 2), "2016", "2016", "2014/2016"),
+    # fiscal and calendar periods
+    ("Sales will double this fiscal year.", D(2025, 7, 31), "this fiscal year", "FY2025", None),
+    ("Sales fell last fiscal year.", D(2025, 7, 31), "last fiscal year", "FY2024", None),
+    (
+        "In fiscal 2021 it earned $3 a share; in the previous fiscal year, $2.",
+        D(2022, 5, 26),
+        "the previous fiscal year",
+        "FY2020",
+        None,
+    ),
+    (
+        "Revenue for its fiscal third quarter fell.",
+        D(2001, 3, 30),
+        "fiscal third",
+        "FY2001-Q3",
+        None,
+    ),
+    (
+        "For the first half of fiscal 2003, it earned $367 million.",
+        D(2003, 7, 17),
+        "first half of fiscal 2003",
+        "FY2003-H1",
+        None,
+    ),
+    (
+        "Sales rose in the second quarter. Net income for the quarter doubled.",
+        D(2003, 7, 17),
+        "the quarter",
+        "2003-Q2",
+        "2003-04/2003-06",
+    ),
+    (
+        "In the latest quarter, profit fell.",
+        D(2022, 5, 26),
+        "latest quarter",
+        "2022-Q1",
+        "2022-01/2022-03",
+    ),
+    (
+        "Growth slowed in the first three months of 2013.",
+        D(2013, 3, 15),
+        "first three months of 2013",
+        "2013-Q1",
+        "2013-01/2013-03",
+    ),
+    (
+        "Demand should hold for the rest of the year.",
+        D(2003, 7, 17),
+        "rest of the year",
+        "2003",
+        "2003-07/2003-12",
+    ),
+    (
+        "It will remodel 200 stores by year-end 2024.",
+        D(2022, 5, 26),
+        "year-end 2024",
+        "2024",
+        "2024",
+    ),
+    ("The economy lost momentum late last year.", D(2023, 1, 19), "late last year", "2022", "2022"),
+    ("Prices rise early next month.", D(2025, 7, 31), "early next month", "2025-08", "2025-08"),
+    # weeks
+    (
+        "Stocks have climbed over the past week.",
+        D(2013, 3, 15),
+        "the past week",
+        "2013-W11",
+        "2013-03-09/2013-03-15",
+    ),
+    (
+        "They meet again the week of Aug. 18.",
+        D(2025, 7, 31),
+        "week of Aug. 18",
+        "2025-W34",
+        "2025-08-18/2025-08-24",
+    ),
+    (
+        "The club sold out both games this weekend.",
+        D(2014, 10, 6),
+        "this weekend",
+        "2014-W40-WE",
+        "2014-10-04/2014-10-05",
+    ),
+    # the side of publication: cue words first, then tense, then the nearest
+    ("Prices have risen since March.", D(2022, 11, 1), "March", "2022-03", "2022-03/.."),
+    ("Mexico was exempted until Sept. 1.", D(2025, 7, 31), "Sept. 1", "2025-09-01", "2025-09-01"),
+    (
+        "Schools will remain closed until Monday.",
+        D(2002, 9, 20),
+        "Monday",
+        "2002-09-23",
+        "2002-09-23",
+    ),
+    (
+        "The tariffs take effect on Friday, the latest step in a fight that has escalated.",
+        D(2025, 7, 31),
+        "Friday",
+        "2025-08-01",
+        "2025-08-01",
+    ),
+    ("The state reopens next Friday.", D(2020, 6, 18), "next Friday", "2020-06-26", "2020-06-26"),
+    # generic present and past
+    (
+        "Back then, China bought a third; today it buys a fifth.",
+        D(2025, 7, 31),
+        "today",
+        "PRESENT_REF",
+        None,
+    ),
+    ("Back then, China bought a third.", D(2025, 7, 31), "Back then", "PAST_REF", None),
+    ("Clinton has lost ground since then.", D(2008, 2, 5), "then", "PAST_REF", None),
+    ("At the time, levees were weak.", D(2005, 9, 2), "the time", "PAST_REF", None),
+    ("These days, owners struggle.", D(2020, 6, 18), "These days", "PRESENT_REF", None),
+    ("The vote is today.", D(2008, 2, 5), "today", "2008-02-05", "2008-02-05"),
+    # the day, that day: the day named before, or unresolved
+    (
+        "The storm hit on Tuesday. That day, schools closed.",
+        D(2002, 9, 20),
+        "That day",
+        "2002-09-17",
+        "2002-09-17",
+    ),
+    ("That day, schools closed.", D(2002, 9, 20), "That day", "XXXX-XX-XX", None),
+    (
+        "It erupted on April 14. By that evening, airports shut.",
+        D(2010, 4, 22),
+        "that evening",
+        "2010-04-14TEV",
+        "2010-04-14",
+    ),
+    (
+        "The review is on Dec. 15; it reports the next day.",
+        D(1999, 12, 8),
+        "the next day",
+        "1999-12-16",
+        "1999-12-16",
+    ),
+    (
+        "He resigned on May 3. He had been warned the day before.",
+        D(2020, 6, 1),
+        "the day before",
+        "2020-05-02",
+        "2020-05-02",
+    ),
+    (
+        "28,000 flights flew on Thursday, as on the same day last year.",
+        D(2010, 4, 22),
+        "same day last year",
+        "2009-04-22",
+        "2009-04-22",
+    ),
+    # offsets: a date where the phrase points at a time, a duration where it measures one
+    ("It will review the tariffs in five years.", D(2025, 7, 31), "in five years", "2030", "2030~"),
+    ("Five years from now, prices will be higher.", D(2025, 7, 31), "Five years", "2030", "2030~"),
+    (
+        "It was proposed in 2001. A decade earlier, it was a dream.",
+        D(2006, 1, 12),
+        "decade earlier",
+        "1991",
+        "1991",
+    ),
+    ("The probe was built in less than five years.", D(2006, 1, 12), "five years", "P5Y", None),
+    (
+        "They gain control for the first time in eight years.",
+        D(2017, 11, 8),
+        "eight years",
+        "P8Y",
+        None,
+    ),
+    (
+        "The trip takes nine and a half years.",
+        D(2006, 1, 12),
+        "nine and a half years",
+        "P9.5Y",
+        None,
+    ),
+    # midnight is the end of its day
+    (
+        "It broke out shortly before midnight on Sunday.",
+        D(2024, 12, 9),
+        "midnight on Sunday",
+        "2024-12-08T24:00",
+        "2024-12-08",
+    ),
+    (
+        "The union struck early Thursday, shortly after midnight.",
+        D(2009, 7, 2),
+        "midnight",
+        "2009-07-02T00:00",
+        "2009-07-02",
+    ),
+    (
+        "Results are not expected until well after midnight.",
+        D(2008, 2, 5),
+        "midnight",
+        "2008-02-05T24:00",
+        "2008-02-05",
+    ),
+    ("Two people died overnight.", D(2002, 9, 20), "overnight", "2002-09-19TNI", "2002-09-19"),
+    (
+        "The Fed meets next week, on Tuesday and Wednesday.",
+        D(2013, 3, 15),
+        "Wednesday",
+        "2013-03-20",
+        "2013-03-20",
+    ),
+    ("Orders rose in May and June.", D(2003, 7, 17), "June", "2003-06", "2003-06"),
+    (
+        "The board approved a budget for next year on Thursday.",
+        D(2012, 6, 15),
+        "Thursday",
+        "2012-06-14",
+        "2012-06-14",
+    ),
+    (
+        "She urged them to meet again on Friday.",
+        D(2009, 7, 2),
+        "Friday",
+        "2009-07-03",
+        "2009-07-03",
+    ),
+    (
+        "The game is scheduled for 8 p.m. Eastern on Friday.",
+        D(2014, 10, 6),
+        "8 p.m. Eastern on Friday",
+        "2014-10-10T20:00",
+        "2014-10-10T20:00-04:00",
+    ),
+    ("The strike could drag on into the fall.", D(2009, 7, 2), "the fall", "2009-FA", "2009-23"),
+    (
+        "It flooded in the fall of 2019 and dried out the following spring.",
+        D(2021, 1, 1),
+        "following spring",
+        "2020-SP",
+        "2020-21",
+    ),
+    ("The library closes on Sundays.", D(2011, 2, 23), "Sundays", "XXXX-WXX-7", None),
+    (
+        "Sales slumped in the final weeks of 2019.",
+        D(2020, 1, 1),
+        "final weeks of 2019",
+        "2019",
+        "2019",
+    ),
+    ("The lull ended after its August recess.", D(1993, 9, 1), "August", "1993-08", "1993-08"),
+    # spans: since, and ahead
+    (
+        "The fight has escalated since the autumn of 2024.",
+        D(2025, 7, 31),
+        "autumn of 2024",
+        "2024-FA",
+        "2024-23/..",
+    ),
+    (
+        "It will cut jobs over the next six months.",
+        D(2001, 3, 30),
+        "the next six months",
+        "P6M",
+        "2001-03/2001-09",
+    ),
     # sets
     ("Exporters must file reports annually.", D(2025, 1, 15), "annually", "P1Y", None),
     ("Communities celebrate every July.", D(2025, 1, 15), "every July", "XXXX-07", None),
@@ -450,6 +726,9 @@ def test_rule_table(
         "Amend Part 1900 and Section 2010 of Form 1040.",
         "Reply as soon as possible.",
         "May I ask? March to the hall. April said so.",
+        "It moved west at 9 miles an hour, or 14 kilometers per hour.",
+        "Each of the past five seasons ended in a title.",
+        "Shares rose in after-hours trading.",
     ],
 )
 def test_non_temporal_words_are_left_alone(sentence: str) -> None:
@@ -489,7 +768,7 @@ def _gold(folder: Path = DATA) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@pytest.mark.parametrize(("folder", "at_least"), [(DATA, 200), (HELDOUT, 100)])
+@pytest.mark.parametrize(("folder", "at_least"), [(DATA, 400), (HELDOUT, 300)])
 def test_gold_offsets_point_at_their_text(folder: Path, at_least: int) -> None:
     """Every gold row's offset slices its own text out of its document."""
     rows = _gold(folder)
@@ -662,3 +941,90 @@ def test_extraction_never_raises_and_offsets_slice_back(text: str, published: dt
         if mention.when is not None and 1000 <= published.year <= 9000:
             When.parse(mention.when)
     tomllib.loads(_seed_draft(mentions, published=published))
+
+
+# ── linear growth: guards, not benchmarks ─────────────────────────────────────────────
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_long_runs_of_closing_marks_split_in_linear_time(mark: str) -> None:
+    """20,000 dots (or ! ? …) in a row are read in well under two seconds (were 5 s)."""
+    started = time.perf_counter()
+    assert extract(mark * 20_000 + "in 2019, prices rose", SEED_DATE)[0].timex == "2019"
+    assert time.perf_counter() - started < 2
+
+
+def test_mentions_of_one_sentence_share_one_copy_of_it() -> None:
+    """Thousands of mentions on one long line hold one copy of the line, not one each."""
+    mentions = extract("in 2019 and this year and " * 2_000, SEED_DATE)
+    assert len(mentions) == 4_000
+    assert len({id(m.sentence) for m in mentions}) == 1
+
+
+def test_drafting_one_long_sentence_is_linear() -> None:
+    """A sentence with thousands of mentions is drafted in seconds (was 200 s): its tense
+    cues are found once, not once per mention."""
+    mentions = extract("this year and this month and " * 3_000, SEED_DATE)
+    started = time.perf_counter()
+    _seed_draft(mentions)
+    assert time.perf_counter() - started < 5
+
+
+# ── the masthead: headline, byline, dateline ──────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fed holds rates steady\n\nBy A. Reporter\n\nWASHINGTON — It held.",
+            "Fed holds rates steady",
+        ),
+        ("Fed holds rates steady\nWASHINGTON (Wire) — It held.", "Fed holds rates steady"),
+        (
+            "FACT SHEET: Administration Announces New Investments\nToday, it acted.",
+            "FACT SHEET: Administration Announces New Investments",
+        ),
+        ("The Fed held rates on Friday.\nIt said so.", None),
+        ("Rates\n\nThe Fed held.", None),
+        ("", None),
+    ],
+)
+def test_the_headline_is_a_first_line_set_apart(text: str, expected: str | None) -> None:
+    """A short first line that does not end as a sentence does, set apart, is the headline."""
+    from timeline._extract._masthead import headline
+
+    assert headline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length"),
+    [
+        ("WASHINGTON — The Fed held.", len("WASHINGTON — ")),
+        ("SACRAMENTO, Calif. (Wire) — Officials told.", len("SACRAMENTO, Calif. (Wire) — ")),
+        ("TALLINN, Estonia, Sept. 14 (AP) -- It won.", len("TALLINN, Estonia, Sept. 14 (AP) -- ")),
+        ("NEW YORK, March 15 (Wire) — The Dow rose.", len("NEW YORK, March 15 (Wire) — ")),
+        ("U.S. officials said on Friday — again — that it held.", 0),
+        ("The Fed held on Friday — again.", 0),
+    ],
+)
+def test_a_dateline_is_a_place_in_capitals_before_a_dash(sentence: str, length: int) -> None:
+    """A dateline is a place in capitals, perhaps a date and an agency, then a dash."""
+    from timeline._extract._masthead import dateline_length
+
+    assert dateline_length(sentence) == length
+
+
+def test_masthead_dates_are_not_drafted() -> None:
+    """The headline's, the byline's and the dateline's dates give no events; the quote and
+    title of the first sentence leave the dateline out."""
+    text = (
+        "Council meets on Friday\n\nBy A. Reporter | March 4, 2025\n\n"
+        "SPRINGFIELD, March 4 (Wire) — The council met on Monday."
+    )
+    published = D(2025, 3, 4)
+    draft = tomllib.loads(
+        _seed_draft(
+            extract(text, published), published=published, source_title="Council meets on Friday"
+        )
+    )
+    [event] = draft["event"]
+    assert (event["said"], event["when"]) == ("Monday", "2025-03-03")
+    assert event["cite"][0]["quote"] == "The council met on Monday."
+    assert event["title"] == "The council met"

@@ -1,9 +1,10 @@
-"""`timeline extract`: from an article to draft events that pass `timeline check`."""
+"""`timeline extract`: from an article to draft events that merge into a data folder."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,36 @@ from timeline._cli import main
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_e71604ba73111c9d.txt"
+ARTICLE = """\
+Council approves budget after long night
+
+By A. Reporter, City Hall Bureau
+Updated 6:05 a.m. ET, March 4, 2025
+
+SPRINGFIELD, March 4 (Wire) — The city council approved a $2 billion budget on Monday \
+after a debate that ran past midnight.
+
+Spending rose 4 percent over the past two years, and the council cut library hours in 2024.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's data and seed in tmp, and a working directory outside it."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "events", project / "events")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    (project / "articles").mkdir()
+    (project / "articles" / "council.txt").write_text(ARTICLE, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    return project
+
+
+def _check(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["check", str(folder)]) == 0, capsys.readouterr().err
 
 
 def test_jsonl_lists_the_seed_phrases(capsys: pytest.CaptureFixture[str]) -> None:
@@ -24,22 +55,98 @@ def test_jsonl_lists_the_seed_phrases(capsys: pytest.CaptureFixture[str]) -> Non
     assert {"text", "start", "end", "sentence", "when", "timex", "type", "rule"} == set(rows[0])
 
 
-def test_source_id_supplies_file_and_date(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_a_source_id_drafts_into_its_own_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A source id from the data is read from its file with its published date, and the
-    draft it writes passes `timeline check` once placed beside the source."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "events", project / "events")
-    shutil.copytree(ROOT / "seeds", project / "seeds")
-    monkeypatch.chdir(project)
-    assert main(["extract", "npr-2025-12-19-china-chips", "-o", "draft.toml"]) == 0
-    draft = (project / "draft.toml").read_text(encoding="utf-8")
-    assert 'when = "2025-04"' in draft
-    (project / "drafts").mkdir()
-    (project / "drafts" / "draft.toml").write_text(draft, encoding="utf-8")
+    """`extract SOURCE-ID -o events/draft.toml` cites the source instead of writing it again,
+    so `check` passes, and again when the draft is written a second time."""
+    events = project / "events"
+    arguments = ["extract", "npr-2025-12-19-china-chips", "--data", str(events)]
+    for _ in range(2):
+        assert main([*arguments, "-o", str(events / "draft.toml")]) == 0
+        err = capsys.readouterr().err
+        assert "cites the source 'npr-2025-12-19-china-chips'" in err
+        assert "is taken" not in err  # the draft it replaces does not count
+        draft = tomllib.loads((events / "draft.toml").read_text(encoding="utf-8"))
+        assert "source" not in draft
+        assert {"2025-04", "2021~"} <= {event["when"] for event in draft["event"]}
+        _check(events, capsys)
+
+
+def test_a_file_that_a_source_reads_is_cited_by_that_source(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given the seed's path, the draft cites the source whose `file` it is."""
+    events = project / "events"
+    seed = project / "seeds" / SEED.name
+    out = events / "seed-draft.toml"
+    arguments = ["extract", str(seed), "--published", "2025-12-19", "--data", str(events)]
+    assert main([*arguments, "-o", str(out)]) == 0
+    draft = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert "source" not in draft
+    assert {event["cite"][0]["source"] for event in draft["event"]} == {
+        "npr-2025-12-19-china-chips"
+    }
+    _check(events, capsys)
+
+
+def test_a_new_article_gets_its_headline_and_a_path_from_the_project_root(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run from outside the project, the source's `file` is still relative to its root, its
+    title is the headline, and neither the byline's nor the dateline's date is an event."""
+    events = project / "events"
+    out = events / "council.toml"
+    article = project / "articles" / "council.txt"
+    arguments = ["extract", str(article), "--published", "2025-03-04", "--data", str(events)]
+    assert main([*arguments, "-o", str(out)]) == 0
+    draft = tomllib.loads(out.read_text(encoding="utf-8"))
+    [source] = draft["source"]
+    assert source["file"] == "articles/council.txt"
+    assert source["title"] == "Council approves budget after long night"
+    said = [event["said"] for event in draft["event"]]
+    assert said == ["Monday", "2024"]  # not "March 4" of the byline or dateline
+    assert draft["event"][0]["when"] == "2025-03-03"
+    assert not draft["event"][0]["cite"][0]["quote"].startswith("SPRINGFIELD")
+    _check(events, capsys)
+
+
+def test_event_ids_the_folder_has_get_a_suffix(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second draft of the same article into the same folder renames every clashing
+    event id and source-less citation stays valid: it says so, and `check` passes."""
+    events = project / "events"
+    article = project / "articles" / "council.txt"
+    arguments = ["extract", str(article), "--published", "2025-03-04", "--data", str(events)]
+    assert main([*arguments, "-o", str(events / "first.toml")]) == 0
+    first = tomllib.loads((events / "first.toml").read_text(encoding="utf-8"))
     capsys.readouterr()
-    assert main(["check", "drafts"]) == 0, capsys.readouterr().err
+    assert main([*arguments, "-o", str(events / "second.toml")]) == 0
+    err = capsys.readouterr().err
+    second = tomllib.loads((events / "second.toml").read_text(encoding="utf-8"))
+    assert "source" not in second  # the first draft's source reads the same file
+    for before, after in zip(first["event"], second["event"], strict=True):
+        assert after["id"] == f"{before['id']}-2"
+        assert f"event id {before['id']!r} is taken in {events}: drafted as" in err
+    _check(events, capsys)
+
+
+def test_a_source_id_taken_by_another_file_gets_a_suffix(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article whose name slugs to a source id the folder has for another file is
+    drafted under a suffixed id, and the command says so."""
+    events = project / "events"
+    other = project / "articles" / "npr-2025-12-19-china-chips.txt"
+    other.write_text(ARTICLE, encoding="utf-8")
+    out = events / "other.toml"
+    arguments = ["extract", str(other), "--published", "2025-03-04", "--data", str(events)]
+    assert main([*arguments, "-o", str(out)]) == 0
+    assert "source id 'npr-2025-12-19-china-chips' is taken" in capsys.readouterr().err
+    draft = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert draft["source"][0]["id"] == "npr-2025-12-19-china-chips-2"
+    _check(events, capsys)
 
 
 @pytest.mark.parametrize(

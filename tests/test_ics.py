@@ -672,3 +672,27 @@ def test_descriptions_escaped_in_pieces_are_escaped_whole(tl: Timeline, ending: 
         dated = _write._dated(event.when)
         whole = _write.escape_utf8(_write._description(event, ctx, dated.note))
         assert _write._escaped_description(event, ctx, dated) == whole
+
+
+@pytest.mark.parametrize(
+    ("summary", "first_line"),
+    [(None, "Sources:"), ("What happened.", "What happened.")],
+)
+def test_description_starts_with_content(summary: str | None, first_line: str) -> None:
+    """DESCRIPTION opens with the summary, or with the details when there is none; never
+    with the rule that separates the two."""
+    tl = Timeline(events=[event("e", summary=summary)], sources=[Source(id="src", title="S")])
+    component = icalendar.Calendar.from_ical(to_ics(tl, stamp=STAMP)).walk("VEVENT")[0]
+    description = str(component["DESCRIPTION"])
+    assert description.splitlines()[0] == first_line
+    assert ("――――" in description) is (summary is not None)
+
+
+@pytest.mark.parametrize("summary", [None, "What happened.\n\nMore."])
+def test_a_summary_reads_back_from_its_description(summary: str | None) -> None:
+    """Importing what the writer wrote gives back the summary, or none."""
+    from timeline import from_ics
+
+    tl = Timeline(events=[event("e", summary=summary)], sources=[Source(id="src", title="S")])
+    [back] = from_ics(to_ics(tl, stamp=STAMP))
+    assert back.summary == summary

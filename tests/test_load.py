@@ -16,6 +16,15 @@ from timeline.errors import DataError, Problem, TimelineError
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The broken data's misquote, and where it parts from the article.
+CROWD = (
+    "quote is not verbatim in seeds/article.txt: it parts from the source at character 22 of "
+    "the quote, 'b' (U+0062 LATIN SMALL LETTER B) where the source has 's' (U+0073 LATIN "
+    "SMALL LETTER S); quote: 'a crowd thronged its booth'; source, line 2: '…henzhen this "
+    "fall, a crowd thronged its show sales space, snapping footage, doin…'; copy it exactly "
+    "(only white space may differ)"
+)
+
 #: What `load()` says about tests/data/broken/events, one line per deliberate problem.
 BROKEN_TOML = [
     "events/malformed.toml:3: malformed TOML: Illegal character '\\n'",
@@ -23,8 +32,7 @@ BROKEN_TOML = [
     "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     "events/records.toml:24: event[2].actors[1]: unknown actor 'nobody-we-know'; "
     "add a [[actor]] record with that id or fix the id",
-    "events/records.toml:34: event[3].cite[0].quote: quote 'a crowd thronged its booth' "
-    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "events/records.toml:34: event[3].cite[0].quote: " + CROWD,
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
     "events/records.toml:47: event[5].colour: unknown field; event fields are: "
@@ -38,8 +46,7 @@ BROKEN_JSONL = [
     "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     "jsonl/records.jsonl:3: event.actors[0]: unknown actor 'nobody-we-know'; "
     "add a [[actor]] record with that id or fix the id",
-    "jsonl/records.jsonl:4: event.cite[0].quote: quote 'a crowd thronged its booth' "
-    "is not verbatim in seeds/article.txt; copy it exactly (only white space may differ)",
+    "jsonl/records.jsonl:4: event.cite[0].quote: " + CROWD,
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
     "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
@@ -131,7 +138,8 @@ def test_same_record_in_toml_and_jsonl_is_equal(in_tmp: Path) -> None:
 
 def test_missing_folder_is_a_problem_not_a_crash(in_tmp: Path) -> None:
     """A data folder that does not exist is one problem naming it."""
-    assert _problems("nowhere") == ["nowhere: the data folder does not exist"]
+    [problem] = _problems("nowhere")
+    assert problem.startswith("nowhere: the data folder does not exist")
 
 
 def test_problems_are_sorted_by_file_then_line() -> None:
@@ -162,7 +170,7 @@ def test_data_error_needs_a_problem() -> None:
         (
             'when = "2025-10-15T09:00"\ntz = "Nowhere/Land"\n',
             [
-                "events/a.toml:7: event[0].when: '2025-10-15T09:00' is not a valid date: "
+                "events/a.toml:8: event[0].tz: "
                 "'Nowhere/Land' is not a known IANA time zone (e.g. 'Asia/Shanghai')"
             ],
         ),
@@ -325,8 +333,10 @@ def test_quote_is_case_sensitive(in_tmp: Path) -> None:
     folder = _project(in_tmp, {"seeds/a.txt": "Xi Jinping stated"})
     (folder / "a.toml").write_text(_quoted("seeds/a.txt", "xi jinping"), encoding="utf-8")
     assert _problems("events") == [
-        "events/a.toml:11: event[0].cite[0].quote: quote 'xi jinping' is not verbatim in "
-        "seeds/a.txt; copy it exactly (only white space may differ)"
+        "events/a.toml:11: event[0].cite[0].quote: quote is not verbatim in seeds/a.txt: it "
+        "parts from the source at character 1 of the quote, 'x' (U+0078 LATIN SMALL LETTER X) "
+        "where the source has 'X' (U+0058 LATIN CAPITAL LETTER X); quote: 'xi jinping'; "
+        "source, line 1: 'Xi Jinping stated'; copy it exactly (only white space may differ)"
     ]
 
 
@@ -382,20 +392,22 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
                                           "settings are: description, domain, feeds, name, "
                                           "refresh, timezone"]),
         ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
-                                      "known IANA time zone"]),
+                                      "known IANA time zone (e.g. 'Asia/Shanghai')"]),
         ("refresh = 5\n", ["events/timeline.toml:1: refresh: expected a string, got int 5"]),
         ('name = 3\ntimezone = "Mars/Base"\n', ["events/timeline.toml:1: name: expected a string, "
                                                 "got int 3", "events/timeline.toml:2: timezone: "
-                                                "'Mars/Base' is not a known IANA time zone"]),
+                                                "'Mars/Base' is not a known IANA time zone "
+                                                "(e.g. 'Asia/Shanghai')"]),
         ('name = "T\n', ["events/timeline.toml:1: malformed TOML: Illegal character '\\n'"]),
         ("feeds = 3\n", ["events/timeline.toml:1: feeds: write each feed as a table of filters, "
                          "e.g. [feeds.nvidia] tag = 'nvidia'"]),
         ('[feeds.x]\nfrom = "2025-13"\n', ["events/timeline.toml:1: feeds.x: '2025-13' is not a "
                                            "valid date: month 13 is neither 01–12 nor a season "
                                            "21–24 (spring–winter)"]),
-        ('[feeds.x]\ntags = "ai"\n', ["events/timeline.toml:1: feeds.x: unknown feed keys "
-                                      "['tags']; use title, description, from, to, tag, actor, "
-                                      "policy, jurisdiction, text"]),
+        ('[feeds.x]\ncolour = "red"\nfrm = "2025"\n', ["events/timeline.toml:1: feeds.x: "
+                                      "unknown feed keys 'colour', 'frm' (did you mean 'from'?); "
+                                      "use title, description, from, to, tag, actor, policy, "
+                                      "jurisdiction, text"]),
         ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
                                   "list of strings, not 5"]),
         ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "
@@ -626,4 +638,207 @@ def test_a_record_over_the_limit_is_refused_alone(
         "split this one into smaller records",
         "events/e.jsonl:3: event.when: '2025-13' is not a valid date: "
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
+EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"events/a.toml": SOURCE + EVENT.replace('title = "E"', 'titel = "E"')},
+            "events/a.toml:6: event[0].titel: unknown field (did you mean 'title'?); "
+            f"event fields are: {EVENT_FIELDS}",
+        ),
+        (
+            {"events/a.toml": SOURCE + EVENT + '    qoute = "x"\n'},
+            "events/a.toml:10: event[0].cite[0].qoute: unknown field (did you mean 'quote'?); "
+            "citation fields are: source, quote, note",
+        ),
+        (
+            {"events/a.toml": SOURCE + "[[evnt]]\nid = 'e'\n"},
+            "events/a.toml:4: evnt: unknown record kind (did you mean 'event'?); "
+            "expected one of source, actor, place, policy, event",
+        ),
+        (
+            {"events/a.jsonl": '{"sorce": {"id": "s", "title": "S"}}\n'},
+            "events/a.jsonl:1: sorce: unknown record kind (did you mean 'source'?); "
+            "expected one of source, actor, place, policy, event",
+        ),
+        (
+            {"events/a.toml": "[[policy]]\nid = 'p'\ntitle = 'P'\ntag = ['x']\n"},
+            "events/a.toml:4: policy[0].tag: unknown field (did you mean 'tags'?); "
+            "policy fields are: id, title, jurisdiction, targets, summary, amends, replaces, "
+            "tags, url",
+        ),
+        (
+            {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
+            "events/timeline.toml:1: timzone: unknown setting (did you mean 'timezone'?); "
+            "settings are: description, domain, feeds, name, refresh, timezone",
+        ),
+        (
+            {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},
+            "events/timeline.toml:1: feeds.x: unknown feed key 'tags' (did you mean 'tag'?); "
+            "use title, description, from, to, tag, actor, policy, jurisdiction, text",
+        ),
+        (
+            {"events/a.toml": SOURCE + EVENT.replace('when = "2025-04"', 'when = "2025-04"\n'
+             '    policy = "p"\n    effect = "tightend"') + '[[policy]]\nid = "p"\ntitle = "P"\n'},
+            "events/a.toml:9: event[0].effect: 'tightend' is not one of 'proposed', 'announced', "
+            "'enacted', 'effective', 'tightened', 'loosened', 'suspended', 'reinstated', "
+            "'rescinded', 'expired' (did you mean 'tightened'?)",
+        ),
+        (
+            {"events/a.toml": SOURCE + "[[actor]]\nid = 'a'\nname = 'A'\nkind = 'Person'\n"},
+            "events/a.toml:7: actor[0].kind: 'Person' is not one of 'person', 'organization', "
+            "'company', 'government', 'agency', 'country', 'group', 'other' "
+            "(did you mean 'person'?)",
+        ),
+    ],
+)  # fmt: skip
+def test_a_misspelt_name_gets_a_suggestion(
+    in_tmp: Path, files: dict[str, str], expected: str
+) -> None:
+    """Unknown fields, kinds, settings, feed keys and enum values say what was likely meant."""
+    _project(in_tmp, files)
+    assert _problems("events") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            'when = "2025-09-01T10:00"\ntz = "Europe/Brusels"',
+            "event[0].tz: 'Europe/Brusels' is not a known IANA time zone "
+            "(did you mean 'Europe/Brussels'?)",
+        ),
+        ('when = "2025-09-01T10:00"\ntz = 5', "event[0].tz: expected an IANA zone name such as "
+         "'Asia/Shanghai', got 5"),
+        ('when = "2025-09-01"\ntz = "Europe/Brussels"', "event[0].tz: a zone ('Europe/Brussels') "
+         "only goes with a local time of day in `when`, such as 2025-10-15T09:00; remove `tz` "
+         "or give `when` a time"),
+        ('when = "2025-09-01T10:00"', "event[0].when: '2025-09-01T10:00' is not a valid date: "
+         "a time of day needs an offset (Z, +08:00) or the event's tz (e.g. 'Asia/Shanghai')"),
+    ],
+)  # fmt: skip
+def test_a_zone_problem_is_reported_under_tz(in_tmp: Path, fields: str, expected: str) -> None:
+    """A bad `tz` is a problem of `tz`; a time that needs one is a problem of `when`."""
+    text = SOURCE + f'[[event]]\nid = "e"\ntitle = "E"\n{fields}\n[[event.cite]]\nsource = "s"\n'
+    _project(in_tmp, {"events/a.toml": text})
+    [problem] = _problems("events")
+    assert problem.split(": ", 1)[1] == expected
+
+
+POLICY_EVENTS = """\
+[[source]]
+id = "s"
+title = "S"
+
+[[policy]]
+id = "ai-act"
+title = "AI Act"
+
+[[event]]
+id = "in-force"
+title = "The AI Act enters into force"
+when = "{when}"
+policy = "ai-act"
+effect = "effective"
+[[event.cite]]
+source = "s"
+
+[[event]]
+id = "gpai-rules"
+title = "Rules for general-purpose models apply"
+when = "2025-08-02"
+policy = "ai-act"
+effect = "tightened"
+[[event.cite]]
+source = "s"
+
+[[event]]
+id = "high-risk-rules"
+title = "Rules for high-risk systems apply"
+when = "2026-08-02"
+policy = "ai-act"
+effect = "tightened"
+[[event.cite]]
+source = "s"
+"""
+
+
+def test_a_bad_date_on_an_effect_is_one_problem(in_tmp: Path) -> None:
+    """The events that depend on a broken one are not checked against its absence."""
+    _project(in_tmp, {"events/a.toml": POLICY_EVENTS.format(when="1 August 2024")})
+    assert _problems("events") == [
+        "events/a.toml:12: event[0].when: '1 August 2024' is not a valid date: "
+        "write dates as numbers, year first: 2024-08-01"
+    ]
+    _project(in_tmp, {"events/a.toml": POLICY_EVENTS.format(when="2024-08-01")})
+    assert len(load("events")) == 3  # the same data, its date fixed, is clean
+
+
+@pytest.mark.parametrize(
+    ("broken", "record"),
+    [
+        ('[[source]]\nid = "s2"\ntitle = ""\n', 'source = "s2"'),
+        ('[[actor]]\nid = "a"\nname = "A"\nkind = "wizard"\n', 'source = "s"\nactors = ["a"]'),
+        ('[[place]]\nid = "p"\nname = "P"\nlatitude = 91\n', 'source = "s"\nplace = "p"'),
+        ('[[policy]]\nid = "q"\ntitle = "Q"\ncolour = "red"\n', 'source = "s"\npolicy = "q"'),
+    ],
+)
+def test_references_to_a_broken_record_are_not_reported(
+    in_tmp: Path, broken: str, record: str
+) -> None:
+    """A record refused for its own problem is not reported again as unknown where cited."""
+    event = (
+        '[[event]]\nid = "e"\ntitle = "E"\nwhen = "2025"\n'
+        + "".join(line + "\n" for line in record.splitlines() if not line.startswith("source"))
+        + "[[event.cite]]\n"
+        + "".join(line + "\n" for line in record.splitlines() if line.startswith("source"))
+    )
+    _project(in_tmp, {"events/a.toml": '[[source]]\nid = "s"\ntitle = "S"\n' + broken + event})
+    problems = _problems("events")
+    assert len(problems) == 1, problems
+    assert "unknown" not in problems[0] or "unknown field" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "explainer.txt",
+            "no such file 'explainer.txt': looked for {root}/explainer.txt; `file` is read "
+            "from the project root {root}, the folder that holds the data folder",
+        ),
+        (
+            "/etc/hostname",
+            "must be a path relative to the project root {root} (the folder that holds the "
+            "data folder), e.g. 'sources/article.txt'",
+        ),
+        (
+            "../outside.txt",
+            "points outside the project root {root} ('../outside.txt' resolves to "
+            "{outside}/outside.txt); keep sources inside it",
+        ),
+    ],
+)
+def test_a_path_problem_names_the_root_it_is_read_from(
+    in_tmp: Path, file: str, expected: str
+) -> None:
+    """Path messages show the path as resolved and the project root, spelled out."""
+    project = in_tmp / "project"
+    folder = _project(project, {"seeds/a.txt": "words"})
+    (folder / "a.toml").write_text(_quoted(file, "words"), encoding="utf-8")
+    [problem] = _problems(folder)
+    root = project.resolve()
+    assert problem.split(": ", 2)[2] == expected.format(root=root, outside=root.parent)
+
+
+def test_a_missing_data_folder_is_named_as_resolved(in_tmp: Path) -> None:
+    """The folder that does not exist is shown as resolved from where the command runs."""
+    assert _problems("nowhere") == [
+        f"nowhere: the data folder does not exist (looked for {in_tmp.resolve()}/nowhere)"
     ]

@@ -20,6 +20,7 @@ from timeline._model import (
     Citation,
     Effect,
     Event,
+    Feed,
     Place,
     Policy,
     Settings,
@@ -197,3 +198,140 @@ def test_chronological_is_one_stable_sort_on_the_sort_key_and_id(
     expected = sorted(events, key=lambda e: (*e.when.sort_key(zone), e.id))
     got = _chronological(tuple(events), zone)
     assert [id(e) for e in got] == [id(e) for e in expected]
+
+
+# -- every field is converted or checked at construction ------------------------------------
+
+
+def _event_with(**fields: object) -> Event:
+    """An event built from plain values, as library code would write it."""
+    base: dict[str, object] = {"id": "e", "title": "E", "when": "2025", "cite": CITE}
+    return Event(**{**base, **fields})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "expected"),
+    [
+        (lambda: _event_with(when="2025-02-02"), "when", When.parse("2025-02-02")),
+        (lambda: _event_with(tags=["ai", "chips"]), "tags", ("ai", "chips")),
+        (lambda: _event_with(actors=["nvidia"]), "actors", ("nvidia",)),
+        (lambda: _event_with(cite=[Citation(source="s")]), "cite", (Citation(source="s"),)),
+        (lambda: _event_with(policy="p", effect="enacted"), "effect", Effect.ENACTED),
+        (
+            lambda: Source(id="s", title="S", published="2025-04"),
+            "published",
+            When.parse("2025-04"),
+        ),
+        (lambda: Actor(id="a", name="A", kind="person"), "kind", ActorKind.PERSON),
+        (lambda: Actor(id="a", name="A", aliases=["Ay"]), "aliases", ("Ay",)),
+        (lambda: Policy(id="p", title="P", targets=["CN"]), "targets", ("CN",)),
+        (lambda: Place(id="p", name="P", latitude=50), "latitude", 50.0),
+    ],
+)
+def test_plain_values_are_converted_at_construction(
+    build: object, field: str, expected: object
+) -> None:
+    """A date string becomes a When, a list a tuple, an enum's value its member."""
+    record = build()  # type: ignore[operator]
+    value = getattr(record, field)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: _event_with(when="2025-13"), "'2025-13' is not a valid date: month 13"),
+        (
+            lambda: _event_with(when=2025),
+            "when: expected an EDTF date string such as '2025-04', got 2025",
+        ),
+        (lambda: _event_with(tags="ai"), "tags: expected a list, got str 'ai'"),
+        (lambda: _event_with(actors=[5]), r"actors\[0\]: expected a string, got int 5"),
+        (lambda: _event_with(said=5), "said: expected a string, got int 5"),
+        (lambda: _event_with(summary=["a"]), r"summary: expected a string, got list \['a'\]"),
+        (lambda: _event_with(place=True), "place: expected a string, got true/false"),
+        (lambda: _event_with(policy="Bad Id"), "policy: 'Bad Id' is not a valid id"),
+        (lambda: _event_with(cite=[{"source": "s"}]), r"cite\[0\]: expected a Citation, got dict"),
+        (lambda: _event_with(cite="s"), "cite: expected a list, got str 's'"),
+        (
+            lambda: _event_with(policy="p", effect="tightend"),
+            r"effect: 'tightend' is not one of 'proposed', .* \(did you mean 'tightened'\?\)",
+        ),
+        (lambda: Citation(source="s", note=3), "note: expected a string, got int 3"),
+        (lambda: Source(id="s", title="S", published=2025), "published: expected an EDTF date"),
+        (lambda: Source(id="s", title="S", publisher=1), "publisher: expected a string"),
+        (lambda: Source(id="s", title=None), "title: expected a string, got NoneType None"),
+        (lambda: Actor(id="a", name="A", kind="wizard"), "kind: 'wizard' is not one of"),
+        (lambda: Actor(id="a", name="A", aliases="Ay"), "aliases: expected a list, got str"),
+        (lambda: Place(id="p", name="P", latitude="5"), "latitude: expected a number, got str"),
+        (lambda: Place(id="p", name="P", country=1), "country: expected a string"),
+        (lambda: Policy(id="p", title="P", targets="CN"), "targets: expected a list, got str"),
+        (lambda: Policy(id="p", title="P", amends=1), "amends: expected a string"),
+        (lambda: Feed(name="f", title=1), "title: expected a string"),
+        (lambda: Feed(name="f", filter="tag=ai"), "filter: expected a Filter, got str"),
+        (lambda: Settings(name=1), "name: expected a string"),
+        (lambda: Settings(feeds=[]), "feeds: expected a table of feeds by name, got list"),
+    ],
+)
+def test_every_field_is_checked_at_construction(build: object, message: str) -> None:
+    """A value of the wrong type is refused at once, naming the field, never later."""
+    with pytest.raises(TimelineError, match=message) as caught:
+        build()  # type: ignore[operator]
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_record_built_from_strings_renders() -> None:
+    """`Event(when="2025-02-02", …)` is a real event: the text report prints it."""
+    from timeline import report
+
+    tl = Timeline(events=[_event_with(when="2025-02-02", tags=["ai"])])
+    assert "2 February 2025" in report.text(tl)
+
+
+def test_a_timeline_refuses_what_is_not_an_event() -> None:
+    """Timeline(events=…) names the first item that is not an Event."""
+    with pytest.raises(TypeError, match=r"events\[1\]: expected an Event, got dict"):
+        Timeline(events=[_event_with(), {"id": "x"}])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "key"),
+    [
+        ("event", {"tags": "ai"}, "tags"),
+        ("event", {"actors": ["ok", 5]}, "actors[1]"),
+        ("event", {"said": 5}, "said"),
+        ("event", {"place": True}, "place"),
+        ("event", {"policy": "p", "effect": "tightend"}, "effect"),
+        ("event", {"policy": "Bad Id"}, "policy"),
+        ("event", {"when": 2025}, "when"),
+        ("source", {"published": 2025}, "published"),
+        ("source", {"file": ["a.txt"]}, "file"),
+        ("actor", {"kind": "wizard"}, "kind"),
+        ("place", {"latitude": "5"}, "latitude"),
+        ("policy", {"targets": "CN"}, "targets"),
+    ],
+)
+def test_code_and_check_refuse_with_the_same_words(
+    kind: str, fields: dict[str, object], key: str
+) -> None:
+    """A bad value gets the words from the constructor that `timeline check` prints."""
+    from timeline._structure import KINDS, structure_record
+    from timeline.errors import Problem
+
+    base: dict[str, dict[str, object]] = {
+        "event": {"id": "e", "title": "E", "when": "2025", "cite": [{"source": "s"}]},
+        "source": {"id": "s", "title": "S"},
+        "actor": {"id": "a", "name": "A"},
+        "place": {"id": "p", "name": "P"},
+        "policy": {"id": "p", "title": "P"},
+    }
+    raw = {**base[kind], **fields}
+    problems: list[Problem] = []
+    assert structure_record(kind, raw, kind, "a.jsonl", 1, {}, problems) is None
+    [problem] = problems
+    plain = {**raw, "cite": CITE} if kind == "event" else raw
+    with pytest.raises(TimelineError) as caught:
+        KINDS[kind](**plain)
+    assert problem.key == f"{kind}.{key}"
+    assert str(caught.value) == f"{key}: {problem.message}"

@@ -139,3 +139,18 @@ def test_empty_filter_keeps_everything(events: list[Event]) -> None:
     """The empty filter keeps every event."""
     tl = Timeline(events=events)
     assert [e.id for e in tl.filter(Filter())] == [e.id for e in tl]
+
+
+def test_a_filter_built_directly_converts_like_build() -> None:
+    """Filter(...) takes the same plain values as Filter.build: strings, dates and lists."""
+    import datetime as dt
+
+    direct = Filter(start="2025-04", end=dt.date(2025, 12, 31), tags=["china"])  # type: ignore[arg-type]
+    assert direct == Filter.build(start="2025-04", end=dt.date(2025, 12, 31), tags=["china"])
+    assert Filter(tags=[]).is_empty  # type: ignore[arg-type]
+
+
+def test_a_filter_refuses_a_string_for_a_list() -> None:
+    """A single string where a list belongs is refused, not read letter by letter."""
+    with pytest.raises(TypeError, match="tags: expected a list of strings, got str 'china'"):
+        Filter(tags="china")  # type: ignore[arg-type]

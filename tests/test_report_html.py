@@ -373,3 +373,19 @@ def test_policy_section_names_the_jurisdiction(fixture: Timeline) -> None:
     page = html.render(fixture)
     assert "Imposed by <strong>Canal Board</strong>" in page
     assert "targets Canal Board" in page
+
+
+@pytest.mark.parametrize(
+    ("whens", "header"),
+    [
+        (["2021-04/..", "2023"], "2 events, April 2021 onwards"),
+        (["../2015", "2021-04"], "2 events, up to April 2021"),
+        (["../2015", "2021/.."], "2 events, with no known start or end"),
+        (["2021-04", "2023-05"], "2 events, April 2021 to May 2023"),
+        (["2021-04"], "1 event, April 2021"),
+    ],
+)
+def test_the_header_says_how_far_the_events_reach(whens: list[str], header: str) -> None:
+    """The header names the first and last dates, and an open end in words."""
+    tl = Timeline(events=[_event(f"e{n}", when) for n, when in enumerate(whens)])
+    assert f'<p class="span">{header}</p>' in html.render(tl)

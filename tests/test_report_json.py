@@ -166,6 +166,7 @@ def _broken(golden: Timeline, change: Any) -> str:
         (lambda d: d.update(format="other"), r"format: not a timeline export"),
         (lambda d: d.update(version=2), r"expected format 'timeline' version 1"),
         (lambda d: d.update(extra=1), r"extra: unknown key"),
+        (lambda d: d.update(event=[]), r"event: unknown key \(did you mean 'events'\?\)"),
         (lambda d: d["events"][0].update(when="2025-13"), r"events\[0\]\.when: '2025-13'"),
         (lambda d: d["events"][1].update(colour="red"), r"events\[1\]\.colour: unknown field"),
         (lambda d: d["events"][1].update(policy="nope"), r"events\[1\]\.policy: unknown policy"),
@@ -176,7 +177,7 @@ def _broken(golden: Timeline, change: Any) -> str:
         (lambda d: d["settings"].update(timezone="Mars/Base"), r"settings\.timezone: 'Mars/Base'"),
         (
             lambda d: d["settings"]["feeds"]["ferry"].update(colour="red"),
-            r"settings\.feeds\.ferry: unknown feed keys",
+            r"settings\.feeds\.ferry: unknown feed key 'colour'",
         ),
     ],
 )

@@ -143,7 +143,7 @@ def test_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[st
     [
         (["--as-of", "2025-13-01"], "--as-of: '2025-13-01' is not a date; write it as YYYY-MM-DD"),
         (["--as-of", "December"], "--as-of: 'December' is not a date"),
-        (["--policy", "nope"], "--policy: no policy with id 'nope' (known: cn-chip-self-reliance"),
+        (["--policy", "nope"], "--policy: no policy with id 'nope'; known: cn-chip-self-reliance"),
     ],
 )
 def test_usage_errors_exit_2(
@@ -241,7 +241,7 @@ def test_report_with_unknown_policy_is_a_usage_error(capsys: pytest.CaptureFixtu
     """Asking for the history of a policy the data lacks exits 2 naming the known ones."""
     code, _, err = _run(capsys, "report", str(ROOT / "events"), "--policy", "nope")
     assert code == 2
-    assert "--policy: no policy with id 'nope' (known: " in err
+    assert "--policy: no policy with id 'nope'; known: " in err
 
 
 def test_status_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -124,17 +124,136 @@ def test_a_long_amends_chain_checks_in_linear_time(tmp_path: Path) -> None:
 
 
 def test_quotes_are_checked_against_the_file(tmp_path: Path) -> None:
-    """A quote must be verbatim (white space aside) in its source's file; long ones are cut."""
+    """A quote must be verbatim (white space aside) in its source's file."""
     (tmp_path / "a.txt").write_text("In April,\nXi Jinping stated", encoding="utf-8")
-    wrong = "word " * 30
     located = [
         _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
         _at(_event("ok", cite=(Citation(source="s", quote="April, Xi  Jinping"),)), "event", 0, 5),
-        _at(_event("bad", cite=(Citation(source="s", quote=wrong),)), "event", 1, 9),
+        _at(_event("bad", cite=(Citation(source="s", quote="Xi Jinping said"),)), "event", 1, 9),
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:9: event[1].cite[0].quote: quote is not verbatim in a.txt: it parts from the "
+        "source at character 13 of the quote, 'a' (U+0061 LATIN SMALL LETTER A) where the "
+        "source has 't' (U+0074 LATIN SMALL LETTER T); quote: 'Xi Jinping said'; source, "
+        "line 2: 'In April, Xi Jinping stated'; copy it exactly (only white space may differ)"
+    ]
+
+
+ARTICLE = (
+    "Negotiators met for three days.\n"
+    "At midnight the presidency wrote: “Deal!” Europe’s AI Act was agreed, "
+    "after 36 hours of talks.\n" + "Filler sentence number one goes here. " * 40 + "\n"
+    "The last line ends here."
+)
+
+
+def _quote_problem(tmp_path: Path, quote: str) -> str:
+    """The message about `quote` checked against ARTICLE."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    located = [
+        _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote=quote),)), "event", 0, 5),
     ]
     [message] = _messages(located, tmp_path)
-    assert message.startswith("a.toml:9: event[1].cite[0].quote: quote 'word word")
-    assert "word…' is not verbatim in a.txt" in message
+    return message.split(": quote ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("quote", "parts"),
+    [
+        (
+            "Europe's AI Act was agreed",
+            'at character 7 of the quote, "\'" (U+0027 APOSTROPHE) where the source has '
+            "'’' (U+2019 RIGHT SINGLE QUOTATION MARK)",
+        ),
+        (
+            '"Deal!"',
+            "at character 1 of the quote, '\"' (U+0022 QUOTATION MARK) where the source has "
+            "'“' (U+201C LEFT DOUBLE QUOTATION MARK)",
+        ),
+        (
+            "‘Deal!’ Europe’s AI Act",
+            "at character 1 of the quote, '‘' (U+2018 LEFT SINGLE QUOTATION MARK) where the "
+            "source has '“' (U+201C LEFT DOUBLE QUOTATION MARK)",
+        ),
+        (
+            "The last line ends here. And more.",
+            "at character 25 of the quote, ' ' (U+0020 SPACE) where the source ends",
+        ),
+        (
+            "after 36  hours of\ntalking",
+            "at character 24 of the quote, 'i' (U+0069 LATIN SMALL LETTER I) where the source "
+            "has 's' (U+0073 LATIN SMALL LETTER S)",
+        ),
+    ],
+)
+def test_a_quote_problem_shows_where_quote_and_source_part(
+    tmp_path: Path, quote: str, parts: str
+) -> None:
+    """The message gives the offset and both characters, code points named."""
+    message = _quote_problem(tmp_path, quote)
+    assert message.startswith(f"is not verbatim in a.txt: it parts from the source {parts}; ")
+    assert message.endswith("; copy it exactly (only white space may differ)")
+
+
+def test_a_quote_problem_shows_the_closest_passage_with_its_line(tmp_path: Path) -> None:
+    """The closest passage of the source is shown in a short window, with its line."""
+    message = _quote_problem(tmp_path, "Europe's AI Act was agreed")
+    assert (
+        "; source, line 2: '…ght the presidency wrote: “Deal!” Europe’s AI Act was agreed, "
+        "after 36 hours of …'; " in message
+    )
+    assert len(message) < 500
+
+
+def test_a_long_quote_is_never_cut_where_it_differs(tmp_path: Path) -> None:
+    """Of a quote too long to show whole, the window around the difference is shown."""
+    filler = "Filler sentence number one goes here. " * 6
+    quote = filler + "Filler sentence number two goes here."
+    message = _quote_problem(tmp_path, quote)
+    assert "at character 252 of the quote, 't' (U+0074 LATIN SMALL LETTER T)" in message
+    shown = message.split("; quote: ", 1)[1].split("; source", 1)[0]
+    assert shown.startswith("'…")
+    assert "number two goes here." in shown
+    assert "goes here. Filler sentence number one goes here. Filler" in message
+
+
+def test_a_quote_like_nothing_in_the_source_says_so(tmp_path: Path) -> None:
+    """A quote that resembles no passage says so rather than point at a random one."""
+    message = _quote_problem(tmp_path, "完全不同")
+    assert message == (
+        "is not verbatim in a.txt, and no passage there resembles it; quote: '完全不同'; "
+        "check that it cites the right source, and copy it exactly (only white space may differ)"
+    )
+
+
+def test_the_closest_passage_is_searched_for_a_bounded_number_of_quotes(tmp_path: Path) -> None:
+    """Past the first thousand differing quotes, the rest are reported without the search."""
+    (tmp_path / "a.txt").write_text("The quick brown fox.", encoding="utf-8")
+    located = [_at(Source(id="s", title="S", file="a.txt"), "source", 0, 1)]
+    located += [
+        _at(_event(f"e{n}", cite=(Citation(source="s", quote=f"The quick {n}"),)), "event", n, n)
+        for n in range(1002)
+    ]
+    messages = _messages(located, tmp_path)
+    assert len(messages) == 1002
+    assert "it parts from the source at character 11" in messages[999]
+    assert messages[1000].endswith(
+        "quote is not verbatim in a.txt; copy it exactly (only white space may differ; over "
+        "1,000 quotes differ, so the closest passage was not searched for)"
+    )
+
+
+def test_a_misquote_repeated_is_searched_once(tmp_path: Path) -> None:
+    """Events repeating one misquote get the same message."""
+    (tmp_path / "a.txt").write_text("The quick brown fox.", encoding="utf-8")
+    located = [_at(Source(id="s", title="S", file="a.txt"), "source", 0, 1)]
+    located += [
+        _at(_event(f"e{n}", cite=(Citation(source="s", quote="The quick red fox"),)), "event", n, n)
+        for n in range(2)
+    ]
+    first, second = (m.split(": ", 2)[2] for m in _messages(located, tmp_path))
+    assert first == second
 
 
 def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
@@ -152,3 +271,17 @@ def test_checks_are_a_public_sequence() -> None:
     """CHECKS lists the checks in order, so other modules can add theirs."""
     names = [check.__name__ for check in CHECKS]
     assert names.index("_source_files") < names.index("_quotes")
+
+
+def test_a_quote_is_shown_as_written_and_a_control_escaped(tmp_path: Path) -> None:
+    """Quote marks in a window read as themselves; a control in the source is escaped."""
+    message = _quote_problem(tmp_path, '"Deal!" Europe\'s AI Act')
+    assert "; quote: '\"Deal!\" Europe's AI Act'; " in message
+    (tmp_path / "b.txt").write_text("A line with\x1b[2J a control.", encoding="utf-8")
+    located = [
+        _at(Source(id="s", title="S", file="b.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote="A line with a control"),)), "event", 0, 5),
+    ]
+    [problem] = _messages(located, tmp_path)
+    assert "source, line 1: 'A line with\\x1b[2J a control.'" in problem
+    assert "\x1b" not in problem

@@ -130,6 +130,38 @@ def test_local_spans_name_their_zone(text: str, label: str) -> None:
     assert When.parse(text, tz="Asia/Shanghai").label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "tz", "label"),
+    [
+        (
+            "2025-09-01T10:00/2025-09-01T11:00",
+            "Europe/Brussels",
+            "1 September 2025, 10:00–11:00 Europe/Brussels",
+        ),
+        ("2025-12-08T15:30Z/2025-12-08T17:00Z", None, "8 December 2025, 15:30–17:00 UTC"),
+        (
+            "2025-12-08T15:30:00+01:00/2025-12-08T17:00:30+01:00",
+            None,
+            "8 December 2025, 15:30:00–17:00:30 UTC+01:00",
+        ),
+        (
+            "2025-12-08T23:30Z/2025-12-09T01:00Z",
+            None,
+            "8 December 2025, 23:30 – 9 December 2025, 01:00 UTC",
+        ),
+        (
+            "2025-12-08T15:30+01:00/2025-12-08T17:00Z",
+            None,
+            "8 December 2025, 15:30 UTC+01:00 – 8 December 2025, 17:00 UTC",
+        ),
+        ("2025-12-08/2025-12-09T01:00Z", None, "8 December 2025 – 9 December 2025, 01:00 UTC"),
+    ],
+)
+def test_timed_spans_say_what_the_ends_share_once(text: str, tz: str | None, label: str) -> None:
+    """A span of times names its day and its zone once when both ends share them."""
+    assert When.parse(text, tz=tz).label == label
+
+
 #: notation, tz, what the message must say besides the value
 INVALID = [
     ("2025-13", None, "month 13 is neither 01–12 nor a season"),
@@ -493,3 +525,69 @@ def test_instant_days_and_moments_are_apart() -> None:
     assert when.start_instant == dt.datetime(2025, 12, 9, 4, 30, tzinfo=UTC)
     assert When.parse("2025-04").start_instant is None
     assert When.parse("2025-04").earliest < When.parse("2025-12-08T15:30Z").latest  # comparable
+
+
+#: What people write, and the notation the message must name as the fix.
+WRITTEN = [
+    ("Aug 1, 2024", "write dates as numbers, year first: 2024-08-01"),
+    ("1 August 2024", "write dates as numbers, year first: 2024-08-01"),
+    ("Thursday, 1st August 2024", "write dates as numbers, year first: 2024-08-01"),
+    ("August 2024", "write dates as numbers, year first: 2024-08"),
+    ("Sept. 30, 2025 14:00", "write dates as numbers, year first: 2025-09-30T14:00"),
+    ("August 1", "write dates as numbers, year first, with the year: YYYY-08-01"),
+    ("2025-2-2", "write month and day with two digits: 2025-02-02"),
+    ("2025-4", "write month and day with two digits: 2025-04"),
+    ("2025.02.02", "separate year, month and day with '-': 2025-02-02"),
+    ("20250202", "separate year, month and day with '-': 2025-02-02"),
+    ("20251208T153000Z", "write the date and time with '-' and ':': 2025-12-08T15:30:00Z"),
+    ("31.12.2025", "write the year first: 2025-12-31"),
+    ("12-31-2025", "write the year first: 2025-12-31"),
+    ("2024/08/01", "separate year, month and day with '-': 2024-08-01"),
+    ("01/08/2024", "write the year first: 2024-08-01 if it means 1 August 2024, "
+     "2024-01-08 if 8 January 2024"),
+    ("2024-03-13 12:30", "put a T between the date and the time: 2024-03-13T12:30"),
+    ("2024-03-13 12:30 UTC", "put a T between the date and the time: 2024-03-13T12:30Z"),
+    ("2024-03-13T12:30 UTC", "write UTC as Z: 2024-03-13T12:30Z"),
+    ("2024-03-13T12:30+0100", "write the offset with a colon: 2024-03-13T12:30+01:00"),
+    ("summer 2025", "seasons are numbered 21–24 (spring to winter): 2025-22"),
+    ("Fall 2025", "seasons are numbered 21–24 (spring to winter): 2025-23"),
+    ("2025-Q3", "a quarter is the span of its months: 2025-07/2025-09"),
+    ("Q1 2025", "a quarter is the span of its months: 2025-01/2025-03"),
+    ("H2 2025", "a half-year is the span of its months: 2025-07/2025-12"),
+    ("the 2010s", "a decade is written with X for its last digit: 201X"),
+    ("1990's", "a decade is written with X for its last digit: 199X"),
+    ("20th century", "a century is written with XX for its last digits: 19XX"),
+    ("c. 2021", "approximate is written with ~ after the value: 2021~"),
+    ("~2021", "approximate is written with ~ after the value: 2021~"),
+    ("around April 2025", "approximate is written with ~ after the value: 2025-04~"),
+    ("since 2015", "an open span is written with '..': 2015/.."),
+    ("before 2015", "an open span is written with '..': ../2015"),
+    ("2020-2023", "a span is written with '/' between its ends: 2020/2023"),
+    ("2025-04-25 to 2025-05-01", "a span is written with '/' between its ends: "
+     "2025-04-25/2025-05-01"),
+    ("2025-04 – 2025-06", "a span is written with '/' between its ends: 2025-04/2025-06"),
+    ("early 2025", "EDTF has no early, mid or late: write the months you mean as a span, "
+     "e.g. 2025-01/2025-04, or the year, 2025"),
+    (" 2025-04", "remove the spaces around it: 2025-04"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fix"), WRITTEN)
+def test_a_common_written_form_gets_its_notation(text: str, fix: str) -> None:
+    """A date written the usual ways is refused with the notation it most likely means."""
+    with pytest.raises(WhenError) as caught:
+        When.parse(text)
+    assert caught.value.reason == fix
+    assert str(caught.value) == f"{text!r} is not a valid date: {fix}"
+
+
+@pytest.mark.parametrize(("text", "fix"), WRITTEN)
+def test_every_suggested_notation_parses(text: str, fix: str) -> None:
+    """Each notation a message suggests is itself valid (a placeholder year aside)."""
+    found = re.findall(r"(?:\d\dXX|\d{3}X|\d{4}|\.\.|YYYY)(?:[-\dTXZ:+/.~?]*[\dXZ.~?])?", fix)
+    found = [notation for notation in found if notation != ".."]  # "written with '..'"
+    assert found
+    for suggested in found:
+        notation = suggested.replace("YYYY", "2025")
+        local = re.search(r"T[\d:]+$", notation)
+        assert str(When.parse(notation, tz="UTC" if local else None)) == notation

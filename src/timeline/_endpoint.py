@@ -23,9 +23,11 @@ __all__ = [
     "Precision",
     "Qualifier",
     "add_months",
+    "offset_label",
     "offset_notation",
     "parse_endpoint",
     "read_endpoint",
+    "suggest",
 ]
 
 _MONTHS: Final = tuple(calendar.month_name)  # locale-independent in the C locale Python starts in
@@ -157,6 +159,13 @@ class Endpoint:
         except (OverflowError, ValueError):
             return dt.date.min if sign < 0 else dt.date.max
 
+    @property
+    def clock(self) -> str:
+        """The time of day as a label shows it, '09:00' or '09:00:30'; '' for a date."""
+        if self.time is None:
+            return ""
+        return self.time.strftime("%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M")
+
     def notation(self) -> str:
         """This end in EDTF, as `str(When)` writes it."""
         if self.precision is Precision.CENTURY:
@@ -179,7 +188,9 @@ class Endpoint:
                     text += offset_notation(self.offset)
         return text + self.qualifier.value
 
-    def label(self, *, with_year: bool = True, with_month: bool = True) -> str:
+    def label(
+        self, *, with_year: bool = True, with_month: bool = True, with_offset: bool = True
+    ) -> str:
         """This end for a reader: '25 April 2025', 'autumn 2025', '~2021'."""
         q = self.qualifier
         p = self.precision
@@ -205,12 +216,9 @@ class Endpoint:
                 parts.append(str(self.year))
             text = " ".join(parts)
             if self.time is not None:
-                clock = self.time.strftime(
-                    "%H:%M:%S" if self.precision is Precision.SECOND else "%H:%M"
-                )
-                text += f", {clock}"
-                if self.offset is not None:
-                    text += " UTC" if not self.offset else f" UTC{offset_notation(self.offset)}"
+                text += f", {self.clock}"
+                if self.offset is not None and with_offset:
+                    text += offset_label(self.offset)
         if q is Qualifier.APPROXIMATE:
             return f"~{text}"
         if q is Qualifier.UNCERTAIN:
@@ -218,6 +226,11 @@ class Endpoint:
         if q is Qualifier.BOTH:
             return f"~{text}?"
         return text
+
+
+def offset_label(offset: dt.timedelta) -> str:
+    """' UTC', ' UTC+08:00': an offset as a label ends with it."""
+    return " UTC" if not offset else f" UTC{offset_notation(offset)}"
 
 
 def offset_notation(offset: dt.timedelta) -> str:
@@ -345,8 +358,12 @@ def _offset(written: str) -> dt.timedelta | None:
 
 
 def _hint(text: str) -> str:
+    """Why `text` is no notation, and the notation it most likely means where one is clear."""
     if not text:
         return "it is empty; write a date such as 2025-04 or 2025-12-08"
+    suggestion = suggest(text)
+    if suggestion is not None:
+        return suggestion
     if re.fullmatch(r"\d{5,}.*", text):
         return "years after 9999 are not supported"
     if re.fullmatch(r"-\d.*", text):
@@ -359,3 +376,269 @@ def _hint(text: str) -> str:
         "expected EDTF such as 2025-12-08, 2025-12, 2025, 2025-23 (autumn), 201X (the 2010s), "
         "2021~, 2025-06/2025-12, 2015/.. or 2025-12-08T15:30Z"
     )
+
+
+# -- what people write instead ------------------------------------------------------------------
+#
+# Only a failing value comes here, so none of this is on the loading path.
+
+_MONTH_WORDS: Final = {
+    **{name.lower(): n for n, name in enumerate(_MONTHS) if name},
+    **{name[:3].lower(): n for n, name in enumerate(_MONTHS) if name},
+    "sept": 9,
+}
+_SEASON_WORDS: Final = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_FILLER: Final = frozenset(
+    {"the", "of", "on", "in", "at", "st", "nd", "rd", "th"}
+    | {day.lower() for day in calendar.day_name}
+    | {day.lower() for day in calendar.day_abbr}
+)
+
+
+def suggest(text: str) -> str | None:
+    """What is wrong with a common written form of a date, and its notation; or None.
+
+    >>> suggest("Aug 1, 2024")
+    'write dates as numbers, year first: 2024-08-01'
+    >>> suggest("2025-Q3")
+    'a quarter is the span of its months: 2025-07/2025-09'
+    """
+    stripped = text.strip()
+    if stripped != text and stripped and _plausible(stripped):
+        return f"remove the spaces around it: {stripped}"
+    for reading in _READINGS:
+        found = reading(stripped)
+        if found is not None:
+            why, notation = found
+            if not notation:  # advice, not a notation
+                return why
+            if all(_plausible(part) for part in notation.split("/") if "YYYY" not in part):
+                return f"{why}: {notation}"
+    return None
+
+
+def _plausible(part: str) -> bool:
+    """Whether `part` is one valid end, by the checks `parse_endpoint` makes (none of which
+    comes back here: a suggestion is never checked by suggesting again)."""
+    if part == "..":
+        return True
+    match = _PART.fullmatch(part)
+    if match is None:
+        return False
+    g = match.groupdict()
+    if g["year"] is None:
+        return int(g["century"] or g["decade"]) > 0
+    year = int(g["year"])
+    if year < 1 or g["month"] is None:
+        return year >= 1
+    month = int(g["month"])
+    if month in _SEASONS:
+        return g["day"] is None
+    if not 1 <= month <= 12 or g["day"] is None:
+        return 1 <= month <= 12
+    if not 1 <= int(g["day"]) <= _days_in(year, month):
+        return False
+    if g["hour"] is None:
+        return True
+    return int(g["hour"]) < 24 and int(g["minute"]) < 60 and int(g["second"] or 0) < 60
+
+
+def _ymd(year: str, month: str | None = None, day: str | None = None) -> str:
+    text = year
+    if month is not None:
+        text += f"-{int(month):02d}"
+        if day is not None:
+            text += f"-{int(day):02d}"
+    return text
+
+
+def _clock(hour: str, minute: str, second: str | None) -> str:
+    return f"{int(hour):02d}:{minute}" + (f":{second}" if second else "")
+
+
+def _zone(written: str | None) -> str:
+    """An offset as EDTF writes it: 'UTC' → 'Z', '+0100' → '+01:00'."""
+    if not written:
+        return ""
+    if written.upper() in ("Z", "UTC", "GMT"):
+        return "Z"
+    digits = written[1:].replace(":", "")
+    return f"{written[0]}{digits[:2]}:{digits[2:]}"
+
+
+def _words(text: str) -> tuple[str, str] | None:
+    """'Aug 1, 2024', '1st August 2024', 'summer 2025': month and season names."""
+    tokens = re.findall(r"[A-Za-z]+|\d{1,2}:\d{2}(?::\d{2})?|\d+", text)
+    if not tokens or re.sub(r"[A-Za-z]+|\d{1,2}:\d{2}(?::\d{2})?|\d+|[\s,.]", "", text):
+        return None
+    year = month = day = season = clock = None
+    for token in tokens:
+        low = token.lower()
+        if low.isdigit() and len(low) == 4 and year is None:
+            year = low
+        elif low.isdigit() and len(low) <= 2 and day is None:
+            day = low
+        elif ":" in low and clock is None:
+            clock = low
+        elif low in _MONTH_WORDS and month is None:
+            month = str(_MONTH_WORDS[low])
+        elif low in _SEASON_WORDS and season is None:
+            season = str(_SEASON_WORDS[low])
+        elif low not in _FILLER:
+            return None
+    if season is not None and year is not None and month is day is clock is None:
+        return "seasons are numbered 21–24 (spring to winter)", f"{year}-{season}"
+    if month is None or season is not None:
+        return None
+    why = "write dates as numbers, year first"
+    if year is None:
+        if day is None:
+            return None
+        return f"{why}, with the year", f"YYYY-{int(month):02d}-{int(day):02d}"
+    notation = _ymd(year, month, day)
+    if clock is not None and day is not None:
+        hour, minute, *second = clock.split(":")
+        notation += "T" + _clock(hour, minute, second[0] if second else None)
+    return why, notation
+
+
+def _fields(text: str) -> tuple[str, str] | None:
+    """'2025-2-2', '2025.02.02', '20250202', '31.12.2025', dates and times in other layouts."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?([~?%]?)", text)
+    if found:
+        year, month, day, qualifier = found.groups()
+        return "write month and day with two digits", _ymd(year, month, day) + qualifier
+    found = re.fullmatch(r"(\d{4})([./ ])(\d{1,2})(?:\2(\d{1,2}))?", text)
+    if found:
+        year, _, month, day = found.groups()
+        return "separate year, month and day with '-'", _ymd(year, month, day)
+    found = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    if found:
+        return "separate year, month and day with '-'", _ymd(*found.groups())
+    found = re.fullmatch(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z?)", text)
+    if found:
+        year, month, day, hour, minute, second, zone = found.groups()
+        when = f"{_ymd(year, month, day)}T{_clock(hour, minute, second)}{zone}"
+        return "write the date and time with '-' and ':'", when
+    found = re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})", text)
+    if found:
+        first, _, second, year = found.groups()
+        day_first, month_first = _ymd(year, second, first), _ymd(year, first, second)
+        if int(second) > 12 or day_first == month_first:
+            return "write the year first", month_first if int(second) > 12 else day_first
+        if int(first) > 12:
+            return "write the year first", day_first
+        if _plausible(day_first) and _plausible(month_first):
+            return (
+                f"write the year first: {day_first} if it means {int(first)} "
+                f"{_MONTHS[int(second)]} {year}, {month_first} if {int(second)} "
+                f"{_MONTHS[int(first)]} {year}",
+                "",
+            )
+    return None
+
+
+def _times(text: str) -> tuple[str, str] | None:
+    """'2024-03-13 12:30', '2024-03-13T12:30 UTC', '2024-03-13T12:30+0100'."""
+    zone = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+    found = re.fullmatch(
+        rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:\s+|_|t)(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?{zone}",
+        text,
+    )
+    if found:
+        year, month, day, hour, minute, second, offset = found.groups()
+        notation = f"{_ymd(year, month, day)}T{_clock(hour, minute, second)}{_zone(offset)}"
+        return "put a T between the date and the time", notation
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)\s*(UTC|GMT|z)", text)
+    if found:
+        return "write UTC as Z", f"{found.group(1)}Z"
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)([+-]\d{4})", text)
+    if found:
+        return "write the offset with a colon", found.group(1) + _zone(found.group(2))
+    return None
+
+
+def _groupings(text: str) -> tuple[str, str] | None:
+    """Quarters, half-years, decades and centuries."""
+    found = re.fullmatch(r"(?i)(?:(\d{4})[-\s]?Q([1-4])|Q([1-4])[-\s]?(\d{4}))", text)
+    if found:
+        year = found.group(1) or found.group(4)
+        first = (int(found.group(2) or found.group(3)) - 1) * 3 + 1
+        return "a quarter is the span of its months", f"{year}-{first:02d}/{year}-{first + 2:02d}"
+    found = re.fullmatch(r"(?i)(?:(\d{4})[-\s]?H([12])|H([12])[-\s]?(\d{4}))", text)
+    if found:
+        year = found.group(1) or found.group(4)
+        first = 1 if (found.group(2) or found.group(3)) == "1" else 7
+        return "a half-year is the span of its months", f"{year}-{first:02d}/{year}-{first + 5:02d}"
+    found = re.fullmatch(r"(?i)(?:the\s+)?(\d{3})0[’']?s", text)
+    if found:
+        return "a decade is written with X for its last digit", f"{found.group(1)}X"
+    found = re.fullmatch(r"(?i)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century", text)
+    if found and 1 <= int(found.group(1)) <= 100:
+        return (
+            "a century is written with XX for its last digits",
+            f"{int(found.group(1)) - 1:02d}XX",
+        )
+    return None
+
+
+def _qualified(text: str) -> tuple[str, str] | None:
+    """'c. 2021', '~2021', 'around April 2025', '?2021', 'since 2015', 'early 2025'."""
+    found = re.fullmatch(
+        r"(?i)(?:c\.|ca\.|c|ca|circa|about|around|approx\.?|approximately|~)\s*(.+)", text
+    )
+    if found:
+        inner = _notation(found.group(1))
+        if inner is not None:
+            return "approximate is written with ~ after the value", f"{inner}~"
+    found = re.fullmatch(r"\?\s*(.+)", text)
+    if found:
+        inner = _notation(found.group(1))
+        if inner is not None:
+            return "uncertain is written with ? after the value", f"{inner}?"
+    found = re.fullmatch(r"(?i)(since|from|after|until|till|to|before|by)\s+(.+)", text)
+    if found:
+        inner = _notation(found.group(2))
+        if inner is not None:
+            opening = found.group(1).lower() in ("since", "from", "after")
+            return "an open span is written with '..'", f"{inner}/.." if opening else f"../{inner}"
+    found = re.fullmatch(r"(?i)(early|mid|late)[\s-]*(\d{4})", text)
+    if found:
+        part, year = found.group(1).lower(), found.group(2)
+        first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        return (
+            "EDTF has no early, mid or late: write the months you mean as a span, "
+            f"e.g. {year}-{first:02d}/{year}-{last:02d}, or the year, {year}",
+            "",
+        )
+    found = re.fullmatch(r"(\d{4})\s*[-–—]\s*", text)
+    if found:
+        return "an open span is written with '..'", f"{found.group(1)}/.."
+    return None
+
+
+def _spans(text: str) -> tuple[str, str] | None:
+    """'2020-2023', '2025-04-25 to 2025-05-01', '2025-04 – 2025-06'."""
+    found = re.fullmatch(r"(\d{4})-(\d{4})", text) or re.fullmatch(
+        r"(?i)(.+?)\s*(?:–|—|\s-\s|\s+to\s+|\s+until\s+|\.\.)\s*(.+)", text
+    )
+    if found:
+        left, right = (_notation(part) for part in found.groups())
+        if left is not None and right is not None:
+            return "a span is written with '/' between its ends", f"{left}/{right}"
+    return None
+
+
+def _notation(text: str) -> str | None:
+    """`text` as one end's notation: as it is when valid, else a clear reading of it."""
+    text = text.strip()
+    if _plausible(text):
+        return text
+    for reading in (_words, _fields, _times, _groupings):
+        found = reading(text)
+        if found is not None and "/" not in found[1] and _plausible(found[1]):
+            return found[1]
+    return None
+
+
+_READINGS: Final = (_times, _fields, _groupings, _qualified, _spans, _words)

@@ -49,8 +49,9 @@ def load(folder: str | Path = "events") -> Timeline:
     if root.suffix == ".json" and root.is_file():
         return _json.load_json(root)
     with _collector_paused():
-        settings, located, problems = load_records(root)
-        problems += validate(located, project_root=root.resolve().parent)
+        shared = Shared()
+        settings, located, problems = load_records(root, shared)
+        problems += validate(located, project_root=root.resolve().parent, shared=shared)
         if problems:
             raise DataError(problems)
         assert settings is not None
@@ -79,16 +80,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_records(folder: Path) -> tuple[Settings | None, list[Located], list[Problem]]:
-    """Read and structure every record, without the cross-record checks."""
+def load_records(
+    folder: Path, shared: Shared | None = None
+) -> tuple[Settings | None, list[Located], list[Problem]]:
+    """Read and structure every record, without the cross-record checks; `shared` keeps
+    what the records share and which were refused."""
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
-        problem = Problem(path=str(folder), message=f"the data folder {what}")
+        looked = Path.cwd() / folder if not folder.is_absolute() else folder
+        problem = Problem(path=str(folder), message=f"the data folder {what} (looked for {looked})")
         return None, [], [problem]
     problems: list[Problem] = []
     settings = _load_settings(folder, problems)
     located: list[Located] = []
-    shared = Shared()
+    shared = Shared() if shared is None else shared
     for path in _data_files(folder):
         located += READERS[path.suffix](path, _display(path), problems, shared)
     return settings, located, problems

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import zoneinfo
-from collections.abc import Mapping
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from timeline._query import Filter
-from timeline._text import SLUG, URL
-from timeline._when import When
+from timeline._text import SLUG, URL, did_you_mean
+from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError
 
 __all__ = [
@@ -32,46 +31,116 @@ __all__ = [
     "Policy",
     "Settings",
     "Source",
+    "not_a_date",
+    "not_one_of",
+    "wrong_type",
 ]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+# -- what each field accepts ---------------------------------------------------------------------
+#
+# Every field is converted (a date string to a `When`, a list to a tuple, an enum's value to
+# its member) or checked at construction, so a record built in code is refused with the words
+# `timeline check` uses for the same value in a file, naming the field, and never fails later
+# in a report. The loaders locate each `InvalidFieldError` at its key path. These run for
+# every record a load builds, so the common case costs a type test or a set lookup.
+
+
+def wrong_type(expected: str, value: object) -> str:
+    """What a value of the wrong type is told, from a data file and from code alike."""
+    if isinstance(value, bool):
+        return f"expected {expected}, got true/false"
+    return f"expected {expected}, got {type(value).__name__} {value!r:.60}"
+
+
+def not_a_date(value: object) -> str:
+    """What a `when` that is not a string is told."""
+    return f"expected an EDTF date string such as '2025-04', got {value!r:.60}"
+
+
+def not_one_of(kind: type[enum.Enum], value: object) -> str:
+    """What a value outside an enumeration (an effect, an actor kind) is told."""
+    allowed = [str(member.value) for member in kind]
+    listed = ", ".join(map(repr, allowed))
+    return f"{value!r:.60} is not one of {listed}{did_you_mean(value, allowed)}"
+
+
+#: Ids that other records refer to (actors, tags, places, policies, sources) repeat across
+#: records; each found valid once is remembered, so the next record checks it by a lookup.
+_VALID_IDS: Final[set[str]] = set()
+_VALID_IDS_LIMIT: Final = 1 << 16
+
+
+def _id_problem(value: object) -> str:
+    if not isinstance(value, str):
+        return wrong_type("a string", value)
+    return (
+        f"{value!r} is not a valid id: use lowercase letters, digits and - _ . "
+        "between them, e.g. 'xi-april-ai-pledge'"
+    )
 
 
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not SLUG.fullmatch(value):
-        raise InvalidFieldError(
-            attribute.name,
-            f"{value!r} is not a valid id: use lowercase letters, digits and - _ . "
-            "between them, e.g. 'xi-april-ai-pledge'",
-        )
+    if type(value) is not str or not SLUG.fullmatch(value):
+        raise InvalidFieldError(attribute.name, _id_problem(value))
 
 
-#: Slugs one a line: a whole list of ids checked in one match, for the common, valid case.
-_SLUG_LINES: Final = re.compile(rf"{SLUG.pattern}(?:\n{SLUG.pattern})*")
-#: Lists of ids found valid (records repeat the same tags and actors): checked once each.
-_VALID_SLUGS: Final[dict[tuple[str, ...], None]] = {}
-_VALID_SLUGS_SIZE: Final = 1 << 16
+def _remember(value: str) -> None:
+    if len(_VALID_IDS) < _VALID_IDS_LIMIT:
+        _VALID_IDS.add(value)
+
+
+def _ref(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """An id naming another record (a citation's source)."""
+    if type(value) is str and value in _VALID_IDS:
+        return
+    _slug(instance, attribute, value)
+    _remember(value)
+
+
+def _optional_ref(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """An id naming another record, or nothing (an event's place or policy)."""
+    if value is None or (type(value) is str and value in _VALID_IDS):
+        return
+    _slug(instance, attribute, value)
+    _remember(value)
 
 
 def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if type(value) is not tuple:
+        raise InvalidFieldError(attribute.name, wrong_type("a list", value))
     if not value:
         return
     try:
-        if value in _VALID_SLUGS:
-            return
-    except TypeError:  # an item that cannot be hashed: named below
-        pass
-    if not _SLUG_LINES.fullmatch("\n".join(value)):  # a TypeError for an item not a str
+        known = _VALID_IDS.issuperset(value)
+    except TypeError:  # an item that is no string, named below
+        known = False
+    if not known:
+        for n, item in enumerate(value):
+            if type(item) is not str or not SLUG.fullmatch(item):
+                raise InvalidFieldError(f"{attribute.name}[{n}]", _id_problem(item))
         for item in value:
-            _slug(instance, attribute, item)  # names the first bad one
+            _remember(item)
     if len(value) > 1 and len(set(value)) != len(value):
         raise InvalidFieldError(
             attribute.name, f"lists {sorted(v for v in set(value) if value.count(v) > 1)} twice"
         )
-    if len(_VALID_SLUGS) < _VALID_SLUGS_SIZE and type(value) is tuple:
-        _VALID_SLUGS[value] = None
+
+
+def _strings(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if type(value) is not tuple:
+        raise InvalidFieldError(attribute.name, wrong_type("a list", value))
+    for n, item in enumerate(value):
+        if not isinstance(item, str):
+            raise InvalidFieldError(f"{attribute.name}[{n}]", wrong_type("a string", item))
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip():
+    if type(value) is not str and not isinstance(value, str):
+        raise InvalidFieldError(attribute.name, wrong_type("a string", value))
+    if not value or value.isspace():
         raise InvalidFieldError(attribute.name, "must not be empty")
 
 
@@ -80,9 +149,80 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
         _text(instance, attribute, value)
 
 
+def _str(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A string, or nothing where the field is optional; any text, empty included."""
+    if value is not None and type(value) is not str and not isinstance(value, str):
+        raise InvalidFieldError(attribute.name, wrong_type("a string", value))
+
+
+def _required_str(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidFieldError(attribute.name, wrong_type("a string", value))
+
+
 def _url(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not URL.fullmatch(value):
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InvalidFieldError(attribute.name, wrong_type("a string", value))
+    if not URL.fullmatch(value):
         raise InvalidFieldError(attribute.name, f"{value!r} is not an http(s) URL")
+
+
+def _as_tuple(value: Any) -> Any:
+    """A list as a tuple; anything else as it is, for the field's check to refuse."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _tuple_of_str(value: Sequence[str]) -> tuple[str, ...]:
+    result: tuple[str, ...] = value if type(value) is tuple else _as_tuple(value)
+    return result
+
+
+def _tuple_of_citations(value: Sequence[Citation]) -> tuple[Citation, ...]:
+    result: tuple[Citation, ...] = value if type(value) is tuple else _as_tuple(value)
+    return result
+
+
+def _to_when(field: str, value: object) -> When:
+    if isinstance(value, When):
+        return value
+    if isinstance(value, str):
+        return When.parse(value)
+    raise InvalidFieldError(field, not_a_date(value))
+
+
+def _event_when(value: When | str) -> When:
+    return value if type(value) is When else _to_when("when", value)
+
+
+def _published(value: When | str | None) -> When | None:
+    return None if value is None else _to_when("published", value)
+
+
+def _member(kind: type[_E], field: str, value: object) -> _E:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        raise InvalidFieldError(field, not_one_of(kind, value)) from None
+
+
+def _number(value: float | None) -> float | None:
+    """An integer latitude or longitude as a float; anything else as it is, to be checked."""
+    if type(value) is int:
+        return float(value)
+    return value
+
+
+def _check_number(attribute: attrs.Attribute[Any], value: object, limit: int, what: str) -> None:
+    if value is None:
+        return
+    if type(value) is not float:
+        raise InvalidFieldError(attribute.name, wrong_type("a number", value))
+    if not -limit <= value <= limit:
+        raise InvalidFieldError(attribute.name, f"{value!r} is not a {what} (-{limit} to {limit})")
 
 
 class Effect(enum.StrEnum):
@@ -113,19 +253,27 @@ class ActorKind(enum.StrEnum):
     OTHER = "other"
 
 
+def _effect(value: Effect | str | None) -> Effect | None:
+    return value if value is None or type(value) is Effect else _member(Effect, "effect", value)
+
+
+def _actor_kind(value: ActorKind | str) -> ActorKind:
+    return value if type(value) is ActorKind else _member(ActorKind, "kind", value)
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """A document events cite; `file` (relative to the project root) holds its text."""
 
     id: str = attrs.field(validator=_slug)
     title: str = attrs.field(validator=_text)
-    publisher: str | None = None
-    author: str | None = None
-    published: When | None = None
+    publisher: str | None = attrs.field(default=None, validator=_str)
+    author: str | None = attrs.field(default=None, validator=_str)
+    published: When | None = attrs.field(default=None, converter=_published)
     url: str | None = attrs.field(default=None, validator=_url)
-    file: str | None = None
-    language: str | None = None
-    note: str | None = None
+    file: str | None = attrs.field(default=None, validator=_str)
+    language: str | None = attrs.field(default=None, validator=_str)
+    note: str | None = attrs.field(default=None, validator=_str)
 
 
 @attrs.frozen(kw_only=True)
@@ -134,10 +282,10 @@ class Actor:
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
-    kind: ActorKind = ActorKind.OTHER
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    description: str | None = None
+    kind: ActorKind = attrs.field(default=ActorKind.OTHER, converter=_actor_kind)
+    country: str | None = attrs.field(default=None, validator=_str)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_strings)
+    description: str | None = attrs.field(default=None, validator=_str)
     url: str | None = attrs.field(default=None, validator=_url)
 
 
@@ -147,20 +295,18 @@ class Place:
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
-    country: str | None = None
-    region: str | None = None
-    latitude: float | None = attrs.field(default=None)
-    longitude: float | None = attrs.field(default=None)
+    country: str | None = attrs.field(default=None, validator=_str)
+    region: str | None = attrs.field(default=None, validator=_str)
+    latitude: float | None = attrs.field(default=None, converter=_number)
+    longitude: float | None = attrs.field(default=None, converter=_number)
 
     @latitude.validator
     def _check_latitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
-        if value is not None and not -90 <= value <= 90:
-            raise InvalidFieldError(attribute.name, f"{value!r} is not a latitude (-90 to 90)")
+        _check_number(attribute, value, 90, "latitude")
 
     @longitude.validator
     def _check_longitude(self, attribute: attrs.Attribute[Any], value: float | None) -> None:
-        if value is not None and not -180 <= value <= 180:
-            raise InvalidFieldError(attribute.name, f"{value!r} is not a longitude (-180 to 180)")
+        _check_number(attribute, value, 180, "longitude")
 
 
 @attrs.frozen(kw_only=True)
@@ -169,12 +315,12 @@ class Policy:
 
     id: str = attrs.field(validator=_slug)
     title: str = attrs.field(validator=_text)
-    jurisdiction: str | None = None
-    targets: tuple[str, ...] = ()
-    summary: str | None = None
-    amends: str | None = None
-    replaces: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    jurisdiction: str | None = attrs.field(default=None, validator=_str)
+    targets: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_strings)
+    summary: str | None = attrs.field(default=None, validator=_str)
+    amends: str | None = attrs.field(default=None, validator=_str)
+    replaces: str | None = attrs.field(default=None, validator=_str)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     url: str | None = attrs.field(default=None, validator=_url)
 
 
@@ -182,45 +328,54 @@ class Policy:
 class Citation:
     """Where an event comes from: a source and, when the source has a file, its exact words."""
 
-    source: str = attrs.field(validator=_slug)
+    source: str = attrs.field(validator=_ref)
     quote: str | None = attrs.field(default=None, validator=_optional_text)
-    note: str | None = None
+    note: str | None = attrs.field(default=None, validator=_str)
 
 
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happened, dated as precisely as its sources allow.
 
+    Plain values are converted: a date string becomes a `When`, lists become tuples, an
+    effect's name its `Effect`.
+
     >>> e = Event(
     ...     id="xi-april-ai-pledge",
     ...     title="Xi Jinping pledges policy support for AI",
-    ...     when=When.parse("2025-04"),
+    ...     when="2025-04",
     ...     said="In April",
-    ...     cite=(Citation(source="npr"),),
+    ...     cite=[Citation(source="npr")],
     ... )
-    >>> e.when.label, e.said
-    ('April 2025', 'In April')
+    >>> e.when.label, e.said, e.cite
+    ('April 2025', 'In April', (Citation(source='npr', quote=None, note=None),))
     """
 
     id: str = attrs.field(validator=_slug)
     title: str = attrs.field(validator=_text)
-    when: When
-    said: str | None = None
-    summary: str | None = None
-    actors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    place: str | None = None
-    policy: str | None = None
-    effect: Effect | None = attrs.field(default=None)
-    tags: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    when: When = attrs.field(converter=_event_when)
+    said: str | None = attrs.field(default=None, validator=_str)
+    summary: str | None = attrs.field(default=None, validator=_str)
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
+    place: str | None = attrs.field(default=None, validator=_optional_ref)
+    policy: str | None = attrs.field(default=None, validator=_optional_ref)
+    effect: Effect | None = attrs.field(default=None, converter=_effect)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     url: str | None = attrs.field(default=None, validator=_url)
-    cite: tuple[Citation, ...] = attrs.field(default=())
+    cite: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple_of_citations)
 
     @cite.validator
     def _check_cite(self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
+        if type(value) is not tuple:
+            raise InvalidFieldError(attribute.name, wrong_type("a list", value))
         if not value:
             raise InvalidFieldError(
                 attribute.name, "every event cites at least one source ([[event.cite]])"
             )
+        for item in value:
+            if type(item) is not Citation and not isinstance(item, Citation):
+                n = value.index(item)
+                raise InvalidFieldError(f"cite[{n}]", wrong_type("a Citation", item))
 
     @effect.validator
     def _check_effect(self, attribute: attrs.Attribute[Any], value: Effect | None) -> None:
@@ -230,35 +385,47 @@ class Event:
             )
 
 
+def _filter(instance: object, attribute: attrs.Attribute[Any], value: Filter) -> None:
+    if not isinstance(value, Filter):
+        raise InvalidFieldError(attribute.name, wrong_type("a Filter", value))
+
+
+def _feeds(instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, Feed]) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidFieldError(attribute.name, wrong_type("a table of feeds by name", value))
+    for name, feed in value.items():
+        if not isinstance(feed, Feed):
+            raise InvalidFieldError(f"{attribute.name}.{name}", wrong_type("a Feed", feed))
+
+
 @attrs.frozen(kw_only=True)
 class Feed:
     """A named subset of the timeline published as a calendar of its own (`[feeds.NAME]`)."""
 
     name: str = attrs.field(validator=_slug)
-    title: str | None = None
-    description: str | None = None
-    filter: Filter = attrs.field(factory=Filter)
+    title: str | None = attrs.field(default=None, validator=_str)
+    description: str | None = attrs.field(default=None, validator=_str)
+    filter: Filter = attrs.field(factory=Filter, validator=_filter)
 
 
 @attrs.frozen(kw_only=True)
 class Settings:
     """A data folder's `timeline.toml`: names, the UID domain, the default zone and feeds."""
 
-    name: str = "Timeline"
-    description: str | None = None
-    domain: str = "timeline.invalid"
+    name: str = attrs.field(default="Timeline", validator=_required_str)
+    description: str | None = attrs.field(default=None, validator=_str)
+    domain: str = attrs.field(default="timeline.invalid", validator=_required_str)
     timezone: str = attrs.field(default="UTC")
-    refresh: str = "P1D"
-    feeds: Mapping[str, Feed] = attrs.field(factory=dict)
+    refresh: str = attrs.field(default="P1D", validator=_required_str)
+    feeds: Mapping[str, Feed] = attrs.field(factory=dict, validator=_feeds)
 
     @timezone.validator
     def _check_timezone(self, attribute: attrs.Attribute[Any], value: str) -> None:
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-            raise InvalidFieldError(
-                attribute.name, f"{value!r} is not a known IANA time zone"
-            ) from error
+        if not isinstance(value, str):
+            raise InvalidFieldError(attribute.name, wrong_type("a string", value))
+        problem = zone_problem(value)
+        if problem is not None:
+            raise InvalidFieldError(attribute.name, problem)
 
     @property
     def zone(self) -> dt.tzinfo:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,6 +34,17 @@ def _when(value: str | dt.date | When | None) -> When | None:
     return When.parse(value)
 
 
+def _tuple(values: Sequence[str]) -> tuple[str, ...]:
+    """A list as a tuple; anything else as it is, for `_strings` to refuse."""
+    return tuple(values) if isinstance(values, list | tuple) else values  # type: ignore[return-value]
+
+
+def _strings(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if type(value) is not tuple or not all(isinstance(item, str) for item in value):
+        found = f"{type(value).__name__} {value!r:.60}"
+        raise TypeError(f"{attribute.name}: expected a list of strings, got {found}")
+
+
 @attrs.frozen(kw_only=True)
 class Filter:
     """Criteria an event must all meet; an empty filter keeps everything.
@@ -45,12 +57,12 @@ class Filter:
     (When('2025-04'), ('china',), False)
     """
 
-    start: When | None = None
-    end: When | None = None
-    tags: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    policies: tuple[str, ...] = ()
-    jurisdictions: tuple[str, ...] = ()
+    start: When | None = attrs.field(default=None, converter=_when)
+    end: When | None = attrs.field(default=None, converter=_when)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
+    policies: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
+    jurisdictions: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
     text: str | None = None
 
     @classmethod

@@ -15,6 +15,7 @@ from cattrs.errors import ClassValidationError
 from timeline._model import Feed, Settings
 from timeline._query import Filter
 from timeline._structure import CONVERTER, flatten, line_of, message
+from timeline._text import did_you_mean
 from timeline.errors import Problem, TimelineError
 
 __all__ = ["FEED_KEYS", "SETTINGS_FILE", "parse_feed", "structure_settings"]
@@ -57,8 +58,9 @@ def structure_settings(
     known = {a.name for a in attrs.fields(Settings)}
     for name in raw:
         if name not in known:
+            hint = did_you_mean(name, known)
             problems.append(
-                problem(name, f"unknown setting; settings are: {', '.join(sorted(known))}")
+                problem(name, f"unknown setting{hint}; settings are: {', '.join(sorted(known))}")
             )
     feeds: dict[str, Feed] = {}
     specs = raw.get("feeds", {})
@@ -73,7 +75,7 @@ def structure_settings(
         try:
             feeds[name] = parse_feed(name, spec)
         except (TimelineError, TypeError, ValueError) as error:
-            problems.append(problem(f"feeds.{name}", str(error)))
+            problems.append(problem(f"feeds.{name}", message(error)))
     fields = {k: v for k, v in raw.items() if k in known and k != "feeds"}
     failed = False
     for _ in range(len(fields) + 1):  # set failed settings aside to find every problem
@@ -84,7 +86,7 @@ def structure_settings(
             failed, dropped = True, None
             for key, inner in flatten(group, ""):
                 key = key.lstrip(".")
-                problems.append(problem(key, message(inner)))
+                problems.append(problem(key, message(inner, key)))
                 dropped = fields.pop(key.split(".")[0], dropped)
             if dropped is None:
                 break
@@ -104,7 +106,9 @@ def parse_feed(name: str, spec: object) -> Feed:
         raise TypeError("a feed is a table of filters, e.g. [feeds.nvidia] tag = 'nvidia'")
     unknown = sorted(set(spec) - set(FEED_KEYS))
     if unknown:
-        raise ValueError(f"unknown feed keys {unknown}; use {', '.join(FEED_KEYS)}")
+        named = ", ".join(f"{key!r}{did_you_mean(key, FEED_KEYS)}" for key in unknown)
+        noun = "key" if len(unknown) == 1 else "keys"
+        raise ValueError(f"unknown feed {noun} {named}; use {', '.join(FEED_KEYS)}")
     args: dict[str, Any] = {}
     for key, field in FEED_KEYS.items():
         if field is None or key not in spec:

@@ -37,10 +37,13 @@ from timeline._model import (
     Policy,
     Settings,
     Source,
+    not_a_date,
+    not_one_of,
+    wrong_type,
 )
-from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL
+from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, did_you_mean
 from timeline._timeline import Timeline
-from timeline._when import When
+from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
 
 __all__ = [
@@ -79,7 +82,8 @@ _CACHE_SIZE: Final = 1 << 20
 
 @attrs.define
 class Shared:
-    """What the records of one load share: equal citations and equal dates are one object.
+    """What the records of one load share: equal citations and equal dates are one object;
+    and which records were refused, so the checks across records do not report them again.
 
     Records cite the same few sources the same way again and again, and repeat dates; a
     frozen value can be shared, which saves the memory and the work of building each again.
@@ -89,6 +93,12 @@ class Shared:
     citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
     #: (when, tz) as written → its value: parsed once per load, one object however often used.
     whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
+
+    #: (kind, id) of each record refused for its own problems: a reference to one is not
+    #: "unknown", it is broken, and was reported where it is written.
+    refused: set[tuple[str, str]] = attrs.field(factory=set)
+    #: Policies one of whose events was refused: their lifecycle is not checked without it.
+    unsettled: set[str] = attrs.field(factory=set)
 
     def citation(self, source: str, quote: str | None, note: str | None) -> Citation:
         """The citation of these fields, made once (its source id interned) and then shared.
@@ -103,6 +113,14 @@ class Shared:
             if len(self.citations) < _CACHE_SIZE:
                 self.citations[key] = found
         return found
+
+    def refuse(self, kind: str, raw: Mapping[str, Any]) -> None:
+        """Note the record `raw` as refused."""
+        record_id, policy = raw.get("id"), raw.get("policy")
+        if isinstance(record_id, str):
+            self.refused.add((kind, record_id))
+        if kind == "event" and isinstance(policy, str):
+            self.unsettled.add(policy)
 
 
 #: The line map of a record read from a format that locates by line alone (JSON Lines).
@@ -149,7 +167,8 @@ def unknown_kind(shown: str, line: int | None, kind: str) -> Problem:
         path=shown,
         line=line,
         key=kind,
-        message=f"unknown record kind; expected one of {', '.join(KINDS)}",
+        message=f"unknown record kind{did_you_mean(kind, KINDS)}; "
+        f"expected one of {', '.join(KINDS)}",
     )
 
 
@@ -273,11 +292,11 @@ def _checked(
 def _strict(kind: type, name: str) -> Any:
     def structure(value: object, _: object) -> object:
         if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"expected {name}, got true/false")
+            raise TypeError(wrong_type(name, value))
         if kind is float and isinstance(value, int):
             return float(value)
         if not isinstance(value, kind):
-            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r:.60}")
+            raise TypeError(wrong_type(name, value))
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
                 raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
@@ -306,12 +325,12 @@ def make_converter(**options: Any) -> cattrs.Converter:
         if isinstance(value, When):
             return value
         if not isinstance(value, str):
-            raise TypeError(f"expected an EDTF date string such as '2025-04', got {value!r:.60}")
+            raise TypeError(not_a_date(value))
         return When.parse(value)
 
     def sequence(value: object, kind: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+            raise TypeError(wrong_type("a list", value))
         item_type = kind.__args__[0]
         items, errors = [], []
         for index, item in enumerate(value):
@@ -329,8 +348,7 @@ def make_converter(**options: Any) -> cattrs.Converter:
         try:
             return kind(value)
         except ValueError:
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise ValueError(f"{value!r:.60} is not one of {allowed}") from None
+            raise ValueError(not_one_of(kind, value)) from None
 
     converter.register_structure_hook(When, when)
     for kind in (Effect, ActorKind):
@@ -389,19 +407,10 @@ def structure_record(
         return None
     fields = dict(raw)
     found: list[Problem] = []
-    zone = fields.pop("tz", None) if kind == "event" else None  # `tz` qualifies `when`
-    if kind == "event" and "when" in fields:
-        try:
-            if zone is not None and not isinstance(zone, str):
-                raise TypeError(f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r}")
-            if not isinstance(fields["when"], str):
-                raise TypeError(
-                    f"expected an EDTF date string such as '2025-04', got {fields['when']!r:.60}"
-                )
-            fields["when"] = When.parse(fields["when"], tz=zone)
-        except (WhenError, TypeError) as error:
-            found.append(here.problem("when", str(error), raw.get("when")))
-            fields["when"] = When.parse("2000")  # a stand-in, so the other fields are checked too
+    if kind == "event":  # `tz` qualifies `when`; a stand-in `when` if it fails, so the
+        zone = fields.pop("tz", None)  # other fields are checked too
+        if "when" in fields:
+            fields["when"] = _event_when(fields["when"], zone, here, found)
     cls = KINDS[kind]
     record: object = None
     # cattrs stops at wrong types before any validator runs, and attrs stops at the first
@@ -414,7 +423,7 @@ def structure_record(
         except (ClassValidationError, IterableValidationError) as group:
             failed = set()
             for path, inner in flatten(group, ""):
-                problem = here.problem(path.lstrip("."), message(inner), _value_at(raw, path))
+                problem = here.problem(path.lstrip("."), message(inner, path), _value_at(raw, path))
                 if problem not in found:
                     found.append(problem)
                 failed.add(re.split(r"[.\[]", path.lstrip("."), maxsplit=1)[0])
@@ -428,10 +437,73 @@ def structure_record(
         except (TypeError, ValueError) as error:
             found.append(here.problem("", str(error)))
             break
-    problems += found
+    problems += _without_meant(found)
     if found:
+        if shared is not None:
+            shared.refuse(kind, raw)
         return None
     return here._replace(record=record)
+
+
+def _event_when(value: object, zone: object, here: Located, found: list[Problem]) -> When:
+    """The event's `when` read in its `tz`, each problem under the key that holds it; a
+    stand-in date when either is wrong."""
+    stand_in = When.parse("2000")
+    tz = zone if isinstance(zone, str) else None
+    if zone is not None:
+        problem = (
+            zone_problem(zone)
+            if isinstance(zone, str)
+            else f"expected an IANA zone name such as 'Asia/Shanghai', got {zone!r:.60}"
+        )
+        if problem is not None:
+            found.append(here.problem("tz", problem, zone))
+            tz = None
+            if isinstance(value, str) and _is_local_time(value):
+                return stand_in  # its zone is the problem, reported above
+    if not isinstance(value, str):
+        found.append(here.problem("when", not_a_date(value), value))
+        return stand_in
+    try:
+        return When.parse(value, tz=tz)
+    except WhenError as error:
+        if tz is not None and _is_valid(value):
+            found.append(
+                here.problem(
+                    "tz",
+                    f"a zone ({tz!r}) only goes with a local time of day in `when`, such as "
+                    "2025-10-15T09:00; remove `tz` or give `when` a time",
+                    zone,
+                )
+            )
+        else:
+            found.append(here.problem("when", str(error), value))
+        return stand_in
+
+
+def _is_local_time(value: str) -> bool:
+    """Whether `value` writes a time of day with no offset (one that needs `tz`)."""
+    return bool(re.search(r"T\d{2}:\d{2}(?::\d{2})?(?:/|$)", value))
+
+
+def _is_valid(value: str) -> bool:
+    try:
+        When.parse(value)
+    except WhenError:
+        return False
+    return True
+
+
+def _without_meant(found: list[Problem]) -> list[Problem]:
+    """`found` less "missing required field" for a field an unknown one was taken to mean:
+    `titel` for `title` is one mistake, told once."""
+    meant = {
+        p.key.rsplit(".", 1)[0] + "." + m
+        for p in found
+        for m in re.findall(r"\(did you mean '([a-z]+)'\?\)", p.message)
+        if p.message.startswith("unknown field")
+    }
+    return [p for p in found if not (p.message == "missing required field" and p.key in meant)]
 
 
 def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
@@ -456,13 +528,16 @@ def flatten(error: BaseException, path: str) -> Iterator[tuple[str, BaseExceptio
         yield path, error
 
 
-def message(error: BaseException) -> str:
-    """What to tell the user about one failure `flatten` found."""
+def message(error: BaseException, path: str = "") -> str:
+    """What to tell the user about one failure `flatten` found at `path`."""
     if isinstance(error, ForbiddenExtraKeysError):
-        known = ", ".join(a.name for a in attrs.fields(error.cl) if a.init)
-        return f"unknown field; {error.cl.__name__.lower()} fields are: {known}"
+        names = [a.name for a in attrs.fields(error.cl) if a.init]
+        hint = did_you_mean(path.rsplit(".", 1)[-1], names)
+        return f"unknown field{hint}; {error.cl.__name__.lower()} fields are: {', '.join(names)}"
     if isinstance(error, KeyError):
         return "missing required field"
+    if isinstance(error, InvalidFieldError):
+        return error.reason
     return str(error) or type(error).__name__
 
 
@@ -502,23 +577,17 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     if not _KNOWN_EVENT_FIELDS(raw):
         return None
     get = raw.get
-    id_, title, when, cite = get("id"), get("title"), get("when"), get("cite")
-    if type(id_) is not str or type(title) is not str or type(when) is not str:
-        return None
+    # The constructors check the type of every field (a text that is no string makes them
+    # refuse), so only what must be a list before it is read is tested here.
+    id_: Any = get("id")
+    title: Any = get("title")
+    when: Any = get("when")
+    cite = get("cite")
     if type(cite) is not list or not cite:
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
-    if (  # each optional text is absent or a string (one expression: this runs per event)
-        (zone is not None and type(zone) is not str)
-        or (said is not None and type(said) is not str)
-        or (summary is not None and type(summary) is not str)
-        or (place is not None and type(place) is not str)
-        or (policy is not None and type(policy) is not str)
-        or (url is not None and type(url) is not str)
-    ):
-        return None
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
         if effect is None:
@@ -632,4 +701,4 @@ def _plain_texts(*values: Any) -> bool:
                     texts.append(item)
                 else:
                     return False
-    return max(map(len, texts)) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))
+    return max(map(len, texts), default=0) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "URL",
     "VALUE_CONTROL",
     "clean",
+    "counted",
+    "did_you_mean",
     "slugify",
 ]
 
@@ -67,3 +70,32 @@ def clean(text: str | None) -> str | None:
         return None
     text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text if text.strip() else None
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """ " (did you mean 'title'?)" when `word` is close to one of `choices`, else "".
+
+    >>> did_you_mean("titel", ["id", "title", "when"])
+    " (did you mean 'title'?)"
+    >>> did_you_mean("colour", ["id", "title", "when"])
+    ''
+    """
+    if not isinstance(word, str):
+        return ""
+    import difflib  # only when something is wrong: not on the loading path
+
+    options = list(choices)
+    folded = {option.casefold(): option for option in options}
+    if word.casefold() in folded and folded[word.casefold()] != word:  # 'Title' for 'title'
+        return f" (did you mean {folded[word.casefold()]!r}?)"
+    close = [c for c in difflib.get_close_matches(word, options, n=2, cutoff=0.6) if c != word]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 policy', '2 policies', '0 events': a count with its noun in the right number.
+
+    >>> counted(1, "policy", "policies"), counted(2, "policy", "policies"), counted(0, "event")
+    ('1 policy', '2 policies', '0 events')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

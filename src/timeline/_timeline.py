@@ -14,8 +14,9 @@ from typing import Any, Final
 import attrs
 
 from timeline import _lifecycle
-from timeline._model import Actor, Event, Place, Policy, Settings, Source
+from timeline._model import Actor, Event, Place, Policy, Settings, Source, wrong_type
 from timeline._query import Filter
+from timeline._text import counted
 
 __all__ = ["Timeline"]
 
@@ -28,7 +29,13 @@ def _index(records: Iterable[Any] | Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _events(events: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(events)
+    """The events as a tuple; anything that is not an `Event` is refused here, not in a report."""
+    found = tuple(events)
+    if not {*map(type, found)} <= {Event}:
+        for n, event in enumerate(found):
+            if not isinstance(event, Event):
+                raise TypeError(f"events[{n}]: {wrong_type('an Event', event)}")
+    return found
 
 
 _ID: Final = operator.attrgetter("id")
@@ -96,7 +103,7 @@ class Timeline:
             raise KeyError(f"no event with id {event_id!r}") from None
 
     def __repr__(self) -> str:
-        return f"<Timeline {self.settings.name!r}: {len(self.events)} events>"
+        return f"<Timeline {self.settings.name!r}: {counted(len(self.events), 'event')}>"
 
     def select(self, keep: Callable[[Event], bool]) -> Timeline:
         """A timeline of the events for which `keep` is true, in the same order."""

@@ -15,13 +15,19 @@ from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
 from timeline._model import Citation, Event, Policy, Source
-from timeline._structure import KINDS, Located
+from timeline._structure import KINDS, Located, Shared
+from timeline._verbatim import SourceText, parting
 from timeline.errors import Problem
 
 __all__ = ["CHECKS", "SLICE_CHECKS", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
+
+
+#: How many differing quotes are searched for their closest passage, which takes a few
+#: milliseconds each in a long source; the rest are reported without it.
+_SEARCHED_QUOTES: Final = 1_000
 
 
 def normalise_space(text: str) -> str:
@@ -32,9 +38,13 @@ def normalise_space(text: str) -> str:
 class _Index:
     """What the checks look up, built once."""
 
-    def __init__(self, located: Sequence[Located], project_root: Path | None) -> None:
+    def __init__(
+        self, located: Sequence[Located], project_root: Path | None, shared: Shared | None
+    ) -> None:
         self.located = located
         self.project_root = project_root
+        self.refused = shared.refused if shared is not None else set()
+        self.unsettled = shared.unsettled if shared is not None else set()
         self.ids: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
         #: Records whose id an earlier record of their kind already has, in order.
         self.duplicates: list[Located] = []
@@ -49,20 +59,24 @@ class _Index:
         if unique:
             ids["event"] = by_id
         self.source_texts: dict[str, str | None] = {}
+        self.written: dict[str, str] = {}  # source id → its file's text as written
 
 
 def validate(
     located: Sequence[Located],
     *,
     project_root: Path | None,
+    shared: Shared | None = None,
     checks: Sequence[Callable[[_Index], Iterable[Problem]]] | None = None,
 ) -> list[Problem]:
     """Every cross-record problem in `located`; paths in records are relative to `project_root`.
 
     With no `project_root` (records read from an export, which carries no source texts)
-    the checks that read source files are left out. `checks` runs only those (of `CHECKS`).
+    the checks that read source files are left out. `shared` names the records the load
+    refused: what depends on one of them (a reference to it, the lifecycle of its policy) is
+    not checked, so one mistake is one problem. `checks` runs only those (of `CHECKS`).
     """
-    index = _Index(located, project_root)
+    index = _Index(located, project_root, shared)
     if checks is None:
         checks = CHECKS
     if project_root is None:
@@ -85,8 +99,10 @@ def _duplicate_ids(index: _Index) -> Iterable[Problem]:
 
 
 def _references(index: _Index) -> Iterable[Problem]:
+    refused = index.refused
+
     def missing(kind: str, ref: str | None) -> bool:
-        return ref is not None and ref not in index.ids.get(kind, {})
+        return ref is not None and ref not in index.ids.get(kind, {}) and (kind, ref) not in refused
 
     def unknown(kind: str, ref: str) -> str:
         return f"unknown {kind} {ref!r}; add a [[{kind}]] record with that id or fix the id"
@@ -202,20 +218,31 @@ def _source_files(index: _Index) -> Iterable[Problem]:
         index.source_texts[source.id] = None
         target = Path(source.file)
         if target.is_absolute():
-            yield item.problem("file", "must be a path relative to the project root", source.file)
+            yield item.problem(
+                "file",
+                f"must be a path relative to the project root {root} (the folder that holds "
+                "the data folder), e.g. 'sources/article.txt'",
+                source.file,
+            )
             continue
         resolved = (root / target).resolve()
         if not resolved.is_relative_to(root):
             yield item.problem(
                 "file",
-                f"points outside the project ({root}); keep sources inside it",
+                f"points outside the project root {root} ({source.file!r} resolves to "
+                f"{resolved}); keep sources inside it",
                 source.file,
             )
             continue
         try:
             text = resolved.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            yield item.problem("file", f"no such file {source.file!r}", source.file)
+            yield item.problem(
+                "file",
+                f"no such file {source.file!r}: looked for {root / target}; `file` is read "
+                f"from the project root {root}, the folder that holds the data folder",
+                source.file,
+            )
             continue
         except (OSError, UnicodeDecodeError) as error:
             yield item.problem(
@@ -223,6 +250,7 @@ def _source_files(index: _Index) -> Iterable[Problem]:
             )
             continue
         index.source_texts[source.id] = normalise_space(text)
+        index.written[source.id] = text
 
 
 def _quotes(index: _Index) -> Iterable[Problem]:
@@ -234,6 +262,8 @@ def _quotes(index: _Index) -> Iterable[Problem]:
     if not failing:
         return
     sources = index.ids.get("source", {})
+    compared: dict[str, SourceText] = {}  # the sources a quote failed in, mapped for messages
+    failed: dict[tuple[str, str], str] = {}  # (source, quote) pairs not verbatim → message
     for item in index.events:
         record = item.record
         for n, citation in enumerate(record.cite):
@@ -247,13 +277,25 @@ def _quotes(index: _Index) -> Iterable[Problem]:
                     citation.quote,
                 )
                 continue
-            yield item.problem(
-                f"cite[{n}].quote",
-                f"quote {_short(citation.quote)!r} is not verbatim in "
-                f"{sources[citation.source].record.file}; "
-                "copy it exactly (only white space may differ)",
-                citation.quote,
-            )
+            assert citation.quote is not None  # a citation without a quote never fails
+            pair = (citation.source, citation.quote)
+            told = failed.get(pair)
+            if told is None:
+                file = sources[citation.source].record.file or ""
+                if len(failed) < _SEARCHED_QUOTES:
+                    written = compared.get(citation.source)
+                    if written is None:
+                        written = SourceText(index.written[citation.source])
+                        compared[citation.source] = written
+                    told = parting(citation.quote, written, file)
+                else:  # bounded work for a folder where thousands of quotes differ
+                    told = (
+                        f"quote is not verbatim in {file}; copy it exactly (only white "
+                        f"space may differ; over {_SEARCHED_QUOTES:,} quotes differ, so "
+                        "the closest passage was not searched for)"
+                    )
+                failed[pair] = told
+            yield item.problem(f"cite[{n}].quote", told, citation.quote)
 
 
 def _quote_holds(index: _Index, citation: Citation) -> bool:
@@ -279,15 +321,12 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
         record = item.record
         if isinstance(record, Event) and record.effect is not None and record.policy in policies:
             by_policy.setdefault(record.policy, []).append(item)
+    for policy in index.unsettled:  # one of its events was refused: its fold is unknown
+        by_policy.pop(policy, None)
     for items in by_policy.values():
         where = {id(item.record): item for item in items}
         for event, message in check_lifecycle(item.record for item in items):
             yield where[id(event)].problem("effect", message, event.effect)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = normalise_space(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: The cross-record checks, in the order they run; `_source_files` fills the texts `_quotes` reads.

@@ -18,13 +18,16 @@ from timeline._endpoint import (
     Endpoint,
     Precision,
     Qualifier,
+    offset_label,
     offset_notation,
     parse_endpoint,
     read_endpoint,
+    suggest,
 )
+from timeline._text import did_you_mean
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When", "zone_problem"]
 
 UTC: Final = dt.UTC
 
@@ -328,9 +331,15 @@ def _point_key(day: dt.date) -> tuple[int, int]:
 
 
 def _span_label(start: Endpoint, end: Endpoint) -> str:
-    """Share what the two ends share: '15–17 October 2025', 'June–December 2025'."""
+    """Share what the two ends share: '15–17 October 2025', 'June–December 2025',
+    '1 September 2025, 10:00–11:00'."""
     plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
     untimed = start.time is None and end.time is None
+    if start.time is not None and end.time is not None and start.offset == end.offset:
+        zone = "" if start.offset is None else offset_label(start.offset)
+        if start.first_day == end.first_day:
+            return f"{start.label(with_offset=False)}–{end.clock}{zone}"
+        return f"{start.label(with_offset=False)} – {end.label(with_offset=False)}{zone}"
     if plain and untimed and start.year == end.year and start.precision == end.precision:
         if start.precision is Precision.MONTH:
             return f"{start.label(with_year=False)}–{end.label()}"
@@ -360,7 +369,7 @@ def _parse(text: str, tz: str | None) -> When:
         return When(start=single, end=single, is_interval=False, tz=tz)
     left, _, right = text.partition("/")
     if "/" in right:
-        raise WhenError.invalid(text, "a span has exactly one '/'")
+        raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
     if left == ".." and right == "..":
         raise WhenError.invalid(text, "a span needs at least one known end")
     if not left or not right:
@@ -397,13 +406,22 @@ def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
     return low > high
 
 
-def _check_zone(tz: str, text: str) -> None:
+def zone_problem(tz: str) -> str | None:
+    """What is wrong with the zone name `tz`, with the zone it most likely means; or None."""
     try:
         zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise WhenError.invalid(
-            text, f"{tz!r} is not a known IANA time zone (e.g. 'Asia/Shanghai')"
-        ) from error
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        pass
+    else:
+        return None
+    hint = did_you_mean(tz, zoneinfo.available_timezones()) or " (e.g. 'Asia/Shanghai')"
+    return f"{tz!r} is not a known IANA time zone{hint}"
+
+
+def _check_zone(tz: str, text: str) -> None:
+    problem = zone_problem(tz)
+    if problem is not None:
+        raise WhenError.invalid(text, problem)
 
 
 def _check_local(part: Endpoint, tz: str | None, text: str) -> None:

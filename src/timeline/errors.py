@@ -55,13 +55,18 @@ class WhenError(TimelineError, ValueError):
 class InvalidFieldError(TimelineError, ValueError):
     """A record's field holds a value the model refuses; `field` names it for the loaders.
 
-    >>> InvalidFieldError("id", "'Bad Id' is not a valid id").field
-    'id'
+    The message names the field; `reason` is the rest, which the loaders print after the
+    key path they locate it at, so a file and code get the same words.
+
+    >>> error = InvalidFieldError("id", "'Bad Id' is not a valid id")
+    >>> error.field, error.reason, str(error)
+    ('id', "'Bad Id' is not a valid id", "id: 'Bad Id' is not a valid id")
     """
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(f"{field}: {message}")
         self.field = field
+        self.reason = message
 
 
 class LifecycleError(TimelineError, ValueError):

@@ -34,18 +34,42 @@ def _version() -> str:
 
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
+    import re
+    from typing import NoReturn
 
-    from timeline._cli import _build, _check, _extract, _ics, _import_ics, _report, _status
+    from timeline._cli import (
+        _build,
+        _check,
+        _extract,
+        _help,
+        _ics,
+        _import_ics,
+        _report,
+        _status,
+    )
+    from timeline._text import did_you_mean
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """argparse's parser, whose "invalid choice" also says which choice was likely meant."""
+
+        def error(self, message: str) -> NoReturn:
+            found = re.fullmatch(r"(.*invalid choice: )'(.*?)' \(choose from (.*)\)", message)
+            if found:
+                head, value, listed = found.groups()
+                hint = did_you_mean(value, re.findall(r"'([^']*)'", listed))
+                message = f"{head}{value!r}{hint}; choose from {listed}"
+            super().error(message)
+
+    parser = Parser(
         prog="timeline",
         description="Dated events and the policies they shape: check, report, publish.",
-        epilog="Run 'timeline COMMAND --help' for a command's options. Docs: docs/guide.md",
+        epilog="Run 'timeline COMMAND --help' for a command's options and 'timeline help' for "
+        "the documentation (the guide: 'timeline help guide').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
-    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract):
+    for command in (_check, _report, _status, _ics, _import_ics, _build, _extract, _help):
         command.add(commands)
     return parser
 
@@ -64,14 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(
-            f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
-            file=sys.stderr,
-        )
+        from timeline._text import counted
+
+        unwritten = "; nothing was written" if getattr(args, "writes", True) else ""
+        print(f"{counted(len(error.problems), 'problem')} found{unwritten}.", file=sys.stderr)
         return EXIT_DATA
     except UsageError as error:
-        parser.print_usage(sys.stderr)
+        getattr(args, "command_parser", parser).print_usage(sys.stderr)
         print(f"timeline: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except TimelineError as error:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from timeline._cli._options import EXIT_OK, add_command, add_data, add_filters, filter_of, load
+from timeline._cli._options import (
+    EXIT_OK,
+    add_command,
+    add_data,
+    add_filters,
+    filter_of,
+    load,
+    refuse_unknown,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     criteria = filter_of(args)
     timeline = load(args)
+    refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     written = build(selected, args.output, lanes=args.lanes, history=timeline)
     if not args.quiet:

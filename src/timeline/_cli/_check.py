@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 def add(commands: Commands) -> None:
     parser = add_command(commands, "check", run, "validate the data; exit 1 listing every problem")
+    parser.set_defaults(writes=False)  # so a data problem does not say "nothing was written"
     add_data(parser)
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing when the data is clean"
@@ -21,10 +22,14 @@ def add(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load and validate the data; print every problem. Example: timeline check events"""
+    from timeline._text import counted
+
     timeline = load(args)
     if not args.quiet:
         print(
-            f"{args.data}: {len(timeline)} events, {len(timeline.policies)} policies, "
-            f"{len(timeline.actors)} actors, {len(timeline.sources)} sources: no problems"
+            f"{args.data}: {counted(len(timeline), 'event')}, "
+            f"{counted(len(timeline.policies), 'policy', 'policies')}, "
+            f"{counted(len(timeline.actors), 'actor')}, "
+            f"{counted(len(timeline.sources), 'source')}: no problems"
         )
     return EXIT_OK

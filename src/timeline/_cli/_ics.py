@@ -11,6 +11,7 @@ from timeline._cli._options import (
     emit_stream,
     filter_of,
     load,
+    refuse_unknown,
 )
 from timeline.errors import IcsError, UsageError
 
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
     criteria = filter_of(args)
     timeline = load(args)
+    refuse_unknown(timeline, criteria)
     name, description = args.name, None
     if args.feed is not None:
         try:

@@ -40,5 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
     emit(args, imported.to_toml())
     if writes_file(args):
-        print(f"{args.output}: {len(imported.events)} events imported", file=sys.stderr)
+        from timeline._text import counted
+
+        print(f"{args.output}: {counted(len(imported.events), 'event')} imported", file=sys.stderr)
     return EXIT_OK

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from timeline.errors import UsageError, WhenError
+from timeline.errors import DataError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection, Iterable
     from typing import BinaryIO
 
     from timeline._query import Filter
@@ -35,10 +35,13 @@ __all__ = [
     "emit_stream",
     "filter_of",
     "load",
+    "refuse_unknown",
     "writes_file",
 ]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+#: The data folder a command reads when none is named.
+DEFAULT_DATA = "events"
 
 
 def add_command(
@@ -46,7 +49,7 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
     parser = commands.add_parser(name, help=summary, description=handler.__doc__)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)  # its usage for its errors
     return parser
 
 
@@ -54,7 +57,7 @@ def add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "data",
         nargs="?",
-        default="events",
+        default=DEFAULT_DATA,
         metavar="DATA",
         help="the data folder (default: ./events)",
     )
@@ -88,7 +91,10 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         help="events of policies imposed by this jurisdiction (e.g. US)",
     )
     group.add_argument(
-        "--text", metavar="TEXT", help="events whose title, summary, phrase or quotes contain TEXT"
+        "--text",
+        metavar="TEXT",
+        help="events that contain TEXT (case-insensitive) in the id, title, summary, said "
+        "phrase, quotes or tags",
     )
 
 
@@ -116,8 +122,56 @@ def filter_of(args: argparse.Namespace) -> Filter:
         raise UsageError(f"--from/--to: {error}") from error
 
 
+def refuse_unknown(timeline: Timeline, criteria: Filter) -> None:
+    """Refuse a filter value the data never uses, with the one it most likely means: a typo
+    would otherwise match nothing and look like an answer."""
+    from timeline._text import did_you_mean
+
+    asked: list[tuple[str, Iterable[str], Callable[[], Collection[str]], str]] = [
+        (
+            "--tag",
+            criteria.tags,
+            lambda: {t for e in timeline for t in e.tags},
+            "no event has the tag",
+        ),
+        ("--actor", criteria.actors, lambda: timeline.actors.keys(), "no actor with id"),
+        ("--policy", criteria.policies, lambda: timeline.policies.keys(), "no policy with id"),
+        (
+            "--jurisdiction",
+            criteria.jurisdictions,
+            lambda: {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction},
+            "no policy has the jurisdiction",
+        ),
+    ]
+    for option, values, known_of, wording in asked:
+        known: Collection[str] | None = None
+        for value in values:
+            known = known_of() if known is None else known
+            if value not in known:
+                message = f"{option}: {wording} {value!r}{did_you_mean(value, known)}"
+                if option == "--policy":
+                    message += f"; known: {', '.join(sorted(known)) or 'none'}"
+                raise UsageError(message)
+
+
 def load(args: argparse.Namespace) -> Timeline:
     """Load the DATA folder (`args.data`)."""
+    try:
+        return _load(args)
+    except DataError as error:
+        from pathlib import Path
+
+        if args.data != DEFAULT_DATA or Path(args.data).exists():
+            raise
+        # The default folder is missing: most likely the command runs in another folder.
+        (problem,) = error.problems
+        problem.message += (
+            f"; name the folder to read after the command: timeline {args.command} FOLDER"
+        )
+        raise DataError([problem]) from None
+
+
+def _load(args: argparse.Namespace) -> Timeline:
     from timeline._load import load
 
     if not getattr(args, "program", False):

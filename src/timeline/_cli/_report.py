@@ -13,6 +13,7 @@ from timeline._cli._options import (
     emit_stream,
     filter_of,
     load,
+    refuse_unknown,
     writes_file,
 )
 from timeline.errors import UsageError
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     criteria = filter_of(args)
     timeline = load(args)
+    refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")

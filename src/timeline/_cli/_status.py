@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from timeline._cli._options import EXIT_OK, add_command, add_data, add_output, emit, load
+from timeline._cli._options import (
+    EXIT_OK,
+    add_command,
+    add_data,
+    add_output,
+    emit,
+    load,
+    refuse_unknown,
+)
 from timeline.errors import UsageError
 
 TYPE_CHECKING = False
@@ -34,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from timeline import _clock
+    from timeline._query import Filter
     from timeline.report import _json as report_json
     from timeline.report import _policy as policy
 
@@ -46,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
             ) from None
     timeline = load(args)
+    refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
     day = day or _clock.today(timeline.settings.zone)
     try:
         statuses = timeline.status(day, policies=args.policy or None)

@@ -10,7 +10,8 @@ person edits. The public names are exported from the package root: `timeline.ext
 
 Data flows one way through the modules here:
 
-- `_rules`: the words and the pattern of every rule (all that is language-specific);
+- `_words`, `_rules`: the words, and the pattern of every rule built from them (all that
+  is language-specific);
 - `_context`, `_resolution`: what a resolver looks at (the sentence, its tense) and
   what it returns;
 - `_calendar`, `_relative`, `_times`, `_durations`: the resolvers, by family;

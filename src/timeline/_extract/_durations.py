@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from timeline._endpoint import add_months
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import Resolution, Resolver, count_of, group, month_of, week, ym
 
@@ -20,11 +20,11 @@ from timeline._extract._resolution import Resolution, Resolver, count_of, group,
 def _unit_code(unit: str, count: float | None) -> str:
     """A TimeML duration value: P6M, PT24H, P1DE, PXY for a vague count."""
     unit = unit.lower()
-    designator, is_time = rules.UNITS[unit]
+    designator, is_time = vocab.UNITS[unit]
     if designator == "Q":
         designator, count = "M", None if count is None else count * 3
     if count is not None:
-        count *= rules.UNIT_MULTIPLIER.get(unit, 1)
+        count *= vocab.UNIT_MULTIPLIER.get(unit, 1)
     n = "X" if count is None else (f"{count:g}")
     return f"{'PT' if is_time else 'P'}{n}{designator}"
 
@@ -41,7 +41,7 @@ def _shift(day: dt.date, unit: str, count: float) -> Resolution:
         moved = day + dt.timedelta(days=whole)
         return Resolution(timex=str(moved), when=str(moved))
     if unit in {"week", "fortnight"}:
-        timex, when = week(day + dt.timedelta(weeks=whole * rules.UNIT_MULTIPLIER.get(unit, 1)))
+        timex, when = week(day + dt.timedelta(weeks=whole * vocab.UNIT_MULTIPLIER.get(unit, 1)))
         return Resolution(timex=timex, when=when)
     if unit in {"month", "quarter"}:
         moved = add_months(day, whole * (3 if unit == "quarter" else 1))
@@ -65,9 +65,16 @@ def _r_future(m: re.Match[str], c: Context) -> Resolution | None:
     count = count_of(m["num"])
     if count is None:
         return None
-    if m.group().lower().startswith("in") and (group(m, "mod") or c.tense == "past"):
+    measures = (
+        group(m, "mod") or c.tense == "past" or _SUPERLATIVE.search(c.text, c.sentence[0], c.start)
+    )
+    if m.group().lower().startswith("in") and measures:
         return Resolution(timex=_unit_code(m["unit"], count), when=None, type="DURATION")
     return _shift(c.published, m["unit"], count)
+
+
+#: "the highest in 20 years", "for the first time in eight years": a stretch, not a date.
+_SUPERLATIVE: Final = re.compile(vocab.SUPERLATIVE_CUE, re.IGNORECASE)
 
 
 _OPEN_MODS: Final = frozenset({"more than", "over", "at least", "well over"})
@@ -93,7 +100,22 @@ def _r_span(m: re.Match[str], c: Context) -> Resolution | None:
     single = not group(m, "num") and not group(m, "plural")
     if single and (direction in {"previous", "preceding", "prior"} or unit == "quarter"):
         return None  # "the previous quarter", "the last quarter": calendar quarters, not spans
-    if count is None or group(m, "ahead") or direction not in {"last", "past"}:
+    p = c.published
+    if single and unit == "week" and direction in {"last", "past"}:
+        # "the past week" names a week, as TimeML annotates it: the ISO week of the middle
+        # of the seven days ending at publication
+        return Resolution(
+            timex=week(p - dt.timedelta(days=3))[0], when=f"{p - dt.timedelta(6)}/{p}"
+        )
+    ahead = (group(m, "ahead") or "").lower()
+    if count is not None and ahead in {"next", "coming", "upcoming"}:  # from now on
+        first = _shift(p, unit, 0).when
+        last = _shift(p, unit, count).when
+        assert first is not None
+        assert last is not None
+        span = f"{first.split('/')[0].rstrip('~')}/{last.split('/')[-1].rstrip('~')}"
+        return Resolution(timex=timex, when=span, type="DURATION")
+    if count is None or ahead or direction not in {"last", "past"}:
         return Resolution(timex=timex, when=None, type="DURATION")
     start = _shift(c.published, unit, -count)
     assert start.when is not None
@@ -104,8 +126,19 @@ def _r_span(m: re.Match[str], c: Context) -> Resolution | None:
     return Resolution(timex=timex, when=f"{first}/{last}", type="DURATION")
 
 
+_RATE: Final = re.compile(
+    r"\b(?:miles|mph|kilometers|kilometres|km|feet|meters|metres|knots|inches|gallons|cents"
+    r"|barrels|words|beats)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _r_duration(m: re.Match[str], c: Context) -> Resolution | None:
     unit = m["unit"].lower()
+    if (group(m, "num") or "").lower() in {"a", "an"} and _RATE.search(
+        c.text, max(0, c.start - 20), c.start
+    ):
+        return None  # "40 miles an hour" is a speed
     num = group(m, "num")
     count = count_of(num) if num is not None else None
     if num is None and not group(m, "plural"):
@@ -126,15 +159,20 @@ def _r_duration(m: re.Match[str], c: Context) -> Resolution | None:
 
 
 def _r_set(m: re.Match[str], c: Context) -> Resolution | None:
+    if _RATE.search(c.text, max(0, c.start - 20), c.start):
+        return None  # "miles per hour" is a speed
+    if group(m, "wdp"):  # "on Mondays"
+        day = vocab.WEEKDAYS[m["wdp"][:-1]] + 1
+        return Resolution(timex=f"XXXX-WXX-{day}", when=None, type="SET")
     if group(m, "freq"):
-        return Resolution(timex=rules.FREQUENCY_WORDS[m["freq"].lower()], when=None, type="SET")
+        return Resolution(timex=vocab.FREQUENCY_WORDS[m["freq"].lower()], when=None, type="SET")
     if group(m, "month"):
         return Resolution(timex=f"XXXX-{month_of(m):02d}", when=None, type="SET")
     if group(m, "wd"):
-        day = rules.WEEKDAYS[m["wd"].rstrip(".")] + 1
+        day = vocab.WEEKDAYS[m["wd"].rstrip(".")] + 1
         return Resolution(timex=f"XXXX-WXX-{day}", when=None, type="SET")
     if group(m, "season"):
-        code = rules.SEASONS[m["season"].lower()][0]
+        code = vocab.SEASONS[m["season"].lower()][0]
         return Resolution(timex=f"XXXX-{code}", when=None, type="SET")
     count = count_of(group(m, "num")) if group(m, "num") else 1
     if count is not None and group(m, "other"):

@@ -17,9 +17,9 @@ from typing import Final
 import attrs
 
 from timeline._extract import _calendar, _durations, _relative, _rules, _times
+from timeline._extract._anchors import Anchors
 from timeline._extract._context import Context, Cues
 from timeline._extract._mention import Mention
-from timeline._extract._relative import anchored
 from timeline._extract._resolution import Resolution, Resolver
 from timeline._extract._sentences import sentence_spans
 from timeline._extract._times import timed
@@ -103,12 +103,16 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         )
     taken.sort(key=lambda f: f.start)
     taken = _clocks_in_context(text, _merge_clocks(text, _resolve_anchors(taken, published)))
+    taken = _open_since(text, taken)
+    # One copy of each sentence, shared by its mentions: a 100 KB line with thousands of
+    # mentions would otherwise hold a copy of the line per mention.
+    quoted: dict[tuple[int, int], str] = {}
     return [
         Mention(
             text=text[f.start : f.end],
             start=f.start,
             end=f.end,
-            sentence=text[f.sentence[0] : f.sentence[1]],
+            sentence=quoted.get(f.sentence) or _quote(quoted, text, f.sentence),
             when=f.resolution.when,
             timex=f.resolution.timex,
             type=f.resolution.type,
@@ -116,6 +120,12 @@ def extract(text: str, published: dt.date) -> list[Mention]:
         )
         for f in taken
     ]
+
+
+def _quote(quoted: dict[tuple[int, int], str], text: str, span: tuple[int, int]) -> str:
+    """The sentence at `span`, cut out of `text` once and kept in `quoted`."""
+    quoted[span] = text[span[0] : span[1]]
+    return quoted[span]
 
 
 def as_date(published: dt.date) -> dt.date:
@@ -141,39 +151,17 @@ def _sentence_of(
     return (offset, offset)
 
 
-_FISCAL_YEAR: Final = re.compile(r"FY(\d{4})$")
-_ANCHORABLE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
-
-
 def _resolve_anchors(found: list[_Found], published: dt.date) -> list[_Found]:
-    """Resolve "the previous year" against the last date mentioned before it."""
-    anchor = published
-    anchor_quarter: tuple[int, int] | None = None
-    anchor_fiscal: int | None = None  # "In fiscal year 2021 ... the previous year": FY2020
+    """Resolve "the previous year" and "that day" against what was mentioned before them."""
+    anchors = Anchors(published)
     out = []
     for f in found:
-        res = f.resolution
-        if res.anchor is not None:
-            unit, delta = res.anchor
+        if f.resolution.anchor is not None:
             try:
-                if unit == "year" and anchor_fiscal is not None:
-                    res = Resolution(timex=f"FY{anchor_fiscal + delta}", when=None)
-                else:
-                    res = anchored(unit, delta, anchor, anchor_quarter)
+                f = attrs.evolve(f, resolution=anchors.resolve(f.resolution.anchor))
             except (ValueError, OverflowError):
                 continue
-            f = attrs.evolve(f, resolution=res)
-        m = _ANCHORABLE.match(res.timex)
-        fiscal = _FISCAL_YEAR.match(res.timex)
-        if fiscal and res.type == "DATE":
-            anchor_fiscal = int(fiscal[1])
-        elif m and res.type == "DATE" and int(m[1]) >= 1:
-            anchor_fiscal = None
-            year, month, day, quarter = m.groups()
-            anchor = dt.date(int(year), int(month or 1), int(day or 1))
-            anchor_quarter = (int(year), int(quarter)) if quarter else None
-            if month:
-                anchor_quarter = (int(year), (int(month) - 1) // 3 + 1)
+        anchors.note(f.resolution)
         out.append(f)
     return out
 
@@ -234,6 +222,27 @@ def _clocks_in_context(text: str, found: list[_Found]) -> list[_Found]:
             )
         elif res.clock is None and (m := _DAY_PREFIX.match(res.timex)):
             day = (f.end, m.group())
+        out.append(f)
+    return out
+
+
+_SINCE: Final = re.compile(r"\b(?:ever\s+)?since\s+$", re.IGNORECASE)
+
+
+def _open_since(text: str, found: list[_Found]) -> list[_Found]:
+    """ "since the autumn of 2024" is a span open at its end, from autumn 2024 on: the
+    phrase keeps its TIMEX3 value, its `when` becomes `2024-23/..`."""
+    out = []
+    for f in found:
+        when = f.resolution.when
+        if (
+            when is not None
+            and f.resolution.type in {"DATE", "TIME"}
+            and ".." not in when
+            and _SINCE.search(text, max(f.sentence[0], f.start - 12), f.start)
+        ):
+            opened = f"{when.split('/')[0]}/.."
+            f = attrs.evolve(f, resolution=attrs.evolve(f.resolution, when=opened))
         out.append(f)
     return out
 

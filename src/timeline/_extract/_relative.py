@@ -2,7 +2,7 @@
 
 "this year", "later this month", "next March", "last Friday", "yesterday evening",
 "on the 20th", "now", "recently"; and "the previous year" or "two years earlier", which a
-resolver only marks and `anchored` resolves once the finder knows the last date mentioned.
+resolver only marks with an `Anchor`, resolved once the finder knows what was mentioned.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ import re
 from typing import Final
 
 from timeline._endpoint import add_months
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import (
+    Anchor,
     Resolution,
     Resolver,
     count_of,
     group,
     month_of,
-    quarter_value,
     week,
     ym,
 )
@@ -38,38 +38,48 @@ def _span_within(first: dt.date, last: dt.date, unit: str) -> str:
     return a if a == b else f"{a}/{b}"
 
 
+def _unit(unit: str, delta: int, p: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The TIMEX3 value and the first and last day of this (`delta` 0), the last or the
+    next year, month, week, decade or century around `p`."""
+    if unit == "year":
+        year = p.year + delta
+        return f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if unit == "month":
+        first = add_months(p.replace(day=1), delta)
+        return ym(first.year, first.month), first, add_months(first, 1) - dt.timedelta(days=1)
+    if unit == "week":
+        monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=delta)
+        return week(monday)[0], monday, monday + dt.timedelta(days=6)
+    if unit == "decade":
+        decade = p.year // 10 + delta
+        return f"{decade:03d}", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31)
+    century = p.year // 100 + delta
+    first = dt.date(max(century * 100, 1), 1, 1)
+    return f"{century:02d}", first, dt.date(century * 100 + 99, 12, 31)
+
+
 def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
-    if unit == "end":  # "year-end"
+    if unit == "end":  # "year-end", "year-end 2024"
+        if group(m, "year"):
+            return Resolution(timex=m["year"], when=m["year"])
         rel, unit = "this", "year"
     if rel == "new":  # "the new year": the one just begun, or about to begin in the autumn
         rel = "next" if c.published.month >= 9 else "this"
     delta = {"this": 0, "the": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
     edge = (group(m, "edge") or "").lower()
     p = c.published
-    if unit == "year":
-        year = p.year + delta
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        timex = f"{year:04d}"
-    elif unit == "month":
-        first = add_months(p.replace(day=1), delta)
-        last = add_months(first, 1) - dt.timedelta(days=1)
-        timex = ym(first.year, first.month)
-    elif unit in {"week", "weekend"}:
+    if unit == "weekend":
+        if rel == "this" and c.direction == "past" and p.weekday() < 3:
+            delta = -1  # "sold out this weekend" in a Monday story: the weekend just gone
         monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=delta)
-        timex, _ = week(monday)
-        if unit == "weekend":
-            saturday = monday + dt.timedelta(days=5)
-            return Resolution(timex=f"{timex}-WE", when=f"{saturday}/{saturday + dt.timedelta(1)}")
-        first, last = monday, monday + dt.timedelta(days=6)
-    elif unit == "decade":
-        decade = p.year // 10 + delta
-        first, last = dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31)
-        timex = f"{decade:03d}"
-    else:
-        century = p.year // 100 + delta
-        return Resolution(timex=f"{century:02d}", when=f"{century:02d}XX")
+        saturday = monday + dt.timedelta(days=5)
+        timex = week(monday)[0]
+        return Resolution(timex=f"{timex}-WE", when=f"{saturday}/{saturday + dt.timedelta(1)}")
+    timex, first, last = _unit(unit, delta, p)
+    if unit == "century":
+        return Resolution(timex=timex, when=f"{timex}XX")
     if delta == 0 and edge in {"earlier", "later"}:
         first, last = (first, p) if edge == "earlier" else (p, last)
         finer = {"year": "month", "decade": "year"}.get(unit, "day")
@@ -81,16 +91,49 @@ def _r_relative(m: re.Match[str], c: Context) -> Resolution | None:
     return Resolution(timex=timex, when=timex)
 
 
+def _r_rest(m: re.Match[str], c: Context) -> Resolution | None:
+    """ "the rest of the year": the year, and as `when` the part of it after publication;
+    "the final weeks of the year": the year."""
+    if group(m, "part"):
+        if group(m, "year"):
+            return Resolution(timex=m["year"], when=m["year"])
+        delta = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        timex, _, _ = _unit(m["unit"].lower(), delta, c.published)
+        return Resolution(timex=timex, when=f"{timex}X" if len(timex) == 3 else timex)
+    if group(m, "year"):
+        year = int(m["year"])
+        if year != c.published.year:
+            return Resolution(timex=m["year"], when=m["year"])
+        unit = "year"
+    else:
+        unit = m["unit"].lower()
+    timex, _, last = _unit(unit, 0, c.published)
+    finer = {"year": "month", "decade": "year"}.get(unit, "day")
+    return Resolution(timex=timex, when=_span_within(c.published, last, finer))
+
+
 def _r_anchored(m: re.Match[str], c: Context) -> Resolution | None:
-    word = m["rel"].lower()
-    if group(m, "num"):  # "two years earlier"
+    word = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower() or "day"  # "that evening" names no unit: a day
+    if unit == "date":
+        unit = "day"
+    years = -1 if group(m, "lastyear") else 0
+    if group(m, "num"):  # "two years earlier", "a decade later"
         count = count_of(m["num"])
         if count is None or count != int(count):
             return None
-        delta = int(count) * (-1 if word == "earlier" else 1)
-        return Resolution(timex="", when=None, anchor=(m["unit"].lower(), delta))
-    delta = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1}.get(word, 0)
-    return Resolution(timex="", when=None, anchor=(m["unit"].lower(), delta))
+        scale = {"decade": 10, "century": 100, "centurie": 100}.get(unit, 1)
+        delta = int(count) * scale * (-1 if word == "earlier" else 1)
+        unit = "year" if scale > 1 else unit
+        return Resolution(timex="", when=None, anchor=Anchor(unit=unit, delta=delta))
+    delta = {
+        "previous": -1, "prior": -1, "preceding": -1, "before": -1, "following": 1, "next": 1,
+        "after": 1,
+    }.get(word, 0)  # fmt: skip
+    deictic = delta == 0
+    part = vocab.DAY_PARTS[m["part"].lower()] if group(m, "part") else None
+    anchor = Anchor(unit=unit, delta=delta, part=part, years=years, deictic=deictic)
+    return Resolution(timex="", when=None, anchor=anchor)
 
 
 def _r_relmonth(m: re.Match[str], c: Context) -> Resolution | None:
@@ -110,23 +153,29 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
     p = c.published
     if group(m, "wd") is None:  # "the weekend"
         monday = p - dt.timedelta(days=p.weekday())
-        if c.tense == "past" and p.weekday() < 5:
+        if c.direction == "past" and p.weekday() < 5:
             monday -= dt.timedelta(weeks=1)
         week_value, _ = week(monday)
         saturday = monday + dt.timedelta(days=5)
         return Resolution(timex=f"{week_value}-WE", when=f"{saturday}/{saturday + dt.timedelta(1)}")
-    target = rules.WEEKDAYS[m["wd"].rstrip(".")]
+    target = vocab.WEEKDAYS[m["wd"].rstrip(".")]
     rel = " ".join((group(m, "rel") or "").lower().split())
     back = (p.weekday() - target) % 7
     ahead = (target - p.weekday()) % 7
     if rel in {"last", "this past"}:
         day = p - dt.timedelta(days=back or 7)
-    elif rel in {"next", "this coming", "the coming"}:
+    elif rel == "next":  # "next Friday": the Friday of next week, as news style uses it
+        day = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=1, days=target)
+    elif rel in {"this coming", "the coming"}:
         day = p + dt.timedelta(days=ahead or 7)
     elif rel in {"this", "the current"}:
         day = p + dt.timedelta(days=target - p.weekday())
+    elif week_of := _WEEK_BEFORE.search(c.text, max(c.sentence[0], c.start - 60), c.start):
+        # "next week, on Tuesday and Wednesday": the days of the week just named
+        shift = {"last": -1, "this": 0, "next": 1}[week_of["rel"].lower()]
+        day = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=shift, days=target)
     else:
-        tense = c.tense
+        tense = c.direction
         if tense == "past":
             day = p - dt.timedelta(days=back)
         elif tense == "future":
@@ -136,10 +185,17 @@ def _r_weekday(m: re.Match[str], c: Context) -> Resolution | None:
     return _with_part(day, group(m, "part"))
 
 
+_WD_NAMES = "|".join(name for name in vocab.WEEKDAYS if name.endswith("day"))
+_WEEK_BEFORE: Final = re.compile(
+    rf"\b(?P<rel>next|last|this)\s+week\s*,?\s*(?:on\s+)?(?:(?-i:{_WD_NAMES})\s*(?:,|and|or)?\s*)*$",
+    re.IGNORECASE,
+)
+
+
 def _with_part(day: dt.date, part: str | None) -> Resolution:
     if part:
         return Resolution(
-            timex=f"{day}T{rules.DAY_PARTS[part.lower()]}", when=str(day), type="TIME"
+            timex=f"{day}T{vocab.DAY_PARTS[part.lower()]}", when=str(day), type="TIME"
         )
     return Resolution(timex=str(day), when=str(day))
 
@@ -148,8 +204,29 @@ def _r_dayword(m: re.Match[str], c: Context) -> Resolution | None:
     if group(m, "tonight"):
         last = m["tonight"].lower().startswith("last")
         return _with_part(c.published - dt.timedelta(days=int(last)), "night")
+    if group(m, "overnight"):  # the night before, unless the clause is about the future
+        return _with_part(c.published - dt.timedelta(days=c.tense != "future"), "night")
     words = " ".join((group(m, "dayword") or "today").lower().split())
-    return _with_part(c.published + dt.timedelta(days=rules.DAY_WORDS[words]), group(m, "part"))
+    if words == "today" and not group(m, "part") and _generic_today(c):
+        return Resolution(timex="PRESENT_REF", when=None)
+    return _with_part(c.published + dt.timedelta(days=vocab.DAY_WORDS[words]), group(m, "part"))
+
+
+_CONTRAST: Final = re.compile(
+    r"\b(?:then|once|ago|(?:1[0-9]|20)\d0s|(?P<year>1[0-9]\d\d|20\d\d))\b", re.IGNORECASE
+)
+
+
+def _generic_today(c: Context) -> bool:
+    """Whether "today" means nowadays: set against a past time earlier in its sentence
+    ("In 1990, the US made 37 percent; today, it makes 12"; "Back then ...; today")."""
+    before = c.text[c.sentence[0] : c.start]
+    if not re.search(r"[;—–]\s*$|\bbut\s+$", before) and not before.rstrip().endswith(","):
+        return False
+    for m in _CONTRAST.finditer(before):
+        if m["year"] is None or int(m["year"]) < c.published.year - 1:
+            return True
+    return False
 
 
 def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
@@ -161,7 +238,7 @@ def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
         month = add_months(first, k)
         if number <= calendar.monthrange(month.year, month.month)[1]:
             days.append(month.replace(day=number))
-    tense, p = c.tense, c.published
+    tense, p = c.direction, c.published
     if tense == "past":
         day = max((d for d in days if d <= p), default=None)
     elif tense == "future":
@@ -174,40 +251,14 @@ def _r_monthday(m: re.Match[str], c: Context) -> Resolution | None:
 def _r_ref(m: re.Match[str], c: Context) -> Resolution | None:
     if group(m, "present") is not None:
         return Resolution(timex="PRESENT_REF", when=None)
-    return Resolution(timex=rules.REFERENCE_WORDS[" ".join(m["ref"].lower().split())], when=None)
-
-
-def anchored(unit: str, delta: int, anchor: dt.date, quarter: tuple[int, int] | None) -> Resolution:
-    """What "the previous year" (`unit` "year", `delta` -1) is, counted from `anchor`, the
-    last date mentioned before it (`quarter`: the last quarter mentioned, if any).
-
-    Raises:
-        ValueError, OverflowError: the value falls outside the years 1 to 9999.
-    """
-    if unit == "quarter":
-        year, q = quarter or (anchor.year, (anchor.month - 1) // 3 + 1)
-        index = year * 4 + q - 1 + delta
-        if not 1 <= index // 4 <= 9999:
-            raise ValueError(index // 4)
-        return quarter_value(index // 4, index % 4 + 1)
-    if unit == "year":
-        if not 1 <= anchor.year + delta <= 9999:
-            raise ValueError(anchor.year + delta)
-        value = f"{anchor.year + delta:04d}"
-        return Resolution(timex=value, when=value)
-    if unit == "month":
-        moved = add_months(anchor, delta)
-        value = ym(moved.year, moved.month)
-        return Resolution(timex=value, when=value)
-    if unit == "week":
-        timex, when = week(anchor + dt.timedelta(weeks=delta))
-        return Resolution(timex=timex, when=when)
-    day = anchor + dt.timedelta(days=delta)
-    return Resolution(timex=str(day), when=str(day))
+    if group(m, "then") is not None:  # "since then", "at the time"
+        return Resolution(timex="FUTURE_REF" if c.tense == "future" else "PAST_REF", when=None)
+    return Resolution(timex=vocab.REFERENCE_WORDS[" ".join(m["ref"].lower().split())], when=None)
 
 
 RESOLVERS: Final[dict[str, Resolver]] = {
     "relative": _r_relative,
+    "rest": _r_rest,
     "anchored": _r_anchored,
     "relmonth": _r_relmonth,
     "weekday": _r_weekday,

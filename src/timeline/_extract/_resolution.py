@@ -15,10 +15,35 @@ from typing import Literal
 
 import attrs
 
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@attrs.frozen(kw_only=True)
+class Anchor:
+    """A phrase counted from a time mentioned before it, resolved once the finder knows it.
+
+    "the previous year" is `Anchor(unit="year", delta=-1)`, "that evening" is
+    `Anchor(unit="day", part="EV", deictic=True)`.
+    """
+
+    #: day, week, month, quarter, year; fiscal (a fiscal year); fiscal-quarter (`delta` is
+    #: the quarter, of the fiscal year last named); latest-quarter ("the quarter").
+    unit: str
+    delta: int = 0
+    #: A part of day (MO AF EV NI): the phrase is a TIME on the day it names.
+    part: str | None = None
+    #: Years added after counting: "the same day last year" is -1.
+    years: int = 0
+    #: The year it falls in, when the text says: "the same quarter of 2014".
+    year: int | None = None
+    #: For unit "season": which ("spring" ...); `delta` -1 is the one before, 1 the one after.
+    season: str | None = None
+    #: "that day", "the same day": unresolved (X) when no such time was mentioned before,
+    #: where "the next day" counts from publication.
+    deictic: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +54,7 @@ class Resolution:
     when: str | None
     type: Kind = "DATE"
     #: "the previous year": resolved later against the last date mentioned before it.
-    anchor: tuple[str, int] | None = None
+    anchor: Anchor | None = None
     #: A clock time that a neighbouring date may complete: (hour, minute, zone).
     clock: tuple[int, int, str | None] | None = None
 
@@ -48,7 +73,7 @@ def month_of(m: re.Match[str]) -> int | None:
     if group(m, "mnum"):
         return int(m["mnum"])
     name = group(m, "month")
-    return None if name is None else rules.MONTHS[name.rstrip(".")]
+    return None if name is None else vocab.MONTHS[name.rstrip(".")]
 
 
 def count_of(text: str | None) -> float | None:
@@ -56,11 +81,14 @@ def count_of(text: str | None) -> float | None:
     if text is None:
         return 1
     words = re.sub(r"\s+", " ", text.lower().strip())
+    if words.endswith(" and a half"):  # "nine and a half"
+        whole = count_of(words.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         value = float(words)
         return int(value) if value.is_integer() else value
-    if words in rules.COUNT_WORDS:
-        return rules.COUNT_WORDS[words]
+    if words in vocab.COUNT_WORDS:
+        return vocab.COUNT_WORDS[words]
     return words_to_int(words)
 
 
@@ -70,10 +98,10 @@ def words_to_int(words: str) -> int | None:
     for word in re.split(r"[-\s]+", words.lower()):
         if word in {"and", ""}:
             continue
-        if word in rules.ONES:
-            current += rules.ONES[word]
-        elif word in rules.TENS:
-            current += rules.TENS[word]
+        if word in vocab.ONES:
+            current += vocab.ONES[word]
+        elif word in vocab.TENS:
+            current += vocab.TENS[word]
         elif word in {"a", "an"}:
             current += 1
         elif word == "hundred":

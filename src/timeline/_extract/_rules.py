@@ -1,10 +1,9 @@
-"""The data behind `timeline.extract`: words, cues and the patterns of each rule.
+"""The pattern of every rule of `timeline.extract`, built from the words in `_words`.
 
-Everything language-specific lives here, so adding a phrase or a language is an edit to
-these tables, not to the resolver code. Patterns are compiled case-insensitively; month
-and weekday names are case-sensitive (``(?-i:...)``) so that "may" and "march" stay verbs.
-A rule's pattern may name its extent with the group ``x``; text outside ``x`` is context
-that must be present but is not part of the mention (TimeML leaves "in" out of "in April").
+Patterns are compiled case-insensitively; month and weekday names are case-sensitive
+(``(?-i:...)``) so that "may" and "march" stay verbs. A rule's pattern may name its extent
+with the group ``x``; text outside ``x`` is context that must be present but is not part
+of the mention (TimeML leaves "in" out of "in April").
 """
 
 from __future__ import annotations
@@ -12,139 +11,22 @@ from __future__ import annotations
 import re
 from typing import Final
 
-MONTHS: Final = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
-    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
-    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}  # fmt: skip
-WEEKDAYS: Final = {
-    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5,
-    "Sunday": 6, "Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3,
-    "Fri": 4, "Sat": 5, "Sun": 6,
-}  # fmt: skip
-#: Season word → (TimeML code, EDTF season number, first month).
-SEASONS: Final = {
-    "spring": ("SP", 21, 3), "summer": ("SU", 22, 6), "fall": ("FA", 23, 9),
-    "autumn": ("FA", 23, 9), "winter": ("WI", 24, 12),
-}  # fmt: skip
-#: Part of day → TimeML code.
-DAY_PARTS: Final = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-}  # fmt: skip
-ONES: Final = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS: Final = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-#: Words that stand for one, two, or "some" (None: a vague count, TimeML's X).
-COUNT_WORDS: Final[dict[str, float | None]] = {
-    "half a": 0.5, "half an": 0.5, "a": 1, "an": 1, "a single": 1, "few": None,
-    "a couple of": 2, "a couple": 2, "a few": None,
-    "several": None, "many": None, "some": None, "dozens of": None, "hundreds of": None,
-}  # fmt: skip
-ORDINALS: Final = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
-    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29,
-    "thirtieth": 30, "thirty-first": 31, "last": 4, "final": 4,
-}  # fmt: skip
-#: Unit word → (ISO 8601 duration designator, is a time unit needing "PT").
-UNITS: Final = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
-    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
-    "century": ("CE", False), "centurie": ("CE", False),
-}  # fmt: skip
-#: A unit counted in a bigger one ("a fortnight" is two weeks; a quarter three months).
-UNIT_MULTIPLIER: Final = {"fortnight": 2}
-#: Adverbs and adjectives of frequency → TimeML SET value.
-FREQUENCY_WORDS: Final = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-    "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "semiannually": "P6M",
-    "semiannual": "P6M", "semi-annually": "P6M", "semi-annual": "P6M", "biannually": "P6M",
-    "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "biennially": "P2Y",
-    "biennial": "P2Y",
-}  # fmt: skip
-#: Holidays with a fixed date → (month, day).
-FIXED_HOLIDAYS: Final = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
-    "juneteenth": (6, 19), "independence day": (7, 4), "the fourth of july": (7, 4),
-    "july fourth": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-}  # fmt: skip
-#: US holidays on the nth weekday of a month → (month, weekday 0=Monday, n; -1 = last).
-FLOATING_HOLIDAYS: Final = {
-    "martin luther king jr. day": (1, 0, 3), "martin luther king day": (1, 0, 3),
-    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "memorial day": (5, 0, -1),
-    "labor day": (9, 0, 1), "columbus day": (10, 0, 2), "thanksgiving day": (11, 3, 4),
-    "thanksgiving": (11, 3, 4),
-}  # fmt: skip
-#: Holidays computed by a function of the year (python-dateutil's Easter).
-MOVABLE_HOLIDAYS: Final = ("easter sunday", "easter")
-#: Words that refer to the present, past or future without a date (TimeML *_REF).
-REFERENCE_WORDS: Final = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "recent years": "PAST_REF",
-    "long ago": "PAST_REF", "a long time ago": "PAST_REF", "in the past": "PAST_REF",
-    "the future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
-}  # fmt: skip
-#: Day words relative to the publication date → days added.
-DAY_WORDS: Final = {
-    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-}  # fmt: skip
-#: Time-zone words → IANA zone (offset computed for the day, so DST is right) or fixed offset.
-ZONES: Final = {
-    "eastern time": "America/New_York", "eastern standard time": "-05:00",
-    "eastern daylight time": "-04:00", "et": "America/New_York", "est": "-05:00",
-    "edt": "-04:00", "central time": "America/Chicago", "ct": "America/Chicago",
-    "cst": "-06:00", "cdt": "-05:00", "mountain time": "America/Denver",
-    "mt": "America/Denver", "mst": "-07:00", "mdt": "-06:00",
-    "pacific time": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "-08:00",
-    "pdt": "-07:00", "utc": "+00:00", "gmt": "+00:00", "beijing time": "+08:00",
-}  # fmt: skip
-#: Verbs and auxiliaries that mark a clause as about the future, or the past.
-FUTURE_CUES: Final = (
-    r"will|won['’]t|shall|['’]ll|going to|is to|are to|plans? to|planned|intends? to"
-    r"|expects? to|expected|scheduled|upcoming|would|could|might|may|aims? to|set to|due to"
-    r"|hop(?:es|ed)? to|wants? to|wanted to|seeks? to|sought to|promised to|pledged to"
-    r"|vowed to|threatened to|(?:is|are) likely to|intended to|planning to|next"
-    r"|(?:set|slated|scheduled|planned) for"
+from timeline._extract._words import (
+    COUNT_WORDS,
+    DAY_PARTS,
+    DAY_WORDS,
+    FIXED_HOLIDAYS,
+    FLOATING_HOLIDAYS,
+    FREQUENCY_WORDS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    ONES,
+    ORDINALS,
+    REFERENCE_WORDS,
+    TENS,
+    WEEKDAYS,
+    ZONES,
 )
-PAST_CUES: Final = (
-    r"was|were|had|did|said|told|met|made|took|began|came|went|saw|held|gave|led|left|found"
-    r"|thought|became|broke|spoke|wrote|sold|bought|brought|rose|fell|won|lost|sent|spent"
-    r"|paid|built|grew|knew|drew|chose|stood|ago|has been|have been|[a-z]{2,}ed"
-)
-#: -ed words that are usually adjectives, not past-tense verbs.
-NOT_PAST: Final = frozenset({
-    "advanced", "controlled", "related", "based", "limited", "united", "concerned",
-    "interested", "detailed", "skilled", "proposed", "covered", "deferred", "integrated",
-    "automated", "restricted", "licensed", "registered", "certified", "qualified", "specified",
-    "listed", "need", "exceed", "proceed", "succeed", "indeed", "speed", "seed", "feed",
-    "hundred", "red", "bed", "shed", "embed", "expected", "scheduled", "planned", "dedicated",
-    "sophisticated", "enhanced", "sustained", "increased", "reduced", "required",
-})  # fmt: skip
-#: Words before a four-digit number that make it a label, not a year ("Part 1900").
-NOT_YEAR_BEFORE: Final = (
-    r"(?:No\.|Nos\.|Number|Part|Parts|Section|Sec\.|§|Room|Suite|Flight|Order|Law|Route"
-    r"|Rule|Form|Model|page|pages|pp\.|p\.|docket|RIN|Box)\s*$"
-)
-#: Present perfect ("has been trying", "have grown"): a state reaching up to publication.
-PERFECT_CUE: Final = r"\b(?:has|have|['’]ve)\s+(?:been|[a-z]+(?:ed|en|wn|un|ne))\b"
 
 # ── pattern pieces ─────────────────────────────────────────────────────────────────────
 _MONTH_FULL = "|".join(name for name in MONTHS if len(name) > 4 or name in {"May", "June", "July"})
@@ -164,8 +46,9 @@ _HUNDREDS = (
     rf"(?:\s+(?:and\s+)?{_NUMWORD})?)"
 )
 COUNT_VAGUE = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
-NUM = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|{COUNT_VAGUE})"
-NUM_EXACT = rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}|half\s+an?|a|an)"
+_AND_A_HALF = r"(?:\s+and\s+a\s+half)?"
+NUM = rf"(?:(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}){_AND_A_HALF}|{COUNT_VAGUE})"
+NUM_EXACT = rf"(?:(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_NUMWORD}){_AND_A_HALF}|half\s+an?|a|an)"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
 MOD = (
     r"(?:more\s+than|over|nearly|almost|about|around|roughly|approximately|at\s+least"
@@ -183,6 +66,8 @@ CLOCK = (
 _REF = "|".join(
     sorted((w.replace(" ", r"\s+") for w in REFERENCE_WORDS if w != "now"), key=len, reverse=True)
 )
+#: "the past" is no reference when a count follows: "the past five seasons".
+_REF = _REF.replace(r"the\s+past", rf"the\s+past(?!\s+{NUM}\b)")
 _FREQ = "|".join(sorted(FREQUENCY_WORDS, key=len, reverse=True))
 _DAYW = "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
 _PARTS = "|".join(DAY_PARTS)
@@ -246,14 +131,25 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "month-name",
         "date",
         rf"\b(?:in|since|until|till|by|during|through|throughout|from|to|before|after|of"
-        rf"|between|and|or|on|at|for|within|around|across|as|than|a|an|the)\s+"
-        rf"(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
+        rf"|between|and|or|on|at|for|within|around|across|as|than|a|an|the|into|its|their|his"
+        rf"|her|our)\s+(?P<x>(?P<month>{MONTH_FULL}))(?!\s+\d)",
     ),
     (
         "month-subject",
         "date",
         rf"(?P<month>(?-i:(?!May|March){MONTH_FULL}))(?=\s+(?:was|is|will|has|had|saw|marked"
         rf"|marks|brought|began|ended|proved)\b)",
+    ),
+    (
+        "year-range-start",
+        "range",
+        rf"(?<![\w$#§.,/–-])(?P<year>{YEAR})(?=[-–/](?P<end>\d\d(?:\d\d)?)(?![\w%/–-]|[.,]\d))",
+    ),
+    (
+        "year-range-end",
+        "range",
+        r"(?<![\w$#§.,/–-](?:1[0-9]|20|21)\d\d[-–/])(?<=(?:1[0-9]|20|21)\d\d[-–/])"
+        r"(?P<end>\d\d(?:\d\d)?)(?![\w%/–-]|[.,]\d)",
     ),
     ("calendar-year", "year", rf"\b(?:calendar\s+year|CY)\s*(?P<year>{YEAR})\b"),
     ("edge-year", "year", rf"\b{EDGE}\s*-?\s*(?P<year>{YEAR})\b(?!['’]?s)"),
@@ -320,7 +216,7 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "relative-quarter",
         "quarter",
         r"\b(?P<relq>this|last|next|the\s+current|the\s+previous|the\s+prior|the\s+following"
-        r"|the\s+same|the\s+coming)\s+quarter\b",
+        rf"|the\s+same|the\s+coming)\s+quarter\b(?:\s+(?:of|in)\s+(?P<year>{YEAR})\b)?",
     ),
     (
         "half",
@@ -330,6 +226,37 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         rf"|(?P<theyear>the\s+year)))?\b",
     ),
     ("half-short", "half", rf"\bH(?P<h2>[12])\s*(?P<year>{YEAR})\b"),
+    (
+        "relative-fiscal-year",
+        "fiscal",
+        r"\b(?P<relfy>this|last|next|the\s+current|the\s+coming|the\s+previous|the\s+prior"
+        r"|the\s+past|the\s+same|the\s+following|the)\s+fiscal\s+year\b(?![-\s]*(?:\d|['’]\d|end))",
+    ),
+    (
+        "fiscal-ordinal-quarter",
+        "quarter",
+        r"\bfiscal\s+(?P<fq>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b"
+        r"|\bthe\s+(?P<fq2>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+        r"(?:its|their|the(?:\s+\w+['’]s)?|\w+['’]s)\s+fiscal\s+year\b(?!\s*\d)",
+    ),
+    (
+        "fiscal-half",
+        "half",
+        rf"\bthe\s+(?P<half>first|second|1st|2nd)\s+half\s+of\s+(?P<federal>federal\s+)?"
+        rf"(?:fiscal\s+year|fiscal|FY)\s*(?P<fy>{YEAR}|['’]?\d\d)\b",
+    ),
+    (
+        "months-of-year",
+        "monthsof",
+        rf"\bthe\s+(?P<which>first|last|final)\s+(?P<n>three|six|3|6)\s+months\s+of\s+"
+        rf"(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|current)\s+year|the\s+year)\b",
+    ),
+    (
+        "the-quarter",
+        "quarter",
+        r"\bthe\s+(?:(?P<latest>latest|most\s+recent|recent|just-ended)\s+)?(?-i:quarter)\b(?P<thequarter>)"
+        r"(?![-\s]+(?:of|century|mile|point|percent|inch|hour|final|finals)\b|-)",
+    ),
     (
         "fiscal-year",
         "fiscal",
@@ -349,14 +276,19 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "season",
         "season",
-        rf"\b(?:in|during|by|until|through|over|since|before|after|for|throughout)\s+"
+        rf"\b(?:in|into|during|by|until|through|over|since|before|after|for|throughout)\s+"
         rf"(?P<x>(?:{EDGE}\s+)?(?:the\s+)?(?P<season>{SEASON}))\b(?!\s+(?:of\s+)?\d)",
+    ),
+    (
+        "anchored-season",
+        "season",
+        rf"\bthe\s+(?P<anchored>following|next|previous|preceding|prior)\s+(?P<season>{SEASON})\b",
     ),
     # relative to the publication date
     (
         "relative-unit",
         "relative",
-        rf"(?:(?P<edge>earlier|later|early|late|{EDGE})\s+)?\b(?P<rel>{_REL})\s+"
+        rf"(?:(?P<edge>earlier|later|early|late|{EDGE})\s+)?\b(?<!\bthe\s)(?P<rel>{_REL})\s+"
         r"(?P<unit>week(?:end)?|month|year|decade|century)\b(?:['’]s)?",
     ),
     (
@@ -364,8 +296,50 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "relative",
         rf"\b(?:(?P<edge>earlier|later)\s+in|{EDGE})\s+(?P<rel>the|this)\s+(?P<unit>week|month|year)\b",
     ),
-    ("year-end", "relative", r"\b(?P<rel>year)[-\s](?P<unit>end)\b"),
+    ("year-end", "relative", rf"\b(?P<rel>year)[-\s](?P<unit>end)\b(?:\s+(?P<year>{YEAR})\b)?"),
+    (
+        "rest-of-the-unit",
+        "rest",
+        rf"\bthe\s+(?:rest|remainder|balance)\s+of\s+(?:(?:the|this)\s+(?P<unit>week|month|year"
+        rf"|decade)|(?P<year>{YEAR}))\b",
+    ),
+    (
+        "part-of-the-unit",
+        "rest",
+        rf"\bthe\s+(?P<part>final|last|first|closing|opening|early|waning|remaining)\s+(?:few\s+)?"
+        rf"(?:weeks|days|months)\s+of\s+(?:(?P<rel>the|this|last|next)\s+(?P<unit>year|month|decade)"
+        rf"|(?P<year>{YEAR}))\b",
+    ),
+    (
+        "week-of-date",
+        "weekof",
+        rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+    ),
     ("the-new-year", "relative", r"\bthe\s+(?P<rel>new)\s+(?P<unit>year)\b"),
+    (
+        "that-unit",
+        "anchored",
+        r"\b(?P<rel>that|that\s+same|the\s+very)\s+(?P<unit>day|week|month|year)\b"
+        r"(?!\s+(?:of|before|after|in|when)\b)",
+    ),
+    (
+        "that-part-of-day",
+        "anchored",
+        rf"\b(?:(?:later|earlier|early|late)\s+)?(?P<x>(?P<rel>that|the\s+same)\s+(?P<part>{_PARTS}))"
+        r"(?P<unit>)\b",
+    ),
+    (
+        "the-unit-before",
+        "anchored",
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<rel>before|after)\b"
+        r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|but|or|when|as|while|that)\b)",
+    ),
+    (
+        "same-day-last-year",
+        "anchored",
+        r"\bthe\s+(?P<rel>same)\s+(?P<unit>day|date|week|month)\s+"
+        r"(?P<lastyear>last\s+year|a\s+year\s+(?:earlier|ago|before))",
+    ),
     (
         "anchored-unit",
         "anchored",
@@ -378,6 +352,11 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         "weekday",
         rf"\b(?P<rel>{_REL})\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?",
     ),
+    (
+        "weekday-plural",
+        "set",
+        rf"(?P<wdp>(?-i:(?:{_WD_FULL})s))\b",
+    ),
     ("weekday", "weekday", rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{_PARTS}))?(?!,?\s+(?:the\s+)?\d)"),
     ("the-weekend", "weekday", r"\b(?:over\s+|during\s+|for\s+)?(?P<x>the\s+weekend)\b"),
     (
@@ -386,6 +365,12 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
         rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<dayword>{_DAYW})(?:\s+(?P<part>{_PARTS}))?\b(?:['’]s)?",
     ),
     ("tonight", "dayword", r"\b(?P<tonight>tonight|last\s+night)\b"),
+    (
+        "overnight",
+        "dayword",
+        r"(?P<overnight>\bovernight)\b(?=\s*[,.;:!?]|\s*$|\s+(?:in|on|at|and|as|after|before|into"
+        r"|from|to|when|while|but|near|across|along)\b)",
+    ),
     ("this-part-of-day", "dayword", rf"\bthis\s+(?P<part>{_PARTS})\b"),
     (
         "today-as-present",
@@ -402,12 +387,13 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "units-earlier",
         "anchored",
-        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>earlier|later)\b",
+        rf"\b(?P<num>{NUM_EXACT})\s+(?P<unit>day|week|month|year|decade|century|centurie)s?\s+"
+        r"(?P<rel>earlier|later)\b",
     ),
     (
         "years-old",
         "age",
-        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})[-\s]+(?P<unit>year|month|week|day|decade|centurie|century)s?[-\s]+old\b",
+        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM_EXACT})[-\s]+(?P<unit>year|month|week|day|decade|centurie|century)s?[-\s]+(?:old|outdated)\b",
     ),
     (
         "from-now",
@@ -440,14 +426,14 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "duration",
         "duration",
-        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working|straight|consecutive|full|whole|successive|more|additional|long)\s+)?"
+        rf"\b(?:(?P<prep>for)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<num>{NUM})[-\s]+(?:(?P<kind>calendar|business|working|trading|straight|consecutive|full|whole|successive|more|additional|long)\s+)?"
         rf"(?P<unit>{UNIT})s?\b(?![-\s]+old)",
     ),
     (
         "vague-duration",
         "duration",
-        r"(?<!the\s)\b(?:(?P<prep>for)\s+)?"
-        r"(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
+        r"(?<!the\s)(?<!-)(?<!fiscal\s)(?<!school\s)(?<!light\s)(?<!calendar\s)(?<!academic\s)"
+        r"\b(?:(?P<prep>for)\s+)?(?-i:(?P<unit>year|month|week|day|decade|hour|minute|centurie))"
         r"(?P<plural>s)\b(?![-\s]+(?:old|ago))",
     ),
     # sets
@@ -469,5 +455,11 @@ RULES: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("frequency-word", "set", rf"\b(?P<freq>{_FREQ})\b"),
     # references without a date
+    (
+        "prep-then",
+        "ref",
+        r"\b(?:since|until|till|by|before|from|even|only|just)\s+(?P<x>then)\b(?P<then>)",
+    ),
+    ("at-the-time", "ref", r"\bat\s+(?P<x>(?:the|that)\s+time)\b(?P<then>)(?!\s+(?:of|being)\b)"),
     ("reference", "ref", rf"(?<!\bas\s)\b(?P<ref>(?-i:[Nn]ow)|{_REF})\b(?!\s+as\b)"),
 )

@@ -11,14 +11,20 @@ import re
 import zoneinfo
 from typing import Final
 
-from timeline._extract import _rules as rules
+from timeline._extract import _words as vocab
 from timeline._extract._context import Context
 from timeline._extract._resolution import Resolution, Resolver, group
 
 
 def _r_clock(m: re.Match[str], c: Context) -> Resolution | None:
-    if group(m, "noon"):
-        hour, minute = (0, 0) if m["noon"].lower() == "midnight" else (12, 0)
+    if group(m, "noon") and m["noon"].lower() == "midnight":
+        # Midnight on a day is its end (T24:00), as TimeML writes it: "shortly before
+        # midnight on Sunday" is late Sunday. Only "after midnight" in a clause about the
+        # past is the start of the day: "called the strike shortly after midnight".
+        after = _AFTER.search(c.text, max(0, c.start - 24), c.start) is not None
+        hour, minute = (0, 0) if after and c.tense != "future" else (24, 0)
+    elif group(m, "noon"):
+        hour, minute = 12, 0
     elif group(m, "hour24"):
         hour, minute = int(m["hour24"]), int(m["minute24"])
     else:
@@ -37,8 +43,8 @@ def timed(day: dt.date, clock: tuple[int, int, str | None]) -> Resolution:
     hour, minute, zone = clock
     timex = f"{day}T{hour:02d}:{minute:02d}"
     when = str(day)
-    if zone is not None:
-        spec = rules.ZONES[zone]
+    if zone is not None and hour < 24:  # the end of a day is drafted as the day
+        spec = vocab.ZONES[zone]
         if spec.startswith(("+", "-")):
             offset = spec
         else:
@@ -51,6 +57,9 @@ def timed(day: dt.date, clock: tuple[int, int, str | None]) -> Resolution:
             offset = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
         when = f"{timex}{'Z' if offset == '+00:00' else offset}"
     return Resolution(timex=timex, when=when, type="TIME", clock=clock)
+
+
+_AFTER: Final = re.compile(r"\b(?:after|past)\s+(?:(?:just|shortly|well|soon)\s+)?$", re.IGNORECASE)
 
 
 RESOLVERS: Final[dict[str, Resolver]] = {

@@ -32,7 +32,7 @@ import attrs
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, slugify
+from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, counted, slugify
 from timeline._toml import document
 from timeline._when import When
 from timeline.errors import IcsError, SkippedRecordError, WhenError
@@ -54,7 +54,7 @@ class Imported:
     def to_toml(self) -> str:
         """The records as a TOML data file (source, places, then events in file order)."""
         header = (
-            f"Imported by `timeline import-ics`: {len(self.events)} events.",
+            f"Imported by `timeline import-ics`: {counted(len(self.events), 'event')}.",
             "Check ids, titles and dates, then add tags, actors and policies by hand.",
         )
         return document((self.source, *self.places, *self.events), header=header)
@@ -166,8 +166,9 @@ def _event(
         if place(when).marker:
             suffix = f" ({when.label})"
             title = title.removesuffix(suffix) if title != suffix else title
-        if summary is not None:
-            summary = summary.partition(DETAILS_RULE)[0].strip() or None
+        if summary is not None:  # ours: the summary, if any, stands before the rule
+            before, rule, _ = summary.partition(DETAILS_RULE)
+            summary = (before.strip() or None) if rule else None
     rule = _first(component.get("RRULE"))
     if rule is not None:
         note = f"Repeats ({rule.to_ical().decode()}); imported as its first occurrence."

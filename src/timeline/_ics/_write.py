@@ -37,6 +37,7 @@ from timeline._ics._lines import (
     raw,
 )
 from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
+from timeline._text import did_you_mean
 from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import IcsError
@@ -109,7 +110,9 @@ def _quoted(citation: Citation, lines: list[str]) -> None:
 
 
 def _description(event: Event, ctx: _Context, note: str | None) -> str:
-    details = [f"{event.summary}\n\n{DETAILS_RULE}" if event.summary else DETAILS_RULE]
+    # The rule parts the summary from the details, so an import can tell them apart; with no
+    # summary the details come first, and a description never opens with the rule.
+    details = [f"{event.summary}\n\n{DETAILS_RULE}"] if event.summary else []
     if note:
         details.append(note)
     if event.said:
@@ -152,7 +155,7 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     summary, said = event.summary, event.said
     if (summary and summary[-1] == "\r") or dated.note_ends_in_cr:
         return escape_utf8(_description(event, ctx, dated.note))
-    parts = [escape_utf8(summary) + _NEWLINE + _NEWLINE + _RULE if summary else _RULE]
+    parts = [escape_utf8(summary) + _NEWLINE + _NEWLINE + _RULE] if summary else []
     if dated.escaped_note:
         parts.append(dated.escaped_note)
     if said:
@@ -370,7 +373,8 @@ def feed_calendar(timeline: Timeline, feed: str) -> FeedCalendar:
     found = feeds.get(feed)
     if found is None:
         known = ", ".join(sorted(feeds)) or "none"
-        raise IcsError(f"no feed {feed!r} in timeline.toml; its feeds are: {known}")
+        hint = did_you_mean(feed, feeds)
+        raise IcsError(f"no feed {feed!r} in timeline.toml{hint}; its feeds are: {known}")
     return FeedCalendar(timeline.filter(found.filter), found.title or found.name, found.description)
 
 

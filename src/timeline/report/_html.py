@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from timeline._model import Event
+from timeline._text import counted
 from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
 from timeline.report._axis import LEFT, RIGHT, WIDTH
@@ -194,7 +195,13 @@ def _span_text(timeline: Timeline) -> str:
     first = timeline.events[0].when
     last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
     start_half, end_half = end_of(first, "start"), end_of(last, "end")
-    start = "the open past" if start_half is None else start_half.label
-    end = "the open future" if end_half is None else end_half.label
-    noun = "event" if count == 1 else "events"
-    return f"{count} {noun}, {start} to {end}" if start != end else f"{count} {noun}, {start}"
+    events = counted(count, "event")
+    if start_half is None and end_half is None:
+        return f"{events}, with no known start or end"
+    if end_half is None:
+        assert start_half is not None
+        return f"{events}, {start_half.label} onwards"
+    if start_half is None:
+        return f"{events}, up to {end_half.label}"
+    start, end = start_half.label, end_half.label
+    return f"{events}, {start} to {end}" if start != end else f"{events}, {start}"

@@ -25,11 +25,13 @@ from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
 from timeline._structure import (
     Located,
+    Shared,
     as_written,
     assemble,
     make_converter,
     structure_record,
 )
+from timeline._text import did_you_mean
 from timeline._timeline import Timeline
 from timeline._validate import validate
 from timeline._when import Qualifier, When
@@ -368,11 +370,16 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         )
         raise DataError([Problem(path=path, key="format", message=message)])
     problems = [
-        Problem(path=path, key=key, message=f"unknown key; expected {', '.join(sorted(_TOP))}")
+        Problem(
+            path=path,
+            key=key,
+            message=f"unknown key{did_you_mean(key, _TOP)}; expected {', '.join(sorted(_TOP))}",
+        )
         for key in sorted(set(document) - _TOP)
     ]
     settings = _read_settings(document.get("settings", {}), path, problems)
     located: list[Located] = []
+    shared = Shared()
     for array, kind in _ARRAYS.items():
         records = document.get(array, [])
         if not isinstance(records, list):
@@ -381,11 +388,19 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         for index, raw in enumerate(records):
             key = f"{array}[{index}]"
             item = structure_record(
-                kind, _as_written(raw, kind), key, path, None, {}, problems, converter=CONVERTER
+                kind,
+                _as_written(raw, kind),
+                key,
+                path,
+                None,
+                {},
+                problems,
+                shared=shared,
+                converter=CONVERTER,
             )
             if item is not None:
                 located.append(item)
-    problems += validate(located, project_root=None)
+    problems += validate(located, project_root=None, shared=shared)
     if problems:
         raise DataError(problems)
     return assemble(located, settings)
