@@ -591,9 +591,9 @@ def test_lines_are_numbered_across_blocks(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, block: int
 ) -> None:
     """However the file is cut into blocks, records and problems keep their line numbers."""
-    from timeline import _structure
+    from timeline import _files
 
-    monkeypatch.setattr(_structure, "_BLOCK", block)
+    monkeypatch.setattr(_files, "_BLOCK", block)
     lines = [b"\xef\xbb\xbf" + _event_line(0), b"", *(_event_line(n) for n in range(1, 6))]
     lines[4] = _event_line(3, when="2025-13")
     lines.append(_event_line(6, when="2025-14"))  # the last line has no line end
@@ -616,9 +616,9 @@ def test_a_bad_byte_deep_in_a_file_is_located(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, bad: bytes, expected: str
 ) -> None:
     """A byte no data file may hold is named with its line, wherever the block starts."""
-    from timeline import _structure
+    from timeline import _files
 
-    monkeypatch.setattr(_structure, "_BLOCK", 100)
+    monkeypatch.setattr(_files, "_BLOCK", 100)
     lines = [_event_line(n) for n in range(6)]
     lines[3] = lines[3].replace(b'"T"', b'"T' + bad + b'"')
     assert _problems(_jsonl_project(in_tmp, lines)) == [expected]
@@ -628,10 +628,10 @@ def test_a_record_over_the_limit_is_refused_alone(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A line longer than a record may be is one problem at its line; the lines after it load."""
-    from timeline import _structure
+    from timeline import _files
 
-    monkeypatch.setattr(_structure, "_BLOCK", 64)
-    monkeypatch.setattr(_structure, "MAX_RECORD_BYTES", 1_000)
+    monkeypatch.setattr(_files, "_BLOCK", 64)
+    monkeypatch.setattr(_files, "MAX_RECORD_BYTES", 1_000)
     lines = [_event_line(0), _event_line(1, summary="x" * 5_000), _event_line(2, when="2025-13")]
     assert _problems(_jsonl_project(in_tmp, lines)) == [
         "events/e.jsonl:2: a record (one line) is at most 1,000 bytes; "

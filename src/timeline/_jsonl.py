@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
+from timeline._files import read_lines
 from timeline._structure import (
     KINDS,
     NO_LINES,
     Located,
     Shared,
-    read_lines,
     screen_event,
     structure_record,
     unknown_kind,

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Final
 
 from timeline import _jsonl, _parquet, _toml
+from timeline._files import read_text
 from timeline._model import Settings
 from timeline._settings import SETTINGS_FILE, structure_settings
-from timeline._structure import Located, Shared, assemble, read_text
+from timeline._structure import Located, Shared, assemble
 from timeline._timeline import Timeline
 from timeline._validate import validate
 from timeline.errors import DataError, Problem

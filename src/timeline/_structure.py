@@ -13,9 +13,8 @@ import enum
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import attrs
 import cattrs
@@ -41,7 +40,7 @@ from timeline._model import (
     not_one_of,
     wrong_type,
 )
-from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, did_you_mean
+from timeline._text import MAX_TEXT, VALUE_CONTROL, did_you_mean
 from timeline._timeline import Timeline
 from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
@@ -49,7 +48,6 @@ from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
 __all__ = [
     "CONVERTER",
     "KINDS",
-    "MAX_RECORD_BYTES",
     "NO_LINES",
     "Shared",
     "Located",
@@ -60,8 +58,6 @@ __all__ = [
     "make_converter",
     "make_event",
     "message",
-    "read_lines",
-    "read_text",
     "structure_record",
     "unknown_kind",
 ]
@@ -74,8 +70,6 @@ KINDS: Final[Mapping[str, type]] = {
     "policy": Policy,
     "event": Event,
 }
-#: The longest record a file of one record a line may hold (strings are limited by MAX_TEXT).
-MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 
 _CACHE_SIZE: Final = 1 << 20
 
@@ -185,105 +179,6 @@ def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
         sources=by_kind["source"],
         settings=settings,
     )
-
-
-# -- reading a file ---------------------------------------------------------------------------
-
-
-def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None with the problem: unreadable, not UTF-8, controls."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
-        return None
-    return _checked(data, shown, problems, first_line=1, encoding="utf-8-sig")
-
-
-def read_lines(path: Path, shown: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
-    """A file of one record a line, in blocks of whole lines: (first line's number, text).
-
-    Memory stays a block's, however big the file; each block is checked as `read_text`
-    checks a whole file, and the first problem ends the reading. A line over
-    `MAX_RECORD_BYTES` is refused alone, with its line number, and reading goes on after it.
-    """
-    number, encoding, pending = 1, "utf-8-sig", b""  # a byte order mark only at the start
-    try:
-        with open(path, "rb") as file:
-            while True:
-                data = file.read(_BLOCK)
-                if not data:
-                    block, pending = pending, b""  # the last line, with no line end
-                else:
-                    data = pending + data if pending else data
-                    cut = data.rfind(b"\n") + 1
-                    if not cut:  # one line longer than a block: keep reading it
-                        pending = data
-                        if len(pending) > MAX_RECORD_BYTES:
-                            problems.append(_too_long(shown, number))
-                            pending = _skip_line(file)
-                            number += 1
-                        continue
-                    block, pending = data[:cut], data[cut:]
-                if not block:
-                    return
-                text = _checked(block, shown, problems, first_line=number, encoding=encoding)
-                if text is None:
-                    return
-                yield number, text
-                number += block.count(b"\n")
-                encoding = "utf-8"
-    except OSError as error:
-        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
-
-
-#: How much of a JSON Lines file is read at once.
-_BLOCK: Final = 8 * 1024 * 1024
-
-
-def _too_long(shown: str, line: int) -> Problem:
-    limit = MAX_RECORD_BYTES
-    amount = f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit:,} bytes"
-    return Problem(
-        path=shown,
-        line=line,
-        message=f"a record (one line) is at most {amount}; split this one into smaller records",
-    )
-
-
-def _skip_line(file: BinaryIO) -> bytes:
-    """Read past the end of the current line; what follows it."""
-    while True:
-        data = file.read(_BLOCK)
-        cut = data.find(b"\n") + 1
-        if cut or not data:
-            return data[cut:]
-
-
-def _checked(
-    data: bytes, shown: str, problems: list[Problem], *, first_line: int, encoding: str
-) -> str | None:
-    """`data` as text, or None with the problem: not UTF-8, or a control character."""
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = first_line + data[: error.start].count(b"\n")
-        problems.append(
-            Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
-        )
-        return None
-    bad = CONTROL.search(text)
-    if bad:
-        line = first_line + text.count("\n", 0, bad.start())
-        problems.append(
-            Problem(
-                path=shown,
-                line=line,
-                message=f"control character {bad.group()!r} is not allowed in data files",
-            )
-        )
-        return None
-    return text
 
 
 # -- the converter ------------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from typing import Any, Final
 
 import attrs
 
+from timeline._files import read_text
 from timeline._model import Actor, Event, Place, Policy, Source
 from timeline._structure import (
     KINDS,
     Located,
     Shared,
-    read_text,
     structure_record,
     unknown_kind,
 )
