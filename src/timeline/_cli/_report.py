@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 
 
 def add(commands: Commands) -> None:
-    from timeline.report import FORMATS
+    from timeline.report import BINARY, FORMATS
 
     parser = add_command(commands, "report", run, "print a chronological report")
     add_data(parser)
     parser.add_argument(
         "--format",
-        choices=sorted([*FORMATS, "parquet"]),
+        choices=sorted([*FORMATS, *BINARY]),
         default="text",
         help="output format (default: text; parquet, a binary file, needs -o)",
     )

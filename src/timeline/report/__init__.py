@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from timeline._timeline import Timeline
 
 __all__ = [
+    "BINARY",
     "FORMATS",
     "LANED",
     "Lanes",
@@ -45,6 +46,10 @@ FORMATS: Final = {
     "timelinejs": "_timelinejs",
     "html": "_html",
 }
+
+#: Formats of binary files, which `timeline report` writes only to a file (`-o FILE`); not
+#: text, so neither `render` nor `write` gives them (`timeline.to_arrow` is Parquet's).
+BINARY: Final = ("parquet",)
 
 #: Formats that draw swimlanes, and so take `lanes`.
 LANED: Final = ("html", "timelinejs")
