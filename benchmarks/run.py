@@ -296,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--skip-compare", action="store_true")
     parser.add_argument("--skip-commands", action="store_true")
+    parser.add_argument(
+        "--report",
+        nargs="+",
+        type=Path,
+        metavar="RESULTS",
+        help="print the tables of earlier runs' results.json files, merged (no run)",
+    )
     parser.add_argument("--task", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -304,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.task is None and args.data:
         parser.error("--data goes with --task")
+    if args.report:
+        print(markdown(merged([json.loads(path.read_text()) for path in args.report])))
+        return 0
 
     results: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -361,6 +371,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def merged(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs' results as one: each figure from the last run that has it."""
+    out: dict[str, Any] = {"sizes": {}, "commands": {}}
+    for run in runs:
+        for key in ("date", "machine", "command", "when_vs_edtf", "ics_vs_icalendar", "startup"):
+            if key in run:
+                out[key] = run[key]
+        for size, formats in run.get("sizes", {}).items():
+            for fmt, tasks in formats.items():
+                out["sizes"].setdefault(size, {}).setdefault(fmt, {}).update(tasks)
+        for size, named in run.get("commands", {}).items():
+            out["commands"].setdefault(size, {}).update(named)
+    out["sizes"] = dict(sorted(out["sizes"].items(), key=lambda item: int(item[0])))
+    out["command"] = "merged: " + " + ".join(run.get("command", "?") for run in runs)
+    return out
+
+
 def _row(size: int, fmt: str, name: str, f: dict[str, Any], sizes: dict[str, Any]) -> str:
     """One line of the task table; growth is this step's CPU time ÷ that at a tenth the size
     (CPU time: a busy shared machine stretches wall time, and unevenly)."""
@@ -391,10 +418,13 @@ def markdown(results: dict[str, Any]) -> str:
         "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     sizes = results["sizes"]
-    for size, formats in sizes.items():
-        for fmt, tasks in formats.items():
-            for name, f in tasks.items():
-                lines.append(_row(int(size), fmt, name, f, sizes))
+    # Task by task, each at every size, so that each growth reads against the row above.
+    pairs = dict.fromkeys((fmt, name) for f in sizes.values() for fmt, t in f.items() for name in t)
+    for fmt, name in pairs:
+        for size, formats in sizes.items():
+            figures = formats.get(fmt, {}).get(name)
+            if figures is not None:
+                lines.append(_row(int(size), fmt, name, figures, sizes))
     commands = results.get("commands")
     if commands:
         lines += [
