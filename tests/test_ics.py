@@ -651,6 +651,7 @@ def test_golden_calendar() -> None:
         pytest.fail("the calendar differs from the golden file:\n" + "\n".join(diff))
 
 
+@settings(max_examples=100)  # every event of a timeline each time: enough at that
 @given(timelines(), st.sampled_from(["", "\r", "\r\n", "a\rb", "\n"]))
 def test_descriptions_escaped_in_pieces_are_escaped_whole(tl: Timeline, ending: str) -> None:
     """DESCRIPTION built from pieces escaped apart is the whole text escaped at once, CRs too."""

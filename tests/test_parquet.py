@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import timeline
 from strategies import timelines
@@ -56,6 +56,7 @@ def _problems(folder: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+@settings(max_examples=100)  # each example writes a Parquet file: a few seconds in all
 @given(timelines())
 def test_events_round_trip_through_arrow_and_parquet(tl: Timeline) -> None:
     """events → Arrow → events, and events → Parquet file → events, give the same Timeline."""

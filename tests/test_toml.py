@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 
 from strategies import timelines, toml_like_texts
 from timeline import Timeline
@@ -37,6 +37,7 @@ def test_quick_parse_reads_what_tomllib_reads(text: str) -> None:
     }
 
 
+@settings(max_examples=100)  # a whole timeline written each time: enough at that
 @given(timelines())
 def test_what_timeline_writes_is_read_quickly(tl: Timeline) -> None:
     """Files written by `document` (importers, drafting) take the quick path, escapes and all."""
