@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from timeline._model import Effect, Event
+from timeline._model import Effect, Event, Settings
 from timeline._structure import (
     NO_LINES,
     Located,
@@ -210,7 +210,8 @@ def from_arrow(
     if not _usable(shape, name, problems):
         raise DataError(problems)
     wanted = [column for column in _READ if column in shape.names]
-    located = list(_read_batches((b.select(wanted) for b in batches), name, problems, Shared()))
+    shared = Shared()
+    located = list(_read_batches((b.select(wanted) for b in batches), name, problems, shared))
     if context is not None:
         located += [
             Located(record=record, kind=kind, key=kind, path="<context>", line=None)
@@ -223,16 +224,10 @@ def from_arrow(
             for record in records.values()
         ]
     checks = SLICE_CHECKS if context is not None else SLICE_CHECKS[:1]
-    problems += validate(located, project_root=None, checks=checks)
+    problems += validate(located, project_root=None, shared=shared, checks=checks)
     if problems:
         raise DataError(problems)
-    return assemble(located, context.settings if context is not None else _default_settings())
-
-
-def _default_settings() -> Any:
-    from timeline._model import Settings
-
-    return Settings()
+    return assemble(located, context.settings if context is not None else Settings())
 
 
 def _usable(shape: pa.Schema, shown: str, problems: list[Problem]) -> bool:
