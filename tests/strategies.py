@@ -7,7 +7,7 @@ import functools
 import zoneinfo
 
 import attrs
-from hypothesis import assume
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from timeline import (
@@ -20,6 +20,7 @@ from timeline import (
     Filter,
     Place,
     Policy,
+    Provision,
     Settings,
     Source,
     Timeline,
@@ -191,6 +192,10 @@ def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
             amends=draw(_maybe(st.sampled_from(policy_ids[:n]))) if n else None,
             tags=tuple(draw(st.lists(slugs(), max_size=2, unique=True))),
             url=draw(_maybe(urls)),
+            provisions=tuple(
+                Provision(id=name, title=draw(texts(min_size=1)))
+                for name in draw(st.lists(st.sampled_from(PROVISION_IDS), max_size=2, unique=True))
+            ),
         )
         for n, pid in enumerate(policy_ids)
     ]
@@ -210,7 +215,7 @@ def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
                 else (),
                 place=draw(_maybe(st.sampled_from(place_ids))) if place_ids else None,
                 policy=policy,
-                effect=draw(_maybe(st.sampled_from(Effect))) if policy else None,
+                effect=draw(_maybe(st.sampled_from(PHASE_EFFECTS))) if policy else None,
                 tags=tuple(draw(st.lists(slugs(), max_size=3, unique=True))),
                 url=draw(_maybe(urls)),
                 cite=tuple(
@@ -253,7 +258,7 @@ def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
         feeds=feeds,
     )
     return Timeline(
-        events=_legal_effects(draw, events),
+        events=_legal_effects(draw, events, {p.id: p for p in policies}),
         actors=actors,
         places=places,
         policies=policies,
@@ -262,33 +267,111 @@ def timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
     )
 
 
-def _legal_effects(draw: st.DrawFn, events: list[Event]) -> list[Event]:
+def _legal_effects(
+    draw: st.DrawFn, events: list[Event], policies: dict[str, Policy] | None = None
+) -> list[Event]:
     """Re-draw effects so each policy's events fold (`timeline.load` rejects the rest).
 
     Only events dated without a time of day keep an effect, so the fold's order is the same
     in every zone, and only one effect per policy and date, so no two can conflict.
+    Provisions the policy declares start and stop applying among the other steps.
     """
     import attrs
 
-    from timeline._lifecycle import TRANSITIONS, Phase
-
-    phases: dict[str, Phase] = {}
+    walks: dict[str, _Walk] = {}
     seen: set[tuple[str, tuple[int, int]]] = set()
     result = []
     for event in sorted(events, key=lambda e: (e.when.sort_key(), e.id)):
-        effect = None
+        effect, provision = None, None
         timed = any(
             p is not None and p.time is not None for p in (event.when.start, event.when.end)
         )
         key = (event.policy or "", event.when.sort_key())
         if event.effect is not None and event.policy is not None and not timed and key not in seen:
-            phase = phases.get(event.policy, Phase.NOT_ANNOUNCED)
-            allowed = sorted((e for (p, e) in TRANSITIONS if p is phase), key=lambda e: e.value)
-            effect = draw(st.sampled_from(allowed))
-            phases[event.policy] = TRANSITIONS[phase, effect]
+            policy = (policies or {}).get(event.policy)
+            declared = tuple(p.id for p in policy.provisions) if policy else ()
+            walk = walks.setdefault(event.policy, _Walk(declared))
+            effect, provision = walk.step(draw)
             seen.add(key)
-        result.append(attrs.evolve(event, effect=effect))
+        result.append(attrs.evolve(event, effect=effect, provision=provision))
     return result
+
+
+#: Provision ids the strategies use; effects that move a policy's phase, not a provision's.
+PROVISION_IDS = ("a", "b")
+PHASE_EFFECTS = tuple(e for e in Effect if e not in (Effect.APPLIES, Effect.CEASES))
+
+
+@attrs.define
+class _Walk:
+    """A walk through the lifecycle's allowed steps, provisions included."""
+
+    provisions: tuple[str, ...]
+    phase: object = None
+    applying: set[str] = attrs.field(factory=set)
+
+    def step(self, draw: st.DrawFn) -> tuple[Effect, str | None]:
+        from timeline._lifecycle import TRANSITIONS, Phase
+
+        phase = self.phase or Phase.NOT_ANNOUNCED
+        free = [p for p in self.provisions if p not in self.applying]
+        allowed = sorted(
+            (
+                e
+                for (p, e) in TRANSITIONS
+                if p is phase
+                and (e is not Effect.APPLIES or free)
+                and (e is not Effect.CEASES or self.applying)
+            ),
+            key=lambda e: e.value,
+        )
+        effect = draw(st.sampled_from(allowed))
+        after = TRANSITIONS[phase, effect]  # type: ignore[index]
+        provision = None
+        if effect is Effect.APPLIES:
+            provision = draw(st.sampled_from(free))
+            self.applying.add(provision)
+        elif effect is Effect.CEASES:
+            provision = draw(st.sampled_from(sorted(self.applying)))
+            self.applying.discard(provision)
+        if after is Phase.ENDED or phase is Phase.ENDED:
+            self.applying.clear()
+        self.phase = after
+        return effect, provision
+
+
+@st.composite
+def policy_timelines(draw: st.DrawFn, *, max_policies: int = 3, max_events: int = 8) -> Timeline:
+    """A few policies of a few jurisdictions (and none), with provisions, whose events have
+    any dates and fold: lighter than `timelines()`, for the questions asked over time."""
+    policies = [
+        Policy(
+            id=f"p{n}",
+            title=f"policy {n}",
+            jurisdiction=draw(st.sampled_from(["US", "CN", None])),
+            provisions=tuple(
+                Provision(id=name, title=f"part {name}")
+                for name in draw(st.lists(st.sampled_from(PROVISION_IDS), max_size=2, unique=True))
+            ),
+        )
+        for n in range(draw(st.integers(1, max_policies)))
+    ]
+    events = [
+        Event(
+            id=f"e{n}",
+            title=f"event {n}",
+            when=draw(whens()),
+            policy=draw(st.sampled_from([p.id for p in policies])),
+            effect=Effect.ANNOUNCED,  # a stand-in: `_legal_effects` draws the real one
+            cite=(Citation(source="src"),),
+        )
+        for n in range(draw(st.integers(0, max_events)))
+    ]
+    return Timeline(
+        events=_legal_effects(draw, events, {p.id: p for p in policies}),
+        policies=policies,
+        settings=Settings(timezone=draw(st.sampled_from(_ZONES))),
+    )
 
 
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
@@ -461,30 +544,38 @@ def event_lists(*, max_size: int = 12) -> st.SearchStrategy[list[Event]]:
 def policy_events(draw: st.DrawFn, *, policy: str = "p", max_size: int = 6) -> list[Event]:
     """Events of one policy with any dates and any effects: legal, illegal, or none."""
     ids = draw(st.lists(slugs(), max_size=max_size, unique=True))
-    return [
-        Event(
-            id=event_id,
-            title=event_id,
-            when=draw(whens()),
-            policy=policy,
-            effect=draw(st.none() | st.sampled_from(Effect)),
-            cite=(Citation(source="src"),),
+    events = []
+    for event_id in ids:
+        effect = draw(st.none() | st.sampled_from(Effect))
+        steps = (Effect.APPLIES, Effect.CEASES)
+        events.append(
+            Event(
+                id=event_id,
+                title=event_id,
+                when=draw(whens()),
+                policy=policy,
+                effect=effect,
+                provision=draw(st.sampled_from(PROVISION_IDS)) if effect in steps else None,
+                cite=(Citation(source="src"),),
+            )
         )
-        for event_id in ids
-    ]
+    return events
 
 
 @st.composite
-def legal_lifecycles(draw: st.DrawFn, *, policy: str = "p", max_size: int = 8) -> list[Event]:
+def legal_lifecycles(
+    draw: st.DrawFn,
+    *,
+    policy: str = "p",
+    max_size: int = 8,
+    provisions: tuple[str, ...] = PROVISION_IDS,
+) -> list[Event]:
     """A walk through the lifecycle's allowed transitions on strictly increasing days."""
-    from timeline._lifecycle import TRANSITIONS, Phase
-
-    phase, day = Phase.NOT_ANNOUNCED, draw(st.dates(_dt.date(1950, 1, 1), _dt.date(2000, 1, 1)))
+    walk = _Walk(provisions)
+    day = draw(st.dates(_dt.date(1950, 1, 1), _dt.date(2000, 1, 1)))
     events = []
     for n in range(draw(st.integers(0, max_size))):
-        allowed = sorted((e for (p, e) in TRANSITIONS if p is phase), key=lambda e: e.value)
-        effect = draw(st.sampled_from(allowed))
-        phase = TRANSITIONS[phase, effect]
+        effect, provision = walk.step(draw)
         day += _dt.timedelta(days=draw(st.integers(1, 400)))
         events.append(
             Event(
@@ -493,6 +584,7 @@ def legal_lifecycles(draw: st.DrawFn, *, policy: str = "p", max_size: int = 8) -
                 when=When.from_date(day),
                 policy=policy,
                 effect=effect,
+                provision=provision,
                 cite=(Citation(source="src"),),
             )
         )
@@ -574,3 +666,40 @@ def toml_like_texts(draw: st.DrawFn) -> str:
         if draw(st.integers(0, 5)) == 0:
             lines[-1] += draw(st.sampled_from(["  # trailing", " ", "\r", " x"]))
     return "\n".join(lines)
+
+
+# -- spans of times (tests/test_import_dates.py, tests/test_import_timelinejs.py) ------------
+
+
+@st.composite
+def instant_spans(draw: st.DrawFn) -> When:
+    """A span of two times: in one zone or at offsets (the same or not), on one day or two."""
+    start = draw(st.datetimes(_dt.datetime(1970, 1, 1), _dt.datetime(2099, 12, 30)))  # noqa: DTZ001 - a wall time
+    lengths = [_dt.timedelta(minutes=30), _dt.timedelta(hours=5), _dt.timedelta(days=1, hours=2)]
+    length = draw(st.sampled_from([*lengths, _dt.timedelta(seconds=61)]))
+    end = start + length
+    pattern = "%Y-%m-%dT%H:%M:%S" if draw(st.booleans()) else "%Y-%m-%dT%H:%M"
+    left, right = start.strftime(pattern), end.strftime(pattern)
+    kind = draw(st.sampled_from(["zone", "same offset", "two offsets"]))
+    tz = None
+    if kind == "zone":
+        tz = draw(st.sampled_from(_ZONES[1:]))
+    else:
+        offsets = ["Z", "+08:00", "-05:00", "+05:30"]
+        first = draw(st.sampled_from(offsets))
+        second = first if kind == "same offset" else draw(st.sampled_from(offsets))
+        left, right = left + first, right + second
+    try:
+        return When.parse(f"{left}/{right}", tz=tz)
+    except WhenError:
+        assume(False)
+        raise
+
+
+#: The settings of a round trip through a file (export, write, import): each example writes
+#: and reads a file, so at most 100 of them, and the test's tmp_path is reused.
+file_round_trips = settings(
+    deadline=None,
+    max_examples=min(100, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)

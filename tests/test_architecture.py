@@ -99,8 +99,8 @@ def _circle() -> list[str] | None:
 def test_the_graph_sees_imports() -> None:
     """The import graph is read from the source (a sanity check on the reader itself)."""
     assert "timeline._model" in GRAPH["timeline._timeline"]
-    assert "timeline._lifecycle" in GRAPH["timeline._timeline"]
-    assert "timeline._timeline" not in GRAPH["timeline._lifecycle"]  # under TYPE_CHECKING only
+    assert "timeline._status" in GRAPH["timeline._timeline"]
+    assert "timeline._timeline" not in GRAPH["timeline._status"]  # under TYPE_CHECKING only
 
 
 def test_no_import_circle() -> None:

@@ -88,3 +88,23 @@ def test_fast_path_builds_what_cattrs_builds(generate, tmp_path, monkeypatch):
     slow = timeline.load(data)
     assert fast.events == slow.events
     assert [type(e.when) for e in fast] == [type(e.when) for e in slow]
+
+
+def test_the_series_benchmark_data_passes_check(tmp_path, capsys):
+    """benchmarks/series.py writes policies whose steps all fold; a small run agrees with
+    the status of every policy on a few days."""
+    import datetime as dt
+
+    spec = importlib.util.spec_from_file_location("bench_series", GENERATE.parent / "series.py")
+    assert spec is not None
+    assert spec.loader is not None
+    series = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(series)
+    folder = series.generate(tmp_path, policies=40, events=10, years=3)
+    assert main(["check", str(folder)]) == 0
+    assert "400 events" in capsys.readouterr().out
+    tl = timeline.load(folder)
+    counted = tl.series("month", dt.date(2023, 1, 1), dt.date(2025, 12, 31))
+    for step in counted.steps[::7]:
+        answers = tl.status(step.as_of).values()
+        assert step.total.in_force == sum(a.in_force is True for a in answers)

@@ -76,3 +76,74 @@ def test_labels_show_no_day_the_date_lacks(shipped: timeline.Timeline) -> None:
             r"\b(\d{1,2})[ –]+(?:[A-Z][a-z]+ )?([A-Z][a-z]+) (\d{4})", event.when.label
         ):
             assert f"{year}-{months[month]:02d}-{int(day):02d}" in str(event.when), event.id
+
+
+#: The fields every status answer had before provisions, scheduled dates and amendments:
+#: what `timeline status --format json` said of each policy, kept as it was.
+_ANSWER_FIELDS = ("certain", "phase", "in_force", "label", "state", "possible", "reason", "pending")
+_REFERENCE_FIELDS = ("event", "effect", "when", "label", "title")
+
+
+def _answers_day_by_day(tl: timeline.Timeline, first: str, last: str) -> str:
+    """One line per day on which some policy's answer differs from the day before."""
+    import datetime as dt
+    import json
+
+    from timeline.report._json import dump_status
+
+    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    before: dict[str, str] = {}
+    lines = []
+    while day <= end:
+        for answer in dump_status(tl.status(day), day)["policies"]:
+            kept = {key: answer[key] for key in _ANSWER_FIELDS}
+            for state in [kept["state"], *kept["possible"]]:
+                if state is not None:
+                    old = {k: state[k] for k in ("phase", "in_force", "label", "since", "change")}
+                    for key in ("since", "change"):
+                        if old[key] is not None:
+                            old[key] = {k: old[key][k] for k in _REFERENCE_FIELDS}
+                    state.clear()
+                    state.update(old)
+            text = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+            if before.get(answer["policy"]) != text:
+                lines.append(f"{day} {answer['policy']} {text}\n")
+                before[answer["policy"]] = text
+        day += dt.timedelta(days=1)
+    return "".join(lines)
+
+
+def test_every_status_answer_of_the_shipped_data_is_the_recorded_one(
+    shipped: timeline.Timeline,
+) -> None:
+    """Day by day from 2008 to 2027, each policy's answer is the one on record (the golden
+    file lists the days it changes); a change to it is a decision written in docs/dataset.md."""
+    from conftest import DATA, assert_golden
+
+    actual = _answers_day_by_day(shipped, "2008-01-01", "2027-12-31")
+    assert_golden(actual, DATA / "golden" / "status" / "events-day-by-day.txt")
+
+
+EU = ROOT / "examples" / "eu-ai-act"
+
+
+def test_the_eu_ai_act_example_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline check examples/eu-ai-act` finds no problem."""
+    from timeline._cli import main
+
+    assert main(["check", str(EU)]) == 0
+    assert "14 events" in capsys.readouterr().out
+
+
+def test_the_eu_ai_act_example_cites_without_quoting() -> None:
+    """No source of the example ships a file, so no citation quotes; each says what it
+    establishes in a note, and every source but one (said why) links EUR-Lex."""
+    example = timeline.load(EU)
+    assert all(c.quote is None and c.note for e in example for c in e.cite)
+    assert all(s.file is None for s in example.sources.values())
+    unlinked = [s.id for s in example.sources.values() if not s.url]
+    assert unlinked == ["commission-2025-11-19-digital-omnibus"]
+    assert all(
+        s.url is None or s.url.startswith("https://eur-lex.europa.eu/")
+        for s in example.sources.values()
+    )

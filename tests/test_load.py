@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +38,7 @@ BROKEN_TOML = [
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
     "events/records.toml:47: event[5].colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "events/records.toml:55: event[6].tags: expected a list, got str 'ai'",
 ]
 
@@ -50,7 +52,7 @@ BROKEN_JSONL = [
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
     "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     "jsonl/records.jsonl:8: event.tags: expected a list, got str 'ai'",
     "jsonl/records.jsonl:9: malformed JSON: Expecting ',' delimiter",
     "jsonl/records.jsonl:10: gadget: unknown record kind; "
@@ -241,7 +243,7 @@ def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
     _project(in_tmp, {"events/a.toml": MULTILINE})
     assert _problems("events") == [
         "events/a.toml:18: event[1].note: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
         "events/a.toml:21: event[1].when: '2025-13' is not a valid date: "
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     ]
@@ -263,7 +265,7 @@ def test_every_problem_in_one_record_is_reported(in_tmp: Path) -> None:
         "events/a.toml:8: event[0].tags: expected a list, got str 'ai'",
         "events/a.toml:9: event[0].url: 'ftp://x' is not an http(s) URL",
         "events/a.toml:10: event[0].colour: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite",
+        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
     ]
 
 
@@ -358,7 +360,7 @@ def test_quote_without_a_source_file_is_refused(in_tmp: Path) -> None:
         ("/etc/hostname", "must be a path relative to the project root"),
         ("link.txt", "points outside the project"),
         ("missing.txt", "no such file 'missing.txt'"),
-        ("seeds", "cannot read 'seeds' as UTF-8"),
+        ("seeds", "cannot read 'seeds': it is a folder, not a regular file"),
     ],
 )
 def test_source_file_must_stay_inside_the_project(in_tmp: Path, file: str, expected: str) -> None:
@@ -407,7 +409,7 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
         ('[feeds.x]\ncolour = "red"\nfrm = "2025"\n', ["events/timeline.toml:1: feeds.x: "
                                       "unknown feed keys 'colour', 'frm' (did you mean 'from'?); "
                                       "use title, description, from, to, tag, actor, policy, "
-                                      "jurisdiction, text"]),
+                                      "jurisdiction, place, text"]),
         ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
                                   "list of strings, not 5"]),
         ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "
@@ -642,6 +644,111 @@ def test_a_record_over_the_limit_is_refused_alone(
 
 
 EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
+# -- the folder walk: nothing vanishes without a word ------------------------------------------
+
+
+def test_unreadable_sub_folder_is_a_problem_with_its_path(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sub-folder that cannot be listed is reported, not skipped (root reads any folder, so
+    the refusal is simulated)."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "events/locked/b.toml": SOURCE})
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert _problems(folder) == ["events/locked: cannot read the folder: Permission denied"]
+
+
+def test_unreadable_sub_folder_really_unreadable(in_tmp: Path) -> None:
+    """With real permissions (as a user who is not root), a locked folder is reported."""
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "events/locked/b.toml": SOURCE})
+    (folder / "locked").chmod(0)
+    try:
+        assert _problems(folder) == ["events/locked: cannot read the folder: Permission denied"]
+    finally:
+        (folder / "locked").chmod(0o755)
+
+
+def test_symlinked_sub_folder_is_a_problem_not_a_silent_skip(in_tmp: Path) -> None:
+    """A link to a folder of records is named; its records do not vanish without a word."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "more/b.toml": SOURCE})
+    (folder / "more").symlink_to(in_tmp / "more")
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/more: a symbolic link to a folder;")
+
+
+def test_symlinked_data_file_is_read(in_tmp: Path) -> None:
+    """A link to a data file is read like the file."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE, "shared/e.toml": EVENT})
+    (folder / "e.toml").symlink_to(in_tmp / "shared" / "e.toml")
+    assert len(load(folder)) == 1
+
+
+def test_dangling_data_link_is_a_problem(in_tmp: Path) -> None:
+    """A `.toml` link to nothing is reported with the link's own path and target."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT})
+    (folder / "b.toml").symlink_to(in_tmp / "gone.toml")
+    assert _problems(folder) == [
+        f"events/b.toml: a symbolic link to nothing ({in_tmp / 'gone.toml'}); "
+        "remove it or restore its file"
+    ]
+
+
+@pytest.mark.parametrize("name", ["a.toml", "timeline.toml", "sub/b.jsonl"])
+def test_fifo_data_file_is_refused_without_blocking(in_tmp: Path, name: str) -> None:
+    """A FIFO named like a data file (or the settings) is a problem; nothing waits on it."""
+    folder = _project(in_tmp, {"events/ok.toml": SOURCE + EVENT})
+    (folder / name).parent.mkdir(exist_ok=True)
+    os.mkfifo(folder / name)
+    problems = _problems(folder)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"events/{name}: ")
+    assert "a FIFO (named pipe), not a regular file" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [{}, {"events/a.toml": "# nothing yet\n"}, {"events/timeline.toml": 'name = "x"\n'}],
+)
+def test_a_data_folder_with_no_records_is_a_problem(in_tmp: Path, files: dict[str, str]) -> None:
+    """An empty or wrong data folder is not "no problems": it holds nothing to publish."""
+    folder = _project(in_tmp, files)
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/: the data folder holds no records; is DATA the right")
+
+
+def test_cr_only_json_lines_say_what_the_line_ends_are(in_tmp: Path) -> None:
+    """A JSON Lines file saved with CR line ends is named as such, not "Extra data"."""
+    folder = _project(in_tmp, {})
+    record = '{"source": {"id": "s", "title": "S"}}'
+    (folder / "a.jsonl").write_bytes(f"{record}\r{record}\r".encode())
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/a.jsonl:1: lines end in a carriage return alone")
+    assert "Extra data" not in problem
+
+
+def test_huge_integer_in_a_jsonl_line_is_located(in_tmp: Path) -> None:
+    """A 5,000-digit number (past Python's int-string limit) is a problem at its line."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT})
+    (folder / "b.jsonl").write_text(
+        '{"place": {"id": "p", "name": "P"}}\n' + '{"x": ' + "9" * 5000 + "}\n"
+    )
+    assert _problems(folder) == [
+        "events/b.jsonl:2: a number of 5,000 digits is longer than any field holds "
+        "(Python reads at most 4,300)"
+    ]
+
+
+EVENT_FIELDS = (
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite"
+)
 
 
 @pytest.mark.parametrize(
@@ -671,7 +778,7 @@ EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, t
             {"events/a.toml": "[[policy]]\nid = 'p'\ntitle = 'P'\ntag = ['x']\n"},
             "events/a.toml:4: policy[0].tag: unknown field (did you mean 'tags'?); "
             "policy fields are: id, title, jurisdiction, targets, summary, amends, replaces, "
-            "tags, url",
+            "tags, url, provisions",
         ),
         (
             {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
@@ -681,14 +788,14 @@ EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, t
         (
             {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},
             "events/timeline.toml:1: feeds.x: unknown feed key 'tags' (did you mean 'tag'?); "
-            "use title, description, from, to, tag, actor, policy, jurisdiction, text",
+            "use title, description, from, to, tag, actor, policy, jurisdiction, place, text",
         ),
         (
             {"events/a.toml": SOURCE + EVENT.replace('when = "2025-04"', 'when = "2025-04"\n'
              '    policy = "p"\n    effect = "tightend"') + '[[policy]]\nid = "p"\ntitle = "P"\n'},
             "events/a.toml:9: event[0].effect: 'tightend' is not one of 'proposed', 'announced', "
-            "'enacted', 'effective', 'tightened', 'loosened', 'suspended', 'reinstated', "
-            "'rescinded', 'expired' (did you mean 'tightened'?)",
+            "'adopted', 'enacted', 'effective', 'applies', 'ceases', 'tightened', 'loosened', "
+            "'suspended', 'reinstated', 'rescinded', 'expired' (did you mean 'tightened'?)",
         ),
         (
             {"events/a.toml": SOURCE + "[[actor]]\nid = 'a'\nname = 'A'\nkind = 'Person'\n"},

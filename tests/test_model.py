@@ -23,6 +23,7 @@ from timeline._model import (
     Feed,
     Place,
     Policy,
+    Provision,
     Settings,
     Source,
 )
@@ -57,6 +58,24 @@ def event(id: str, when: str, **fields: object) -> Event:
             "cites at least one source",
         ),
         (lambda: Settings(timezone="Mars/Base"), "'Mars/Base' is not a known IANA time zone"),
+        (lambda: Provision(id="Part 1", title="P"), "'Part 1' is not a valid id"),
+        (
+            lambda: Policy(
+                id="p",
+                title="P",
+                provisions=(Provision(id="a", title="A"), Provision(id="a", title="B")),
+            ),
+            r"'a' is the id of provisions\[0\] too",
+        ),
+        (
+            lambda: event("e", "2025", policy="p", effect=Effect.APPLIES),
+            "effect 'applies' names the provision it is about",
+        ),
+        (
+            lambda: event("e", "2025", policy="p", effect=Effect.TIGHTENED, provision="a"),
+            "a provision goes with effect 'applies' or 'ceases', not 'tightened'",
+        ),
+        (lambda: event("e", "2025", provision="a"), "provision 'a' needs the event's `policy`"),
     ],
 )
 def test_invalid_records_are_refused_with_the_value(build: object, message: str) -> None:

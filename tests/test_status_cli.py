@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -14,6 +15,7 @@ from timeline._cli import main
 from timeline._clock import frozen_today
 
 ROOT = Path(__file__).resolve().parent.parent
+EU = ROOT / "examples" / "eu-ai-act"
 US = "us-chip-export-controls"
 H200_LINE = 'when = "2025-12-08"\n'
 
@@ -189,7 +191,7 @@ def test_text_report_appends_the_policy_history(capsys: pytest.CaptureFixture[st
     )
     assert lines[2] == "  US → CN"
     assert lines[3].split() == ["7", "October", "2022", "enacted", "BIS", *lines[3].split()[5:]]
-    assert sum(1 for line in lines if line.strip().startswith("→ ")) == 4
+    assert sum(1 for line in lines if line.strip().startswith("→ ")) == 5
     assert "→ in force since 7 October 2022 (bis-2022-10-07-advanced-computing-rule), " in section
     assert "loosened since 8 December 2025 (h200-export-rollback)" in lines[-1]
     assert "source: Truth Social post" in section
@@ -216,7 +218,7 @@ def test_markdown_report_appends_a_history_table(capsys: pytest.CaptureFixture[s
     assert section.startswith("\n### US export controls on advanced chips and chipmaking")
     assert "| date | effect | event | state after | sources |" in section
     assert "| 8 December 2025 | loosened | Trump lets Nvidia sell H200 chips" in section
-    assert section.count("\n|") == 2 + 4
+    assert section.count("\n|") == 2 + 5
 
 
 def test_several_policies_and_one_without_changes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -253,18 +255,141 @@ def test_status_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> 
     assert "--as-of DATE" in out
 
 
-def test_every_json_field_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
-    """docs/policies.md names every key `status --format json` writes."""
+def _keys(value: object) -> set[str]:
+    """Every key of every object inside a JSON value."""
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [str(ROOT / "events"), "--as-of", "2025-12-31"],
+        [str(EU), "--as-of", "2024-08-01"],
+        [str(EU), "--pending", "--as-of", "2025-12-01"],
+        [str(EU), "--upcoming", "400", "--as-of", "2024-07-01"],
+        [str(EU), "--changes", "2024-01-01", "2025-12-31"],
+        [str(EU), "--series", "month", "--from", "2024-01-01", "--to", "2024-12-31"],
+    ],
+)
+def test_every_json_field_is_documented(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/policies.md names every key each `status --format json` question writes."""
     doc = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
+    code, out, _ = _run(capsys, "status", *args, "--format", "json")
+    assert code == 0
+    keys = _keys(json.loads(out))
+    assert sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc) == []
+
+
+# -- the questions over time ------------------------------------------------------------------
+
+
+def test_pending_in_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """--pending lists, per policy, what does not bind yet and when it will."""
+    code, out, _ = _run(capsys, "status", str(EU), "--pending", "--as-of", "2024-07-01")
+    assert code == 0
+    assert out == (
+        "Pending as of 1 July 2024\n"
+        "=========================\n"
+        "\n"
+        "eu-ai-act (EU)\n"
+        "  EU Artificial Intelligence Act\n"
+        "  - adopted since 13 June 2024 (ai-act-signed), not in force; "
+        "takes effect 1 August 2024 (ai-act-enters-into-force)\n"
+        "\n"
+    )
+
+
+def test_upcoming_in_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """--upcoming DAYS lists what takes effect or starts to apply in that window."""
+    code, out, _ = _run(capsys, "status", str(EU), "--upcoming", "200", "--as-of", "2024-08-01")
+    assert code == 0
+    assert "Taking effect in the 200 days after 1 August 2024 (to 17 February 2025)" in out
+    assert "- eu-ai-act: prohibitions (Chapters I and II) applicable from 2 February 2025" in out
+    assert "general-purpose" not in out
     code, out, _ = _run(
-        capsys, "status", str(ROOT / "events"), "--as-of", "2025-12-31", "--format", "json"
+        capsys, "status", str(EU), "--upcoming", "200", "--as-of", "2024-08-01", "--format", "json"
+    )
+    document = json.loads(out)
+    assert (document["as_of"], document["days"]) == ("2024-08-01", 200)
+    [change] = document["changes"]
+    assert change["step"]["provision"] == "prohibitions"
+    assert change["after"]["applying"] == ["prohibitions"]
+
+
+def test_changes_in_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """--changes FROM TO lists every step in order with the state after it."""
+    code, out, _ = _run(
+        capsys, "status", str(ROOT / "events"), "--changes", "2023-01-01", "2023-12-31"
     )
     assert code == 0
+    assert out.splitlines()[3:7] == [
+        "- us-chip-export-controls: amendment adopted 17 October 2023 "
+        "(bis-2023-10-17-rule-updates)",
+        "  → in force since 7 October 2022 (bis-2022-10-07-advanced-computing-rule); "
+        "amendment adopted since 17 October 2023 (bis-2023-10-17-rule-updates)",
+        "- us-chip-export-controls: tightened from 17 November 2023 "
+        "(bis-2023-11-17-rule-updates-effective)",
+        "  → in force since 7 October 2022 (bis-2022-10-07-advanced-computing-rule), "
+        "tightened since 17 November 2023 (bis-2023-11-17-rule-updates-effective)",
+    ]
+
+
+def test_series_in_text_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """--series counts policies in force per period and jurisdiction, in three formats."""
+    base = ["status", str(ROOT / "events"), "--series", "month", "--from", "2025-05-01"]
+    code, out, _ = _run(capsys, *base, "--to", "2025-07-31")
+    assert code == 0
+    assert out.splitlines()[3:7] == [
+        "period   as of       all   CN    US",
+        "2025-05  2025-05-31  1     0     1",
+        "2025-06  2025-06-30  1+1?  0+1?  1",
+        "2025-07  2025-07-31  1+1?  0+1?  1",
+    ]
+    assert "n+m? counts n policies in force and m more that may be" in out
+    code, out, _ = _run(capsys, *base, "--to", "2025-06-30", "--format", "csv")
+    assert out.splitlines() == [
+        "period,as_of,jurisdiction,in_force,uncertain",
+        "2025-05,2025-05-31,CN,0,0",
+        "2025-05,2025-05-31,US,1,0",
+        "2025-06,2025-06-30,CN,0,1",
+        "2025-06,2025-06-30,US,1,0",
+    ]
+    code, out, _ = _run(capsys, *base, "--to", "2025-06-30", "--format", "json")
     document = json.loads(out)
-    answer = document["policies"][0]
-    state = answer["state"]
-    keys = {*document, *answer, *state, *state["since"]}
-    assert sorted(k for k in keys if f"`{k}`" not in doc and f'"{k}"' not in doc) == []
+    assert document["jurisdictions"] == ["CN", "US"]
+    assert document["steps"][1]["uncertain"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--series", "month"], "--series needs --from and --to"),
+        (["--from", "2024-01-01"], "--from and --to go with --series"),
+        (["--format", "csv"], "--format csv goes with --series"),
+        (["--changes", "2024-01-01", "2025-01-01", "--as-of", "2024-06-01"], "--as-of does not"),
+        (["--changes", "2025-01-01", "2024-01-01"], "before it starts"),
+        (["--changes", "2024-01-01", "soon"], "--changes: 'soon' is not a date"),
+        (["--upcoming", "0"], "--upcoming: 0 is not a number of days"),
+        (["--pending", "--upcoming", "5"], "not allowed with argument"),
+        (["--series", "week"], "invalid choice: 'week'"),
+    ],
+)
+def test_questions_refuse_what_does_not_go_together(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options of the questions that do not fit are usage errors saying which do."""
+    with contextlib.suppress(SystemExit):
+        code, _, err = _run(capsys, "status", str(EU), *args)
+        assert code == 2
+        assert message in err
+        return
+    assert message in capsys.readouterr().err  # argparse's own errors exit from parse_args
 
 
 def test_history_section_names_relations_and_policies_without_changes() -> None:

@@ -1,7 +1,9 @@
-"""Cross-record checks: ids, references, cycles, source files and quotes."""
+"""Cross-record checks: ids, references, cycles, source files, quotes and provisions."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
 from pathlib import Path
 
 import pytest
@@ -271,6 +273,54 @@ def test_checks_are_a_public_sequence() -> None:
     """CHECKS lists the checks in order, so other modules can add theirs."""
     names = [check.__name__ for check in CHECKS]
     assert names.index("_source_files") < names.index("_quotes")
+
+
+def test_a_fifo_source_file_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A source `file` that is a FIFO is a problem at once; no read waits for a writer."""
+    os.mkfifo(tmp_path / "a.txt")
+    located = [
+        _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote="words"),)), "event", 0, 5),
+    ]
+    done = concurrent.futures.ThreadPoolExecutor(1).submit(_messages, located, tmp_path)
+    [message] = done.result(timeout=10)
+    assert message == (
+        "a.toml:1: source[0].file: cannot read 'a.txt': it is a FIFO (named pipe), "
+        "not a regular file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [
+        ("../../../../tmp/secret.txt", "points outside the project"),
+        ("/etc/passwd", "must be a path relative to the project root"),
+    ],
+)
+def test_source_paths_are_confined_without_a_project_root(file: str, reason: str) -> None:
+    """Records from an export (no project to read in) still may not name a file outside it."""
+    located = [_at(Source(id="s", title="S", file=file), "source", 0, 1)]
+    [problem] = validate(located, project_root=None)
+    assert str(problem) == f"a.toml:1: source[0].file: {reason}" + (
+        "; keep sources inside it" if "outside" in reason else ""
+    )
+
+
+def test_an_event_names_only_a_provision_its_policy_declares(tmp_path: Path) -> None:
+    """An unknown provision is located at the event's `provision`, listing the declared ones."""
+    from timeline._model import Effect, Provision
+
+    policy = Policy(id="p", title="P", provisions=(Provision(id="bans", title="bans"),))
+    located = [
+        _at(Source(id="s", title="S"), "source", 0, 1),
+        _at(policy, "policy", 0, 5),
+        _at(_event("in", policy="p", effect=Effect.EFFECTIVE), "event", 0, 9),
+        _at(_event("x", policy="p", effect=Effect.APPLIES, provision="banz"), "event", 1, 15),
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:15: event[1].provision: policy 'p' has no provision 'banz' (its provisions: "
+        "bans); declare it in the policy's [[policy.provisions]] with id and title, or fix the id"
+    ]
 
 
 def test_a_quote_is_shown_as_written_and_a_control_escaped(tmp_path: Path) -> None:

@@ -12,10 +12,20 @@ Names load on first use, so `import timeline` (and `timeline --version`) stays c
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: start-up time matters
 if TYPE_CHECKING:
     from timeline import report
+    from timeline._agenda import Change, Pending
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
-    from timeline._ics import Imported, from_ics, read_ics, to_ics, write_ics
-    from timeline._lifecycle import Phase, PolicyView, State, Status, Transition, status
+    from timeline._ics import (
+        deadlines_ics,
+        from_ics,
+        read_ics,
+        to_ics,
+        write_deadlines,
+        write_ics,
+    )
+    from timeline._import import import_file
+    from timeline._imported import Imported
+    from timeline._lifecycle import Phase, State, Transition
     from timeline._load import load
     from timeline._model import (
         Actor,
@@ -26,18 +36,22 @@ if TYPE_CHECKING:
         Feed,
         Place,
         Policy,
+        Provision,
         Settings,
         Source,
     )
     from timeline._parquet import from_arrow, to_arrow
     from timeline._query import Filter
+    from timeline._series import Count, Series, SeriesStep
     from timeline._site import build as build_site
+    from timeline._status import PolicyView, ProvisionStatus, Status, status
     from timeline._timeline import Timeline
     from timeline._when import Endpoint, Precision, Qualifier, When
     from timeline.errors import (
         DataError,
         ExtractError,
         IcsError,
+        ImportFileError,
         InvalidFieldError,
         LifecycleError,
         Problem,
@@ -66,6 +80,7 @@ __all__ = (
     "Feed",
     "Place",
     "Policy",
+    "Provision",
     "Settings",
     "Source",
     "Timeline",
@@ -74,8 +89,14 @@ __all__ = (
     "load",
     "load_json",
     # policies over time
+    "Change",
+    "Count",
+    "Pending",
     "Phase",
     "PolicyView",
+    "ProvisionStatus",
+    "Series",
+    "SeriesStep",
     "State",
     "Status",
     "Transition",
@@ -85,11 +106,14 @@ __all__ = (
     "report",
     "build_site",
     "to_arrow",
+    "deadlines_ics",
     "to_ics",
+    "write_deadlines",
     "write_ics",
     # input
     "from_arrow",
     "Imported",
+    "import_file",
     "from_ics",
     "read_ics",
     "Mention",
@@ -99,6 +123,7 @@ __all__ = (
     "DataError",
     "ExtractError",
     "IcsError",
+    "ImportFileError",
     "InvalidFieldError",
     "LifecycleError",
     "Problem",
@@ -122,6 +147,7 @@ _HOMES = {
         "Feed",
         "Place",
         "Policy",
+        "Provision",
         "Settings",
         "Source",
     ),
@@ -129,9 +155,21 @@ _HOMES = {
     "timeline._query": ("Filter",),
     "timeline._load": ("load",),
     "timeline.report._json": ("load_json",),
-    "timeline._lifecycle": ("Phase", "PolicyView", "State", "Status", "Transition", "status"),
+    "timeline._lifecycle": ("Phase", "State", "Transition"),
+    "timeline._status": ("PolicyView", "ProvisionStatus", "Status", "status"),
+    "timeline._agenda": ("Change", "Pending"),
+    "timeline._series": ("Count", "Series", "SeriesStep"),
     "timeline._clock": ("frozen_today",),
-    "timeline._ics": ("Imported", "from_ics", "read_ics", "to_ics", "write_ics"),
+    "timeline._ics": (
+        "deadlines_ics",
+        "from_ics",
+        "read_ics",
+        "to_ics",
+        "write_deadlines",
+        "write_ics",
+    ),
+    "timeline._imported": ("Imported",),
+    "timeline._import": ("import_file",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
     "timeline._parquet": ("from_arrow", "to_arrow"),
     "timeline._site": ("build_site",),
@@ -139,6 +177,7 @@ _HOMES = {
         "DataError",
         "ExtractError",
         "IcsError",
+        "ImportFileError",
         "InvalidFieldError",
         "LifecycleError",
         "Problem",

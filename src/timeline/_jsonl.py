@@ -18,6 +18,7 @@ from timeline._structure import (
     NO_LINES,
     Located,
     Shared,
+    number_problem,
     screen_event,
     structure_record,
     unknown_kind,
@@ -70,6 +71,9 @@ def read(
                 problems.append(
                     Problem(path=shown, line=number, message=f"malformed JSON: {message}")
                 )
+                continue
+            except ValueError:  # an integer past Python's int-string limit
+                problems.append(number_problem(line, shown, number))
                 continue
         if not (isinstance(wrapped, dict) and len(wrapped) == 1):
             problems.append(

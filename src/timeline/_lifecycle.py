@@ -1,33 +1,31 @@
-"""Policies over time: fold a policy's events into its state on any date, and its history.
+"""Policies over time: fold a policy's events, in order, into the states it passes through.
 
 A policy starts *not yet announced*. Each event of the policy with an `effect` moves it
-along (proposed or announced, in force, tightened or loosened, suspended, ended); the
-allowed moves are the table `TRANSITIONS`, and anything else is a data problem, never a
-guess. Events are folded in the documented chronological order, with ties on the very same
-date broken by the lifecycle (announced before enacted before tightened ...).
+along: proposed or announced, adopted, in force (`effective`), its named provisions
+starting or stopping to apply, tightened or loosened, suspended, ended. The allowed moves
+are the table `TRANSITIONS`, and anything else is a data problem, never a guess. Events are
+folded in the documented chronological order, with ties on the very same date broken by
+the lifecycle (announced before adopted before effective ...).
 
-An event dated imprecisely ("December 2025") may or may not have happened by a date inside
-its span. The state on such a date is then *uncertain between* the states before and after
-it, with the reason; it never picks a side. The state on a date depends only on events that
-can have happened by the end of that day. See docs/policies.md.
+`enacted` means adopted; when the policy's next step is not an `effective` one, it also
+puts the policy in force that day (a rule effective on publication). A `proposed`,
+`announced` or `adopted` step on a policy in force is a pending amendment, which the next
+`tightened` or `loosened` step brings into force.
 
->>> import datetime as dt
+The questions asked of the fold (the state on a date, what is pending, what changes when)
+live in `timeline._status`, `timeline._agenda` and `timeline._series`. See docs/policies.md.
+
 >>> from timeline._model import Citation, Effect, Event, Policy
 >>> from timeline._timeline import Timeline
 >>> from timeline._when import When
 >>> def event(id, when, effect):
 ...     return Event(id=id, title=id, when=When.parse(when), policy="p", effect=Effect(effect),
 ...                  cite=(Citation(source="s"),))
->>> tl = Timeline(events=[event("rule", "2022-10-07", "enacted"),
-...                       event("rollback", "2025-12", "loosened")],
+>>> tl = Timeline(events=[event("rule", "2024-03-04", "enacted"),
+...                       event("in-force", "2024-05-02", "effective")],
 ...               policies=[Policy(id="p", title="P")])
->>> print(state_on(tl, "p", dt.date(2025, 11, 30)))
-in force since 7 October 2022 (rule)
->>> answer = state_on(tl, "p", dt.date(2025, 12, 5))
->>> answer.certain, answer.in_force, [s.change and s.change.id for s in answer.possible]
-(False, True, [None, 'rollback'])
->>> print(state_on(tl, "p", dt.date(2025, 12, 31)).phase)
-in force
+>>> [str(step.after) for step in history(tl, "p")]
+['adopted since 4 March 2024 (rule), not in force', 'in force since 2 May 2024 (in-force)']
 """
 
 from __future__ import annotations
@@ -35,12 +33,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from timeline import _clock
 from timeline._model import Effect, Event, Policy
 from timeline._when import When
 from timeline.errors import LifecycleError
@@ -49,18 +46,20 @@ if TYPE_CHECKING:
     from timeline._timeline import Timeline
 
 __all__ = [
+    "AMENDMENT_STEPS",
+    "PROVISION_STEPS",
     "TRANSITIONS",
+    "Fold",
     "LifecycleError",
     "Phase",
-    "PolicyView",
     "State",
-    "Status",
     "Transition",
     "check",
+    "fold",
+    "folds",
     "history",
-    "state_on",
-    "status",
-    "view",
+    "policy_of",
+    "span",
 ]
 
 
@@ -70,6 +69,7 @@ class Phase(enum.Enum):
     NOT_ANNOUNCED = "not-announced"
     PROPOSED = "proposed"
     ANNOUNCED = "announced"
+    ADOPTED = "adopted"
     IN_FORCE = "in-force"
     SUSPENDED = "suspended"
     ENDED = "ended"
@@ -79,50 +79,71 @@ class Phase(enum.Enum):
 
     @property
     def in_force(self) -> bool:
-        """Whether the policy binds anyone in this phase."""
+        """Whether the policy binds anyone in this phase (its provisions permitting)."""
         return self is Phase.IN_FORCE
 
 
 _BEFORE: Final = (Phase.NOT_ANNOUNCED, Phase.PROPOSED, Phase.ANNOUNCED)
+_LIVE: Final = (Phase.IN_FORCE, Phase.SUSPENDED)
 _START: Final = {
     Effect.PROPOSED: Phase.PROPOSED,
     Effect.ANNOUNCED: Phase.ANNOUNCED,
-    Effect.ENACTED: Phase.IN_FORCE,
+    Effect.ADOPTED: Phase.ADOPTED,
+    Effect.ENACTED: Phase.IN_FORCE,  # adopted and in force; ADOPTED when `effective` follows
     Effect.EFFECTIVE: Phase.IN_FORCE,
 }
 _END: Final = {Effect.RESCINDED: Phase.ENDED, Effect.EXPIRED: Phase.ENDED}
+#: Steps that, on a policy in force (or suspended), record a pending amendment.
+AMENDMENT_STEPS: Final = frozenset(
+    {Effect.PROPOSED, Effect.ANNOUNCED, Effect.ADOPTED, Effect.ENACTED}
+)
+#: Steps that start or stop one of the policy's provisions.
+PROVISION_STEPS: Final = frozenset({Effect.APPLIES, Effect.CEASES})
 
-#: (phase, effect) → the phase it leads to. A pair not in the table is not allowed.
+#: (phase, effect) → the phase it leads to. A pair not in the table is not allowed; a
+#: provision step is also checked against the provision's own state.
 TRANSITIONS: Final[Mapping[tuple[Phase, Effect], Phase]] = {
     **{(phase, effect): after for phase in _BEFORE for effect, after in _START.items()},
+    (Phase.ADOPTED, Effect.EFFECTIVE): Phase.IN_FORCE,
+    (Phase.ADOPTED, Effect.RESCINDED): Phase.ENDED,
+    **{(phase, effect): phase for phase in _LIVE for effect in AMENDMENT_STEPS | PROVISION_STEPS},
     (Phase.IN_FORCE, Effect.TIGHTENED): Phase.IN_FORCE,
     (Phase.IN_FORCE, Effect.LOOSENED): Phase.IN_FORCE,
     (Phase.IN_FORCE, Effect.SUSPENDED): Phase.SUSPENDED,
-    **{(Phase.IN_FORCE, effect): after for effect, after in _END.items()},
+    **{(phase, effect): after for phase in _LIVE for effect, after in _END.items()},
     (Phase.SUSPENDED, Effect.REINSTATED): Phase.IN_FORCE,
-    **{(Phase.SUSPENDED, effect): after for effect, after in _END.items()},
     (Phase.ENDED, Effect.REINSTATED): Phase.IN_FORCE,
     **{(Phase.ENDED, effect): after for effect, after in _START.items()},
 }
 
-#: Order of effects dated the very same: a day's announcement comes before its enactment.
-#: Two different effects of equal rank on the same date contradict each other.
+#: Order of effects dated the very same: a day's adoption comes before its entry into
+#: force. Two different effects of equal rank on the same date contradict each other.
 _RANK: Final = {
     Effect.PROPOSED: 0,
     Effect.ANNOUNCED: 1,
+    Effect.ADOPTED: 2,
     Effect.ENACTED: 2,
-    Effect.EFFECTIVE: 2,
-    Effect.TIGHTENED: 3,
-    Effect.LOOSENED: 3,
-    Effect.SUSPENDED: 4,
-    Effect.REINSTATED: 4,
-    Effect.RESCINDED: 5,
-    Effect.EXPIRED: 5,
+    Effect.EFFECTIVE: 3,
+    Effect.APPLIES: 4,
+    Effect.CEASES: 4,
+    Effect.TIGHTENED: 5,
+    Effect.LOOSENED: 5,
+    Effect.SUSPENDED: 6,
+    Effect.REINSTATED: 6,
+    Effect.RESCINDED: 7,
+    Effect.EXPIRED: 7,
 }
+#: Effects that mean the same thing (for the same-date contradiction check).
+_SAME: Final = {Effect.ENACTED: Effect.ADOPTED}
 
 
 def _since(event: Event) -> str:
     return f"since {event.when.label} ({event.id})"
+
+
+def _word(effect: Effect) -> str:
+    """The effect as a past participle: 'enacted' reads 'adopted'."""
+    return _SAME.get(effect, effect).value
 
 
 @attrs.frozen(kw_only=True)
@@ -130,7 +151,10 @@ class State:
     """A policy's state after some of its events.
 
     `since` is the event that brought the current phase; `change` the latest tightening or
-    loosening since the policy came into force (kept through a suspension).
+    loosening since the policy came into force (kept through a suspension); `amendment` a
+    proposed, announced or adopted change not yet in force; `applying` the `applies` events
+    of the provisions that apply, in the order they started; `ceased` the `ceases` events
+    of those that stopped. `policy` (not compared) gives the provisions their titles.
 
     >>> print(State())
     not yet announced
@@ -139,11 +163,30 @@ class State:
     phase: Phase = Phase.NOT_ANNOUNCED
     since: Event | None = None
     change: Event | None = None
+    amendment: Event | None = None
+    applying: tuple[Event, ...] = ()
+    ceased: tuple[Event, ...] = ()
+    policy: Policy | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def in_force(self) -> bool:
-        """Whether the policy binds anyone in this state."""
+        """Whether the policy is in force (entered into force, not suspended or ended)."""
         return self.phase.in_force
+
+    @property
+    def phased(self) -> bool:
+        """Whether the policy applies through named provisions."""
+        return bool(self.applying or self.ceased or (self.policy and self.policy.provisions))
+
+    @property
+    def binds(self) -> bool:
+        """Whether it binds anyone: in force, and (if it has provisions) one of them applies."""
+        return self.in_force and (bool(self.applying) or not self.phased)
+
+    def title(self, provision: str) -> str:
+        """A provision's title, or its id when the policy does not declare it."""
+        found = self.policy.provision(provision) if self.policy else None
+        return found.title if found else provision
 
     @property
     def label(self) -> str:
@@ -154,11 +197,24 @@ class State:
             assert self.since.effect is not None
             return f"{self.since.effect.value} {_since(self.since)}, no longer in force"
         text = f"{self.phase} {_since(self.since)}"
-        if self.phase in (Phase.PROPOSED, Phase.ANNOUNCED):
+        if self.phase in (*_BEFORE, Phase.ADOPTED):
             return f"{text}, not in force"
         if self.change is not None and self.phase is Phase.IN_FORCE:
             assert self.change.effect is not None
             text += f", {self.change.effect.value} {_since(self.change)}"
+        if self.amendment is not None:
+            assert self.amendment.effect is not None
+            text += f"; amendment {_word(self.amendment.effect)} {_since(self.amendment)}"
+        if self.phase is Phase.IN_FORCE and self.phased:
+            if self.applying:
+                names = ", ".join(self.title(e.provision or "") for e in self.applying)
+                text += f"; applicable: {names}"
+            else:
+                text += (
+                    "; no provision applies any more"
+                    if self.ceased
+                    else ("; no provision applies yet")
+                )
         return text
 
     def __str__(self) -> str:
@@ -184,93 +240,56 @@ class Transition:
         """Ids of the sources the event cites, each once, in citation order."""
         return tuple(dict.fromkeys(c.source for c in self.event.cite))
 
-
-@attrs.frozen(kw_only=True)
-class Status:
-    """A policy's state on a date: one state when the data decides it, several when not.
-
-    `possible` holds every state the policy can be in, earliest first; `pending` the events
-    whose imprecise date contains `as_of`, which make the answer uncertain.
-    """
-
-    policy: Policy
-    as_of: dt.date
-    possible: tuple[State, ...]
-    pending: tuple[Event, ...] = ()
-
     @property
-    def certain(self) -> bool:
-        """Whether the data decides the state on `as_of`."""
-        return len(self.possible) == 1
-
-    @property
-    def state(self) -> State | None:
-        """The state when certain, else None (see `possible`)."""
-        return self.possible[0] if self.certain else None
-
-    @property
-    def phase(self) -> Phase | None:
-        """The phase when every possible state shares it, else None."""
-        phases = {s.phase for s in self.possible}
-        return phases.pop() if len(phases) == 1 else None
-
-    @property
-    def in_force(self) -> bool | None:
-        """True or False when the data decides it, None when it cannot."""
-        values = {s.in_force for s in self.possible}
-        return values.pop() if len(values) == 1 else None
-
-    @property
-    def reason(self) -> str | None:
-        """Why the answer is uncertain, naming each undecided event; None when certain."""
-        if self.certain:
-            return None
-        day = When.from_date(self.as_of).label
-        return "; ".join(
-            f"{e.id!r} ({e.effect.value if e.effect else 'no effect'}) is dated "
-            f"{e.when.label}, which includes {day}, so it may or may not have happened by then"
-            for e in self.pending
-        )
-
-    @property
-    def label(self) -> str:
-        """The state, or 'uncertain between “A” and “B”' for an undecided one."""
-        if self.certain:
-            return self.possible[0].label
-        labels = [f"“{s.label}”" for s in self.possible]
-        return f"uncertain between {', '.join(labels[:-1])} and {labels[-1]}"
-
-    def __str__(self) -> str:
-        return self.label
+    def takes_effect(self) -> bool:
+        """Whether something starts to bind here: entry into force, a provision starting to
+        apply, or a change (tightening, loosening) taking effect."""
+        effect = self.effect
+        if effect is Effect.APPLIES or (effect in (Effect.TIGHTENED, Effect.LOOSENED)):
+            return True
+        return self.after.phase is Phase.IN_FORCE and self.before.phase is not Phase.IN_FORCE
 
 
 # -- the fold -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65_536)
-def _span(when: When, zone: dt.tzinfo) -> tuple[int, int]:
-    """`When.sort_key`, remembered: the fold and every question ask it again and again."""
+def span(when: When, zone: dt.tzinfo) -> tuple[int, int]:
+    """`When.sort_key`: (earliest, latest) on one axis, a date standing for its day in `zone`."""
     return when.sort_key(zone)
 
 
-def _order(events: Iterable[Event], zone: dt.tzinfo) -> list[Event]:
-    """The policy's events with an effect, in fold order: chronological, then lifecycle."""
-    with_effect = [e for e in events if e.effect is not None]
-    return sorted(
-        with_effect,
-        key=lambda e: (_span(e.when, zone), _RANK[e.effect] if e.effect else 0, e.id),
-    )
+def _keys(zone: dt.tzinfo) -> Callable[[When], tuple[int, int]]:
+    """`span` in `zone`, remembered per distinct `When` object (parsed dates are shared, and
+    hashing a `When` costs more than computing its key once)."""
+    known: dict[int, tuple[int, int]] = {}
+    alive: list[When] = []  # keeps every keyed When alive, so its id() names only it
+
+    def key(when: When) -> tuple[int, int]:
+        found = known.get(id(when))
+        if found is None:
+            found = known[id(when)] = when.sort_key(zone)
+            alive.append(when)
+        return found
+
+    return key
 
 
 def _advice(state: State, effect: Effect) -> str:
     phase = state.phase
     if phase in _BEFORE:
+        if effect in PROVISION_STEPS:
+            return (
+                "a provision applies only once the policy is in force: first record the event "
+                "that enacted it or made it effective, or correct this effect"
+            )
         return "first record the event that enacted it or made it effective, or correct this effect"
-    if effect in _START:
+    if phase is Phase.ADOPTED:
+        return "first record the day it takes effect ('effective'), or correct this effect"
+    if effect is Effect.EFFECTIVE:
         return (
-            "a change to a policy in force is 'tightened' or 'loosened', a restart after a "
-            "suspension 'reinstated'; if an earlier event only adopted it, make that one "
-            "'announced'"
+            "a change to a policy in force is 'tightened' or 'loosened' (record its adoption "
+            "before as 'adopted' when it takes effect later), a restart after a suspension "
+            "'reinstated'; if an earlier event only adopted the policy, make that one 'adopted'"
         )
     if effect is Effect.REINSTATED:
         return "only a suspended or ended policy can be reinstated; record the suspension first"
@@ -279,86 +298,203 @@ def _advice(state: State, effect: Effect) -> str:
     return "it must be reinstated or enacted again first, or correct this effect"
 
 
-def _step(state: State, event: Event) -> State | str:
-    """The state after `event`, or why the event's effect is not allowed in `state`."""
+def _with(state: State, **changes: object) -> State:
+    """`attrs.evolve`, spelled out: the fold makes one of these per step of every policy."""
+    fields: dict[str, object] = {
+        "phase": state.phase,
+        "since": state.since,
+        "change": state.change,
+        "amendment": state.amendment,
+        "applying": state.applying,
+        "ceased": state.ceased,
+        "policy": state.policy,
+    }
+    fields.update(changes)
+    return State(**fields)  # type: ignore[arg-type]
+
+
+def _provision_step(state: State, event: Event, effect: Effect) -> State | str:
+    """A provision starting or stopping to apply, or why it cannot."""
+    provision = event.provision or ""
+    applying = next((e for e in state.applying if e.provision == provision), None)
+    name = f"provision {provision!r} of policy {event.policy!r}"
+    if effect is Effect.APPLIES:
+        if applying is not None:
+            return (
+                f"'applies' is not allowed here: {name} applies already "
+                f"{_since(applying)}; record when it ceased ('ceases') first, or correct this"
+            )
+        ceased = tuple(e for e in state.ceased if e.provision != provision)
+        return _with(state, applying=(*state.applying, event), ceased=ceased)
+    if applying is None:
+        return (
+            f"'ceases' is not allowed here: {name} does not apply; first record the day it "
+            "started to apply ('applies'), or correct this effect"
+        )
+    rest = tuple(e for e in state.applying if e is not applying)
+    return _with(state, applying=rest, ceased=(*state.ceased, event))
+
+
+def _step(state: State, event: Event, adopting: bool) -> State | str:
+    """The state after `event`, or why the event's effect is not allowed in `state`.
+
+    `adopting`: the event is `enacted` and the policy's next step is `effective`.
+    """
     effect = event.effect
     assert effect is not None
-    after = TRANSITIONS.get((state.phase, effect))
+    phase = state.phase
+    after = TRANSITIONS.get((phase, effect))
     if after is None:
         where = (
             f"was never in force (it is {state.label})"
-            if state.phase in _BEFORE
-            else f"is {state.label}"
+            if phase in _BEFORE
+            else (f"is {state.label}")
         )
         return (
             f"{effect.value!r} is not allowed here: policy {event.policy!r} {where}; "
             f"{_advice(state, effect)}"
         )
-    if effect in (Effect.TIGHTENED, Effect.LOOSENED):
-        return attrs.evolve(state, change=event)
-    if effect is Effect.REINSTATED and state.phase is Phase.SUSPENDED:
-        return State(phase=after, since=event, change=state.change)
-    if effect is Effect.SUSPENDED:
-        return State(phase=after, since=event, change=state.change)
-    return State(phase=after, since=event)
+    policy = state.policy
+    if phase in _LIVE:
+        if effect in PROVISION_STEPS:
+            return _provision_step(state, event, effect)
+        if effect in AMENDMENT_STEPS:
+            return _with(state, amendment=event)
+        if effect in (Effect.TIGHTENED, Effect.LOOSENED):
+            return _with(state, change=event, amendment=None)
+        if effect in (Effect.SUSPENDED, Effect.REINSTATED):
+            return _with(state, phase=after, since=event)
+    if effect is Effect.ENACTED and adopting:
+        after = Phase.ADOPTED
+    return State(phase=after, since=event, policy=policy)
 
 
-def _conflict(previous: Event | None, event: Event, zone: dt.tzinfo) -> str | None:
-    """Why two effects dated the very same contradict each other, if they do."""
-    if previous is None or previous.effect is None or event.effect is None:
-        return None
-    if previous.effect is event.effect or _RANK[previous.effect] != _RANK[event.effect]:
-        return None
-    if _span(previous.when, zone) != _span(event.when, zone):
-        return None
-    return (
-        f"{event.effect.value!r} conflicts with {previous.id!r} ({previous.effect.value}), "
-        f"dated the same ({event.when.label}): the data cannot say which came first; "
-        "correct the date or the effect of one of them"
-    )
+def _conflict(group: Sequence[Event], event: Event) -> str | None:
+    """Why `event` contradicts one dated the very same with an effect of equal rank."""
+    effect = event.effect
+    assert effect is not None
+    for other in group:
+        assert other.effect is not None
+        if _SAME.get(other.effect, other.effect) is _SAME.get(effect, effect):
+            continue
+        if effect in PROVISION_STEPS and other.provision != event.provision:
+            continue
+        return (
+            f"{effect.value!r} conflicts with {other.id!r} ({other.effect.value}), "
+            f"dated the same ({event.when.label}): the data cannot say which came first; "
+            "correct the date or the effect of one of them"
+        )
+    return None
 
 
-def _fold(ordered: Sequence[Event], zone: dt.tzinfo) -> Iterator[tuple[Event, State | str]]:
+def _fold(
+    ordered: Sequence[Event], spans: Sequence[tuple[int, int]], policy: Policy | None = None
+) -> Iterator[tuple[Event, State | str]]:
     """Each event with the state after it, or the problem that stops it (state unchanged)."""
-    state = State()
-    previous: Event | None = None
-    for event in ordered:
-        result = _conflict(previous, event, zone) or _step(state, event)
+    state = State(policy=policy)
+    group: list[Event] = []  # earlier events of the same date and rank
+    key: tuple[tuple[int, int], int] | None = None
+    last = len(ordered) - 1
+    for n, event in enumerate(ordered):
+        effect = event.effect
+        assert effect is not None
+        here = (spans[n], _RANK[effect])
+        if here != key:
+            group, key = [], here
+        adopting = (
+            effect is Effect.ENACTED and n < last and ordered[n + 1].effect is Effect.EFFECTIVE
+        )
+        result = _conflict(group, event) or _step(state, event, adopting)
         if isinstance(result, State):
             state = result
         yield event, result
-        previous = event
+        group.append(event)
 
 
-def check(events: Iterable[Event], zone: dt.tzinfo = dt.UTC) -> Iterator[tuple[Event, str]]:
+def check(
+    events: Iterable[Event], zone: dt.tzinfo = dt.UTC, *, policy: Policy | None = None
+) -> Iterator[tuple[Event, str]]:
     """Every event of one policy whose effect does not fold, with the reason; all of them."""
-    for event, result in _fold(_order(events, zone), zone):
+    folded = fold(policy or Policy(id="policy", title="policy"), events, zone)
+    for event, result in zip(folded.events, folded.results, strict=True):
         if isinstance(result, str):
             yield event, result
 
 
-def _transitions(ordered: Sequence[Event], zone: dt.tzinfo) -> Iterator[Transition]:
-    before = State()
-    for event, result in _fold(ordered, zone):
-        if isinstance(result, str):
-            raise LifecycleError(f"event {event.id!r}: {result}", event=event)
-        yield Transition(event=event, before=before, after=result)
-        before = result
+@attrs.frozen(kw_only=True)
+class Fold:
+    """A policy's events in fold order and the state after each (or why it does not fold).
+
+    Every question about the policy starts from one of these: the fold runs once, and a
+    state on a date is a slice of it.
+    """
+
+    policy: Policy
+    events: tuple[Event, ...]
+    spans: tuple[tuple[int, int], ...]  # each event's (earliest, latest) key in the zone
+    results: tuple[State | str, ...]
+    zone: dt.tzinfo
+
+    @functools.cached_property
+    def states(self) -> tuple[State, ...]:
+        """The state before any event, then after each (a refused event leaves it as it was)."""
+        states = [State(policy=self.policy)]
+        for result in self.results:
+            states.append(result if isinstance(result, State) else states[-1])
+        return tuple(states)
+
+    def require(self, count: int) -> None:
+        """Raise for the first of the first `count` events that does not fold."""
+        for event, result in zip(self.events[:count], self.results[:count], strict=True):
+            if isinstance(result, str):
+                raise LifecycleError(f"event {event.id!r}: {result}", event=event)
+
+    def transition(self, index: int) -> Transition:
+        """The step the event at `index` makes."""
+        return Transition(
+            event=self.events[index], before=self.states[index], after=self.states[index + 1]
+        )
+
+    def transitions(self) -> tuple[Transition, ...]:
+        """Every step, in order.
+
+        Raises:
+            LifecycleError: an event does not fold.
+        """
+        self.require(len(self.events))
+        return tuple(self.transition(n) for n in range(len(self.events)))
+
+
+def fold(
+    policy: Policy,
+    events: Iterable[Event],
+    zone: dt.tzinfo,
+    *,
+    keys: Callable[[When], tuple[int, int]] | None = None,
+) -> Fold:
+    """Fold the events of `policy` (those with an effect; the others never move it), in fold
+    order: chronological, then lifecycle, then id. `keys` gives each date's span (default:
+    `span` in `zone`)."""
+    key = keys or _keys(zone)
+    keyed = sorted(
+        ((key(e.when), _RANK[e.effect], e.id, e) for e in events if e.effect is not None),
+        key=lambda item: item[:3],
+    )
+    ordered = tuple(item[3] for item in keyed)
+    spans = tuple(item[0] for item in keyed)
+    results = tuple(result for _, result in _fold(ordered, spans, policy))
+    return Fold(policy=policy, events=ordered, spans=spans, results=results, zone=zone)
 
 
 # -- asking a timeline ----------------------------------------------------------------------
 
 
-def view(timeline: Timeline, policy_id: str) -> PolicyView:
-    """The policy with this id and the timeline whose events shape it.
+def policy_of(timeline: Timeline, policy_id: str) -> Policy:
+    """The timeline's policy with this id.
 
     Raises:
         KeyError: no policy has this id; the message lists the known ones.
     """
-    return PolicyView(policy=_policy(timeline, policy_id), timeline=timeline)
-
-
-def _policy(timeline: Timeline, policy_id: str) -> Policy:
     try:
         return timeline.policies[policy_id]
     except KeyError:
@@ -366,8 +502,21 @@ def _policy(timeline: Timeline, policy_id: str) -> Policy:
         raise KeyError(f"no policy with id {policy_id!r} (known: {known})") from None
 
 
-def _events_of(timeline: Timeline, policy_id: str) -> list[Event]:
-    return _order((e for e in timeline if e.policy == policy_id), timeline.settings.zone)
+def folds(timeline: Timeline, policies: Iterable[str] | None = None) -> dict[str, Fold]:
+    """The fold of each policy (every one, or those named, in that order), in one pass.
+
+    Raises:
+        KeyError: `policies` names a policy the timeline does not have.
+    """
+    zone = timeline.settings.zone
+    wanted = list(timeline.policies) if policies is None else list(dict.fromkeys(policies))
+    chosen = {pid: policy_of(timeline, pid) for pid in wanted}
+    grouped: dict[str, list[Event]] = {pid: [] for pid in chosen}
+    for event in timeline:
+        if event.effect is not None and event.policy in grouped:
+            grouped[event.policy].append(event)
+    keys = _keys(zone)
+    return {pid: fold(policy, grouped[pid], zone, keys=keys) for pid, policy in chosen.items()}
 
 
 def history(timeline: Timeline, policy_id: str) -> tuple[Transition, ...]:
@@ -377,94 +526,4 @@ def history(timeline: Timeline, policy_id: str) -> tuple[Transition, ...]:
         KeyError: the timeline has no such policy.
         LifecycleError: the events do not fold (`load()` rejects such data up front).
     """
-    _policy(timeline, policy_id)
-    return tuple(_transitions(_events_of(timeline, policy_id), timeline.settings.zone))
-
-
-def _as_of(as_of: dt.date | None, zone: dt.tzinfo) -> dt.date:
-    if as_of is None:
-        return _clock.today(zone)
-    if isinstance(as_of, dt.datetime) and (as_of.tzinfo is None or as_of.utcoffset() is None):
-        raise TypeError(f"as_of={as_of!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
-    if not isinstance(as_of, dt.date):
-        raise TypeError(f"as_of takes a datetime.date or aware datetime, not {as_of!r}")
-    return as_of
-
-
-def _state_on(policy: Policy, ordered: Sequence[Event], day: dt.date, zone: dt.tzinfo) -> Status:
-    end = When.from_date(day).sort_key(zone)[1]
-    # Events sort by earliest bound, so those that can have happened by `end` are a prefix
-    # (up to `upto`); given that order, all up to the last one surely past are past (`done`).
-    upto = sum(1 for e in ordered if _span(e.when, zone)[0] <= end)
-    done = max(
-        (n + 1 for n, e in enumerate(ordered[:upto]) if _span(e.when, zone)[1] <= end),
-        default=0,
-    )
-    states = [State()]
-    states += [t.after for t in _transitions(ordered[:upto], zone)]
-    possible = tuple(dict.fromkeys(states[done : upto + 1]))
-    pending = tuple(ordered[done:upto]) if len(possible) > 1 else ()
-    return Status(policy=policy, as_of=day, possible=possible, pending=pending)
-
-
-def state_on(timeline: Timeline, policy_id: str, as_of: dt.date | None = None) -> Status:
-    """The policy's state at the end of `as_of` (default: today, from the injectable clock).
-
-    A date stands for its whole day in the timeline's zone; an aware datetime for itself.
-
-    Raises:
-        KeyError: the timeline has no such policy.
-        TypeError: `as_of` is a naive datetime or not a date.
-        LifecycleError: the events up to `as_of` do not fold.
-    """
-    zone = timeline.settings.zone
-    policy = _policy(timeline, policy_id)
-    return _state_on(policy, _events_of(timeline, policy_id), _as_of(as_of, zone), zone)
-
-
-def status(
-    timeline: Timeline, as_of: dt.date | None = None, *, policies: Iterable[str] | None = None
-) -> dict[str, Status]:
-    """Every policy's state on `as_of` (default: today), keyed by id in the timeline's order.
-
-    Raises:
-        KeyError: `policies` names a policy the timeline does not have.
-        LifecycleError: some policy's events up to `as_of` do not fold.
-    """
-    zone = timeline.settings.zone
-    day = _as_of(as_of, zone)
-    wanted = list(timeline.policies) if policies is None else list(dict.fromkeys(policies))
-    chosen = {pid: _policy(timeline, pid) for pid in wanted}
-    grouped: dict[str, list[Event]] = {pid: [] for pid in chosen}
-    for event in timeline:
-        if event.policy in grouped:
-            grouped[event.policy].append(event)
-    return {
-        pid: _state_on(policy, _order(grouped[pid], zone), day, zone)
-        for pid, policy in chosen.items()
-    }
-
-
-@attrs.frozen(kw_only=True)
-class PolicyView:
-    """A policy together with the timeline whose events shape it: `timeline.policy(id)`."""
-
-    policy: Policy
-    timeline: Timeline = attrs.field(eq=False, repr=False)
-
-    @property
-    def id(self) -> str:
-        """The policy's id."""
-        return self.policy.id
-
-    def events(self) -> tuple[Event, ...]:
-        """The policy's events that have an effect, in fold order."""
-        return tuple(_events_of(self.timeline, self.policy.id))
-
-    def history(self) -> tuple[Transition, ...]:
-        """The ordered transitions, with the events and sources that caused them."""
-        return history(self.timeline, self.policy.id)
-
-    def state_on(self, as_of: dt.date | None = None) -> Status:
-        """The state at the end of `as_of` (default: today)."""
-        return state_on(self.timeline, self.policy.id, as_of)
+    return folds(timeline, [policy_id])[policy_id].transitions()

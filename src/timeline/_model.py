@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import zoneinfo
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from timeline._endpoint import iana_zone, zone_problem
 from timeline._query import Filter
 from timeline._text import SLUG, URL, did_you_mean
-from timeline._when import When, zone_problem
+from timeline._when import When
 from timeline.errors import InvalidFieldError
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "Feed",
     "Place",
     "Policy",
+    "Provision",
     "Settings",
     "Source",
     "not_a_date",
@@ -226,18 +227,31 @@ def _check_number(attribute: attrs.Attribute[Any], value: object, limit: int, wh
 
 
 class Effect(enum.StrEnum):
-    """How an event changes the policy it belongs to."""
+    """How an event changes the policy it belongs to, in the order a measure goes through them.
+
+    `adopted` is the measure being made (a final rule, a signed act); `effective` its entry
+    into force; `applies` and `ceases` a named provision starting or stopping to apply.
+    `enacted` is the older word for `adopted`: when no `effective` follows it, it also puts
+    the policy in force that day. docs/policies.md maps each to what trackers record.
+    """
 
     PROPOSED = "proposed"
     ANNOUNCED = "announced"
+    ADOPTED = "adopted"
     ENACTED = "enacted"
     EFFECTIVE = "effective"
+    APPLIES = "applies"
+    CEASES = "ceases"
     TIGHTENED = "tightened"
     LOOSENED = "loosened"
     SUSPENDED = "suspended"
     REINSTATED = "reinstated"
     RESCINDED = "rescinded"
     EXPIRED = "expired"
+
+
+#: The effects that start or stop one provision of a policy (an event's `provision`).
+_PROVISION_STEPS: Final = frozenset({Effect.APPLIES, Effect.CEASES})
 
 
 class ActorKind(enum.StrEnum):
@@ -309,9 +323,48 @@ class Place:
         _check_number(attribute, value, 180, "longitude")
 
 
+def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    if type(value) is not tuple:
+        raise InvalidFieldError(attribute.name, wrong_type("a list", value))
+    first: dict[str, int] = {}
+    for n, item in enumerate(value):
+        if not isinstance(item, Provision):
+            raise InvalidFieldError(f"{attribute.name}[{n}]", wrong_type("a Provision", item))
+        seen = first.setdefault(item.id, n)
+        if seen != n:
+            raise InvalidFieldError(
+                f"{attribute.name}[{n}].id",
+                f"{item.id!r} is the id of {attribute.name}[{seen}] too; give each its own",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Provision:
+    """A named part of a policy that starts (and may stop) applying on its own date.
+
+    The EU AI Act entered into force on 1 August 2024, but its prohibitions apply from
+    2 February 2025: events with `effect = "applies"` and `provision = "prohibitions"`.
+
+    >>> Provision(id="prohibitions", title="prohibited AI practices").title
+    'prohibited AI practices'
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    summary: str | None = attrs.field(default=None, validator=_str)
+
+
+def _tuple_of_provisions(value: Sequence[Provision]) -> tuple[Provision, ...]:
+    result: tuple[Provision, ...] = value if type(value) is tuple else _as_tuple(value)
+    return result
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
-    """Something that can be in force or not; events with an `effect` change it."""
+    """Something that can be in force or not; events with an `effect` change it.
+
+    `provisions` are its named parts (phases), each applying from its own date.
+    """
 
     id: str = attrs.field(validator=_slug)
     title: str = attrs.field(validator=_text)
@@ -322,6 +375,13 @@ class Policy:
     replaces: str | None = attrs.field(default=None, validator=_str)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     url: str | None = attrs.field(default=None, validator=_url)
+    provisions: tuple[Provision, ...] = attrs.field(
+        default=(), converter=_tuple_of_provisions, validator=_unique_ids
+    )
+
+    def provision(self, provision_id: str) -> Provision | None:
+        """The provision with this id, or None."""
+        return next((p for p in self.provisions if p.id == provision_id), None)
 
 
 @attrs.frozen(kw_only=True)
@@ -360,6 +420,7 @@ class Event:
     place: str | None = attrs.field(default=None, validator=_optional_ref)
     policy: str | None = attrs.field(default=None, validator=_optional_ref)
     effect: Effect | None = attrs.field(default=None, converter=_effect)
+    provision: str | None = attrs.field(default=None)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     url: str | None = attrs.field(default=None, validator=_url)
     cite: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple_of_citations)
@@ -382,6 +443,28 @@ class Event:
         if value is not None and self.policy is None:
             raise InvalidFieldError(
                 attribute.name, f"effect {value.value!r} needs the event's `policy`"
+            )
+        if value in _PROVISION_STEPS and self.provision is None:
+            raise InvalidFieldError(
+                attribute.name,
+                f"effect {value.value!r} names the provision it is about: add "
+                'provision = "ID", one of the policy\'s [[policy.provisions]]',
+            )
+
+    @provision.validator
+    def _check_provision(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None:
+            return
+        _slug(self, attribute, value)
+        if self.policy is None:
+            raise InvalidFieldError(
+                attribute.name, f"provision {value!r} needs the event's `policy`"
+            )
+        if self.effect is not None and self.effect not in _PROVISION_STEPS:
+            raise InvalidFieldError(
+                attribute.name,
+                f"a provision goes with effect 'applies' or 'ceases', not "
+                f"{self.effect.value!r}; drop `provision` or make the effect 'applies'",
             )
 
 
@@ -430,4 +513,4 @@ class Settings:
     @property
     def zone(self) -> dt.tzinfo:
         """The zone in which a date stands for its whole day."""
-        return zoneinfo.ZoneInfo(self.timezone)
+        return iana_zone(self.timezone)

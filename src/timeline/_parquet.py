@@ -132,7 +132,7 @@ def _batches(events: Timeline | Iterable[Event], pa: Any) -> Iterator[pa.RecordB
             strict=True,
         ):
             columns[name] = list(values)
-        for name in ("id", "title", "said", "summary", "policy", "place", "url"):
+        for name in ("id", "title", "said", "summary", "policy", "provision", "place", "url"):
             columns[name] = [getattr(event, name) for event in chunk]
         columns["actors"] = [list(event.actors) for event in chunk]
         columns["tags"] = [list(event.tags) for event in chunk]
@@ -344,7 +344,22 @@ _EFFECTS: Final = {effect.value: effect for effect in Effect}
 def _event(row: Sequence[Any], shared: Shared) -> Event | None:
     """The event of one clean row, built by the model's constructors; None when anything
     needs the structuring path's checks and messages (a null, an unknown effect, a refusal)."""
-    id_, title, when, tz, said, summary, actors, tags, policy, effect, place, url, cite = row
+    (
+        id_,
+        title,
+        when,
+        tz,
+        said,
+        summary,
+        actors,
+        tags,
+        policy,
+        effect,
+        provision,
+        place,
+        url,
+        cite,
+    ) = row
     if id_ is None or title is None or when is None or not cite:
         return None
     try:
@@ -357,7 +372,19 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
         citation = shared.citation
         cited = [citation(c.get("source"), c.get("quote"), c.get("note")) for c in cite]
         return make_event(
-            id_, title, parsed, said, summary, actors, place, policy, effect, tags, url, cited
+            id_,
+            title,
+            parsed,
+            said,
+            summary,
+            actors,
+            place,
+            policy,
+            effect,
+            tags,
+            url,
+            cited,
+            provision,
         )
     except (TimelineError, TypeError, ValueError, KeyError):
         return None

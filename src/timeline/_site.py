@@ -4,6 +4,7 @@
 
     index.html               the HTML report, with links to everything below
     timeline.ics             every event as a calendar
+    deadlines.ics            every later date on which a policy or provision starts to bind
     feeds/NAME.ics           each named feed of timeline.toml
     timeline.json            the lossless JSON export (docs/json-schema.json)
     timeline.csv             one row per event
@@ -12,7 +13,12 @@
     policies/ID.ics          that policy's events as a calendar
 
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
-same file times). Files from an earlier build that this one does not write are left alone.
+same file times; the deadline feed then starts from its day). The site is written into a new
+folder beside the target and swapped in whole (`timeline._io.replaced_folder`): a reader sees
+the old site or the new one, a failed build leaves the old one, and two builds of one folder
+take turns. Files of an earlier build that this one does not write are dropped from `feeds/`
+and `policies/` (they belong to records no longer there) and carried over anywhere else (a
+CNAME, a robots.txt).
 """
 
 from __future__ import annotations
@@ -27,9 +33,10 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from timeline._io import write_atomic
+from timeline._clock import source_date_epoch
+from timeline._io import replaced_folder, write_atomic
 from timeline._timeline import Timeline
-from timeline.errors import SiteError
+from timeline.errors import SiteError, UsageError
 
 if TYPE_CHECKING:
     from timeline.report import _timelinejs as timelinejs
@@ -86,18 +93,23 @@ def build(
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
-        SiteError: `out_dir` exists and is not a folder.
+        SiteError: `out_dir` exists and is not a folder, or holds data files.
         ValueError: `lanes` is not policy, actor or jurisdiction.
+        OSError: the folder cannot be written (nothing of the old site is changed then).
     """
     from timeline import _ics as ics
+    from timeline._load import READERS
+    from timeline._paths import Inputs, check_target
     from timeline.report import _csv as csv
     from timeline.report import _html as html_report
     from timeline.report import _json as json
     from timeline.report import _timelinejs as timelinejs
 
     root = Path(out_dir)
-    if root.exists() and not root.is_dir():
-        raise SiteError(f"{str(root)!r} exists and is not a folder; pick another -o")
+    try:  # the command line checks more (its own inputs); a library call gets this much
+        root = check_target(root, Inputs(suffixes=frozenset(READERS)), folder=True)
+    except UsageError as error:
+        raise SiteError(str(error)) from None
     history = timeline if history is None else history
     settings = timeline.settings
     feeds = {name: file_name(name) for name in settings.feeds}
@@ -105,6 +117,7 @@ def build(
     files: dict[str, bytes | str] = {}
 
     files["timeline.ics"] = ics.to_ics(timeline)
+    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
         files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
@@ -131,13 +144,21 @@ def build(
         files[f"policies/{stem}.html"] = _with_nav(page, nav)
 
     epoch = _epoch()
-    for relative, data in sorted(files.items()):
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-        if epoch is not None:
-            os.utime(path, (epoch, epoch))
+    with replaced_folder(root, carry=_carried) as staging:
+        for relative, data in sorted(files.items()):
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+            if epoch is not None:
+                os.utime(path, (epoch, epoch))
     return sorted(files)
+
+
+def _carried(relative: str) -> bool:
+    """Whether a file of the old site that this build did not write is kept: anything but
+    the calendars and pages of `feeds/` and `policies/`, which belong to the build."""
+    folder, _, name = relative.partition("/")
+    return not (folder in ("feeds", "policies") and name.endswith((".ics", ".html")))
 
 
 def _lanes(lanes: str) -> timelinejs.Lane:
@@ -154,12 +175,10 @@ def _has_events(timeline: Timeline, policy_id: str) -> bool:
 
 def _epoch() -> int | None:
     """SOURCE_DATE_EPOCH as an int, when set (reproducible-builds.org)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or not value.strip():
-        return None
-    if not value.strip().isdigit():
-        raise SiteError(f"SOURCE_DATE_EPOCH={value!r} is not a count of seconds; unset or fix it")
-    return int(value)
+    try:
+        return source_date_epoch()
+    except ValueError as error:
+        raise SiteError(str(error)) from None
 
 
 def _link(href: str, text: str) -> str:
@@ -204,7 +223,7 @@ def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:
     """The index's links to every calendar and data file."""
     settings = timeline.settings
     parts = []
-    calendars = [_link("timeline.ics", "All events")]
+    calendars = [_link("timeline.ics", "All events"), _link("deadlines.ics", "Deadlines")]
     calendars += [
         _link(f"feeds/{stem}.ics", settings.feeds[name].title or name)
         for name, stem in feeds.items()

@@ -58,6 +58,7 @@ __all__ = [
     "make_converter",
     "make_event",
     "message",
+    "number_problem",
     "structure_record",
     "unknown_kind",
 ]
@@ -178,6 +179,26 @@ def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
         policies=by_kind["policy"],
         sources=by_kind["source"],
         settings=settings,
+    )
+
+
+# -- numbers too long to read ----------------------------------------------------------------
+
+_LONG_NUMBER: Final = re.compile(rf"[0-9](?:_?[0-9]){{{sys.get_int_max_str_digits()},}}", re.ASCII)
+
+
+def number_problem(text: str, shown: str, line: int | None = None) -> Problem:
+    """The problem of a file (or of `line`, its text) whose parser refused a number too long
+    for Python to read as an integer (the int-string limit that keeps parsing fast)."""
+    found = _LONG_NUMBER.search(text)
+    digits = 0 if found is None else sum(c.isdigit() for c in found.group())
+    if found is not None and line is None:
+        line = text.count("\n", 0, found.start()) + 1
+    return Problem(
+        path=shown,
+        line=line,
+        message=f"a number of {digits:,} digits is longer than any field holds "
+        f"(Python reads at most {sys.get_int_max_str_digits():,})",
     )
 
 
@@ -482,6 +503,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
+    provision = get("provision")
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
@@ -513,20 +535,31 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
                 return None
         cited.append(citation)
     if not clean and not _plain_texts(
-        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite
+        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
     ):
         return None
     whens = shared.whens
-    parsed = whens.get((when, zone))
-    if parsed is None:
-        try:
-            parsed = When.parse(when, tz=zone)
-        except (TimelineError, TypeError, ValueError):
-            return None
-        whens[when, zone] = parsed
+    try:  # a list where a string belongs cannot be a key: that is a refusal too
+        parsed = whens.get((when, zone))
+        if parsed is None:
+            parsed = whens[when, zone] = When.parse(when, tz=zone)
+    except (TimelineError, TypeError, ValueError):
+        return None
     try:
         return make_event(
-            id_, title, parsed, said, summary, actors, place, policy, effect, tags, url, cited
+            id_,
+            title,
+            parsed,
+            said,
+            summary,
+            actors,
+            place,
+            policy,
+            effect,
+            tags,
+            url,
+            cited,
+            provision,
         )
     except (TimelineError, TypeError, ValueError):
         return None
@@ -545,6 +578,7 @@ def make_event(
     tags: list[str] | None,
     url: str | None,
     cite: list[Citation],
+    provision: str | None = None,
 ) -> Event:
     """The event of fields a fast path has screened, built by the model's constructor (every
     validator runs), with the ids it names interned: one shared copy instead of one a record.
@@ -565,6 +599,7 @@ def make_event(
         tags=tuple(map(_intern, tags)) if tags else (),
         url=url,
         cite=tuple(cite),
+        provision=None if provision is None else _intern(provision),
     )
 
 

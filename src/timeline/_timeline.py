@@ -1,7 +1,9 @@
 """`Timeline`: the validated collection of records, in the documented chronological order.
 
 Questions are asked here and answered by the modules that know how: `timeline._query`
-filters, `timeline._lifecycle` folds a policy's events into its state.
+filters, `timeline._lifecycle` folds a policy's events, `timeline._status` reads the state
+on a date, `timeline._agenda` what is pending and what changes when, `timeline._series`
+how many policies are in force over time.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from timeline import _lifecycle
+from timeline import _agenda, _series, _status
 from timeline._model import Actor, Event, Place, Policy, Settings, Source, wrong_type
 from timeline._query import Filter
 from timeline._text import counted
@@ -154,7 +156,7 @@ class Timeline:
 
     # -- policies over time (timeline._lifecycle does the folding) --------------------------
 
-    def policy(self, policy_id: str) -> _lifecycle.PolicyView:
+    def policy(self, policy_id: str) -> _status.PolicyView:
         """The policy with its events: `.state_on(date)` and `.history()`.
 
         Ask the whole timeline: a filtered one folds only the events it kept.
@@ -162,10 +164,47 @@ class Timeline:
         Raises:
             KeyError: no policy has this id.
         """
-        return _lifecycle.view(self, policy_id)
+        return _status.view(self, policy_id)
 
     def status(
         self, as_of: dt.date | None = None, *, policies: Iterable[str] | None = None
-    ) -> dict[str, _lifecycle.Status]:
-        """Every policy's state at the end of `as_of` (default: today), keyed by policy id."""
-        return _lifecycle.status(self, as_of, policies=policies)
+    ) -> dict[str, _status.Status]:
+        """Every policy's status at the end of `as_of` (default: today), keyed by policy id:
+        its state, its provisions, and the steps the data records for later dates."""
+        return _status.status(self, as_of, policies=policies)
+
+    def pending(
+        self, as_of: dt.date | None = None, *, policies: Iterable[str] | None = None
+    ) -> tuple[_agenda.Pending, ...]:
+        """What is proposed, announced or adopted but does not bind yet on `as_of`: policies
+        not in force, pending amendments, provisions that do not apply yet."""
+        return _agenda.pending(self, as_of, policies=policies)
+
+    def upcoming(
+        self,
+        days: int | None = None,
+        *,
+        as_of: dt.date | None = None,
+        policies: Iterable[str] | None = None,
+    ) -> tuple[_agenda.Change, ...]:
+        """What takes effect or starts to apply in the `days` days after `as_of` (default
+        today; `days=None`: every later date recorded)."""
+        return _agenda.upcoming(self, days, as_of=as_of, policies=policies)
+
+    def changes(
+        self, start: dt.date, end: dt.date, *, policies: Iterable[str] | None = None
+    ) -> tuple[_agenda.Change, ...]:
+        """Every policy step dated from `start` to `end` (inclusive), in order."""
+        return _agenda.changes(self, start, end, policies=policies)
+
+    def series(
+        self,
+        unit: _series.Unit,
+        start: dt.date,
+        end: dt.date,
+        *,
+        policies: Iterable[str] | None = None,
+    ) -> _series.Series:
+        """How many policies are in force (and how many uncertain) at each day, month or year
+        from `start` to `end`, in total and per jurisdiction."""
+        return _series.series(self, unit, start, end, policies=policies)

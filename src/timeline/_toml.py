@@ -26,6 +26,7 @@ from timeline._structure import (
     KINDS,
     Located,
     Shared,
+    number_problem,
     structure_record,
     unknown_kind,
 )
@@ -59,6 +60,8 @@ def parse(text: str, shown: str, problems: list[Problem]) -> dict[str, Any] | No
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
         line = int(found.group(1)) if found else None
         problems.append(Problem(path=shown, line=line, message=f"malformed TOML: {reason}"))
+    except ValueError:  # an integer past Python's int-string limit
+        problems.append(number_problem(text, shown))
     return None
 
 
@@ -215,6 +218,8 @@ def _quick_parse(
                 table[key] = first == "t"
             elif "." in value or "e" in value or "E" in value:
                 table[key] = float(value)
+            elif len(value) > 18:
+                return None  # a long integer: tomllib reads it, or says why it cannot
             else:
                 table[key] = int(value)
             if len(line) > longest:

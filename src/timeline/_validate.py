@@ -6,6 +6,7 @@ linear in the size of the data. Checks only report; they never change a record.
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -14,14 +15,18 @@ from pathlib import Path
 from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
-from timeline._model import Citation, Event, Policy, Source
+from timeline._model import Citation, Event, Policy
+from timeline._paths import read_source
 from timeline._structure import KINDS, Located, Shared
+from timeline._text import relative_path_problem
 from timeline._verbatim import SourceText, parting
+from timeline._when import near_the_ends
 from timeline.errors import Problem
 
-__all__ = ["CHECKS", "SLICE_CHECKS", "normalise_space", "validate"]
+__all__ = ["CHECKS", "SLICE_CHECKS", "days_in_zone", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
+_EDGE_YEARS: Final = (1, 9999)
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 
@@ -84,6 +89,40 @@ def validate(
     problems: list[Problem] = []
     for check in checks:
         problems += check(index)
+    return problems
+
+
+def days_in_zone(located: Iterable[Located], zone: dt.tzinfo) -> list[Problem]:
+    """Instants whose day in the timeline's zone (`timeline.toml`'s `timezone`) falls outside
+    the years 1-9999: every report shows an instant in that zone, so none could show it."""
+    problems: list[Problem] = []
+    ends = (dt.datetime(1, 1, 1, 12, tzinfo=zone), dt.datetime(9999, 12, 31, 12, tzinfo=zone))
+    if not near_the_ends() or all(moment.utcoffset() == dt.timedelta(0) for moment in ends):
+        return problems  # no such instant, or UTC (or like it at both ends): parse checked
+    for item in located:
+        if item.kind != "event":
+            continue
+        when = item.record.when
+        start, end = when.start, when.end
+        # Only instants in the first or last year can leave the calendar; this test is
+        # written to fail fast for the million other events.
+        if not (
+            (start is not None and start.year in _EDGE_YEARS and start.time is not None)
+            or (end is not None and end.year in _EDGE_YEARS and end.time is not None)
+        ):
+            continue
+        for part in (start, end):
+            if part is None or part.time is None:
+                continue
+            try:
+                part.instant(when.tz).astimezone(zone)
+            except OverflowError:
+                message = (
+                    f"{str(when)!r} falls outside the years 1-9999 in the timeline's zone "
+                    f"({zone}), which no calendar can hold"
+                )
+                problems.append(item.problem("when", message, str(when)))
+                break
     return problems
 
 
@@ -208,12 +247,34 @@ def _chain(names: list[str], shown: int = 8) -> str:
     return " → ".join([*names[: shown // 2], f"… {left_out:,} more …", *names[-shown // 2 :]])
 
 
+def _source_paths(index: _Index) -> Iterable[Problem]:
+    """A source's `file` must name a file inside the project, whatever format the record
+    came from: records of a JSON export, which has no project to read it in, are checked as
+    written here; with a project root `_source_files` checks them against it."""
+    if index.project_root is not None:
+        return
+    for item in _sources(index):
+        source = item.record
+        if source.file is not None:
+            problem = relative_path_problem(source.file)
+            if problem is not None:
+                yield item.problem("file", problem, source.file)
+
+
+def _sources(index: _Index) -> list[Located]:
+    """Every source record, in file order (duplicates too): a few among many events."""
+    sources = [*index.ids.get("source", {}).values()]
+    sources += (item for item in index.duplicates if item.kind == "source")
+    return sorted(sources, key=lambda item: (item.path, item.line or 0))
+
+
 def _source_files(index: _Index) -> Iterable[Problem]:
+    """Read every source's `file` through the one confined reader (`_paths.read_source`)."""
     assert index.project_root is not None
     root = index.project_root.resolve()
-    for item in index.located:
+    for item in _sources(index):
         source = item.record
-        if not isinstance(source, Source) or source.file is None:
+        if source.file is None:
             continue
         index.source_texts[source.id] = None
         target = Path(source.file)
@@ -234,8 +295,12 @@ def _source_files(index: _Index) -> Iterable[Problem]:
                 source.file,
             )
             continue
+        problem = relative_path_problem(source.file)
+        if problem is not None:  # a backslash, a drive: what the checks above let through
+            yield item.problem("file", problem, source.file)
+            continue
         try:
-            text = resolved.read_text(encoding="utf-8-sig")
+            text = read_source(root, source.file)
         except FileNotFoundError:
             yield item.problem(
                 "file",
@@ -244,9 +309,12 @@ def _source_files(index: _Index) -> Iterable[Problem]:
                 source.file,
             )
             continue
-        except (OSError, UnicodeDecodeError) as error:
+        except ValueError as error:
+            yield item.problem("file", str(error), source.file)
+            continue
+        except OSError as error:
             yield item.problem(
-                "file", f"cannot read {source.file!r} as UTF-8: {error}", source.file
+                "file", f"cannot read {source.file!r}: {error.strerror or error}", source.file
             )
             continue
         index.source_texts[source.id] = normalise_space(text)
@@ -323,10 +391,31 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
             by_policy.setdefault(record.policy, []).append(item)
     for policy in index.unsettled:  # one of its events was refused: its fold is unknown
         by_policy.pop(policy, None)
-    for items in by_policy.values():
+    for policy_id, items in by_policy.items():
         where = {id(item.record): item for item in items}
-        for event, message in check_lifecycle(item.record for item in items):
+        policy = policies[policy_id].record
+        for event, message in check_lifecycle((i.record for i in items), policy=policy):
             yield where[id(event)].problem("effect", message, event.effect)
+
+
+def _provisions(index: _Index) -> Iterable[Problem]:
+    """Events naming a provision their policy does not declare."""
+    policies = index.ids.get("policy", {})
+    for item in index.located:
+        record = item.record
+        if not isinstance(record, Event) or record.provision is None:
+            continue
+        found = policies.get(record.policy or "")
+        if found is None or found.record.provision(record.provision) is not None:
+            continue
+        declared = ", ".join(p.id for p in found.record.provisions) or "none yet"
+        yield item.problem(
+            "provision",
+            f"policy {record.policy!r} has no provision {record.provision!r} (its provisions: "
+            f"{declared}); declare it in the policy's [[policy.provisions]] with id and "
+            "title, or fix the id",
+            record.provision,
+        )
 
 
 #: The cross-record checks, in the order they run; `_source_files` fills the texts `_quotes` reads.
@@ -334,8 +423,10 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _duplicate_ids,
     _references,
     _policy_cycles,
+    _source_paths,
     _source_files,
     _quotes,
+    _provisions,
     _lifecycle,
 )
 #: The checks that read source files.

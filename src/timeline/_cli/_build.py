@@ -6,12 +6,15 @@ import sys
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
     filter_of,
     load,
+    output_target,
     refuse_unknown,
+    require_events,
 )
 
 TYPE_CHECKING = False
@@ -36,21 +39,25 @@ def add(commands: Commands) -> None:
         help="swimlanes of the report and the TimelineJS groups (default: policy)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    add_allow_empty(parser)
     add_filters(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write a static site: the HTML report (index.html), calendar feeds (all events and each
     named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
-    SOURCE_DATE_EPOCH for byte-identical files. Example: timeline build events -o site
+    SOURCE_DATE_EPOCH for byte-identical files. The site is built beside DIR and swapped in
+    whole. Example: timeline build events -o site
     """
     from timeline._site import build
 
-    criteria = filter_of(args)
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
-    written = build(selected, args.output, lanes=args.lanes, history=timeline)
+    require_events(args, selected, len(timeline), "an empty site")
+    target = output_target(args, folder=True)
+    written = build(selected, target, lanes=args.lanes, history=timeline)
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
     return EXIT_OK

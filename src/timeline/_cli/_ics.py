@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
@@ -12,6 +13,7 @@ from timeline._cli._options import (
     filter_of,
     load,
     refuse_unknown,
+    require_events,
 )
 from timeline.errors import IcsError, UsageError
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     import argparse
 
     from timeline._cli._options import Commands
+    from timeline._query import Filter
 
 
 def add(commands: Commands) -> None:
@@ -31,28 +34,86 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "--feed", metavar="NAME", help="a named feed from timeline.toml's [feeds.NAME]"
     )
+    parser.add_argument(
+        "--upcoming",
+        action="store_true",
+        help="the deadline feed: one all-day event per later date on which a policy takes "
+        "effect or a provision starts to apply (filters: --policy, --jurisdiction)",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="with --upcoming: the day after which deadlines count, YYYY-MM-DD "
+        "(default: the day of SOURCE_DATE_EPOCH when set, else today)",
+    )
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the events as an iCalendar feed (RFC 5545) that calendar apps subscribe to;
-    set SOURCE_DATE_EPOCH for byte-identical output. Example:
-    timeline ics events --feed nvidia -o public/nvidia.ics
+    """Write the events as an iCalendar feed (RFC 5545) that calendar apps subscribe to, or
+    with --upcoming the deadline feed of the policies; set SOURCE_DATE_EPOCH for
+    byte-identical output. Example: timeline ics events --feed nvidia -o public/nvidia.ics
     """
     from timeline._ics import feed_calendar, write_ics
 
     criteria = filter_of(args)
+    if args.upcoming:
+        return _deadlines(args, criteria)
+    if args.as_of is not None:
+        raise UsageError("--as-of goes with --upcoming (the deadline feed)")
     timeline = load(args)
     refuse_unknown(timeline, criteria)
-    name, description = args.name, None
+    name, description, selected = args.name, None, timeline
     if args.feed is not None:
         try:
             feed = feed_calendar(timeline, args.feed)
         except IcsError as error:
             raise UsageError(f"--feed: {error}") from None
-        timeline, name, description = feed.timeline, name or feed.name, feed.description
+        selected, name, description = feed.timeline, name or feed.name, feed.description
     if not criteria.is_empty:
-        timeline = timeline.filter(criteria)
-    emit_stream(args, lambda out: write_ics(timeline, out, name=name, description=description))
+        selected = selected.filter(criteria)
+    require_events(args, selected, len(timeline), "an empty calendar")
+    emit_stream(args, lambda out: write_ics(selected, out, name=name, description=description))
+    return EXIT_OK
+
+
+def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
+    """`timeline ics --upcoming`: the deadline feed of the policies --policy and
+    --jurisdiction choose (every policy when neither is given)."""
+    import datetime as dt
+
+    from timeline._ics import write_deadlines
+
+    others = [f"--{n}" for n in ("feed", "tag", "actor", "place", "text") if getattr(args, n, None)]
+    others += [o for o, v in (("--from", args.start), ("--to", args.end)) if v]
+    if others:
+        raise UsageError(
+            f"{', '.join(others)} do not go with --upcoming: the deadline feed is chosen by "
+            "policy (--policy, --jurisdiction)"
+        )
+    day = None
+    if args.as_of is not None:
+        try:
+            day = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise UsageError(
+                f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
+            ) from None
+    timeline = load(args)
+    policies = [
+        pid
+        for pid, policy in timeline.policies.items()
+        if (not criteria.policies or pid in criteria.policies)
+        and (not criteria.jurisdictions or policy.jurisdiction in criteria.jurisdictions)
+    ]
+    unknown = [p for p in criteria.policies if p not in timeline.policies]
+    if unknown:
+        known = ", ".join(sorted(timeline.policies)) or "none"
+        raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {known})")
+    emit_stream(
+        args,
+        lambda out: write_deadlines(timeline, out, as_of=day, name=args.name, policies=policies),
+    )
     return EXIT_OK

@@ -6,6 +6,7 @@ import itertools
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
@@ -14,6 +15,7 @@ from timeline._cli._options import (
     filter_of,
     load,
     refuse_unknown,
+    require_events,
     writes_file,
 )
 from timeline.errors import UsageError
@@ -42,6 +44,7 @@ def add(commands: Commands) -> None:
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -49,17 +52,19 @@ def run(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
 
-    criteria = filter_of(args)
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
+    if args.lanes is not None and args.format not in report.LANED:
+        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if args.format in report.BINARY and not writes_file(args):
+        raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
-    if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if writes_file(args):
+        require_events(args, selected, len(timeline), "an empty report")
     if args.format == "parquet":
         from timeline import _parquet
 
-        if not writes_file(args):
-            raise UsageError("--format parquet needs -o FILE: Parquet is a binary file")
         emit_stream(args, lambda out: _parquet.write(selected, out))
         return EXIT_OK
     if args.format == "html":

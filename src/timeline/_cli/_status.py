@@ -1,4 +1,9 @@
-"""`timeline status`: each policy's state on a date."""
+"""`timeline status`: each policy's state on a date, and the questions about its future.
+
+One question at a time: the state on a day (the default), what is pending (`--pending`),
+what takes effect soon (`--upcoming DAYS`), every change between two days (`--changes`),
+and how many policies are in force over time (`--series`).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,15 @@ from timeline._cli._options import (
     load,
     refuse_unknown,
 )
-from timeline.errors import UsageError
+from timeline.errors import TimelineError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from timeline._cli._options import Commands
+    from timeline._timeline import Timeline
 
 
 def add(commands: Commands) -> None:
@@ -29,38 +36,137 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "--policy", action="append", default=[], metavar="ID", help="only this policy (repeatable)"
     )
+    questions = parser.add_mutually_exclusive_group()
+    questions.add_argument(
+        "--pending",
+        action="store_true",
+        help="what is proposed, announced or adopted but does not bind yet on the day",
+    )
+    questions.add_argument(
+        "--upcoming",
+        type=int,
+        metavar="DAYS",
+        help="what takes effect or starts to apply in the DAYS days after the day",
+    )
+    questions.add_argument(
+        "--changes",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="every policy step dated from FROM to TO (YYYY-MM-DD), in order",
+    )
+    questions.add_argument(
+        "--series",
+        choices=["day", "month", "year"],
+        help="how many policies are in force at each day, month or year (needs --from, --to)",
+    )
     parser.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+        "--from", dest="start", metavar="DATE", help="with --series: the first day, YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--to", dest="end", metavar="DATE", help="with --series: the last day, YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "csv"],
+        default="text",
+        help="output format (default: text; csv goes with --series)",
     )
     add_output(parser)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print each policy's state on a date (default: today), and why when the data cannot
-    decide it. Example: timeline status events --as-of 2025-12-31 --format json
-    """
+def _date(option: str, value: str) -> dt.date:
     import datetime as dt
 
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
+        ) from None
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Refuse options that do not go together, saying which do."""
+    if args.series is None and (args.start or args.end):
+        raise UsageError("--from and --to go with --series (e.g. --series month --from ...)")
+    if args.series is not None and not (args.start and args.end):
+        raise UsageError("--series needs --from and --to, e.g. --from 2024-01-01 --to 2025-12-31")
+    if args.format == "csv" and args.series is None:
+        raise UsageError("--format csv goes with --series; use text or json here")
+    if args.as_of is not None and (args.changes or args.series):
+        raise UsageError("--as-of does not go with --changes or --series: they take their dates")
+    if args.upcoming is not None and args.upcoming < 1:
+        raise UsageError(f"--upcoming: {args.upcoming} is not a number of days; give 1 or more")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print each policy's state on a date (default: today): its phase, the provisions that
+    apply, what is pending and what comes next, and why when the data cannot decide it.
+    Or ask one question over time: --pending, --upcoming DAYS, --changes FROM TO,
+    --series day|month|year --from A --to B. Example:
+    timeline status events --as-of 2025-12-31 --format json
+    """
     from timeline import _clock
     from timeline._query import Filter
-    from timeline.report import _json as report_json
-    from timeline.report import _policy as policy
 
-    day: dt.date | None = None
-    if args.as_of is not None:
-        try:
-            day = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise UsageError(
-                f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
-            ) from None
+    _check(args)
+    day = None if args.as_of is None else _date("--as-of", args.as_of)
+    changes = [_date("--changes", value) for value in args.changes or ()]
+    span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
     timeline = load(args)
     refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
     day = day or _clock.today(timeline.settings.zone)
+    policies = args.policy or None
     try:
-        statuses = timeline.status(day, policies=args.policy or None)
+        emit(args, _answer(args, timeline, day, changes, span, policies))
     except KeyError as error:
         raise UsageError(f"--policy: {error.args[0]}") from None
-    render = report_json.render_status if args.format == "json" else policy.status_text
-    emit(args, render(statuses, day))
+    except TimelineError:
+        raise
+    except ValueError as error:  # a period that ends before it starts
+        raise UsageError(str(error)) from None
     return EXIT_OK
+
+
+def _answer(
+    args: argparse.Namespace,
+    timeline: Timeline,
+    day: dt.date,
+    changes: list[dt.date],
+    span: list[dt.date],
+    policies: list[str] | None,
+) -> str:
+    from timeline._status import day_label
+    from timeline.report import _agenda as agenda
+
+    json = args.format == "json"
+    if args.pending:
+        items = timeline.pending(day, policies=policies)
+        return agenda.pending_json(items, day) if json else agenda.pending_text(items, day)
+    if args.upcoming is not None:
+        import datetime as dt
+
+        found = timeline.upcoming(args.upcoming, as_of=day, policies=policies)
+        if json:
+            return agenda.changes_json(found, {"as_of": day.isoformat(), "days": args.upcoming})
+        last = day_label(day + dt.timedelta(days=args.upcoming))
+        heading = f"Taking effect in the {args.upcoming} days after {day_label(day)} (to {last})"
+        return agenda.changes_text(found, heading, states=False)
+    if changes:
+        start, end = changes
+        found = timeline.changes(start, end, policies=policies)
+        if json:
+            period = {"from": start.isoformat(), "to": end.isoformat()}
+            return agenda.changes_json(found, period)
+        heading = f"Changes from {day_label(start)} to {day_label(end)}"
+        return agenda.changes_text(found, heading)
+    if args.series is not None:
+        series = timeline.series(args.series, span[0], span[1], policies=policies)
+        render = {"json": agenda.series_json, "csv": agenda.series_csv}
+        return render.get(args.format, agenda.series_text)(series)
+    from timeline.report import _json as report_json
+    from timeline.report import _policy as policy
+
+    statuses = timeline.status(day, policies=policies)
+    render_status = report_json.render_status if json else policy.status_text
+    return render_status(statuses, day)

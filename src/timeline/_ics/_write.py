@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ from typing import BinaryIO, Final, NamedTuple, TypedDict, Unpack
 
 import attrs
 
+from timeline._clock import source_date_epoch
 from timeline._ics._dates import place, precision_note, utc_value
 from timeline._ics._lines import (
     DETAILS_RULE,
@@ -56,16 +56,13 @@ def stamp_from_environment() -> dt.datetime:
     Raises:
         IcsError: SOURCE_DATE_EPOCH is set but is not a whole number of seconds.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    except (ValueError, OverflowError, OSError) as error:
-        raise IcsError(
-            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
-            "set it to e.g. $(git log -1 --format=%ct) or unset it"
-        ) from error
+        epoch = source_date_epoch()
+    except ValueError as error:
+        raise IcsError(str(error)) from None
+    if epoch is None:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 # -- events ------------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ _PALETTE: Final = len(COLOURS)
 BAND_CLASS: Final = {
     Phase.PROPOSED: "pending",
     Phase.ANNOUNCED: "pending",
+    Phase.ADOPTED: "pending",
     Phase.IN_FORCE: "in-force",
     Phase.SUSPENDED: "suspended",
 }
@@ -335,6 +336,10 @@ def display_name(key: str, timeline: Timeline) -> str:
     return timeline.actors[key].name if key in timeline.actors else key
 
 
+#: Steps on a policy in force that its band names rather than "in force" again.
+_IN_FORCE_STEPS: Final = (Effect.TIGHTENED, Effect.LOOSENED, Effect.APPLIES, Effect.CEASES)
+
+
 @attrs.frozen(kw_only=True)
 class Change:
     """One step of a policy's history as the chart draws it."""
@@ -350,10 +355,12 @@ class Change:
 
     @property
     def words(self) -> str:
-        """'in force', or 'tightened' / 'loosened' for a change to a policy in force."""
+        """'in force', or what a step on a policy in force did: 'tightened', 'applies', …"""
         effect = self.step.effect
-        if self.phase is Phase.IN_FORCE and effect in (Effect.TIGHTENED, Effect.LOOSENED):
+        if self.phase is Phase.IN_FORCE and effect in _IN_FORCE_STEPS:
             return effect.value
+        if self.step.after.amendment is self.step.event:
+            return f"amendment {effect.value}"
         return str(self.phase)
 
 

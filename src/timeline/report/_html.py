@@ -42,6 +42,7 @@ from timeline.report._chart import (
     policy_changes,
 )
 from timeline.report._common import actor_names, by_year, source_line
+from timeline.report._steps import lay_out as lay_out_steps
 
 __all__ = ["LANES", "WIDTH", "render"]
 
@@ -183,6 +184,7 @@ def render(timeline: Timeline, *, lanes: str = "policy", history: Timeline | Non
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
         span=_span_text(timeline),
+        in_force_chart=lay_out_steps(history, timeline),
     )
 
 

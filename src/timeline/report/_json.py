@@ -20,20 +20,23 @@ from typing import Any, Final
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from timeline._lifecycle import State, Status
+from timeline._io import open_regular
+from timeline._lifecycle import State, Transition
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
+from timeline._status import Status, step_text
 from timeline._structure import (
     Located,
     Shared,
     as_written,
     assemble,
     make_converter,
+    number_problem,
     structure_record,
 )
-from timeline._text import did_you_mean
+from timeline._text import did_you_mean, encoding_hint
 from timeline._timeline import Timeline
-from timeline._validate import validate
+from timeline._validate import days_in_zone, validate
 from timeline._when import Qualifier, When
 from timeline.errors import DataError, Problem
 from timeline.report._common import Encoded, json_pieces
@@ -45,12 +48,15 @@ __all__ = [
     "bounds",
     "dump",
     "dump_status",
+    "event_ref",
     "load_json",
     "loads",
     "pieces",
     "qualifier",
     "render",
     "render_status",
+    "state_data",
+    "step_ref",
 ]
 
 #: The document's `format` marker and schema version; a reader refuses other values.
@@ -86,6 +92,7 @@ EVENT_KEYS: Final = (
     "tags",
     "policy",
     "effect",
+    "provision",
     "place",
     "url",
     "citations",
@@ -161,6 +168,7 @@ def _events(timeline: Timeline) -> Iterator[dict[str, Any]]:
             "tags": list(event.tags),
             "policy": event.policy,
             "effect": None if event.effect is None else event.effect.value,
+            "provision": event.provision,
             "place": event.place,
             "url": event.url,
             "citations": [
@@ -215,6 +223,7 @@ def _encoded_events(timeline: Timeline) -> Iterator[str]:
             f'{key}"actors": {strings(event.actors)},{key}"tags": {strings(event.tags)},'
             f'{key}"policy": {optional(event.policy)},'
             f'{key}"effect": {"null" if effect is None else text(effect.value)},'
+            f'{key}"provision": {optional(event.provision)},'
             f'{key}"place": {optional(event.place)},{key}"url": {optional(event.url)},'
             f'{key}"citations": [{item}' + f",{item}".join(cited) + f"{key}]\n    }}"
         )
@@ -266,6 +275,7 @@ def _feeds(feeds: Mapping[str, Feed]) -> dict[str, Any]:
             "actor": list(criteria.actors),
             "policy": list(criteria.policies),
             "jurisdiction": list(criteria.jurisdictions),
+            "place": list(criteria.places),
             "text": criteria.text,
         }
     return out
@@ -294,25 +304,44 @@ def _status(answer: Status) -> dict[str, Any]:
         "certain": answer.certain,
         "phase": None if answer.phase is None else answer.phase.value,
         "in_force": answer.in_force,
+        "binds": answer.binds,
         "label": answer.label,
-        "state": None if answer.state is None else _state(answer.state),
-        "possible": [_state(s) for s in answer.possible],
+        "state": None if answer.state is None else state_data(answer.state),
+        "possible": [state_data(s) for s in answer.possible],
         "reason": answer.reason,
         "pending": [e.id for e in answer.pending],
+        "provisions": [
+            {
+                "id": p.provision.id,
+                "title": p.provision.title,
+                "applies": p.applies,
+                "label": p.label,
+                "since": event_ref(p.since),
+                "next": step_ref(p.next),
+            }
+            for p in answer.provisions
+        ],
+        "next": step_ref(answer.next),
+        "scheduled": [step_ref(step) for step in answer.scheduled],
     }
 
 
-def _state(state: State) -> dict[str, Any]:
+def state_data(state: State) -> dict[str, Any]:
+    """A policy's state as JSON: phase, whether it is in force and binds, and its events."""
     return {
         "phase": state.phase.value,
         "in_force": state.in_force,
+        "binds": state.binds,
         "label": state.label,
-        "since": _step(state.since),
-        "change": _step(state.change),
+        "since": event_ref(state.since),
+        "change": event_ref(state.change),
+        "amendment": event_ref(state.amendment),
+        "applying": [e.provision for e in state.applying],
     }
 
 
-def _step(event: Event | None) -> dict[str, Any] | None:
+def event_ref(event: Event | None) -> dict[str, Any] | None:
+    """An event as a status names it: id, effect, date (EDTF and label), title, provision."""
     if event is None:
         return None
     return {
@@ -321,7 +350,18 @@ def _step(event: Event | None) -> dict[str, Any] | None:
         "when": str(event.when),
         "label": event.when.label,
         "title": event.title,
+        "provision": event.provision,
     }
+
+
+def step_ref(step: Transition | None) -> dict[str, Any] | None:
+    """A step as `event_ref` gives its event, with what it does in words ('text')."""
+    if step is None:
+        return None
+    data = event_ref(step.event)
+    assert data is not None
+    data["text"] = step_text(step)
+    return data
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -340,14 +380,17 @@ def load_json(path: str | Path) -> Timeline:
     target = Path(path)
     shown = str(target)
     try:
-        data = target.read_bytes()
+        with open_regular(target) as handle:  # no size limit: an export is read whole
+            data = handle.read()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise DataError([Problem(path=shown, message=message)]) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError([Problem(path=shown, message="not UTF-8")]) from error
+        hint = encoding_hint(data, shown)
+        message = f"not UTF-8: {hint}" if hint else "not UTF-8"
+        raise DataError([Problem(path=shown, message=message)]) from error
     return loads(text, path=shown)
 
 
@@ -361,6 +404,8 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         raise DataError(
             [Problem(path=path, line=line, message=f"malformed JSON: {message}")]
         ) from None
+    except ValueError:  # an integer past Python's int-string limit
+        raise DataError([number_problem(text, path)]) from None
     if not isinstance(document, dict):
         raise DataError([Problem(path=path, message="expected a JSON object, the timeline export")])
     if document.get("format") != FORMAT or document.get("version") != VERSION:
@@ -401,6 +446,7 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
             if item is not None:
                 located.append(item)
     problems += validate(located, project_root=None, shared=shared)
+    problems += days_in_zone(located, settings.zone)
     if problems:
         raise DataError(problems)
     return assemble(located, settings)

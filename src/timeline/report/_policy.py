@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from timeline._lifecycle import Status, Transition
+from timeline._lifecycle import Transition
 from timeline._model import Policy
+from timeline._status import Status, day_label
 from timeline._timeline import Timeline
-from timeline._when import When
 from timeline.report._common import source_line
 from timeline.report._markdown import escape
 
-__all__ = ["FORMATS", "render", "status_text"]
+__all__ = ["FORMATS", "heading", "render", "status_text", "title"]
 
 #: Report formats that get a policy-history section.
 FORMATS = ("text", "markdown")
@@ -109,21 +109,35 @@ def _markdown(timeline: Timeline, pairs: list[tuple[Policy, tuple[Transition, ..
 
 
 def status_text(statuses: Mapping[str, Status], as_of: dt.date) -> str:
-    """`timeline status` for a terminal: each policy, its state, and why when uncertain."""
-    title = f"Policy status as of {When.from_date(as_of).label}"
-    lines = [title, "=" * len(title), ""]
+    """`timeline status` for a terminal: each policy, its state, its provisions, what comes
+    next, and why when uncertain."""
+    lines = title(f"Policy status as of {day_label(as_of)}")
     if not statuses:
         return "\n".join([*lines, "No policies."]) + "\n"
     for answer in statuses.values():
-        policy = answer.policy
-        parties = _parties(policy)
-        lines.append(f"{policy.id}" + (f" ({parties})" if parties else ""))
-        lines.append(f"  {policy.title}")
+        lines += heading(answer.policy)
         if answer.certain:
             lines.append(f"  {answer.label}")
         else:
             lines.append("  uncertain between:")
             lines += [f"    - {state.label}" for state in answer.possible]
             lines.append(f"  why: {answer.reason}")
+        provisions = answer.provisions
+        if provisions:
+            lines.append("  provisions:")
+            lines += [f"    - {p.provision.title}: {p.label}" for p in provisions]
+        if answer.next_text:
+            lines.append(f"  next: {answer.next_text}")
         lines.append("")
     return "\n".join(lines)
+
+
+def title(text: str) -> list[str]:
+    """A title underlined, then a blank line."""
+    return [text, "=" * len(text), ""]
+
+
+def heading(policy: Policy) -> list[str]:
+    """'id (US → CN)' and the policy's title, indented."""
+    parties = _parties(policy)
+    return [f"{policy.id}" + (f" ({parties})" if parties else ""), f"  {policy.title}"]

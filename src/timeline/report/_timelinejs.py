@@ -31,7 +31,7 @@ from timeline._timeline import Timeline
 from timeline._when import Endpoint, Precision, Qualifier, When
 from timeline.report._common import json_pieces
 
-__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "pieces", "render"]
+__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "pieces", "render", "slide_dates"]
 
 Lane = Literal["policy", "actor", "jurisdiction"]
 LANES: Final[tuple[Lane, ...]] = ("policy", "actor", "jurisdiction")
@@ -68,7 +68,10 @@ def _slides(timeline: Timeline, lanes: Lane) -> Iterator[dict[str, Any]]:
     for event in timeline:
         dated = dates.get(id(event.when))
         if dated is None:
-            dated = dates[id(event.when)] = (*_dates(event.when), _escape_plain(event.when.label))
+            dated = dates[id(event.when)] = (
+                *slide_dates(event.when),
+                _escape_plain(event.when.label),
+            )
         yield _slide(event, timeline, lanes, dated)
 
 
@@ -98,7 +101,8 @@ def date_parts(part: Endpoint, *, end: bool = False) -> dict[str, int]:
     return parts
 
 
-def _dates(when: When) -> tuple[dict[str, int], dict[str, int] | None]:
+def slide_dates(when: When) -> tuple[dict[str, int], dict[str, int] | None]:
+    """A slide's `start_date` and `end_date` (None when the slide has no end) for `when`."""
     if when.start is None:
         assert when.end is not None
         return date_parts(when.end, end=True), None
