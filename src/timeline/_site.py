@@ -178,7 +178,8 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
     up = {event_id: f"../{path}" for event_id, path in listed.items()} if listed else None
     for pid, stem in pages.items():
         policy = timeline.policies[pid]
-        own = attrs.evolve(timeline, events=own_events[pid])
+        # Only its own policy: each page then costs what it shows, not the number of policies.
+        own = attrs.evolve(timeline, events=own_events[pid], policies={pid: policy})
         titled = attrs.evolve(
             own,
             settings=attrs.evolve(
@@ -190,7 +191,7 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
             ics.to_ics(own, name=f"{settings.name}: {policy.title}", description=policy.summary),
         )
         # Its own events fold its history; its state band shows when it is in force.
-        folded = attrs.evolve(history, events=history_of.get(pid, []))
+        folded = attrs.evolve(history, events=history_of.get(pid, []), policies={pid: policy})
         page = html_report.render(titled, lanes=lanes, history=folded, pages=up, in_force=False)
         nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
         yield f"policies/{stem}.html", _with_nav(page, nav)
