@@ -104,7 +104,7 @@ WORDS: Final = {
     "ics_span": "a span",
     "ics_no_end": "with no known end",
     "ics_known_month": "known only to the month",
-    "ics_known_season": "known only to the season",
+    "ics_known_season": "known only to the season (meteorological, northern hemisphere)",
     "ics_known_year": "known only to the year",
     "ics_known_decade": "known only to the decade",
     "ics_known_century": "known only to the century",

@@ -8,10 +8,12 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_locale,
     add_output,
     emit_stream,
     filter_of,
     load,
+    locale_of,
     refuse_unknown,
     require_events,
 )
@@ -46,6 +48,7 @@ def add(commands: Commands) -> None:
         help="with --upcoming: the day after which deadlines count, YYYY-MM-DD "
         "(default: the day of SOURCE_DATE_EPOCH when set, else today)",
     )
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -63,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
         return _deadlines(args, criteria)
     if args.as_of is not None:
         raise UsageError("--as-of goes with --upcoming (the deadline feed)")
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
     name, description, selected = args.name, None, timeline
     if args.feed is not None:
@@ -75,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     if not criteria.is_empty:
         selected = selected.filter(criteria)
     require_events(args, selected, len(timeline), "an empty calendar")
-    emit_stream(args, lambda out: write_ics(selected, out, name=name, description=description))
+    emit_stream(
+        args,
+        lambda out: write_ics(selected, out, name=name, description=description, locale=tag),
+    )
     return EXIT_OK
 
 
@@ -86,7 +94,8 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
 
     from timeline._ics import write_deadlines
 
-    others = [f"--{n}" for n in ("feed", "tag", "actor", "place", "text") if getattr(args, n, None)]
+    names = ("feed", "tag", "actor", "place", "text", "locale")
+    others = [f"--{n}" for n in names if getattr(args, n, None)]
     others += [o for o, v in (("--from", args.start), ("--to", args.end)) if v]
     if others:
         raise UsageError(

@@ -124,7 +124,7 @@ def write_deadlines(
         "Dates on which a policy takes effect, one of its provisions starts to apply, or a "
         f"change to it takes effect, after {day.isoformat()}"
     )
-    out.write(_header(title, description, settings.refresh))
+    out.write(_header(title, description, settings.refresh, None))
     domain = raw(settings.domain)
     stamp_line = fold(f"DTSTAMP:{utc_value(stamp)}")
     for change in upcoming(timeline, None, as_of=day, policies=policies):
