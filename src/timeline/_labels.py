@@ -88,6 +88,7 @@ def _end(part: Endpoint, locale: str, *, with_offset: bool = True) -> str:
     return text if key is None else message(locale, key, text)
 
 
+@functools.lru_cache(maxsize=65_536)  # the ends of many spans are the same few values
 def _bare(part: Endpoint, locale: str, *, with_offset: bool = True) -> str:
     """One end without its qualifier, at its precision."""
     dates = babel()
@@ -117,17 +118,23 @@ def _bare(part: Endpoint, locale: str, *, with_offset: bool = True) -> str:
 
 def _at(day: str, clock: str, locale: str) -> str:
     """A day and a time of day, joined as CLDR's date-time pattern joins them."""
-    pattern = str(babel().get_datetime_format("long", locale=locale))
-    pattern = _QUOTED.sub(lambda found: found.group(1) or "'", pattern)
-    return pattern.replace("{1}", day).replace("{0}", clock)
+    return _patterns(locale)[0].replace("{1}", day).replace("{0}", clock)
 
 
 def _range(first: str, last: str, locale: str) -> str:
     """Two labels as CLDR's fallback interval pattern joins them ('{0} – {1}')."""
+    return _patterns(locale)[1].replace("{0}", first).replace("{1}", last)
+
+
+@functools.cache
+def _patterns(locale: str) -> tuple[str, str]:
+    """CLDR's long date-time pattern (quotes read) and its fallback interval pattern."""
     from babel import Locale
 
-    pattern = str(Locale.parse(locale).interval_formats.get(None, "{0} – {1}"))
-    return pattern.replace("{0}", first).replace("{1}", last)
+    joined = str(babel().get_datetime_format("long", locale=locale))
+    joined = _QUOTED.sub(lambda found: found.group(1) or "'", joined)
+    interval = str(Locale.parse(locale).interval_formats.get(None, "{0} – {1}"))
+    return joined, interval
 
 
 def _span(start: Endpoint, end: Endpoint, locale: str) -> str:

@@ -8,6 +8,7 @@ timeline whatever the size of the output; `render` joins the pieces.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, NamedTuple
@@ -41,6 +42,7 @@ def year_heading(event: Event, zone: dt.tzinfo | None = None, locale: str | None
     return message(locale, "until_year", year=year)
 
 
+@functools.lru_cache(maxsize=4096)  # asked once per event: a few years, many times
 def _year(year: int, locale: str) -> str:
     """A year heading in `locale`: CLDR's year pattern ('2025', '2025年')."""
     return when_label(When.parse(f"{year:04d}"), locale)
