@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 from pathlib import Path
@@ -17,8 +18,13 @@ from timeline._catalog import MESSAGES
 from timeline._endpoint import Endpoint, Precision
 from timeline._labels import (
     SKELETONS,
+    change_label,
     day_label,
     effect_label,
+    next_text,
+    pending_label,
+    provision_label,
+    reason,
     state_label,
     state_words,
     when_label,
@@ -106,8 +112,6 @@ def test_english_is_the_label_when_gives(locale: str | None) -> None:
 
 def test_day_label_is_a_day() -> None:
     """A day of the status answers reads as the language writes a day."""
-    import datetime as dt
-
     assert day_label(dt.date(2024, 5, 2), "fr") == "2 mai 2024"
     assert day_label(dt.date(2024, 5, 2)) == "2 May 2024"
 
@@ -184,3 +188,46 @@ def test_states_and_effects_are_translated(shipped: timeline.Timeline) -> None:
     assert state_label(state, "de").startswith("in Kraft seit 7. Oktober 2022")
     assert effect_label(Effect.LOOSENED, "fr") == "assouplie"
     assert effect_label(Effect.LOOSENED) == "loosened"
+
+
+def _datasets() -> list[timeline.Timeline]:
+    return [
+        timeline.load(ROOT / "events"),
+        timeline.load(ROOT / "examples" / "eu-ai-act"),
+    ]
+
+
+_DAYS = [dt.date(y, m, 1) for y in (2022, 2023, 2024, 2025, 2026, 2027) for m in (1, 5, 8, 11)]
+
+
+def test_english_words_rebuild_every_status_answer() -> None:
+    """With the catalog's English words, provisions, next steps, reasons, pending items and
+    changes read exactly as `timeline status` writes them in English: the other languages
+    put the same pieces together."""
+    seen = {"provision": 0, "next": 0, "reason": 0, "pending": 0, "change": 0}
+    for data in _datasets():
+        for day in _DAYS:
+            for answer in data.status(day).values():
+                for item in answer.provisions:
+                    assert provision_label(item, "en") == item.label
+                    seen["provision"] += 1
+                assert next_text(answer, "en") == answer.next_text
+                seen["next"] += answer.next_text is not None
+                assert reason(answer, "en") == answer.reason
+                seen["reason"] += answer.reason is not None
+            for item in data.pending(day):
+                assert pending_label(item, "en") == item.label
+                seen["pending"] += 1
+        for change in data.changes(dt.date(2000, 1, 1), dt.date(2030, 1, 1)):
+            assert change_label(change, "en") == change.label
+            seen["change"] += 1
+    assert all(seen.values()), seen
+
+
+def test_status_answers_are_translated() -> None:
+    """A scheduled step and a provision read in the language asked for."""
+    act = timeline.load(ROOT / "examples" / "eu-ai-act")
+    answers = act.status(dt.date(2024, 9, 1)).values()
+    texts = [next_text(a, "fr") for a in answers if a.next_text]
+    assert texts
+    assert all("2025" in t and "from" not in t for t in texts), texts

@@ -16,21 +16,30 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from timeline._endpoint import Endpoint, Precision, Qualifier, offset_label
-from timeline._lifecycle import Phase
+from timeline._lifecycle import AMENDMENT_STEPS, Phase, Transition
 from timeline._locale import babel, is_english, message
 from timeline._model import Effect, Event
 from timeline._when import When
 
 if TYPE_CHECKING:
+    from timeline._agenda import Change, Pending
     from timeline._lifecycle import State
+    from timeline._status import ProvisionStatus, Status
 
 __all__ = [
     "SKELETONS",
+    "change_label",
+    "date_text",
     "day_label",
     "effect_label",
+    "next_text",
+    "pending_label",
     "phase_label",
+    "provision_label",
+    "reason",
     "state_label",
     "state_words",
+    "step_text",
     "when_label",
 ]
 
@@ -226,3 +235,167 @@ def state_words(state: State, locale: str | None) -> str:
             key = "state_none_any_more" if state.ceased else "state_none_yet"
             text = message(locale, key, state=text)
     return text
+
+
+# -- the status answers: scheduled steps, provisions, reasons, pending items, changes ----------
+
+
+def date_text(when: When, locale: str | None = None) -> str:
+    """`_status.date_text` in the language of `locale`: a scheduled step's date, with the
+    days it may fall between when it is less precise than a day."""
+    first, last = when.earliest, when.latest
+    label = when_label(when, locale)
+    if first is not None and first == last:
+        return label
+    if first is not None and last is not None:
+        return message(
+            locale,
+            "uncertain_span",
+            label=label,
+            first=day_label(first, locale),
+            last=day_label(last, locale),
+        )
+    if first is not None:
+        return message(locale, "uncertain_after", label=label, first=day_label(first, locale))
+    assert last is not None
+    return message(locale, "uncertain_before", label=label, last=day_label(last, locale))
+
+
+#: Steps whose date reads "from …" ('tightened from 1 May'); the others read it bare.
+_FROM: Final = frozenset(
+    {
+        Effect.TIGHTENED,
+        Effect.LOOSENED,
+        Effect.SUSPENDED,
+        Effect.REINSTATED,
+        Effect.RESCINDED,
+        Effect.APPLIES,
+        Effect.CEASES,
+    }
+)
+
+
+def step_text(step: Transition, locale: str | None = None, *, dated: bool = True) -> str:
+    """`_status.step_text` in the language of `locale`: 'takes effect 2 May 2024'."""
+    effect = step.effect
+    title = step.after.title(step.event.provision or "")
+    uses_from = effect in _FROM
+    if effect is Effect.APPLIES:
+        phrase = message(locale, "step_applicable", title=title)
+    elif effect is Effect.CEASES:
+        phrase = message(locale, "step_not_applicable", title=title)
+    elif effect in AMENDMENT_STEPS and step.after.amendment is step.event:
+        phrase = message(locale, "step_amendment", effect=message(locale, f"step.{effect}"))
+        uses_from = False
+    elif (
+        effect is not Effect.REINSTATED
+        and step.after.phase is Phase.IN_FORCE
+        and step.before.phase is not Phase.IN_FORCE
+    ):
+        phrase, uses_from = message(locale, "step_takes_effect"), False
+    else:
+        phrase = message(locale, f"step.{effect}")
+    if not dated:
+        return phrase
+    date = date_text(step.event.when, locale)
+    return message(locale, "step_from" if uses_from else "step_on", phrase=phrase, date=date)
+
+
+def next_text(answer: Status, locale: str | None = None) -> str | None:
+    """`Status.next_text` in the language of `locale` (None: the English one itself)."""
+    if locale is None:
+        return answer.next_text
+    step = answer.next
+    if step is None:
+        return None
+    return message(locale, "step_id", step=step_text(step, locale), id=step.event.id)
+
+
+def provision_label(item: ProvisionStatus, locale: str | None = None) -> str:
+    """`ProvisionStatus.label` in the language of `locale` (None: the English one itself)."""
+    if locale is None:
+        return item.label
+    if item.ended:
+        text = message(locale, "prov_ended")
+    elif item.applies is None:
+        text = message(locale, "prov_uncertain")
+    elif item.applies:
+        since = item.since
+        text = (
+            message(locale, "prov_applicable")
+            if since is None
+            else message(locale, "prov_since", date=when_label(since.when, locale), id=since.id)
+        )
+    elif item.since is not None:
+        date = when_label(item.since.when, locale)
+        text = message(locale, "prov_no_longer", date=date, id=item.since.id)
+    else:
+        text = message(locale, "prov_pending" if item.next else "prov_no_date")
+    if item.next is not None:
+        step = item.next
+        key = "prov_next_applies" if step.effect is Effect.APPLIES else "prov_next_ceases"
+        date = date_text(step.event.when, locale)
+        text = message(locale, key, text=text, date=date, id=step.event.id)
+    return text
+
+
+def reason(answer: Status, locale: str | None = None) -> str | None:
+    """`Status.reason` in the language of `locale` (None: the English one itself)."""
+    if locale is None:
+        return answer.reason
+    if answer.certain:
+        return None
+    day = day_label(answer.as_of, locale)
+    return message(locale, "reasons").join(
+        message(
+            locale,
+            "reason",
+            id=repr(e.id),
+            effect=effect_label(e.effect, locale) if e.effect else message(locale, "no_effect"),
+            date=when_label(e.when, locale),
+            day=day,
+        )
+        for e in answer.pending
+    )
+
+
+def pending_label(item: Pending, locale: str | None = None) -> str:
+    """`Pending.label` in the language of `locale` (None: the English one itself)."""
+    if locale is None:
+        return item.label
+    if item.kind == "provision":
+        assert item.provision is not None
+        text = message(locale, "pending_provision", title=item.provision.title)
+    else:
+        assert item.step is not None
+        assert item.step.effect is not None
+        word = Effect.ADOPTED if item.step.effect is Effect.ENACTED else item.step.effect
+        since = message(
+            locale, "state_since", date=when_label(item.step.when, locale), id=item.step.id
+        )
+        key = "pending_policy" if item.kind == "policy" else "pending_amendment"
+        text = message(locale, key, effect=effect_label(word, locale), since=since)
+    due = item.due
+    if due is not None and item.kind == "provision":
+        date = date_text(due.event.when, locale)
+        text = message(locale, "pending_applicable_from", text=text, date=date, id=due.event.id)
+    elif due is not None:
+        step = step_text(due, locale)
+        text = message(locale, "pending_due", text=text, step=step, id=due.event.id)
+    elif item.kind != "amendment":
+        text = message(locale, "pending_no_date", text=text)
+    return text if item.certain else message(locale, "perhaps", text=text)
+
+
+def change_label(change: Change, locale: str | None = None) -> str:
+    """`Change.label` in the language of `locale` (None: the English one itself)."""
+    if locale is None:
+        return change.label
+    text = message(
+        locale,
+        "change",
+        policy=change.policy.id,
+        text=step_text(change.step, locale),
+        id=change.event.id,
+    )
+    return text if change.certain else message(locale, "change_outside", text=text)

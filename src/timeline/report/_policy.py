@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from timeline._labels import day_label, effect_label, state_label, when_label
+from timeline._labels import (
+    day_label,
+    effect_label,
+    next_text,
+    provision_label,
+    reason,
+    state_label,
+    when_label,
+)
 from timeline._lifecycle import Transition
 from timeline._locale import chosen, message
 from timeline._model import Policy
@@ -128,8 +136,7 @@ def _markdown(
 
 def status_text(statuses: Mapping[str, Status], as_of: dt.date, locale: str | None = None) -> str:
     """`timeline status` for a terminal: each policy, its state, its provisions, what comes
-    next, and why when uncertain. `locale` (normalised, None for English) writes its
-    headings, dates and states; provisions' lines, reasons and next steps stay English."""
+    next, and why when uncertain; `locale` (normalised, None for English) is its language."""
     lines = title(message(locale, "status_as_of", day=day_label(as_of, locale)))
     if not statuses:
         return "\n".join([*lines, message(locale, "no_policies")]) + "\n"
@@ -141,13 +148,15 @@ def status_text(statuses: Mapping[str, Status], as_of: dt.date, locale: str | No
         else:
             lines.append(f"  {message(locale, 'uncertain_between')}")
             lines += [f"    - {state_label(state, locale)}" for state in answer.possible]
-            lines.append(f"  {why}: {answer.reason}")
+            lines.append(f"  {why}: {reason(answer, locale)}")
         provisions = answer.provisions
         if provisions:
             lines.append(f"  {provisions_word}:")
-            lines += [f"    - {p.provision.title}: {p.label}" for p in provisions]
+            lines += [
+                f"    - {p.provision.title}: {provision_label(p, locale)}" for p in provisions
+            ]
         if answer.next_text:
-            lines.append(f"  {next_word}: {answer.next_text}")
+            lines.append(f"  {next_word}: {next_text(answer, locale)}")
         lines.append("")
     return "\n".join(lines)
 
