@@ -145,6 +145,7 @@ def test_html_page_is_in_the_language(shipped: timeline.Timeline) -> None:
     assert '<html lang="ja">' in page
     assert '<h2 id="_events-heading">出来事</h2>' in page
     assert "2025年12月8日" in page
+    assert '<p class="span">16件の出来事、2010年頃から2025年12月まで</p>' in page
     assert '<html lang="pt-BR">' in report.html(shipped, locale="pt_BR")
     assert '<html lang="en">' in report.html(shipped)
 

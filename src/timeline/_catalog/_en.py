@@ -36,6 +36,13 @@ WORDS: Final = {
     "policies": "Policies",
     "in_force_nav": "In force",
     "events": "Events",
+    "events_one": "{n} event",
+    "events_many": "{n} events",
+    "span_both": "{events}, {start} to {end}",
+    "span_one": "{events}, {start}",
+    "span_onwards": "{events}, {start} onwards",
+    "span_up_to": "{events}, up to {end}",
+    "span_open": "{events}, with no known start or end",
     "known_to": "known to the {precision}",
     # -- policy history and status --
     "policy_history": "Policy history",

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from timeline._labels import effect_label, phase_label, when_label
-from timeline._locale import chosen, message
+from timeline._locale import babel, chosen, message
 from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
@@ -197,7 +197,7 @@ def render(
         css=Markup(_asset("report.css")),  # our stylesheet, not data
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
-        span=_span_text(timeline),
+        span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
         in_force_chart=lay_out_steps(history, timeline),
         lang="en" if tag is None else tag.replace("_", "-"),
         words={key: message(tag, key) for key in _WORDS},
@@ -240,3 +240,30 @@ def _span_text(timeline: Timeline) -> str:
         return f"{events}, up to {end_half.label}"
     start, end = start_half.label, end_half.label
     return f"{events}, {start} to {end}" if start != end else f"{events}, {start}"
+
+
+def _local_span(timeline: Timeline, tag: str) -> str:
+    """`_span_text` in the language of `tag`: '16 événements, de vers 2010 à décembre 2025'."""
+    count = len(timeline)
+    if not count:
+        return message(tag, "no_events")
+    zone = timeline.settings.zone
+    first = timeline.events[0].when
+    last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
+    start_half, end_half = end_of(first, "start"), end_of(last, "end")
+    babel()  # Babel is there (a usage error naming its install command if not)
+    from babel.numbers import format_decimal
+
+    number = str(format_decimal(count, locale=tag))
+    events = message(tag, "events_one" if count == 1 else "events_many", n=number)
+    start = None if start_half is None else when_label(start_half, tag)
+    end = None if end_half is None else when_label(end_half, tag)
+    if start is None and end is None:
+        return message(tag, "span_open", events=events)
+    if end is None:
+        return message(tag, "span_onwards", events=events, start=start)
+    if start is None:
+        return message(tag, "span_up_to", events=events, end=end)
+    if start == end:
+        return message(tag, "span_one", events=events, start=start)
+    return message(tag, "span_both", events=events, start=start, end=end)
