@@ -213,3 +213,29 @@ def test_locale_with_a_data_format_is_a_usage_error(capsys: pytest.CaptureFixtur
     """--locale with --format json says which formats take a language."""
     assert main(["report", str(ROOT / "events"), "--format", "json", "--locale", "fr"]) == 2
     assert "--locale goes with --format text, markdown, html" in capsys.readouterr().err
+
+
+def test_order_and_data_are_the_same_in_every_language(shipped: timeline.Timeline) -> None:
+    """Events come in the same order in every language, and the data formats never change."""
+
+    for locale in ("fr", "de", "ja", "zh"):
+        written = report.text(shipped, locale=locale)
+        positions = [written.index(f"  {e.title}\n") for e in shipped]
+        assert positions == sorted(positions), locale
+    import attrs
+
+    french = attrs.evolve(shipped, settings=attrs.evolve(shipped.settings, locale="fr"))
+    assert report.csv(french) == report.csv(shipped)
+
+
+def test_the_setting_survives_a_json_export(tmp_path: Path, shipped: timeline.Timeline) -> None:
+    """An export writes `locale` only when set, and reading it back keeps it."""
+    import json
+
+    import attrs
+
+    assert "locale" not in json.loads(report.json(shipped))["settings"]
+    french = attrs.evolve(shipped, settings=attrs.evolve(shipped.settings, locale="fr"))
+    path = tmp_path / "export.json"
+    path.write_text(report.json(french), encoding="utf-8")
+    assert timeline.load_json(path).settings.locale == "fr"
