@@ -239,3 +239,15 @@ def test_the_setting_survives_a_json_export(tmp_path: Path, shipped: timeline.Ti
     path = tmp_path / "export.json"
     path.write_text(report.json(french), encoding="utf-8")
     assert timeline.load_json(path).settings.locale == "fr"
+
+
+def test_the_deadline_feed_writes_its_text_in_the_language() -> None:
+    """`ics --upcoming --locale de` names the feed, its steps and its notes in German."""
+    act = timeline.load(ROOT / "examples" / "eu-ai-act")
+    english = timeline.deadlines_ics(act, as_of=dt.date(2024, 9, 1), stamp=STAMP)
+    german = timeline.deadlines_ics(act, as_of=dt.date(2024, 9, 1), stamp=STAMP, locale="de")
+    assert b"X-WR-CALNAME:EU AI Act: Fristen\r\n" in german
+    assert b"anwendbar" in german
+    assert b"applicable" not in german.replace(b"\r\n ", b"")
+    assert b"X-TIMELINE-LOCALE" not in english
+    assert b"deadlines" in english

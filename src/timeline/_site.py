@@ -120,7 +120,7 @@ def build(
     files: dict[str, bytes | str] = {}
 
     files["timeline.ics"] = ics.to_ics(timeline, locale=locale)
-    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
+    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages), locale=locale)
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
         files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title, locale=locale)

@@ -151,6 +151,12 @@ WORDS: Final = {
         "Datum: {label}{what}. Ein Kalender braucht einen Tag, daher steht dieses Ereignis am "
         "{day}, dem ersten Tag, den es meinen kann; das ist nicht sein tatsächliches Datum."
     ),
+    "deadlines_name": "{name}: Fristen",
+    "deadlines_description": (
+        "Tage, an denen eine Maßnahme in Kraft tritt, eine ihrer Bestimmungen zu gelten "
+        "beginnt oder eine Änderung wirksam wird, nach dem {day}"
+    ),
+    "deadline_policy": "Maßnahme: {title} ({id}); Schritt: {effect}",
     "ics_span": "ein Zeitraum",
     "ics_no_end": "ohne bekanntes Ende",
     "ics_known_month": "nur auf den Monat genau bekannt",

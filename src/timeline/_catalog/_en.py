@@ -156,6 +156,12 @@ WORDS: Final = {
         "Date: {label}{what}. A calendar needs a day, so this event is shown on {day}, the "
         "first day it can mean; that is not its actual date."
     ),
+    "deadlines_name": "{name}: deadlines",
+    "deadlines_description": (
+        "Dates on which a policy takes effect, one of its provisions starts to apply, or a "
+        "change to it takes effect, after {day}"
+    ),
+    "deadline_policy": "Policy: {title} ({id}); step: {effect}",
     "ics_span": "a span",
     "ics_no_end": "with no known end",
     "ics_known_month": "known only to the month",

@@ -151,6 +151,12 @@ WORDS: Final = {
         "Fecha: {label}{what}. Un calendario necesita un día, así que este evento aparece el "
         "{day}, el primer día que puede significar; no es su fecha real."
     ),
+    "deadlines_name": "{name}: plazos",
+    "deadlines_description": (
+        "Fechas en que una política entra en vigor, una de sus disposiciones empieza a "
+        "aplicarse o un cambio surte efecto, después del {day}"
+    ),
+    "deadline_policy": "Política: {title} ({id}); paso: {effect}",
     "ics_span": "un periodo",
     "ics_no_end": "sin final conocido",
     "ics_known_month": "conocida solo hasta el mes",

@@ -151,6 +151,12 @@ WORDS: Final = {
         "Date : {label}{what}. Un calendrier exige un jour : cet événement est donc placé le "
         "{day}, le premier jour qu’il peut désigner ; ce n’est pas sa date réelle."
     ),
+    "deadlines_name": "{name} : échéances",
+    "deadlines_description": (
+        "Dates auxquelles une politique entre en vigueur, l’une de ses dispositions commence "
+        "à s’appliquer ou une modification prend effet, après le {day}"
+    ),
+    "deadline_policy": "Politique : {title} ({id}) ; étape : {effect}",
     "ics_span": "une période",
     "ics_no_end": "sans fin connue",
     "ics_known_month": "connue seulement au mois près",

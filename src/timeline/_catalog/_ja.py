@@ -150,6 +150,11 @@ WORDS: Final = {
         "日付: {label}{what}。カレンダーには日付が必要なため、この出来事は{day}"
         "（該当しうる最初の日）に表示されます。実際の日付ではありません。"
     ),
+    "deadlines_name": "{name}: 期限",
+    "deadlines_description": (
+        "{day}より後に、政策が発効し、その規定の適用が始まり、または改正が発効する日"
+    ),
+    "deadline_policy": "政策: {title}（{id}）; 段階: {effect}",
     "ics_span": "期間",
     "ics_no_end": "終了は不明",
     "ics_known_month": "月までしか分からない",

@@ -151,6 +151,12 @@ WORDS: Final = {
         "Data: {label}{what}. Um calendário precisa de um dia, por isso este evento aparece "
         "em {day}, o primeiro dia que pode significar; não é a sua data real."
     ),
+    "deadlines_name": "{name}: prazos",
+    "deadlines_description": (
+        "Datas em que uma política entra em vigor, uma das suas disposições começa a "
+        "aplicar-se ou uma alteração produz efeito, após {day}"
+    ),
+    "deadline_policy": "Política: {title} ({id}); etapa: {effect}",
     "ics_span": "um período",
     "ics_no_end": "sem fim conhecido",
     "ics_known_month": "conhecida apenas até o mês",

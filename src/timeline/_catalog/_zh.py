@@ -147,6 +147,9 @@ WORDS: Final = {
         "日期：{label}{what}。日历需要具体日期，因此该事件显示在{day}，即它可能指的第一天；"
         "这并非其实际日期。"
     ),
+    "deadlines_name": "{name}：期限",
+    "deadlines_description": "{day}之后政策生效、其条款开始适用或其修订生效的日期",
+    "deadline_policy": "政策：{title}（{id}）；步骤：{effect}",
     "ics_span": "一段时间",
     "ics_no_end": "结束时间未知",
     "ics_known_month": "仅知月份",

@@ -94,8 +94,7 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
 
     from timeline._ics import write_deadlines
 
-    names = ("feed", "tag", "actor", "place", "text", "locale")
-    others = [f"--{n}" for n in names if getattr(args, n, None)]
+    others = [f"--{n}" for n in ("feed", "tag", "actor", "place", "text") if getattr(args, n, None)]
     others += [o for o, v in (("--from", args.start), ("--to", args.end)) if v]
     if others:
         raise UsageError(
@@ -110,7 +109,9 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
             raise UsageError(
                 f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
             ) from None
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     policies = [
         pid
         for pid, policy in timeline.policies.items()
@@ -123,6 +124,8 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
         raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {known})")
     emit_stream(
         args,
-        lambda out: write_deadlines(timeline, out, as_of=day, name=args.name, policies=policies),
+        lambda out: write_deadlines(
+            timeline, out, as_of=day, name=args.name, policies=policies, locale=tag
+        ),
     )
     return EXIT_OK
