@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}, ab {start}",
     "span_up_to": "{events}, bis {end}",
     "span_open": "{events}, ohne bekannten Anfang oder bekanntes Ende",
-    "known_to": "Genauigkeit: {precision}",
     "policy_history": "Verlauf der Maßnahmen",
     "no_changes_yet": "Keine Änderungen erfasst: noch nicht angekündigt.",
     "after_last": "Nach dem letzten erfassten Ereignis: {state}",

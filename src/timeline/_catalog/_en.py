@@ -43,7 +43,6 @@ WORDS: Final = {
     "span_onwards": "{events}, {start} onwards",
     "span_up_to": "{events}, up to {end}",
     "span_open": "{events}, with no known start or end",
-    "known_to": "known to the {precision}",
     # -- policy history and status --
     "policy_history": "Policy history",
     "no_changes_yet": "No recorded changes: not yet announced.",

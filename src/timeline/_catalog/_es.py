@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}, desde {start}",
     "span_up_to": "{events}, hasta {end}",
     "span_open": "{events}, sin inicio ni final conocidos",
-    "known_to": "precisión: {precision}",
     "policy_history": "Historial de las políticas",
     "no_changes_yet": "Sin cambios registrados: aún no anunciada.",
     "after_last": "Tras su último evento registrado: {state}",

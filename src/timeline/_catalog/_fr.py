@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}, à partir de {start}",
     "span_up_to": "{events}, jusqu’à {end}",
     "span_open": "{events}, sans début ni fin connus",
-    "known_to": "précision : {precision}",
     "policy_history": "Historique des politiques",
     "no_changes_yet": "Aucun changement enregistré : pas encore annoncée.",
     "after_last": "Après son dernier événement enregistré : {state}",

@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}、{start}以降",
     "span_up_to": "{events}、{end}まで",
     "span_open": "{events}、開始も終了も不明",
-    "known_to": "精度: {precision}",
     "policy_history": "政策の経緯",
     "no_changes_yet": "記録された変更なし: まだ発表されていません。",
     "after_last": "最後に記録された出来事の後: {state}",

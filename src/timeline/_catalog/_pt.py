@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}, a partir de {start}",
     "span_up_to": "{events}, até {end}",
     "span_open": "{events}, sem início nem fim conhecidos",
-    "known_to": "precisão: {precision}",
     "policy_history": "Histórico das políticas",
     "no_changes_yet": "Nenhuma mudança registrada: ainda não anunciada.",
     "after_last": "Após o último evento registrado: {state}",

@@ -41,7 +41,6 @@ WORDS: Final = {
     "span_onwards": "{events}，{start}起",
     "span_up_to": "{events}，至{end}",
     "span_open": "{events}，起止时间均未知",
-    "known_to": "精度：{precision}",
     "policy_history": "政策沿革",
     "no_changes_yet": "没有记录的变化：尚未宣布。",
     "after_last": "最后一条记录之后：{state}",
