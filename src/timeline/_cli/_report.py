@@ -10,10 +10,12 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_locale,
     add_output,
     emit_stream,
     filter_of,
     load,
+    locale_of,
     refuse_unknown,
     require_events,
     writes_file,
@@ -43,6 +45,7 @@ def add(commands: Commands) -> None:
         choices=["policy", "actor", "jurisdiction"],
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -57,7 +60,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
+    if args.locale is not None and args.format not in report.LOCALISED:
+        raise UsageError(
+            f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
+            "data, the same in every language"
+        )
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    # "en" when English: None would let the library fall back on timeline.toml's locale.
+    tag = (locale_of(args, timeline) or "en") if args.format in report.LOCALISED else None
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
@@ -71,14 +82,16 @@ def run(args: argparse.Namespace) -> int:
         from timeline.report import _html as html
 
         # The policy bands fold every event of each policy, not only the filtered ones.
-        texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
+        page = html.render(selected, lanes=args.lanes or "policy", history=timeline, locale=tag)
+        texts = iter([page])
     else:
-        texts = report.pieces(selected, args.format, lanes=args.lanes)
+        options = {} if tag is None else {"locale": tag}  # data formats have no language
+        texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format, tag)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])
