@@ -38,7 +38,6 @@ def add(commands: Commands) -> None:
         default="policy",
         help="swimlanes of the report and the TimelineJS groups (default: policy)",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_allow_empty(parser)
     add_filters(parser)
 
