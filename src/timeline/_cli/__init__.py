@@ -45,6 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
         _ics,
         _import,
         _import_ics,
+        _init,
         _report,
         _status,
     )
@@ -71,7 +72,18 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
-    for command in (_check, _report, _status, _ics, _import, _import_ics, _build, _extract, _help):
+    for command in (
+        _init,
+        _check,
+        _report,
+        _status,
+        _ics,
+        _import,
+        _import_ics,
+        _build,
+        _extract,
+        _help,
+    ):
         command.add(commands)
     return parser
 
