@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import io
 import os
 import re
 import select
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -46,6 +49,7 @@ def _on_terminal(*args: str, code: str = EAGER) -> tuple[int, str, bytes]:
     """Run the command line with stderr on a pseudo-terminal: (exit code, stdout, what the
     terminal received)."""
     master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # 120 columns
     env = {k: v for k, v in os.environ.items() if k != "TERM"}
     with (
         tempfile.TemporaryFile() as stdout,
@@ -230,3 +234,33 @@ def test_in_process_runs_show_no_bar(data: Path, capsys: pytest.CaptureFixture[s
     """main() with captured stderr (no terminal) writes no bar."""
     assert main(["check", str(data)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_extract_shows_the_rules_and_phrases_it_got_through(tmp_path: Path) -> None:
+    """`timeline extract` on a terminal shows the rules run and the phrases resolved."""
+    article = tmp_path / "article.txt"
+    article.write_text("On 25 April 2025, the ministry spoke. In May, it acted.\n" * 300)
+    code, out, shown = _on_terminal(
+        "extract", str(article), "--published", "2025-12-19", "--format", "jsonl"
+    )
+    assert code == 0
+    assert out.count("\n") == 600
+    text = shown.decode()
+    assert re.search(r"article\.txt: finding .* \d+/\d+ rules  [\d,]+ rules/s", text)
+    assert re.search(r"article\.txt: resolving .* \d+/[\d,]+ phrases  ", text)
+    assert text.endswith("\r\x1b[K")
+
+
+def test_extract_tells_progress() -> None:
+    """timeline.extract tells the callback each rule it runs, then the phrases it resolves."""
+    import datetime as dt
+
+    told: list[tuple[str, int, int]] = []
+    found = timeline.extract(
+        "In April, Xi spoke.", dt.date(2025, 12, 19), progress=lambda *step: told.append(step)
+    )
+    assert [m.when for m in found] == ["2025-04"]
+    finding = [step for step in told if step[0] == "finding"]
+    assert finding[0] == ("finding", 0, len(finding))
+    assert [done for _, done, _ in finding] == list(range(len(finding)))
+    assert told[len(finding) :][0][0] == "resolving"

@@ -19,7 +19,11 @@ import time
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
     from typing import TextIO
+
+    #: What a bar counts: "B" (bytes), a plural noun ("rows"), or one of those per stage.
+    Units = str | Mapping[str, str]
 
 __all__ = ["Bar", "bar_for"]
 
@@ -32,16 +36,18 @@ class Bar:
     """A one-line progress display: `bar(stage, done, total)` as the work goes on.
 
     `unit` is "B" when the counts are bytes (shown as kB, MB, GB), else the plural noun of
-    what is counted ("rows"). A total of 0 means the stage has no count: only its name and
-    the time spent are shown.
+    what is counted ("rows"), or a mapping of stage → unit when stages count different
+    things. A total of 0 means the stage has no count: only its name and the time spent are
+    shown.
     """
 
     def __init__(
-        self, label: str, unit: str, stream: TextIO, *, delay: float | None = None
+        self, label: str, unit: Units, stream: TextIO, *, delay: float | None = None
     ) -> None:
         from timeline._text import printable
 
-        self.label, self.unit, self.stream = printable(label), unit, stream
+        self.label, self.units, self.stream = printable(label), unit, stream
+        self.unit = unit if isinstance(unit, str) else ""
         self.started = time.monotonic()
         self.shown_after = self.started + (DELAY if delay is None else delay)
         self.next_draw = self.shown_after
@@ -52,6 +58,8 @@ class Bar:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
             self.stage, self.stage_started = stage, time.monotonic()
+            if not isinstance(self.units, str):
+                self.unit = self.units.get(stage, "")
             self.next_draw = self.shown_after  # a new stage shows at once (after the delay)
         self.done, self.total = done, total
         now = time.monotonic()
@@ -111,7 +119,7 @@ class Bar:
         self.close()
 
 
-def bar_for(args: argparse.Namespace, label: str, unit: str = "B") -> Bar | None:
+def bar_for(args: argparse.Namespace, label: str, unit: Units = "B") -> Bar | None:
     """A bar for this command's long work, or None when none is to be shown: stderr is not a
     terminal, the terminal is "dumb", or `--quiet` was given."""
     import os
