@@ -264,3 +264,27 @@ def test_extract_tells_progress() -> None:
     assert finding[0] == ("finding", 0, len(finding))
     assert [done for _, done, _ in finding] == list(range(len(finding)))
     assert told[len(finding) :][0][0] == "resolving"
+
+
+def test_import_shows_the_rows_it_got_through(tmp_path: Path) -> None:
+    """`timeline import` of a spreadsheet on a terminal shows the rows read of all."""
+    sheet = tmp_path / "sheet.csv"
+    rows = "".join(f"2025-04-{1 + n % 28:02},Step {n}\n" for n in range(600))
+    sheet.write_text("date,title\n" + rows, encoding="utf-8")
+    code, out, shown = _on_terminal("import", str(sheet))
+    assert code == 0
+    assert out.count("[[event]]") == 600
+    text = shown.decode()
+    assert re.search(r"sheet\.csv: importing .* 512/600 rows  [\d,]+ rows/s  ", text)
+    assert "\r\x1b[K" in text
+
+
+def test_import_file_tells_progress(tmp_path: Path) -> None:
+    """timeline.import_file tells the callback the rows read, every 256 rows."""
+    sheet = tmp_path / "sheet.csv"
+    rows = "".join(f"2025-04-{1 + n % 28:02},Step {n}\n" for n in range(600))
+    sheet.write_text("date,title\n" + rows, encoding="utf-8")
+    told: list[tuple[str, int, int]] = []
+    imported = timeline.import_file(sheet, progress=lambda *step: told.append(step))
+    assert len(imported.events) == 600
+    assert told == [("importing", done, 600) for done in (0, 256, 512)]
