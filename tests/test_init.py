@@ -149,6 +149,17 @@ def test_refuses_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert (tmp_path / "x").read_text(encoding="utf-8") == "mine"
 
 
+def test_refuses_a_folder_inside_a_data_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder inside another data folder is refused: that folder would read it as data."""
+    assert main(["init", str(tmp_path / "outer"), "-q"]) == 0
+    assert main(["init", str(tmp_path / "outer" / "inner" / "x")]) == 2
+    assert "is inside the data folder" in capsys.readouterr().err
+    assert not (tmp_path / "outer" / "inner").exists()
+    assert len(timeline.load(tmp_path / "outer")) == 3
+
+
 def test_an_empty_folder_and_missing_parents_are_fine(tmp_path: Path) -> None:
     """An existing empty folder is filled; missing parent folders are made."""
     (tmp_path / "empty").mkdir()

@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     _refuse_taken(folder)
+    _refuse_nested(folder)
     default_name = _default_name(folder)
     ask = _asker()
     name = _value(args.name, "--name", "Name", default_name, _check_name, ask)
@@ -103,6 +104,18 @@ def _refuse_taken(folder: Path) -> None:
             f"{str(folder)!r} is not empty (it holds {shown}); init never writes over "
             "anything: give a new or empty folder, e.g. timeline init my-timeline"
         )
+
+
+def _refuse_nested(folder: Path) -> None:
+    """A usage error if `folder` would be inside another data folder (one with a
+    timeline.toml above it): that folder's load would read the new files as its own."""
+    for parent in folder.resolve().parents:
+        if (parent / "timeline.toml").is_file():
+            raise UsageError(
+                f"{str(folder)!r} is inside the data folder {str(parent)!r} (it has a "
+                "timeline.toml), which would read the new files as its own records: give a "
+                "folder outside it"
+            )
 
 
 def _default_name(folder: Path) -> str:
