@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
 
 import timeline
+from terminal import read_terminal
 from timeline._cli import main
 from timeline._cli._init import texts
 
@@ -207,26 +206,9 @@ def _on_terminal(args: list[str], answers: bytes, cwd: Path) -> tuple[int, bytes
         cwd=cwd,
     ) as process:
         os.close(slave)
-        shown, pending = bytearray(), answers.splitlines(keepends=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.5)
-            if not ready:
-                if process.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-            if pending and shown.endswith(b"]: "):  # a prompt waits for its answer
-                os.write(master, pending.pop(0))
-        os.close(master)
+        shown = read_terminal(master, process, answers, timeout=60)
         code = process.wait(timeout=30)
-    return code, bytes(shown)
+    return code, shown
 
 
 def test_a_terminal_is_asked_for_what_is_not_given(tmp_path: Path) -> None:

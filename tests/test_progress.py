@@ -7,7 +7,6 @@ import importlib.util
 import io
 import os
 import re
-import select
 import struct
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import timeline
+from terminal import read_terminal
 from timeline._cli import main
 from timeline._cli._progress import Bar, bar_for
 
@@ -62,26 +62,11 @@ def _on_terminal(*args: str, code: str = EAGER) -> tuple[int, str, bytes]:
         ) as process,
     ):
         os.close(slave)
-        received = bytearray()
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1)
-            if not ready:
-                if process.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the child closed the terminal (EIO on Linux)
-                break
-            if not chunk:
-                break
-            received += chunk
-        os.close(master)
+        received = read_terminal(master, process)
         code_ = process.wait(timeout=60)
         stdout.seek(0)
         out = stdout.read().decode()
-    return code_, out, bytes(received)
+    return code_, out, received
 
 
 def test_a_terminal_sees_the_bar_with_counts_and_rate(data: Path) -> None:
