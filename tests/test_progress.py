@@ -100,10 +100,13 @@ def test_a_pipe_sees_no_bar(data: Path) -> None:
 
 @pytest.mark.parametrize("args", [["--quiet", "check"], ["check", "-q"], ["-q", "report"]])
 def test_quiet_on_a_terminal_sees_no_bar(data: Path, args: list[str]) -> None:
-    """--quiet (before or after the command) shows no bar, even on a terminal."""
-    code, _, shown = _on_terminal(*args, str(data))
+    """--quiet (before or after the command) shows no bar, even on a terminal; check says
+    nothing either, wherever -q is given."""
+    code, out, shown = _on_terminal(*args, str(data))
     assert code == 0
     assert shown == b""
+    if "check" in args:
+        assert out == ""
 
 
 def test_a_failed_load_wipes_the_bar_before_the_problems(tmp_path: Path) -> None:
