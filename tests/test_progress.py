@@ -276,3 +276,17 @@ def test_import_file_tells_progress(tmp_path: Path) -> None:
     imported = timeline.import_file(sheet, progress=lambda *step: told.append(step))
     assert len(imported.events) == 600
     assert told == [("importing", done, 600) for done in (0, 256, 512)]
+
+
+def test_a_terminal_that_went_away_ends_the_bar_not_the_work() -> None:
+    """A write to a closed terminal stops the bar; the work it reports on goes on."""
+
+    class Gone(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    bar = Bar("x", "B", Gone(), delay=0)
+    bar("reading", 1, 10)
+    bar("reading", 5, 10)
+    bar.close()
+    assert (bar.drawn, bar.next_draw) == (False, float("inf"))

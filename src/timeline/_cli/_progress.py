@@ -72,9 +72,17 @@ class Bar:
         line = self.line(now)
         if len(line) > width:  # the label goes first, then what does not fit
             line = self.line(now, labelled=False)
-        self.stream.write("\r" + line[:width] + "\x1b[K")
-        self.stream.flush()
         self.drawn = True
+        self._write("\r" + line[:width] + "\x1b[K")
+
+    def _write(self, text: str) -> None:
+        """Write to the terminal; one that went away (a closed window) ends the bar, not
+        the work."""
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.drawn, self.next_draw = False, float("inf")
 
     def line(self, now: float, *, labelled: bool = True) -> str:
         """What the bar shows at `now`: label, stage, bar, percentage, counts, rate, time left."""
@@ -108,8 +116,7 @@ class Bar:
     def close(self) -> None:
         """Wipe the line if it was drawn."""
         if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            self._write("\r\x1b[K")
             self.drawn = False
 
     def __enter__(self) -> Bar:
