@@ -70,7 +70,7 @@ def add_command(
 
 
 #: What -q/--quiet does, wherever it is given.
-QUIET_HELP = "no progress bar; check and build also print nothing on success"
+QUIET_HELP = "no progress bar; check, build and init also print nothing on success"
 
 
 def add_data(parser: argparse.ArgumentParser) -> None:
