@@ -201,23 +201,6 @@ def test_no_bar_for_a_pipe_quiet_or_a_dumb_terminal(monkeypatch: pytest.MonkeyPa
     assert bar_for(argparse.Namespace(quiet=False), "x") is None
 
 
-def test_load_tells_progress_and_stays_silent(
-    data: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """timeline.load tells the callback the bytes read, in order up to the total, then
-    the checking and sorting stages; it prints nothing itself."""
-    told: list[tuple[str, int, int]] = []
-    loaded = timeline.load(data, progress=lambda *step: told.append(step))
-    assert len(loaded) == 2000
-    reading = [step for step in told if step[0] == "reading"]
-    total = reading[0][2]
-    assert reading[0] == ("reading", 0, total)
-    assert reading[-1] == ("reading", total, total)
-    assert [done for _, done, _ in reading] == sorted(done for _, done, _ in reading)
-    assert told[len(reading) :] == [("checking", 0, 0), ("sorting", 0, 0)]
-    assert capsys.readouterr() == ("", "")
-
-
 def test_in_process_runs_show_no_bar(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """main() with captured stderr (no terminal) writes no bar."""
     assert main(["check", str(data)]) == 0
