@@ -172,7 +172,7 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
         (
             ["report", "events", "--format", "text", "--lanes", "actor"],
             "usage: timeline report",
-            "--lanes goes with --format html or timelinejs",
+            "--lanes goes with --format html, svg or timelinejs",
         ),
         (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
         (

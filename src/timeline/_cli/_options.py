@@ -32,13 +32,16 @@ __all__ = [
     "EXIT_DATA",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LANES",
     "QUIET_HELP",
     "add_command",
     "add_data",
     "add_allow_empty",
     "add_filters",
+    "add_lanes",
     "add_locale",
     "add_output",
+    "add_width",
     "emit",
     "emit_stream",
     "filter_of",
@@ -54,6 +57,8 @@ __all__ = [
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 #: The data folder a command reads when none is named.
 DEFAULT_DATA = "events"
+#: The kinds of swimlane (`timeline.report.Lanes`), kept here so that --help needs no import.
+LANES = ("policy", "actor", "jurisdiction", "tag")
 
 
 def add_command(
@@ -154,6 +159,21 @@ def add_allow_empty(parser: argparse.ArgumentParser) -> None:
         "--allow-empty",
         action="store_true",
         help="write the output even when no event is left to write (refused otherwise)",
+    )
+
+
+def add_lanes(parser: argparse.ArgumentParser, help: str, default: str | None = None) -> None:
+    """--lanes: what the chart's swimlanes (and TimelineJS's groups) are."""
+    parser.add_argument("--lanes", choices=LANES, default=default, help=help)
+
+
+def add_width(parser: argparse.ArgumentParser) -> None:
+    """--width: for the svg and html formats, the chart's width in pixels."""
+    parser.add_argument(
+        "--width",
+        type=int,
+        metavar="PX",
+        help="svg and html: the chart's width in pixels (default: 1200; 480 to 20000)",
     )
 
 

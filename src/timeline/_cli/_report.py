@@ -10,8 +10,10 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_lanes,
     add_locale,
     add_output,
+    add_width,
     emit_stream,
     filter_of,
     load,
@@ -40,11 +42,8 @@ def add(commands: Commands) -> None:
         default="text",
         help="output format (default: text; parquet, a binary file, needs -o)",
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        help="swimlanes of the html and timelinejs formats (default: policy)",
-    )
+    add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
+    add_width(parser)
     add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
@@ -54,10 +53,17 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the chronological report. Example: timeline report events --from 2025"""
     from timeline import report
+    from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+        raise UsageError(f"--lanes goes with --format {_either(report.LANED)}")
+    if args.width is not None and args.format not in report.WIDE:
+        raise UsageError(f"--width goes with --format {_either(report.WIDE)}")
+    width = WIDTH if args.width is None else args.width
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise UsageError(f"--width {width}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
+    lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
     if args.locale is not None and args.format not in report.LOCALISED:
@@ -78,12 +84,16 @@ def run(args: argparse.Namespace) -> int:
 
         emit_stream(args, lambda out: _parquet.write(selected, out))
         return EXIT_OK
+    # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        from timeline.report import _html as html
-
-        # The policy bands fold every event of each policy, not only the filtered ones.
-        page = html.render(selected, lanes=args.lanes or "policy", history=timeline, locale=tag)
-        texts = iter([page])
+        texts = iter(
+            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=width)]
+        )
+    elif args.format == "svg":
+        try:
+            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=width)])
+        except ValueError as error:  # no event with a date: there is no chart to draw
+            raise UsageError(f"--format svg: {error}") from None
     else:
         options = {} if tag is None else {"locale": tag}  # data formats have no language
         texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
@@ -98,3 +108,8 @@ def run(args: argparse.Namespace) -> int:
     # Written as it is made: a report of a million events never sits whole in memory.
     emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
+
+
+def _either(formats: tuple[str, ...]) -> str:
+    """'html, svg or timelinejs'."""
+    return " or ".join(filter(None, [", ".join(formats[:-1]), formats[-1]]))
