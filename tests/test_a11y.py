@@ -1,0 +1,214 @@
+"""The HTML report against an automated WCAG 2.1 AA audit and a keyboard, in headless Chromium.
+
+The audit is axe-core, the npm package pinned in tests/viewer/package.json and installed by
+.ci/run (`npm ci` there; node_modules is not committed). Its script is read from disk and run
+in the page over the DevTools protocol (the driver of tests/test_browser.py), so nothing is
+fetched and the page's Content-Security-Policy stays as shipped. Any serious or critical
+violation fails; the full results land in tests/artifacts/ for people to read. Skips when
+Chromium or the npm package is missing, except under CI=true, where that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import timeline
+from timeline import Timeline
+from timeline.report import _chart as chart
+from timeline.report import _html as html
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent
+AXE = Path(__file__).parent / "viewer" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, headings).
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+FAILING = ("serious", "critical")
+#: A few thousand events: past the page's list limit, so the chart draws dense lanes.
+LARGE = 3000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module with axe-core at hand (skipped without; CI fails)."""
+    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+    missing = []
+    if binary is None:
+        missing.append(f"Chromium at {CHROMIUM}")
+    if not AXE.is_file():
+        missing.append("tests/viewer/node_modules (run: npm ci --prefix tests/viewer)")
+    if missing or binary is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but missing: {'; '.join(missing)}; .ci/run installs them")
+        pytest.skip(f"missing: {'; '.join(missing)}")
+    from test_browser import Browser
+
+    with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
+        chrome = Browser(binary, Path(profile))
+        try:
+            yield chrome
+        finally:
+            chrome.close()
+
+
+def audit(browser: Any, page: Path, width: int = 1280) -> list[dict[str, Any]]:
+    """Open the page, run axe-core in it and return its violations (saved to tests/artifacts)."""
+    browser.open(page, width)
+    browser.evaluate(AXE.read_text(encoding="utf-8") + "\n;1")
+    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    violations: list[dict[str, Any]] = browser.evaluate(
+        f"axe.run(document, {json.dumps(options)}).then(r => r.violations)"
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"axe-{page.stem}.json").write_text(
+        json.dumps(violations, indent=1), encoding="utf-8"
+    )
+    return violations
+
+
+def serious(violations: list[dict[str, Any]]) -> list[str]:
+    """One line per serious or critical violation: rule, impact, the first few elements."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in FAILING
+    ]
+
+
+def write(tl: Timeline, folder: Path, name: str, **options: Any) -> Path:
+    """The HTML report of `tl`, written to `folder/name.html`."""
+    path = folder / f"{name}.html"
+    path.write_text(html.render(tl, **options), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
+    """A generated dataset of a few thousand events at every precision, with policies."""
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(LARGE), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return timeline.load(out / "events")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, large: Timeline) -> dict[str, Path]:
+    """The reports audited: the shipped data, the generated one and the EU AI Act example."""
+    folder = tmp_path_factory.mktemp("a11y")
+    return {
+        "shipped": write(timeline.load(ROOT / "events"), folder, "shipped"),
+        "shipped-actors": write(
+            timeline.load(ROOT / "events"), folder, "shipped-actors", lanes="actor"
+        ),
+        "large": write(large, folder, "large"),
+        "eu-ai-act": write(timeline.load(ROOT / "examples" / "eu-ai-act"), folder, "eu-ai-act"),
+    }
+
+
+@pytest.mark.parametrize("name", ["shipped", "shipped-actors", "large", "eu-ai-act"])
+def test_no_serious_violation(browser: Any, pages: dict[str, Path], name: str) -> None:
+    """axe-core finds no serious or critical WCAG 2.1 AA violation in the report."""
+    assert serious(audit(browser, pages[name])) == []
+
+
+def test_the_audit_catches_a_bad_page(browser: Any, tmp_path: Path) -> None:
+    """Control: a page with no lang, an unnamed image and link, and grey-on-grey text fails."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        "<!DOCTYPE html><html><title>x</title><body><main>"
+        '<img src="data:,"><a href="#x"></a>'
+        '<p style="color:#aaa;background:#bbb">faint</p></main></body></html>',
+        encoding="utf-8",
+    )
+    found = {line.split(" ", 1)[0] for line in serious(audit(browser, page))}
+    assert {"html-has-lang", "image-alt", "link-name", "color-contrast"} <= found, found
+
+
+# -- contrast axe cannot judge: SVG text and marks ---------------------------------------------
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG relative luminance of an sRGB colour with channels 0-255."""
+    lin = [
+        c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb
+    ]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    low, high = sorted((_luminance(a), _luminance(b)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def _hex(colour: str) -> tuple[float, float, float]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+WHITE = (255.0, 255.0, 255.0)
+
+
+@pytest.mark.parametrize("colour", [*chart.COLOURS, chart.GREY])
+def test_lane_colours_stand_out_from_the_page(colour: str) -> None:
+    """Each lane colour is at least 3:1 on white, as WCAG 1.4.11 asks of graphical objects."""
+    assert contrast(_hex(colour), WHITE) >= 3.0
+
+
+#: Every visible text of the chart: its fill, size and weight, and for a text drawn on a
+#: band, the band's fill and opacity (what lies behind it; other text lies on white or on
+#: a white halo of its own).
+SVG_TEXT = """[...document.querySelectorAll('#_chart svg text')]
+  .filter(t => t.getBoundingClientRect().width > 0)
+  .map(t => {
+    const style = getComputedStyle(t);
+    const band = t.closest('.band');
+    const under = band && band.querySelector('rect.fill');
+    const behind = under ? getComputedStyle(under) : null;
+    return {
+      text: t.textContent.slice(0, 40), fill: style.fill, size: parseFloat(style.fontSize),
+      bold: parseInt(style.fontWeight, 10) >= 700,
+      behind: behind ? behind.fill : null,
+      opacity: behind ? parseFloat(behind.fillOpacity) : 0,
+    };
+  })"""
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    """'rgb(31, 35, 40)' as a triple."""
+    parts = css[css.index("(") + 1 : css.index(")")].split(",")
+    return (float(parts[0]), float(parts[1]), float(parts[2]))
+
+
+@pytest.mark.parametrize("name", ["shipped", "large", "eu-ai-act"])
+def test_chart_text_meets_contrast(browser: Any, pages: dict[str, Path], name: str) -> None:
+    """Every text the chart draws is at least 4.5:1 (3:1 when large) on what lies behind it."""
+    browser.open(pages[name], 1280)
+    texts = browser.evaluate(SVG_TEXT)
+    assert texts
+    low = []
+    for text in texts:
+        background = WHITE
+        if text["behind"]:
+            paint, alpha = _rgb(text["behind"]), text["opacity"]
+            background = tuple(alpha * c + (1 - alpha) * 255 for c in paint)  # type: ignore[assignment]
+        large_text = text["size"] >= 24 or (text["bold"] and text["size"] >= 18.66)
+        ratio = contrast(_rgb(text["fill"]), background)
+        if ratio < (3.0 if large_text else 4.5):
+            low.append((text["text"], round(ratio, 2)))
+    assert low == []
