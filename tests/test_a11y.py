@@ -212,3 +212,152 @@ def test_chart_text_meets_contrast(browser: Any, pages: dict[str, Path], name: s
         if ratio < (3.0 if large_text else 4.5):
             low.append((text["text"], round(ratio, 2)))
     assert low == []
+
+
+# -- the keyboard --------------------------------------------------------------------------------
+
+#: What has the focus: the mark's event, the entry's event, its outline and its name.
+FOCUSED = """(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) { return null; }
+  const style = getComputedStyle(e);
+  const mark = e.closest('a.mark');
+  const entry = e.closest('article.event');
+  return {
+    tag: e.tagName.toLowerCase(),
+    mark: mark ? mark.dataset.event : null,
+    entry: entry && e.matches('h4 a') ? entry.id : null,
+    skip: e.classList.contains('skip'),
+    outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+    name: (e.getAttribute('aria-label')
+      || (e.labels && e.labels.length ? e.labels[0].textContent : '')
+      || e.textContent || '').trim().slice(0, 80),
+  };
+})()"""
+
+
+def press(browser: Any, key: str, code: int, *, shift: bool = False) -> None:
+    """One key press (down and up) sent to the page, as a keyboard would."""
+    for kind in ("keyDown", "keyUp"):
+        browser.call(
+            "Input.dispatchKeyEvent",
+            session=True,
+            type=kind,
+            key=key,
+            code=key,
+            windowsVirtualKeyCode=code,
+            modifiers=8 if shift else 0,
+        )
+
+
+def tab_through(browser: Any, limit: int) -> list[dict[str, Any]]:
+    """Everything Tab reaches, in order, from the top of the page until focus leaves it."""
+    browser.evaluate("document.activeElement && document.activeElement.blur(), 1")
+    reached: list[dict[str, Any]] = []
+    for _ in range(limit):
+        press(browser, "Tab", 9)
+        focused = browser.evaluate(FOCUSED)
+        if focused is None or (reached and focused == reached[0]):
+            break
+        reached.append(focused)
+    return reached
+
+
+MARKS = "[...new Set([...document.querySelectorAll('#_chart a.mark')].map(m => m.dataset.event))]"
+
+
+@pytest.mark.parametrize("name", ["shipped", "eu-ai-act"])
+def test_tab_reaches_every_mark_and_its_entry(
+    browser: Any, pages: dict[str, Path], name: str
+) -> None:
+    """Tab reaches every mark, then every entry, each with a visible outline and a name."""
+    browser.open(pages[name], 1280)
+    marks = set(browser.evaluate(MARKS))
+    assert marks
+    limit = browser.evaluate("document.querySelectorAll('a[href], input, summary').length") + 5
+    reached = tab_through(browser, limit)
+    assert {r["mark"] for r in reached if r["mark"]} == marks
+    assert {r["entry"] for r in reached if r["entry"]} >= marks
+    last_mark = max(i for i, r in enumerate(reached) if r["mark"])
+    first_entry = min(i for i, r in enumerate(reached) if r["entry"])
+    assert last_mark < first_entry  # the chart, then the list, as on the page
+    assert [r for r in reached if r["outline"] < 2] == []  # WCAG 2.4.7: focus is visible
+    assert [r for r in reached if not r["name"]] == []
+    assert browser.problems() == []
+
+
+def test_the_skip_link_jumps_past_the_marks(browser: Any, pages: dict[str, Path]) -> None:
+    """The skip link shows when focused; Enter on it sends the next Tab past every mark."""
+    browser.open(pages["shipped"], 1280)
+    reached = tab_through(browser, 10)
+    skip = next(i for i, r in enumerate(reached) if r["skip"])
+    assert reached[skip + 1]["mark"]  # the marks come right after it
+    browser.evaluate("document.querySelector('a.skip').focus(), 1")
+    width = browser.evaluate("document.querySelector('a.skip').getBoundingClientRect().left")
+    assert width >= 0  # on screen while focused
+    press(browser, "Enter", 13)
+    press(browser, "Tab", 9)
+    after = browser.evaluate(FOCUSED)
+    assert after["mark"] is None
+    assert after["entry"] is not None
+
+
+def test_a_marks_name_is_its_date_and_title(browser: Any, pages: dict[str, Path]) -> None:
+    """The accessibility tree names each mark link by its date and full title."""
+    browser.open(pages["shipped"], 1280)
+    browser.call("Accessibility.enable", session=True)
+    nodes = browser.call("Accessibility.getFullAXTree", session=True)["nodes"]
+    names = {
+        n["name"]["value"]
+        for n in nodes
+        if n.get("role", {}).get("value") == "link" and "name" in n
+    }
+    events = timeline.load(ROOT / "events")
+    for event in events:
+        assert any(
+            name.startswith(f"{event.when.label}: ") and event.title[:20] in name for name in names
+        ), event.id
+
+
+# -- motion and language -------------------------------------------------------------------------
+
+MOTION = """(() => {
+  const mark = document.querySelector('#_chart a.mark');
+  return {scroll: getComputedStyle(document.documentElement).scrollBehavior,
+          transition: getComputedStyle(mark).transitionDuration,
+          animation: getComputedStyle(mark).animationName};
+})()"""
+
+
+@pytest.mark.parametrize(
+    ("preference", "scroll"), [("no-preference", "smooth"), ("reduce", "auto")]
+)
+def test_motion_follows_the_readers_preference(
+    browser: Any, pages: dict[str, Path], preference: str, scroll: str
+) -> None:
+    """A mark's link glides to its entry, unless the reader asks for reduced motion."""
+    browser.open(pages["shipped"], 1280)
+    browser.call(
+        "Emulation.setEmulatedMedia",
+        session=True,
+        features=[{"name": "prefers-reduced-motion", "value": preference}],
+    )
+    try:
+        motion = browser.evaluate(MOTION)
+    finally:
+        browser.call("Emulation.setEmulatedMedia", session=True, features=[])
+    assert motion == {"scroll": scroll, "transition": "0s", "animation": "none"}
+
+
+@pytest.mark.parametrize("locale", ["en", "de", "pt-BR", "zh-Hans"])
+def test_the_page_language_is_the_locale(locale: str) -> None:
+    """`lang` on <html> is the report's locale, one template variable."""
+    page = html.render(timeline.load(ROOT / "events"), locale=locale)
+    assert f'<html lang="{locale}">' in page
+    assert page.count("lang=") == 1
+
+
+def test_a_locale_that_is_no_language_tag_is_refused() -> None:
+    """A `lang` value that could break out of its attribute is refused."""
+    with pytest.raises(ValueError, match="is not a language tag"):
+        html.render(timeline.load(ROOT / "events"), locale='en" onload="x')
