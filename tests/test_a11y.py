@@ -140,6 +140,32 @@ def test_the_audit_catches_a_bad_page(browser: Any, tmp_path: Path) -> None:
     assert {"html-has-lang", "image-alt", "link-name", "color-contrast"} <= found, found
 
 
+#: The site's kinds of page: a paged index, a year, a policy and the policy index.
+SITE_PAGES = ["index.html", "years/*.html", "policies/*.html", "policies.html"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a generated dataset just past one page's list, so its list is paged."""
+    out = tmp_path_factory.mktemp("site-data")
+    size = str(html.LIST_LIMIT + 100)
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), size, "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    folder = tmp_path_factory.mktemp("site")
+    timeline.build_site(timeline.load(out / "events"), folder / "site")
+    return folder / "site"
+
+
+@pytest.mark.parametrize("pattern", SITE_PAGES)
+def test_no_serious_violation_on_the_site(browser: Any, site: Path, pattern: str) -> None:
+    """axe-core finds no serious or critical violation on each kind of the site's pages."""
+    page = sorted(site.glob(pattern))[0]
+    assert serious(audit(browser, page)) == []
+
+
 # -- contrast axe cannot judge: SVG text and marks ---------------------------------------------
 
 
@@ -226,8 +252,11 @@ FOCUSED = """(() => {
   return {
     tag: e.tagName.toLowerCase(),
     mark: mark ? mark.dataset.event : null,
+    tooltip: mark ? mark.querySelector('title').textContent : null,
     entry: entry && e.matches('h4 a') ? entry.id : null,
     skip: e.classList.contains('skip'),
+    caption: (() => { const c = document.getElementById('_focused'), r = c.getBoundingClientRect();
+      return !c.hidden && r.top >= 0 && r.bottom <= innerHeight ? c.textContent : null; })(),
     outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
     name: (e.getAttribute('aria-label')
       || (e.labels && e.labels.length ? e.labels[0].textContent : '')
@@ -283,6 +312,8 @@ def test_tab_reaches_every_mark_and_its_entry(
     assert last_mark < first_entry  # the chart, then the list, as on the page
     assert [r for r in reached if r["outline"] < 2] == []  # WCAG 2.4.7: focus is visible
     assert [r for r in reached if not r["name"]] == []
+    # the mouse's tooltip shows for the keyboard too, on screen, under the chart
+    assert [r for r in reached if r["caption"] != r["tooltip"]] == []
     assert browser.problems() == []
 
 
