@@ -36,8 +36,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, headings).
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAILING = ("serious", "critical")
-#: A few thousand events: past the page's list limit, so the chart draws dense lanes.
-LARGE = 3000
 
 
 @pytest.fixture(scope="module")
@@ -96,15 +94,9 @@ def write(tl: Timeline, folder: Path, name: str, **options: Any) -> Path:
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
+def large(generated_events: Path) -> Timeline:
     """A generated dataset of a few thousand events at every precision, with policies."""
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(LARGE), "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    return timeline.load(out / "events")
+    return timeline.load(generated_events)
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +287,7 @@ def tab_through(browser: Any, limit: int) -> list[dict[str, Any]]:
 MARKS = "[...new Set([...document.querySelectorAll('#_chart a.mark')].map(m => m.dataset.event))]"
 
 
-@pytest.mark.parametrize("name", ["shipped", "eu-ai-act"])
+@pytest.mark.parametrize("name", ["shipped", "eu-ai-act", "large"])
 def test_tab_reaches_every_mark_and_its_entry(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
@@ -315,6 +307,33 @@ def test_tab_reaches_every_mark_and_its_entry(
     # the mouse's tooltip shows for the keyboard too, on screen, under the chart
     assert [r for r in reached if r["caption"] != r["tooltip"]] == []
     assert browser.problems() == []
+
+
+def test_a_dense_charts_marks_link_to_entries_on_the_page(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """Past the list limit every mark still links to an entry the page lists, takes the
+    focus and has a name, and the lanes drawn as density are in the text alternative."""
+    browser.open(pages["large"], 1280)
+    found = browser.evaluate(
+        """(() => {
+          const marks = [...document.querySelectorAll('#_chart a.mark')];
+          return {
+            marks: marks.length,
+            bad: marks.filter(m => !(m.tabIndex >= 0 && m.getAttribute('href')
+                && document.getElementById(m.getAttribute('href').slice(1))
+                && m.querySelector('title').textContent.trim())).map(m => m.dataset.event),
+            focusable: marks.every(m => { m.focus(); return document.activeElement === m; }),
+            dense: document.querySelectorAll('#_chart .density').length,
+            table: document.querySelectorAll('#_chart-text tbody tr').length,
+          };
+        })()"""
+    )
+    assert found["marks"] > 20
+    assert found["bad"] == []
+    assert found["focusable"] is True
+    assert found["dense"] > 0  # the lanes are dense, and the text alternative tables them
+    assert found["table"] > 0
 
 
 def test_the_skip_link_jumps_past_the_marks(browser: Any, pages: dict[str, Path]) -> None:

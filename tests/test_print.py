@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -66,18 +65,12 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Timeline]:
+def datasets(generated_events: Path) -> dict[str, Timeline]:
     """The shipped data, the EU AI Act example and a generated few thousand events."""
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "3000", "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
     return {
         "shipped": timeline.load(ROOT / "events"),
         "eu-ai-act": timeline.load(ROOT / "examples" / "eu-ai-act"),
-        "large": timeline.load(out / "events"),
+        "large": timeline.load(generated_events),
     }
 
 
