@@ -11,11 +11,8 @@ Chromium or the npm package is missing, except under CI=true, where that fails.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +29,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
 AXE = Path(__file__).parent / "viewer" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, headings).
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAILING = ("serious", "critical")
@@ -41,24 +37,13 @@ FAILING = ("serious", "critical")
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module with axe-core at hand (skipped without; CI fails)."""
-    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    missing = []
-    if binary is None:
-        missing.append(f"Chromium at {CHROMIUM}")
-    if not AXE.is_file():
-        missing.append("tests/viewer/node_modules (run: npm ci --prefix tests/viewer)")
-    if missing or binary is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but missing: {'; '.join(missing)}; .ci/run installs them")
-        pytest.skip(f"missing: {'; '.join(missing)}")
-    from test_browser import Browser
+    missing = (
+        [] if AXE.is_file() else ["tests/viewer/node_modules (run: npm ci --prefix tests/viewer)"]
+    )
+    from test_browser import started
 
-    with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
-        chrome = Browser(binary, Path(profile))
-        try:
-            yield chrome
-        finally:
-            chrome.close()
+    with started(missing) as chrome:
+        yield chrome
 
 
 def audit(browser: Any, page: Path, width: int = 1280) -> list[dict[str, Any]]:

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import base64
 import html as html_text
-import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +31,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MM = 96 / 25.4  # CSS px per millimetre
 #: Paper: width and height in mm, and the page margins of report.css's @page (mm).
 PAPER = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -43,25 +40,15 @@ MARGIN_X, MARGIN_Y = 12.0, 14.0
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium, with poppler-utils at hand (skipped without them; CI fails)."""
-    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    missing = []
-    if binary is None:
-        missing.append(f"Chromium at {CHROMIUM}")
-    for tool in ("pdftotext", "pdfinfo"):
-        if shutil.which(tool) is None:
-            missing.append(f"{tool} (Debian's poppler-utils)")
-    if missing or binary is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but missing: {'; '.join(missing)}; .ci/run installs them")
-        pytest.skip(f"missing: {'; '.join(missing)}")
-    from test_browser import Browser
+    missing = [
+        f"{tool} (Debian's poppler-utils)"
+        for tool in ("pdftotext", "pdfinfo")
+        if shutil.which(tool) is None
+    ]
+    from test_browser import started
 
-    with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
-        chrome = Browser(binary, Path(profile))
-        try:
-            yield chrome
-        finally:
-            chrome.close()
+    with started(missing) as chrome:
+        yield chrome
 
 
 @pytest.fixture(scope="module")
