@@ -31,7 +31,7 @@ import hashlib
 import html
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -99,16 +99,11 @@ def build(
 
     Raises:
         SiteError: `out_dir` exists and is not a folder, or holds data files.
-        ValueError: `lanes` is not policy, actor or jurisdiction.
+        ValueError: `lanes` is not policy, actor, jurisdiction or tag.
         OSError: the folder cannot be written (nothing of the old site is changed then).
     """
-    from timeline import _ics as ics
     from timeline._load import READERS
     from timeline._paths import Inputs, check_target
-    from timeline.report import _csv as csv
-    from timeline.report import _html as html_report
-    from timeline.report import _json as json
-    from timeline.report import _timelinejs as timelinejs
 
     root = Path(out_dir)
     try:  # the command line checks more (its own inputs); a library call gets this much
@@ -116,6 +111,31 @@ def build(
     except UsageError as error:
         raise SiteError(str(error)) from None
     history = timeline if history is None else history
+    _lanes(lanes)
+    written: list[str] = []
+    epoch = _epoch()
+    with replaced_folder(root, carry=_carried) as staging:
+        # Each file is written as soon as it is made, so memory holds one page at a time.
+        for relative, data in _files(timeline, lanes, history):
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+            if epoch is not None:
+                os.utime(path, (epoch, epoch))
+            written.append(relative)
+    return sorted(written)
+
+
+def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site, path and contents, one at a time. Each page is linear in what
+    it shows: a policy page links to the policy index, not to every other policy; a year
+    page links to the policy pages instead of repeating each policy."""
+    from timeline import _ics as ics
+    from timeline.report import _csv as csv
+    from timeline.report import _html as html_report
+    from timeline.report import _json as json
+    from timeline.report import _timelinejs as timelinejs
+
     settings = timeline.settings
     feeds = {name: file_name(name) for name in settings.feeds}
     own_events: dict[str, list[Event]] = {}
@@ -123,32 +143,34 @@ def build(
         if event.policy is not None:
             own_events.setdefault(event.policy, []).append(event)
     pages = {pid: file_name(pid) for pid in timeline.policies if pid in own_events}
-    files: dict[str, bytes | str] = {}
+    count = len(pages)
 
-    files["timeline.ics"] = ics.to_ics(timeline)
-    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
+    yield "timeline.ics", ics.to_ics(timeline)
+    yield "deadlines.ics", ics.deadlines_ics(history, policies=list(pages))
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
-    files["timeline.json"] = json.render(timeline)
-    files["timeline.csv"] = csv.render(timeline)
-    files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))
+        yield f"feeds/{stem}.ics", ics.to_ics(timeline, feed=name, name=title)
+    yield "timeline.json", json.render(timeline)
+    yield "timeline.csv", csv.render(timeline)
+    yield "timelinejs.json", timelinejs.render(timeline, lanes=_lanes(lanes))
 
     years = _year_pages(timeline)
     listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
     index = html_report.render(timeline, lanes=lanes, history=history, pages=listed)
-    count = len(pages)
-    files["index.html"] = _with_nav(index, _nav(timeline, feeds, count, prefix="", years=years))
+    yield "index.html", _with_nav(index, _nav(timeline, feeds, count, prefix="", years=years))
+    up_to_policies = {pid: f"../policies/{stem}.html" for pid, stem in pages.items()}
     for n, (relative, heading, chunk) in enumerate(years):
         part = attrs.evolve(
             timeline,
             events=chunk,
             settings=attrs.evolve(settings, name=f"{settings.name}: {heading}", feeds={}),
         )
-        page = html_report.render(part, lanes=lanes, history=history, in_force=False)
+        page = html_report.render(
+            part, lanes=lanes, history=history, in_force=False, policy_pages=up_to_policies
+        )
         around = (years[n - 1][:2] if n else None, years[n + 1][:2] if n + 1 < len(years) else None)
-        nav = _nav(timeline, feeds, count, prefix="../", around=around)
-        files[relative] = _with_nav(page, nav)
+        yield relative, _with_nav(page, _nav(timeline, feeds, count, prefix="../", around=around))
+
     history_of: dict[str, list[Event]] = {}
     for event in history:
         if event.policy in pages:
@@ -163,29 +185,18 @@ def build(
                 settings, name=policy.title, description=policy.summary, feeds={}
             ),
         )
-        files[f"policies/{stem}.ics"] = ics.to_ics(
-            own, name=f"{settings.name}: {policy.title}", description=policy.summary
+        yield (
+            f"policies/{stem}.ics",
+            ics.to_ics(own, name=f"{settings.name}: {policy.title}", description=policy.summary),
         )
-        # Its own events fold its history and count it in force: nothing else is needed.
+        # Its own events fold its history; its state band shows when it is in force.
         folded = attrs.evolve(history, events=history_of.get(pid, []))
-        page = html_report.render(titled, lanes=lanes, history=folded, pages=up)
+        page = html_report.render(titled, lanes=lanes, history=folded, pages=up, in_force=False)
         nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
-        files[f"policies/{stem}.html"] = _with_nav(page, nav)
+        yield f"policies/{stem}.html", _with_nav(page, nav)
     if pages:
-        index_page = _policy_index(timeline, pages, own_events)
-        files["policies.html"] = _with_nav(
-            index_page, _nav(timeline, feeds, count, prefix="", around=(None, None))
-        )
-
-    epoch = _epoch()
-    with replaced_folder(root, carry=_carried) as staging:
-        for relative, data in sorted(files.items()):
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
-            if epoch is not None:
-                os.utime(path, (epoch, epoch))
-    return sorted(files)
+        nav = _nav(timeline, feeds, count, prefix="", around=(None, None))
+        yield "policies.html", _with_nav(_policy_index(timeline, pages, own_events), nav)
 
 
 def _carried(relative: str) -> bool:

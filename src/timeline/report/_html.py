@@ -201,6 +201,7 @@ def render(
     width: float = WIDTH,
     pages: Mapping[str, str] | None = None,
     in_force: bool = True,
+    policy_pages: Mapping[str, str] | None = None,
 ) -> str:
     """The whole page: header, chart, policies, the chronological list and a legend.
 
@@ -210,7 +211,9 @@ def render(
     (its `lang`); `width` the chart's width in px. `pages` (event id → the page that lists
     it) is how a site pages its list: past `LIST_LIMIT` events the page lists the years
     and links to their pages; without it, the page lists the events drawn on the chart.
-    `in_force` leaves out the step chart of policies in force when false.
+    `in_force` leaves out the step chart of policies in force when false. `policy_pages`
+    (policy id → its page) is how a site's year pages leave the policies to their own
+    pages: the page has no Policies section and each entry links to its policy's page.
 
     Raises:
         ValueError: `lanes` is not one of `LANES`, `locale` is not a language tag, or
@@ -228,7 +231,11 @@ def render(
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
     shown = {e.policy for e in timeline if e.policy is not None}
-    policies = [(p, steps.get(pid, [])) for pid, p in timeline.policies.items() if pid in shown]
+    policies = [
+        (p, steps.get(pid, []))
+        for pid, p in timeline.policies.items()
+        if pid in shown and policy_pages is None
+    ]
     big = len(timeline) > LIST_LIMIT
     paged = big and pages is not None
     compact = big and not paged
@@ -241,6 +248,11 @@ def render(
         if compact and event.id not in drawn:
             return None
         return f"#{event.id}"
+
+    def policy_href(policy: str) -> str:
+        if policy_pages is None:
+            return f"#policy:{policy}"
+        return policy_pages.get(policy, "")
 
     groups = []
     if not paged:
@@ -257,6 +269,7 @@ def render(
         lanes=lane_kind,
         locale=locale,
         href=href,
+        policy_href=policy_href,
         groups=groups,
         year_pages=_year_pages(timeline, pages) if paged and pages is not None else [],
         compact=compact,
