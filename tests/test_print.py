@@ -177,6 +177,8 @@ def test_the_report_prints(
     assert [t for t in titles if squeeze(t) not in flat] == []
     assert [a for a in addresses if squeeze(a) not in flat] == []  # links written out
     assert words_past_the_margins(pdf) == []
+    assert "The chart in words" not in text  # a closed disclosure is left out
+    assert "Skip the chart" not in text
     assert browser.problems() == []
 
 
