@@ -562,6 +562,88 @@ def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
     assert again.cite[0] is not first.cite[0]
 
 
+# -- big files: read in blocks, limited per record ------------------------------------------------
+
+
+def _jsonl_project(root: Path, lines: list[bytes]) -> Path:
+    """A data folder with one source `s` and `e.jsonl` made of `lines` (each without LF)."""
+    folder = root / "events"
+    folder.mkdir()
+    (folder / "sources.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n', encoding="utf-8")
+    (folder / "e.jsonl").write_bytes(b"\n".join(lines))
+    return folder
+
+
+def _event_line(n: int, **fields: object) -> bytes:
+    record = {"id": f"e{n}", "title": "T", "when": "2025", "cite": [{"source": "s"}], **fields}
+    return json.dumps({"event": record}, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_70_mb_json_lines_file_loads(in_tmp: Path) -> None:
+    """A data file far over the old 64 MiB refusal loads: the limits are per record and string."""
+    summary = "word " * 17_600  # 88,000 characters, under the 100,000 a string may hold
+    lines = [_event_line(n, summary=summary) for n in range(800)]
+    folder = _jsonl_project(in_tmp, lines)
+    assert (folder / "e.jsonl").stat().st_size > 70_000_000
+    assert len(load(folder)) == 800
+
+
+@pytest.mark.parametrize("block", [7, 64, 1 << 20])
+def test_lines_are_numbered_across_blocks(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """However the file is cut into blocks, records and problems keep their line numbers."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", block)
+    lines = [b"\xef\xbb\xbf" + _event_line(0), b"", *(_event_line(n) for n in range(1, 6))]
+    lines[4] = _event_line(3, when="2025-13")
+    lines.append(_event_line(6, when="2025-14"))  # the last line has no line end
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        "events/e.jsonl:5: event.when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+        "events/e.jsonl:8: event.when: '2025-14' is not a valid date: "
+        "month 14 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [
+        (b"\xff", "events/e.jsonl:4: not UTF-8 (byte 0xff)"),
+        (b"\x01", "events/e.jsonl:4: control character '\\x01' is not allowed in data files"),
+    ],
+)
+def test_a_bad_byte_deep_in_a_file_is_located(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, bad: bytes, expected: str
+) -> None:
+    """A byte no data file may hold is named with its line, wherever the block starts."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", 100)
+    lines = [_event_line(n) for n in range(6)]
+    lines[3] = lines[3].replace(b'"T"', b'"T' + bad + b'"')
+    assert _problems(_jsonl_project(in_tmp, lines)) == [expected]
+
+
+def test_a_record_over_the_limit_is_refused_alone(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line longer than a record may be is one problem at its line; the lines after it load."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", 64)
+    monkeypatch.setattr(_files, "MAX_RECORD_BYTES", 1_000)
+    lines = [_event_line(0), _event_line(1, summary="x" * 5_000), _event_line(2, when="2025-13")]
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        "events/e.jsonl:2: a record (one line) is at most 1,000 bytes; "
+        "split this one into smaller records",
+        "events/e.jsonl:3: event.when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
+EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
 # -- the folder walk: nothing vanishes without a word ------------------------------------------
 
 

@@ -90,6 +90,41 @@ def test_a_policy_replacing_itself_is_a_cycle(tmp_path: Path) -> None:
     ]
 
 
+def test_a_chain_into_a_cycle_reports_only_the_cycle(tmp_path: Path) -> None:
+    """Policies leading into a cycle are not on it; each one on it is told the cycle from itself."""
+    links = {"a": "b", "b": "c", "c": "d", "d": "b", "e": "a"}
+    located = [
+        _at(Policy(id=name, title=name, amends=parent), "policy", n, n + 1)
+        for n, (name, parent) in enumerate(links.items())
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:2: policy[1].amends: policies amend or replace in a cycle: b → c → d → b",
+        "a.toml:3: policy[2].amends: policies amend or replace in a cycle: c → d → b → c",
+        "a.toml:4: policy[3].amends: policies amend or replace in a cycle: d → b → c → d",
+    ]
+
+
+def test_a_long_amends_chain_checks_in_linear_time(tmp_path: Path) -> None:
+    """A chain of 2,000 amendments (and the same chain closed into a cycle) checks in seconds."""
+    import time
+
+    n = 2_000
+    chain = [
+        _at(Policy(id=f"p{i}", title="P", amends=f"p{i - 1}" if i else None), "policy", i, i + 1)
+        for i in range(n)
+    ]
+    closed = [_at(Policy(id="p0", title="P", amends=f"p{n - 1}"), "policy", 0, 1), *chain[1:]]
+    started = time.perf_counter()
+    assert _messages(chain, tmp_path) == []
+    messages = _messages(closed, tmp_path)
+    assert len(messages) == n  # every member of the cycle, once each
+    assert messages[0] == (
+        "a.toml:1: policy[0].amends: policies amend or replace in a cycle: "
+        "p0 → p1999 → p1998 → p1997 → … 1,993 more … → p3 → p2 → p1 → p0"
+    )
+    assert time.perf_counter() - started < 5  # the quadratic walk took a minute for this
+
+
 def test_quotes_are_checked_against_the_file(tmp_path: Path) -> None:
     """A quote must be verbatim (white space aside) in its source's file."""
     (tmp_path / "a.txt").write_text("In April,\nXi Jinping stated", encoding="utf-8")

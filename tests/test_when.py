@@ -406,6 +406,29 @@ def test_bounds_are_ordered(when: When) -> None:
     assert _axis(_low(when), UTC) <= _axis(_high(when), UTC, end=True)
 
 
+@given(whens(), st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York"]))
+def test_sort_key_is_microseconds_of_the_bounds(when: When, zone_name: str) -> None:
+    """The key's integer arithmetic gives the microseconds datetime arithmetic gives."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+    def micros(moment: dt.datetime) -> int:
+        return (moment - epoch) // dt.timedelta(microseconds=1)
+
+    def day_start(day: dt.date) -> int:
+        return micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
+
+    low, high = when.sort_key(zone)
+    if when.start_instant is not None:
+        assert low == micros(when.start_instant)
+    elif when.earliest is not None:
+        assert low == day_start(when.earliest)
+    if when.end_instant is not None:
+        assert high == micros(when.end_instant)
+    elif when.latest is not None and when.latest < dt.date.max:
+        assert high == day_start(when.latest + dt.timedelta(days=1)) - 1
+
+
 @given(whens(), whens(), st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York"]))
 def test_order_is_total_and_consistent_with_earliest(a: When, b: When, zone_name: str) -> None:
     """Keys compare totally, and a before b never has b's earliest before a's."""

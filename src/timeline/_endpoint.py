@@ -28,6 +28,7 @@ __all__ = [
     "offset_label",
     "offset_notation",
     "parse_endpoint",
+    "read_endpoint",
     "suggest",
     "zone_problem",
 ]
@@ -268,68 +269,78 @@ def _days_in(year: int, month: int) -> int:
 
 @functools.lru_cache(maxsize=65_536)
 def parse_endpoint(text: str, whole: str) -> Endpoint:
-    """One end as written ("2025-04~", "2025-12-08T15:30Z"); `whole` names the value in errors."""
+    """One end as written ("2025-04~", "2025-12-08T15:30Z"), cached; `whole` names the value."""
+    return read_endpoint(text, whole)
+
+
+def read_endpoint(text: str, whole: str) -> Endpoint:
+    """`parse_endpoint` uncached, for a caller that caches whole values itself."""
     match = _PART.fullmatch(text)
     if match is None:
         raise WhenError.invalid(whole, _hint(text))
-    g = match.groupdict()
-    qualifier = _QUALIFIERS[g["qualifier"]]
-    if g["century"] is not None or g["decade"] is not None:
-        if int(g["century"] or g["decade"]) == 0:
+    century, decade, written_year, written_month, written_day, *clock, qualified = match.groups()
+    qualifier = _QUALIFIERS[qualified]
+    if written_year is None:
+        if int(century or decade) == 0:
             raise WhenError.invalid(whole, "years before 0001 are not supported")
-        if g["century"] is not None:
-            year, precision = int(g["century"]) * 100, Precision.CENTURY
-        else:
-            year, precision = int(g["decade"]) * 10, Precision.DECADE
-        return Endpoint(year=year, precision=precision, qualifier=qualifier)
-    year = int(g["year"])
+        if century is not None:
+            return Endpoint(
+                year=int(century) * 100, precision=Precision.CENTURY, qualifier=qualifier
+            )
+        return Endpoint(year=int(decade) * 10, precision=Precision.DECADE, qualifier=qualifier)
+    year = int(written_year)
     if year < 1:
         raise WhenError.invalid(whole, "years before 0001 are not supported")
-    if g["month"] is None:
+    if written_month is None:
         return Endpoint(year=year, precision=Precision.YEAR, qualifier=qualifier)
-    month = int(g["month"])
-    if month in _SEASONS:
-        if g["day"] is not None:
+    month = int(written_month)
+    if month > 12:
+        if month not in _SEASONS:
+            raise WhenError.invalid(
+                whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
+            )
+        if written_day is not None:
             raise WhenError.invalid(whole, f"a season ({month}) cannot carry a day")
         if month == 24 and year == 9999:
             raise WhenError.invalid(
                 whole, "winter 9999 ends in 10000; years after 9999 are not supported"
             )
         return Endpoint(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
-    if not 1 <= month <= 12:
+    if not month:
         raise WhenError.invalid(
             whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
         )
-    if g["day"] is None:
+    if written_day is None:
         return Endpoint(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
-    day = int(g["day"])
-    last = _days_in(year, month)
+    day = int(written_day)
+    last = _MONTH_DAYS[month] if month != 2 else _days_in(year, month)
     if not 1 <= day <= last:
         raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
-    if g["hour"] is None:
+    written_hour, written_minute, written_second, written_offset = clock
+    if written_hour is None:
         return Endpoint(
             year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier
         )
     if qualifier is not Qualifier.NONE:
         raise WhenError.invalid(whole, "a time of day cannot be approximate or uncertain")
-    hour, minute = int(g["hour"]), int(g["minute"])
-    second = int(g["second"]) if g["second"] is not None else 0
+    hour, minute = int(written_hour), int(written_minute)
+    second = int(written_second) if written_second is not None else 0
     if hour > 23 or minute > 59 or second > 59:
         raise WhenError.invalid(whole, f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day")
     offset = None
-    if g["offset"] == "Z":
+    if written_offset == "Z":
         offset = dt.timedelta(0)
-    elif g["offset"] is not None:
-        sign = -1 if g["offset"][0] == "-" else 1
-        hours, mins = int(g["offset"][1:3]), int(g["offset"][4:6])
+    elif written_offset is not None:
+        sign = -1 if written_offset[0] == "-" else 1
+        hours, mins = int(written_offset[1:3]), int(written_offset[4:6])
         if hours > 23 or mins > 59:
-            raise WhenError.invalid(whole, f"{g['offset']} is not a UTC offset")
+            raise WhenError.invalid(whole, f"{written_offset} is not a UTC offset")
         offset = sign * dt.timedelta(hours=hours, minutes=mins)
     return Endpoint(
         year=year,
         month=month,
         day=day,
-        precision=Precision.SECOND if g["second"] is not None else Precision.MINUTE,
+        precision=Precision.SECOND if written_second is not None else Precision.MINUTE,
         time=dt.time(hour, minute, second),
         offset=offset,
     )

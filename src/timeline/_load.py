@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
-from timeline import _jsonl, _toml
+from timeline import _jsonl, _parquet, _toml
+from timeline._files import read_text
 from timeline._io import kind_of
 from timeline._model import Settings, Source
 from timeline._paths import Inputs
 from timeline._settings import SETTINGS_FILE, structure_settings
-from timeline._structure import Located, Shared, assemble, read_text
+from timeline._structure import Located, Shared, assemble
 from timeline._timeline import Timeline
 from timeline._validate import days_in_zone, validate
 from timeline.errors import DataError, Problem
@@ -28,14 +29,20 @@ from timeline.report import _json
 
 __all__ = ["READERS", "inputs", "load", "load_records"]
 
-Reader = Callable[[str, str, list[Problem], Shared], Iterator[Located]]
+#: Reads the file at a path (shown in problems as the second argument) into located records.
+Reader = Callable[[Path, str, list[Problem], Shared], Iterator[Located]]
 
 #: Data file suffix → the reader of that format.
-READERS: Final[dict[str, Reader]] = {".toml": _toml.read, ".jsonl": _jsonl.read}
+READERS: Final[dict[str, Reader]] = {
+    ".toml": _toml.read_file,
+    ".jsonl": _jsonl.read_file,
+    ".parquet": _parquet.read_file,  # events only; pyarrow is imported when one is found
+}
 
 
 def load(folder: str | Path = "events") -> Timeline:
-    """Read every `*.toml` and `*.jsonl` file under `folder` into a validated `Timeline`.
+    """Read every `*.toml`, `*.jsonl` and `*.parquet` file under `folder` into a validated
+    `Timeline`.
 
     A `.json` file instead of a folder is read as a JSON export (see `timeline.load_json`).
 
@@ -122,10 +129,7 @@ def load_records(
     located: list[Located] = []
     shared = Shared() if shared is None else shared
     for path in _data_files(folder, problems):
-        shown = _display(path)
-        text = read_text(path, shown, problems)
-        if text is not None:
-            located += READERS[path.suffix](text, shown, problems, shared)
+        located += READERS[path.suffix](path, _display(path), problems, shared)
     return settings, located, problems
 
 

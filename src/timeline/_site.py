@@ -195,7 +195,7 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
         nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
         yield f"policies/{stem}.html", _with_nav(page, nav)
     if pages:
-        nav = _nav(timeline, feeds, count, prefix="", around=(None, None))
+        nav = _nav(timeline, feeds, 0, prefix="", around=(None, None))  # no link to itself
         yield "policies.html", _with_nav(_policy_index(timeline, pages, own_events), nav)
 
 

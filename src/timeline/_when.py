@@ -21,6 +21,7 @@ from timeline._endpoint import (
     offset_label,
     offset_notation,
     parse_endpoint,
+    read_endpoint,
     suggest,
     zone_problem,
 )
@@ -63,7 +64,16 @@ def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
     return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
 
 
-#: Written qualifier (None when absent) → `Qualifier`: a dict lookup, not an enum call.
+def _instant_micros(part: Endpoint, tz: str | None) -> int:
+    """`_micros(part.instant(tz))`, in integer arithmetic when the end carries its offset."""
+    offset, time = part.offset, part.time
+    if offset is None or time is None:
+        return _micros(part.instant(tz))
+    assert part.month is not None
+    assert part.day is not None
+    days = dt.date(part.year, part.month, part.day).toordinal() - _EPOCH_DAY
+    seconds = days * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second
+    return (seconds - offset.days * 86_400 - offset.seconds) * 1_000_000
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=True, order=False)
@@ -231,18 +241,22 @@ class When:
         Open ends sort as the infinite past or future. The key is total: with an id as a
         tie-breaker, two runs never order the same data differently.
         """
-        if self.start is None:
+        start, end = self.start, self.end
+        if start is not None and start is end and start.time is not None:  # an instant
+            moment = _instant_micros(start, self.tz)
+            return (moment, moment)
+        if start is None:
             low = _MIN_KEY
-        elif self.start.time is not None:
-            low = _micros(self.start.instant(self.tz))
+        elif start.time is not None:
+            low = _instant_micros(start, self.tz)
         else:
-            low = _day_start(self.start.first_day, zone)
-        if self.end is None:
+            low = _day_start(start.first_day, zone)
+        if end is None:
             high = _MAX_KEY
-        elif self.end.time is not None:
-            high = _micros(self.end.instant(self.tz))
+        elif end.time is not None:
+            high = _instant_micros(end, self.tz)
         else:
-            last = self.end.last_day
+            last = end.last_day
             high = (
                 _day_start(last + dt.timedelta(days=1), zone) - 1
                 if last < dt.date.max
@@ -352,33 +366,43 @@ def _span_label(start: Endpoint, end: Endpoint) -> str:
 def _parse(text: str, tz: str | None) -> When:
     if tz is not None:
         _check_zone(tz, text)
-    interval = "/" in text
-    if interval:
-        left, _, right = text.partition("/")
-        if "/" in right:
-            raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
-        if left == ".." and right == "..":
-            raise WhenError.invalid(text, "a span needs at least one known end")
-        if not left or not right:
-            raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
-        start = None if left == ".." else parse_endpoint(left, text)
-        end = None if right == ".." else parse_endpoint(right, text)
-    else:
+    if "/" not in text:  # a single value, the common case
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
-        start = end = parse_endpoint(text, text)
-    for part in (start, end) if interval else (start,):
+        single = read_endpoint(text, text)  # this cache holds the value; no need for two
+        if single.time is not None:
+            if single.offset is None:
+                _check_local(single, tz, text)
+            if not _in_calendar(single, tz):
+                raise WhenError.invalid(text, _INSTANT_RANGE)
+        if tz is not None and not _is_local(single):
+            raise _zone_without_time(text, tz)
+        return When(start=single, end=single, is_interval=False, tz=tz)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
+    if left == ".." and right == "..":
+        raise WhenError.invalid(text, "a span needs at least one known end")
+    if not left or not right:
+        raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
+    start = None if left == ".." else parse_endpoint(left, text)
+    end = None if right == ".." else parse_endpoint(right, text)
+    for part in (start, end):
         if part is not None and _is_local(part):
             _check_local(part, tz, text)
         if part is not None and part.time is not None and not _in_calendar(part, tz):
             raise WhenError.invalid(text, _INSTANT_RANGE)
     if tz is not None and not (_is_local(start) or _is_local(end)):
-        raise WhenError.invalid(
-            text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
-        )
-    if interval and start is not None and end is not None and _backwards(start, end, tz):
+        raise _zone_without_time(text, tz)
+    if start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
-    return When(start=start, end=end, is_interval=interval, tz=tz)
+    return When(start=start, end=end, is_interval=True, tz=tz)
+
+
+def _zone_without_time(text: str, tz: str) -> WhenError:
+    return WhenError.invalid(
+        text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
+    )
 
 
 def _in_calendar(part: Endpoint, tz: str | None) -> bool:

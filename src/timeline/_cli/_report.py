@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from timeline._cli._options import (
     EXIT_OK,
     add_allow_empty,
@@ -11,7 +13,7 @@ from timeline._cli._options import (
     add_lanes,
     add_output,
     add_width,
-    emit,
+    emit_stream,
     filter_of,
     load,
     refuse_unknown,
@@ -28,12 +30,15 @@ if TYPE_CHECKING:
 
 
 def add(commands: Commands) -> None:
-    from timeline.report import FORMATS
+    from timeline.report import BINARY, FORMATS
 
     parser = add_command(commands, "report", run, "print a chronological report")
     add_data(parser)
     parser.add_argument(
-        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+        "--format",
+        choices=sorted([*FORMATS, *BINARY]),
+        default="text",
+        help="output format (default: text; parquet, a binary file, needs -o)",
     )
     add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
     add_width(parser)
@@ -56,29 +61,38 @@ def run(args: argparse.Namespace) -> int:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         raise UsageError(f"--width {width}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
     lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
+    if args.format in report.BINARY and not writes_file(args):
+        raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
         require_events(args, selected, len(timeline), "an empty report")
+    if args.format == "parquet":
+        from timeline import _parquet
+
+        emit_stream(args, lambda out: _parquet.write(selected, out))
+        return EXIT_OK
     # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        rendered = report.html(selected, lanes=lanes, history=timeline, width=width)
+        texts = iter([report.html(selected, lanes=lanes, history=timeline, width=width)])
     elif args.format == "svg":
         try:
-            rendered = report.svg(selected, lanes=lanes, history=timeline, width=width)
+            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=width)])
         except ValueError as error:  # no event with a date: there is no chart to draw
             raise UsageError(f"--format svg: {error}") from None
     else:
-        rendered = report.render(selected, args.format, lanes=args.lanes)
+        texts = report.pieces(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            rendered += "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
-    emit(args, rendered)
+        texts = itertools.chain(texts, [section])
+    # Written as it is made: a report of a million events never sits whole in memory.
+    emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
 
 

@@ -1,10 +1,11 @@
 """How many events a lane holds along the axis, for lanes too full to label every event.
 
 The chart is cut into bins of equal width; each event counts once, spread evenly over the
-time its date allows: a day falls in one bin, "2025-04" is shared by the bins April 2025
-touches, a span of ten years gives each year a tenth, an open end runs to the chart's edge.
-So a bin's height is what the data says, no more precise than the data: the events dated
-within one bin are drawn solid, the share spread in from imprecise dates and spans light.
+time its date allows: a day falls in one bin (anything no wider than a bin counts whole in
+the bin of its middle), "2025-04" is shared by the bins April 2025 touches, a span of ten
+years gives each year a tenth, an open end runs to the chart's edge.
+So a bin's height is what the data says, no more precise than the data: events dated to the
+day or the moment are drawn solid, the shares of vaguer dates and of spans light.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Final
 import attrs
 
 from timeline._model import Event
-from timeline._text import counted
 from timeline.report._axis import Axis
 
 __all__ = ["BIN", "DENSITY", "Bin", "Density", "density"]
@@ -31,12 +31,12 @@ _US: Final = dt.timedelta(microseconds=1)
 
 @attrs.frozen(kw_only=True)
 class Bin:
-    """One bin that holds something: its solid (dated within it) and light (spread) heights."""
+    """One bin that holds something: the heights of its exact dates (solid) and shares (light)."""
 
     x: float
     width: float
-    dated: float  # height of the events dated within the bin
-    spread: float  # height of the shares of events that spread over several bins
+    dated: float  # height of the events dated to the day or the moment
+    spread: float  # height of the shares of vaguer dates and spans
     title: str
 
 
@@ -74,7 +74,10 @@ def _days(first: dt.date, last: dt.date) -> str:
 
 
 def _share(value: float) -> str:
-    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
+    """'3', '1,204', '2.4' (a share of events spread over several bins)."""
+    if value >= 10 or abs(value - round(value)) < 0.05:
+        return f"{value:,.0f}"
+    return f"{value:.1f}"
 
 
 def density(events: Iterable[Event], axis: Axis, zone: dt.tzinfo) -> Density:
@@ -82,39 +85,47 @@ def density(events: Iterable[Event], axis: Axis, zone: dt.tzinfo) -> Density:
     count = max(1, round((axis.right - axis.left) / BIN))
     step = (axis.right - axis.left) / count
     edges = [axis.key(axis.left + i * step) for i in range(count + 1)]
-    dated = [0.0] * count
-    spread = [0.0] * count
-    rate = [0.0] * (count + 1)  # a difference array of the spread per microsecond
+    # Per kind (dated: a day or an instant; spread: anything vaguer, or a span), the count
+    # in each bin and a difference array of the share per microsecond over whole bins.
+    counts = {True: [0.0] * count, False: [0.0] * count}
+    rates = {True: [0.0] * (count + 1), False: [0.0] * (count + 1)}
     first, last = edges[0], edges[-1]
     for event in events:
-        lo, hi = event.when.sort_key(zone)
+        when = event.when
+        exact = when.is_exact and not when.is_interval
+        total, rate = counts[exact], rates[exact]
+        lo, hi = when.sort_key(zone)
         lo, hi = max(lo, first), min(hi + 1, last)
         if hi <= lo:
             continue
         i = min(count - 1, max(0, bisect.bisect_right(edges, lo) - 1))
         j = min(count - 1, max(0, bisect.bisect_left(edges, hi) - 1))
-        if i == j:
-            dated[i] += 1
+        if i == j or axis.x(hi, edge=axis.right) - axis.x(lo, edge=axis.left) <= step:
+            # no wider than a bin (a day straddling two is still a day): whole, in one bin
+            total[min(count - 1, max(0, bisect.bisect_right(edges, (lo + hi) // 2) - 1))] += 1
             continue
         per = 1 / (hi - lo)
-        spread[i] += (edges[i + 1] - lo) * per
-        spread[j] += (hi - edges[j]) * per
+        total[i] += (edges[i + 1] - lo) * per
+        total[j] += (hi - edges[j]) * per
         rate[i + 1] += per
         rate[j] -= per
-    running = 0.0
-    for k in range(count):
-        running += rate[k]
-        spread[k] += running * (edges[k + 1] - edges[k])
+    for exact in (True, False):
+        running = 0.0
+        total, rate = counts[exact], rates[exact]
+        for k in range(count):
+            running += rate[k]
+            total[k] += running * (edges[k + 1] - edges[k])
+    dated, spread = counts[True], counts[False]
     peak = max(d + s for d, s in zip(dated, spread, strict=True))
     bins = []
     for k in range(count):
-        total = dated[k] + spread[k]
-        if total < 0.05:
+        if dated[k] + spread[k] < 0.05:
             continue
         span = _days(_day(edges[k], zone), _day(max(edges[k], edges[k + 1] - 1), zone))
-        title = f"{span}: {counted(round(dated[k]), 'event')} dated within it"
+        noun = "event" if _share(dated[k]) == "1" else "events"
+        title = f"{span}: {_share(dated[k])} {noun} dated to the day or the moment"
         if spread[k] >= 0.05:
-            title += f", and {_share(spread[k])} spread over it from imprecise dates and spans"
+            title += f", and {_share(spread[k])} spread over it from vaguer dates and spans"
         bins.append(
             Bin(
                 x=round(axis.left + k * step, 1),

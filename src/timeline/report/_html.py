@@ -51,6 +51,7 @@ __all__ = ["LANES", "LIST_LIMIT", "WIDTH", "chart_context", "page_shell", "rende
 LIST_LIMIT: Final = 1000
 #: Past LIST_LIMIT, each policy's history shows this many of its last steps.
 _HISTORY_LIMIT: Final = 12
+_SIDES: Final = ("start", "end")
 _LOCALE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -336,8 +337,14 @@ def _span_text(timeline: Timeline) -> str:
     last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
     start_half, end_half = end_of(first, "start"), end_of(last, "end")
     events = counted(count, "event")
-    if start_half is None and end_half is None:
-        return f"{events}, with no known start or end"
+    if start_half is None and end_half is None:  # open at both ends: say what is known
+        halves = [h for e in timeline.events for s in _SIDES if (h := end_of(e.when, s))]
+        if not halves:
+            return f"{events}, with no known start or end"
+        first = min(halves, key=lambda h: h.sort_key(zone)[0])
+        last = max(halves, key=lambda h: h.sort_key(zone)[1])
+        known = first.label if first.label == last.label else f"{first.label} to {last.label}"
+        return f"{events}, {known}, some with no known start or end"
     if end_half is None:
         assert start_half is not None
         return f"{events}, {start_half.label} onwards"

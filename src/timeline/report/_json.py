@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -27,9 +26,9 @@ from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
 from timeline._status import Status, step_text
 from timeline._structure import (
-    MAX_FILE_BYTES,
     Located,
     Shared,
+    as_written,
     assemble,
     make_converter,
     number_problem,
@@ -40,8 +39,10 @@ from timeline._timeline import Timeline
 from timeline._validate import days_in_zone, validate
 from timeline._when import Qualifier, When
 from timeline.errors import DataError, Problem
+from timeline.report._common import Encoded, json_pieces
 
 __all__ = [
+    "EVENT_KEYS",
     "FORMAT",
     "VERSION",
     "bounds",
@@ -50,6 +51,7 @@ __all__ = [
     "event_ref",
     "load_json",
     "loads",
+    "pieces",
     "qualifier",
     "render",
     "render_status",
@@ -76,9 +78,9 @@ _ARRAYS: Final = {
     "events": "event",
 }
 _DERIVED: Final = ("earliest", "latest", "precision", "qualifier", "label")
-_TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
-#: An event's keys in the order the export writes them.
-_EVENT_KEYS: Final = (
+#: An exported event's keys in order: as written, then derived from `when`. The CSV and
+#: Parquet columns follow it too.
+EVENT_KEYS: Final = (
     "id",
     "title",
     "when",
@@ -95,6 +97,7 @@ _EVENT_KEYS: Final = (
     "url",
     "citations",
 )
+_TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
 
 
 def _make_converter() -> cattrs.Converter:
@@ -119,21 +122,124 @@ CONVERTER: Final = _make_converter()
 
 def render(timeline: Timeline) -> str:
     """The timeline as an indented UTF-8 JSON document, ending in a newline."""
-    return json.dumps(dump(timeline), ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(timeline))
+
+
+def pieces(timeline: Timeline) -> Iterator[str]:
+    """`render`'s text a piece at a time: one event's object after another."""
+    return json_pieces(_document(timeline, Encoded(_encoded_events(timeline))))
 
 
 def dump(timeline: Timeline) -> dict[str, Any]:
     """The timeline as plain JSON-ready data (dicts, lists, str, float, None)."""
+    return _document(timeline, list(_events(timeline)))
+
+
+def _document(timeline: Timeline, events: object) -> dict[str, Any]:
     unstructure = CONVERTER.unstructure
     return {
         "format": FORMAT,
         "version": VERSION,
         "settings": _settings(timeline.settings),
-        "events": [_event(event) for event in timeline],
+        "events": events,
         "actors": [unstructure(actor) for actor in timeline.actors.values()],
         "places": [unstructure(place) for place in timeline.places.values()],
         "policies": [unstructure(policy) for policy in timeline.policies.values()],
         "sources": [unstructure(source) for source in timeline.sources.values()],
+    }
+
+
+def _events(timeline: Timeline) -> Iterator[dict[str, Any]]:
+    """Each event's object in order; what a date and a citation contribute is worked out
+    once per distinct value (parsed dates and equal citations are shared objects)."""
+    whens: dict[int, dict[str, Any]] = {}  # id() is safe: the timeline keeps each When alive
+    for event in timeline:
+        when = event.when
+        dated = whens.get(id(when))
+        if dated is None:
+            dated = whens[id(when)] = _dated(when)
+        yield {
+            "id": event.id,
+            "title": event.title,
+            **dated,
+            "said": event.said,
+            "summary": event.summary,
+            "actors": list(event.actors),
+            "tags": list(event.tags),
+            "policy": event.policy,
+            "effect": None if event.effect is None else event.effect.value,
+            "provision": event.provision,
+            "place": event.place,
+            "url": event.url,
+            "citations": [
+                {"source": c.source, "quote": c.quote, "note": c.note} for c in event.cite
+            ],
+        }
+
+
+#: Where an event's keys start, and its lists' items, inside the document's `events` array.
+_KEY: Final = "\n      "
+_ITEM: Final = "\n        "
+_CITE_KEY: Final = "\n          "
+_STRING: Final = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
+
+
+def _encoded_events(timeline: Timeline) -> Iterator[str]:
+    """Each event's object as `indented(item, "    ")` writes what `_events` yields, but
+    written directly: a date's fields and a citation are encoded once per distinct value."""
+    text, key, item = _STRING, _KEY, _ITEM
+    dates: dict[int, str] = {}  # id() is safe: the timeline keeps every When and Citation alive
+    citations: dict[int, str] = {}
+
+    def optional(value: str | None) -> str:
+        return "null" if value is None else text(value)
+
+    def strings(values: tuple[str, ...]) -> str:
+        if not values:
+            return "[]"
+        return f"[{item}" + f",{item}".join(map(text, values)) + f"{key}]"
+
+    for event in timeline:
+        when = event.when
+        dated = dates.get(id(when))
+        if dated is None:
+            dated = dates[id(when)] = "".join(
+                f',{key}"{name}": {optional(value)}' for name, value in _dated(when).items()
+            )
+        cited = []
+        for citation in event.cite:
+            encoded = citations.get(id(citation))
+            if encoded is None:
+                encoded = citations[id(citation)] = (
+                    f'{{{_CITE_KEY}"source": {text(citation.source)},'
+                    f'{_CITE_KEY}"quote": {optional(citation.quote)},'
+                    f'{_CITE_KEY}"note": {optional(citation.note)}{item}}}'
+                )
+            cited.append(encoded)
+        effect = event.effect
+        yield (
+            f'{{{key}"id": {text(event.id)},{key}"title": {text(event.title)}{dated},'
+            f'{key}"said": {optional(event.said)},{key}"summary": {optional(event.summary)},'
+            f'{key}"actors": {strings(event.actors)},{key}"tags": {strings(event.tags)},'
+            f'{key}"policy": {optional(event.policy)},'
+            f'{key}"effect": {"null" if effect is None else text(effect.value)},'
+            f'{key}"provision": {optional(event.provision)},'
+            f'{key}"place": {optional(event.place)},{key}"url": {optional(event.url)},'
+            f'{key}"citations": [{item}' + f",{item}".join(cited) + f"{key}]\n    }}"
+        )
+
+
+def _dated(when: When) -> dict[str, Any]:
+    """An event's date fields as the export writes them: as written, then derived."""
+    earliest, latest = bounds(when)
+    return {
+        "when": str(when),
+        "tz": when.tz,
+        "earliest": earliest,
+        "latest": latest,
+        "precision": str(when.precision),
+        "qualifier": qualifier(when),
+        "label": when.label,
     }
 
 
@@ -147,21 +253,6 @@ def bounds(when: When) -> tuple[str | None, str | None]:
 def qualifier(when: When) -> str | None:
     """The qualifier's name, or None for a value the source states plainly."""
     return _QUALIFIERS[when.qualifier]
-
-
-def _event(event: Event) -> dict[str, Any]:
-    data = CONVERTER.unstructure(event)
-    when = event.when
-    earliest, latest = bounds(when)
-    data.update(
-        tz=when.tz,
-        earliest=earliest,
-        latest=latest,
-        precision=str(when.precision),
-        qualifier=qualifier(when),
-        label=when.label,
-    )
-    return {key: data[key] for key in _EVENT_KEYS}
 
 
 def _settings(settings: Settings) -> dict[str, Any]:
@@ -289,10 +380,7 @@ def load_json(path: str | Path) -> Timeline:
     target = Path(path)
     shown = str(target)
     try:
-        with open_regular(target) as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                limit = MAX_FILE_BYTES // 2**20
-                raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
+        with open_regular(target) as handle:  # no size limit: an export is read whole
             data = handle.read()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
@@ -368,16 +456,10 @@ def _as_written(raw: object, kind: str) -> object:
     """An exported record as a person would write it: no nulls or empty lists, no derived fields."""
     if not isinstance(raw, dict):
         return raw
-    record = {k: v for k, v in raw.items() if v is not None and v != []}
+    record = as_written(raw, "citations")
     if kind == "event":
         for key in _DERIVED:
             record.pop(key, None)
-        citations = record.get("citations")
-        if isinstance(citations, list):
-            record["citations"] = [
-                {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
-                for c in citations
-            ]
     return record
 
 
