@@ -90,16 +90,19 @@ def build(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
+    locale: str | None = None,
 ) -> list[str]:
     """Write the site for `timeline` into `out_dir` (created if missing).
 
     `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
-    state bands then fold every event of a policy, not only the shown ones.
+    state bands then fold every event of a policy, not only the shown ones. `locale` is the
+    language of the pages and the calendars' text (default: the timeline's `locale`).
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
         SiteError: `out_dir` exists and is not a folder, or holds data files.
-        ValueError: `lanes` is not policy, actor, jurisdiction or tag.
+        ValueError: `lanes` is not policy, actor, jurisdiction or tag, or the locale is not
+            supported.
         OSError: the folder cannot be written (nothing of the old site is changed then).
     """
     from timeline._load import READERS
@@ -116,7 +119,7 @@ def build(
     epoch = _epoch()
     with replaced_folder(root, carry=_carried) as staging:
         # Each file is written as soon as it is made, so memory holds one page at a time.
-        for relative, data in _files(timeline, lanes, history):
+        for relative, data in _files(timeline, lanes, history, locale):
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
@@ -126,7 +129,9 @@ def build(
     return sorted(written)
 
 
-def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[str, str | bytes]]:
+def _files(
+    timeline: Timeline, lanes: str, history: Timeline, locale: str | None
+) -> Iterator[tuple[str, str | bytes]]:
     """Every file of the site, path and contents, one at a time. Each page is linear in what
     it shows: a policy page links to the policy index, not to every other policy; a year
     page links to the policy pages instead of repeating each policy."""
@@ -145,18 +150,18 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
     pages = {pid: file_name(pid) for pid in timeline.policies if pid in own_events}
     count = len(pages)
 
-    yield "timeline.ics", ics.to_ics(timeline)
-    yield "deadlines.ics", ics.deadlines_ics(history, policies=list(pages))
+    yield "timeline.ics", ics.to_ics(timeline, locale=locale)
+    yield "deadlines.ics", ics.deadlines_ics(history, policies=list(pages), locale=locale)
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        yield f"feeds/{stem}.ics", ics.to_ics(timeline, feed=name, name=title)
+        yield f"feeds/{stem}.ics", ics.to_ics(timeline, feed=name, name=title, locale=locale)
     yield "timeline.json", json.render(timeline)
     yield "timeline.csv", csv.render(timeline)
     yield "timelinejs.json", timelinejs.render(timeline, lanes=_lanes(lanes))
 
     years = _year_pages(timeline)
     listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
-    index = html_report.render(timeline, lanes=lanes, history=history, pages=listed)
+    index = html_report.render(timeline, lanes=lanes, history=history, pages=listed, locale=locale)
     yield "index.html", _with_nav(index, _nav(timeline, feeds, count, prefix="", years=years))
     up_to_policies = {pid: f"../policies/{stem}.html" for pid, stem in pages.items()}
     for n, (relative, heading, chunk) in enumerate(years):
@@ -166,7 +171,12 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
             settings=attrs.evolve(settings, name=f"{settings.name}: {heading}", feeds={}),
         )
         page = html_report.render(
-            part, lanes=lanes, history=history, in_force=False, policy_pages=up_to_policies
+            part,
+            lanes=lanes,
+            history=history,
+            in_force=False,
+            policy_pages=up_to_policies,
+            locale=locale,
         )
         around = (years[n - 1][:2] if n else None, years[n + 1][:2] if n + 1 < len(years) else None)
         yield relative, _with_nav(page, _nav(timeline, feeds, count, prefix="../", around=around))
@@ -178,7 +188,8 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
     up = {event_id: f"../{path}" for event_id, path in listed.items()} if listed else None
     for pid, stem in pages.items():
         policy = timeline.policies[pid]
-        own = attrs.evolve(timeline, events=own_events[pid])
+        # Only its own policy: each page then costs what it shows, not the number of policies.
+        own = attrs.evolve(timeline, events=own_events[pid], policies={pid: policy})
         titled = attrs.evolve(
             own,
             settings=attrs.evolve(
@@ -187,16 +198,24 @@ def _files(timeline: Timeline, lanes: str, history: Timeline) -> Iterator[tuple[
         )
         yield (
             f"policies/{stem}.ics",
-            ics.to_ics(own, name=f"{settings.name}: {policy.title}", description=policy.summary),
+            ics.to_ics(
+                own,
+                name=f"{settings.name}: {policy.title}",
+                description=policy.summary,
+                locale=locale,
+            ),
         )
         # Its own events fold its history; its state band shows when it is in force.
-        folded = attrs.evolve(history, events=history_of.get(pid, []))
-        page = html_report.render(titled, lanes=lanes, history=folded, pages=up, in_force=False)
+        folded = attrs.evolve(history, events=history_of.get(pid, []), policies={pid: policy})
+        page = html_report.render(
+            titled, lanes=lanes, history=folded, pages=up, in_force=False, locale=locale
+        )
         nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
         yield f"policies/{stem}.html", _with_nav(page, nav)
     if pages:
         nav = _nav(timeline, feeds, 0, prefix="", around=(None, None))  # no link to itself
-        yield "policies.html", _with_nav(_policy_index(timeline, pages, own_events), nav)
+        index_page = _policy_index(timeline, pages, own_events, locale)
+        yield "policies.html", _with_nav(index_page, nav)
 
 
 def _carried(relative: str) -> bool:
@@ -288,6 +307,7 @@ def _policy_index(
     timeline: Timeline,
     pages: Mapping[str, str],
     events: Mapping[str, Sequence[Event]],
+    locale: str | None,
 ) -> str:
     """policies.html: every policy with a page, its jurisdiction and how many events."""
     from timeline.report._html import page_shell
@@ -306,7 +326,10 @@ def _policy_index(
         + "\n".join(rows)
         + "\n</tbody>\n</table>\n</main>\n"
     )
-    return page_shell(f"{timeline.settings.name}: policies", body)
+    from timeline._locale import chosen
+
+    tag = chosen(locale, timeline.settings.locale)
+    return page_shell(f"{timeline.settings.name}: policies", body, locale=tag)
 
 
 def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:

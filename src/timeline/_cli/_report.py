@@ -11,11 +11,13 @@ from timeline._cli._options import (
     add_data,
     add_filters,
     add_lanes,
+    add_locale,
     add_output,
     add_width,
     emit_stream,
     filter_of,
     load,
+    locale_of,
     refuse_unknown,
     require_events,
     writes_file,
@@ -42,6 +44,7 @@ def add(commands: Commands) -> None:
     )
     add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
     add_width(parser)
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -63,7 +66,15 @@ def run(args: argparse.Namespace) -> int:
     lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
+    if args.locale is not None and args.format not in report.LOCALISED:
+        raise UsageError(
+            f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
+            "data, the same in every language"
+        )
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    # "en" when English: None would let the library fall back on timeline.toml's locale.
+    tag = (locale_of(args, timeline) or "en") if args.format in report.LOCALISED else None
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
@@ -75,19 +86,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        texts = iter([report.html(selected, lanes=lanes, history=timeline, width=width)])
+        texts = iter(
+            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=width)]
+        )
     elif args.format == "svg":
         try:
             texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=width)])
         except ValueError as error:  # no event with a date: there is no chart to draw
             raise UsageError(f"--format svg: {error}") from None
     else:
-        texts = report.pieces(selected, args.format, lanes=args.lanes)
+        options = {} if tag is None else {"locale": tag}  # data formats have no language
+        texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format, tag)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])

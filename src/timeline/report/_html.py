@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -23,6 +22,8 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
+from timeline._labels import effect_label, phase_label, when_label
+from timeline._locale import babel, chosen, message
 from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
@@ -52,7 +53,6 @@ LIST_LIMIT: Final = 1000
 #: Past LIST_LIMIT, each policy's history shows this many of its last steps.
 _HISTORY_LIMIT: Final = 12
 _SIDES: Final = ("start", "end")
-_LOCALE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 # -- the list ----------------------------------------------------------------------------------
@@ -86,14 +86,14 @@ def _datetime_attr(when: When) -> str | None:
     return None
 
 
-def _entry(event: Event, timeline: Timeline) -> Entry:
+def _entry(event: Event, timeline: Timeline, tag: str | None = None) -> Entry:
     grouped: dict[str, list[tuple[str | None, str | None]]] = {}
     for citation in event.cite:
         grouped.setdefault(citation.source, []).append((citation.quote, citation.note))
     sources = []
     for source_id, quotes in grouped.items():
         source = timeline.sources.get(source_id)
-        name = source_line(source) if source else source_id
+        name = source_line(source, tag) if source else source_id
         url = source.url if source else None
         sources.append(
             (name, url, tuple((q, n) for q, n in quotes if q is not None or n is not None))
@@ -108,10 +108,11 @@ def _entry(event: Event, timeline: Timeline) -> Entry:
         Qualifier.UNCERTAIN: "uncertain",
         Qualifier.BOTH: "approximate and uncertain",
     }[event.when.qualifier]
-    search = " ".join([event.title, event.when.label, *names, *event.tags, event.summary or ""])
+    label = when_label(event.when, tag)
+    search = " ".join([event.title, label, *names, *event.tags, event.summary or ""])
     return Entry(
         event=event,
-        label=event.when.label,
+        label=label,
         datetime=_datetime_attr(event.when),
         precision=str(event.when.precision),
         qualifier=qualifier,
@@ -161,9 +162,12 @@ def colours_css() -> str:
     return "\n".join(f".{name} {{ --c: {hex}; }}" for name, hex in palette)
 
 
-def chart_context(layout: Layout, timeline: Timeline, lanes: str) -> dict[str, Any]:
-    """What `templates/chart.svg.j2` needs besides the layout, for the page and the SVG."""
-    span = _span_text(timeline)
+def chart_context(
+    layout: Layout, timeline: Timeline, lanes: str, tag: str | None = None
+) -> dict[str, Any]:
+    """What `templates/chart.svg.j2` needs besides the layout, for the page and the SVG
+    (`tag`: the locale of its dates)."""
+    span = _span_text(timeline) if tag is None else _local_span(timeline, tag)
     marks = counted(layout.marks, "mark")
     desc = (
         f"{span}, in {counted(sum(1 for lane in layout.lanes if lane.events), 'lane')} "
@@ -181,6 +185,7 @@ def chart_context(layout: Layout, timeline: Timeline, lanes: str) -> dict[str, A
         "chart_desc": desc + ".",
         "svg_width": layout.width,
         "standalone": False,
+        "when_label": functools.partial(when_label, locale=tag),
     }
 
 
@@ -198,7 +203,7 @@ def render(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
-    locale: str = "en",
+    locale: str | None = None,
     width: float = WIDTH,
     pages: Mapping[str, str] | None = None,
     in_force: bool = True,
@@ -209,7 +214,8 @@ def render(
     `history` is the timeline whose events give each policy's states (default: `timeline`):
     pass the unfiltered one when `timeline` is a filtered view, so a policy in force long
     before the first shown event still shows as in force. `locale` is the page's language
-    (its `lang`); `width` the chart's width in px. `pages` (event id → the page that lists
+    (its `lang`, dates, headings and states; default: the timeline's `locale`, else
+    English); `width` the chart's width in px. `pages` (event id → the page that lists
     it) is how a site pages its list: past `LIST_LIMIT` events the page lists the years
     and links to their pages; without it, the page lists the events drawn on the chart.
     `in_force` leaves out the step chart of policies in force when false. `policy_pages`
@@ -217,13 +223,12 @@ def render(
     pages: the page has no Policies section and each entry links to its policy's page.
 
     Raises:
-        ValueError: `lanes` is not one of `LANES`, `locale` is not a language tag, or
+        ValueError: `lanes` is not one of `LANES`, the locale is not supported, or
             `width` is out of range.
     """
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
-    if not _LOCALE.fullmatch(locale):
-        raise ValueError(f"locale {locale!r} is not a language tag such as 'en' or 'pt-BR'")
+    tag = chosen(locale, timeline.settings.locale)
     check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
@@ -257,22 +262,21 @@ def render(
 
     groups = []
     if not paged:
-        for heading, events in by_year(timeline):
+        for heading, events in by_year(timeline, tag):
             kept = [e for e in events if e.id in drawn] if compact else events
             if kept:
-                groups.append((heading, [_entry(e, timeline) for e in kept], len(events)))
-    context = chart_context(layout, timeline, lanes) if layout else {"layout": None}
+                groups.append((heading, [_entry(e, timeline, tag) for e in kept], len(events)))
+    context = chart_context(layout, timeline, lanes, tag) if layout else {"layout": None}
     template = _environment().get_template("report.html.j2")
     return template.render(
         **context,
         timeline=timeline,
         settings=timeline.settings,
         lanes=lane_kind,
-        locale=locale,
         href=href,
         policy_href=policy_href,
         groups=groups,
-        year_pages=_year_pages(timeline, pages) if paged and pages is not None else [],
+        year_pages=_year_pages(timeline, pages, tag) if paged and pages is not None else [],
         compact=compact,
         paged=paged,
         listed=sum(len(entries) for _, entries, _ in groups),
@@ -287,12 +291,35 @@ def render(
         css=Markup(_asset("report.css")),
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
-        span=_span_text(timeline),
+        span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
         in_force_chart=lay_out_steps(history, timeline) if in_force else None,
+        lang=_lang(tag),
+        words={key: message(tag, key) for key in _WORDS},
+        effect_label=functools.partial(effect_label, locale=tag),
+        phase_label=functools.partial(phase_label, locale=tag),
     )
 
 
-def page_shell(title: str, body: str, *, locale: str = "en") -> str:
+#: The catalog's words the page shows (headings, the list's keys).
+_WORDS: Final = (
+    "timeline",
+    "legend",
+    "policies",
+    "in_force_nav",
+    "events",
+    "no_events",
+    "who",
+    "where",
+    "said",
+)
+
+
+def _lang(tag: str | None) -> str:
+    """The page's `lang`: 'en', 'pt-BR'."""
+    return "en" if tag is None else tag.replace("_", "-")
+
+
+def page_shell(title: str, body: str, *, locale: str | None = None) -> str:
     """A plain page in the report's style around `body`, markup whose every text the caller
     escaped (the site's policy index)."""
     template = _environment().get_template("shell.html.j2")
@@ -300,7 +327,7 @@ def page_shell(title: str, body: str, *, locale: str = "en") -> str:
         title=title,
         body=Markup(body),  # the site's own markup, its texts escaped by the site
         css=Markup(_asset("report.css")),
-        locale=locale,
+        lang=_lang(locale),
     )
 
 
@@ -316,11 +343,11 @@ def _bands_text(layout: Layout | None) -> list[tuple[str, str]]:
 
 
 def _year_pages(
-    timeline: Timeline, pages: Mapping[str, str]
+    timeline: Timeline, pages: Mapping[str, str], tag: str | None
 ) -> list[tuple[str, int, list[tuple[str, str]]]]:
     """Each year's heading, its count and the pages that list its events."""
     rows = []
-    for heading, events in by_year(timeline):
+    for heading, events in by_year(timeline, tag):
         urls = list(dict.fromkeys(pages[e.id] for e in events if e.id in pages))
         links = [(url, f"part {n}" if len(urls) > 1 else heading) for n, url in enumerate(urls, 1)]
         rows.append((heading, len(events), links))
@@ -352,3 +379,30 @@ def _span_text(timeline: Timeline) -> str:
         return f"{events}, up to {end_half.label}"
     start, end = start_half.label, end_half.label
     return f"{events}, {start} to {end}" if start != end else f"{events}, {start}"
+
+
+def _local_span(timeline: Timeline, tag: str) -> str:
+    """`_span_text` in the language of `tag`: '16 événements, de vers 2010 à décembre 2025'."""
+    count = len(timeline)
+    if not count:
+        return message(tag, "no_events")
+    zone = timeline.settings.zone
+    first = timeline.events[0].when
+    last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
+    start_half, end_half = end_of(first, "start"), end_of(last, "end")
+    babel()  # Babel is there (a usage error naming its install command if not)
+    from babel.numbers import format_decimal
+
+    number = str(format_decimal(count, locale=tag))
+    events = message(tag, "events_one" if count == 1 else "events_many", n=number)
+    start = None if start_half is None else when_label(start_half, tag)
+    end = None if end_half is None else when_label(end_half, tag)
+    if start is None and end is None:
+        return message(tag, "span_open", events=events)
+    if end is None:
+        return message(tag, "span_onwards", events=events, start=start)
+    if start is None:
+        return message(tag, "span_up_to", events=events, end=end)
+    if start == end:
+        return message(tag, "span_one", events=events, start=start)
+    return message(tag, "span_both", events=events, start=start, end=end)
