@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from conftest import assert_golden
 from strategies import timelines
 from timeline._model import Citation, Event, Settings
+from timeline._text import display_width
 from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.report import FORMATS, render, text
@@ -68,7 +71,7 @@ def test_shipped_report_lists_the_story_in_order(shipped: Timeline) -> None:
     assert pledge.when.label.endswith("April 2025")
     assert expo.when.label.endswith("October 2025")
     assert rollback.when.label.endswith("December 2025")
-    lines = text(shipped).splitlines()
+    lines = text(shipped, width=None).splitlines()
 
     def line_of(event: Event) -> int:
         return next(n for n, line in enumerate(lines) if event.title in line)
@@ -155,3 +158,120 @@ def test_long_labels_push_the_title_to_its_own_line() -> None:
         " " * 28 + "Title",
         " " * 28 + "source: gone",
     ]
+
+
+# -- fitting the terminal ----------------------------------------------------------------------
+
+
+def _tl(*events: Event, **settings: object) -> Timeline:
+    return Timeline(events=list(events), settings=Settings(name="T", **settings))  # type: ignore[arg-type]
+
+
+def test_titles_wrap_under_their_column() -> None:
+    """A long title goes on under the title column, broken between words."""
+    event = Event(
+        id="e",
+        title="Parliament and Council reach a provisional agreement on the Artificial "
+        "Intelligence Act after three days of talks",
+        when=When.parse("2023-12-08"),
+        cite=(Citation(source="s"),),
+    )
+    lines = text(_tl(event), width=60).splitlines()
+    assert lines[4:8] == [
+        "  8 December 2023           Parliament and Council reach a",
+        " " * 28 + "provisional agreement on the",
+        " " * 28 + "Artificial Intelligence Act",
+        " " * 28 + "after three days of talks",
+    ]
+
+
+def test_wide_characters_count_two_columns() -> None:
+    """A Chinese title wraps at half as many characters: each takes two columns."""
+    event = Event(
+        id="e",
+        title="国务院关于印发新一代人工智能发展规划的通知国务院关于印发新一代人工智能",
+        when=When.parse("2017-07-08"),
+        cite=(Citation(source="s"),),
+    )
+    lines = text(_tl(event), width=60).splitlines()
+    assert lines[4] == "  8 July 2017               国务院关于印发新一代人工智能发展"
+    assert all(display_width(line) <= 60 for line in lines)
+
+
+def test_a_long_label_moves_the_row_to_the_next_line_and_keeps_every_column() -> None:
+    """A label wider than its column has its line; the effect and title follow, aligned."""
+    from timeline._model import Policy
+    from timeline.report import _policy
+
+    policy = Policy(id="p", title="The act", jurisdiction="EU")
+    event = Event(
+        id="e",
+        title="Deal",
+        when=When.parse("2023-12-08T23:00", tz="Europe/Brussels"),
+        policy="p",
+        effect="announced",
+        cite=(Citation(source="s"),),
+    )
+    tl = Timeline(events=[event], policies=[policy], settings=Settings(name="T"))
+    lines = _policy.render(tl, ["p"], width=80).splitlines()
+    at = lines.index("  8 December 2023, 23:00 Europe/Brussels")
+    assert lines[at + 1] == " " * 28 + "announced   Deal"
+
+
+def test_verbose_adds_the_policy_effect_provision_and_quotes() -> None:
+    """--verbose shows what the event does to which policy, and what its sources say."""
+    from timeline._model import Policy, Provision
+
+    policy = Policy(
+        id="p",
+        title="The act",
+        provisions=[Provision(id="bans", title="Prohibitions")],
+    )
+    event = Event(
+        id="e",
+        title="Bans apply",
+        when=When.parse("2025-02-02"),
+        policy="p",
+        effect="applies",
+        provision="bans",
+        cite=(Citation(source="s", quote="The prohibitions shall apply"),),
+    )
+    tl = Timeline(events=[event], policies=[policy], settings=Settings(name="T"))
+    lines = text(tl, verbose=True).splitlines()
+    assert lines[5:9] == [
+        " " * 28 + "policy: The act (p)",
+        " " * 28 + "effect: applies, provision: Prohibitions (bans)",
+        " " * 28 + "source: s",
+        " " * 30 + "“The prohibitions shall apply”",
+    ]
+    assert "policy:" not in text(tl)
+
+
+def test_no_width_keeps_each_item_on_one_line() -> None:
+    """width=None writes each title on one line, however long, for tools that read lines."""
+    event = Event(id="e", title="word " * 40, when=When.parse("2025"), cite=(Citation(source="s"),))
+    lines = text(_tl(event), width=None).splitlines()
+    assert lines[4] == "  2025                      " + " ".join(["word"] * 40)
+
+
+def test_a_width_below_forty_is_refused() -> None:
+    """Below 40 columns nothing fits in columns: the width is refused, saying the least."""
+    with pytest.raises(ValueError, match="width 20 is too narrow; give 40 or more"):
+        text(_tl(), width=20)
+
+
+@given(timelines(max_events=6), st.integers(min_value=40, max_value=120), st.booleans())
+def test_every_line_fits_any_width_of_forty_or_more(
+    tl: Timeline, width: int, verbose: bool
+) -> None:
+    """Whatever the titles, labels, names and quotes, no line is wider than the width."""
+    from timeline.report import _policy
+
+    lines = text(tl, width=width, verbose=verbose).splitlines()
+    if tl.policies:
+        lines += _policy.render(tl, tl.policies, width=width).splitlines()
+        lines += _policy.status_text(
+            tl.status(dt.date(2025, 6, 1)), dt.date(2025, 6, 1), width=width
+        ).splitlines()
+    too_wide = [line for line in lines if display_width(line) > width]
+    assert too_wide == []

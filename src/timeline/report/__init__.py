@@ -142,9 +142,16 @@ def _sender(out: IO[str] | IO[bytes]) -> Callable[[str], object]:
     return cast("IO[str]", out).write
 
 
-def text(timeline: Timeline) -> str:
-    """The plain-text report for a terminal."""
-    return render(timeline, "text")
+def text(timeline: Timeline, *, width: int | None = 80, verbose: bool = False) -> str:
+    """The plain-text report for a terminal `width` columns wide (None: a line per item);
+    `verbose` adds each event's policy, effect and quotes.
+
+    Raises:
+        ValueError: `width` is below 40.
+    """
+    from timeline.report import _text
+
+    return _text.render(timeline, width=width, verbose=verbose)
 
 
 def markdown(timeline: Timeline) -> str:

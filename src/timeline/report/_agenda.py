@@ -19,7 +19,8 @@ from timeline._series import Series
 from timeline._status import day_label
 from timeline.report._csv import neutralise
 from timeline.report._json import event_ref, state_data, step_ref
-from timeline.report._policy import heading, title
+from timeline.report._policy import heading, item, title
+from timeline.report._text import WIDTH, check_width
 
 __all__ = [
     "changes_json",
@@ -39,19 +40,20 @@ def _dump(data: object) -> str:
 # -- pending -----------------------------------------------------------------------------------
 
 
-def pending_text(items: Sequence[Pending], as_of: dt.date) -> str:
-    """What does not bind yet on `as_of`, grouped by policy."""
-    lines = title(f"Pending as of {day_label(as_of)}")
+def pending_text(items: Sequence[Pending], as_of: dt.date, *, width: int | None = WIDTH) -> str:
+    """What does not bind yet on `as_of`, grouped by policy, for a terminal `width` wide."""
+    check_width(width)
+    lines = title(f"Pending as of {day_label(as_of)}", width)
     if not items:
         return "\n".join([*lines, "Nothing pending."]) + "\n"
     policy = None
-    for item in items:
-        if item.policy is not policy:
+    for pending in items:
+        if pending.policy is not policy:
             if policy is not None:
                 lines.append("")
-            policy = item.policy
-            lines += heading(policy)
-        lines.append(f"  - {item.label}")
+            policy = pending.policy
+            lines += heading(policy, width)
+        lines += item(pending.label, width, "  - ")
     return "\n".join([*lines, ""]) + "\n"
 
 
@@ -83,15 +85,23 @@ def pending_json(items: Sequence[Pending], as_of: dt.date) -> str:
 # -- upcoming and changes ----------------------------------------------------------------------
 
 
-def changes_text(changes: Sequence[Change], heading_text: str, *, states: bool = True) -> str:
-    """Each change on a line, in order, with the state it leads to when `states`."""
-    lines = title(heading_text)
+def changes_text(
+    changes: Sequence[Change],
+    heading_text: str,
+    *,
+    states: bool = True,
+    width: int | None = WIDTH,
+) -> str:
+    """Each change in order, with the state it leads to when `states`, for a terminal
+    `width` wide."""
+    check_width(width)
+    lines = title(heading_text, width)
     if not changes:
         return "\n".join([*lines, "No recorded changes."]) + "\n"
     for change in changes:
-        lines.append(f"- {change.label}")
+        lines += item(change.label, width, "- ")
         if states:
-            lines.append(f"  → {change.step.after.label}")
+            lines += item(change.step.after.label, width, "  → ")
     return "\n".join([*lines, ""]) + "\n"
 
 

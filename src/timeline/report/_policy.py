@@ -12,16 +12,18 @@ from collections.abc import Iterable, Mapping
 from timeline._lifecycle import Transition
 from timeline._model import Policy
 from timeline._status import Status, day_label
+from timeline._text import wrap
 from timeline._timeline import Timeline
 from timeline.report._common import source_line
 from timeline.report._markdown import escape
+from timeline.report._text import WIDTH, Layout, check_width
+from timeline.report._text import title as _title
 
-__all__ = ["FORMATS", "heading", "render", "status_text", "title"]
+__all__ = ["FORMATS", "heading", "item", "render", "status_text", "title"]
 
 #: Report formats that get a policy-history section.
 FORMATS = ("text", "markdown")
 
-_LABEL_WIDTH = 24
 _EFFECT_WIDTH = 10
 
 
@@ -42,45 +44,52 @@ def _sources(step: Transition, timeline: Timeline) -> list[str]:
     return [source_line(timeline.sources[s]) if s in timeline.sources else s for s in step.sources]
 
 
-def render(timeline: Timeline, policies: Iterable[str], format: str = "text") -> str:
-    """The history of each policy in `policies`: every transition, its state and sources.
+def render(
+    timeline: Timeline,
+    policies: Iterable[str],
+    format: str = "text",
+    *,
+    width: int | None = WIDTH,
+) -> str:
+    """The history of each policy in `policies`: every transition, its state and sources;
+    the text laid out for a terminal `width` columns wide (None: a line per item).
 
     Pass the whole timeline, not a filtered one: the fold needs every event of the policy.
 
     Raises:
         KeyError: a policy id the timeline does not have.
-        ValueError: `format` is not one of `FORMATS`.
+        ValueError: `format` is not one of `FORMATS`, or `width` is below 40.
     """
     if format not in FORMATS:
         raise ValueError(f"no policy history for format {format!r}; use one of {list(FORMATS)}")
+    check_width(width)
     views = [timeline.policy(p) for p in dict.fromkeys(policies)]
     pairs = [(view.policy, view.history()) for view in views]
     if format == "markdown":
         return _markdown(timeline, pairs)
-    return _text(timeline, pairs)
+    return _text(timeline, pairs, width)
 
 
-def _text(timeline: Timeline, pairs: list[tuple[Policy, tuple[Transition, ...]]]) -> str:
-    lines = ["Policy history", "==============", ""]
-    indent = " " * (2 + _LABEL_WIDTH + 2 + _EFFECT_WIDTH + 2)
+def _text(
+    timeline: Timeline, pairs: list[tuple[Policy, tuple[Transition, ...]]], width: int | None
+) -> str:
+    lines = _title("Policy history", width)
+    layout = Layout(width, _EFFECT_WIDTH)
     for policy, steps in pairs:
-        lines.append(f"{policy.title} ({policy.id})")
+        lines += wrap(f"{policy.title} ({policy.id})", width, hang="  ")
         about = [x for x in (_parties(policy), *_relations(policy)) if x]
         if about:
-            lines.append(f"  {'; '.join(about)}")
+            lines += wrap("; ".join(about), width, indent="  ", hang="    ")
         if not steps:
-            lines += ["  No recorded changes: not yet announced.", ""]
+            lines += [*item("No recorded changes: not yet announced.", width, "  "), ""]
             continue
         for step in steps:
-            label = step.event.when.label
-            head = f"  {label:<{_LABEL_WIDTH}}  {step.effect.value:<{_EFFECT_WIDTH}}  "
-            if len(label) > _LABEL_WIDTH:
-                lines += [f"  {label}", f"{indent}{step.event.title}"]
-            else:
-                lines.append(head + step.event.title)
-            lines.append(f"{indent}→ {step.after.label}")
-            lines += [f"{indent}source: {s}" for s in _sources(step, timeline)]
-        lines += [f"  After its last recorded event: {steps[-1].after.label}", ""]
+            lines += layout.row(step.event.when.label, step.event.title, step.effect.value)
+            lines += layout.detail("→ ", step.after.label)
+            for source in _sources(step, timeline):
+                lines += layout.detail("source: ", source)
+        last = f"After its last recorded event: {steps[-1].after.label}"
+        lines += [*wrap(last, width, indent="  ", hang="    "), ""]
     return "\n".join(lines)
 
 
@@ -108,36 +117,47 @@ def _markdown(timeline: Timeline, pairs: list[tuple[Policy, tuple[Transition, ..
     return "\n".join(lines)
 
 
-def status_text(statuses: Mapping[str, Status], as_of: dt.date) -> str:
-    """`timeline status` for a terminal: each policy, its state, its provisions, what comes
-    next, and why when uncertain."""
-    lines = title(f"Policy status as of {day_label(as_of)}")
+def status_text(
+    statuses: Mapping[str, Status], as_of: dt.date, *, width: int | None = WIDTH
+) -> str:
+    """`timeline status` for a terminal `width` columns wide: each policy, its state, its
+    provisions, what comes next, and why when uncertain."""
+    check_width(width)
+    lines = title(f"Policy status as of {day_label(as_of)}", width)
     if not statuses:
         return "\n".join([*lines, "No policies."]) + "\n"
     for answer in statuses.values():
-        lines += heading(answer.policy)
+        lines += heading(answer.policy, width)
         if answer.certain:
-            lines.append(f"  {answer.label}")
+            lines += item(answer.label, width, "  ")
         else:
             lines.append("  uncertain between:")
-            lines += [f"    - {state.label}" for state in answer.possible]
-            lines.append(f"  why: {answer.reason}")
+            for state in answer.possible:
+                lines += item(state.label, width, "    - ")
+            lines += item(str(answer.reason), width, "  why: ")
         provisions = answer.provisions
         if provisions:
             lines.append("  provisions:")
-            lines += [f"    - {p.provision.title}: {p.label}" for p in provisions]
+            for p in provisions:
+                lines += item(f"{p.provision.title}: {p.label}", width, "    - ")
         if answer.next_text:
-            lines.append(f"  next: {answer.next_text}")
+            lines += item(answer.next_text, width, "  next: ")
         lines.append("")
     return "\n".join(lines)
 
 
-def title(text: str) -> list[str]:
-    """A title underlined, then a blank line."""
-    return [text, "=" * len(text), ""]
+def item(text: str, width: int | None, prefix: str) -> list[str]:
+    """`prefix` then `text`, wrapped under the text ('  - …', '  why: …')."""
+    return wrap(text, width, indent=prefix, hang=" " * len(prefix))
 
 
-def heading(policy: Policy) -> list[str]:
+def title(text: str, width: int | None = WIDTH) -> list[str]:
+    """A title wrapped and underlined, then a blank line."""
+    return _title(text, width)
+
+
+def heading(policy: Policy, width: int | None = WIDTH) -> list[str]:
     """'id (US → CN)' and the policy's title, indented."""
     parties = _parties(policy)
-    return [f"{policy.id}" + (f" ({parties})" if parties else ""), f"  {policy.title}"]
+    head = f"{policy.id}" + (f" ({parties})" if parties else "")
+    return [*wrap(head, width, hang="  "), *wrap(policy.title, width, indent="  ", hang="    ")]
