@@ -181,7 +181,7 @@ def test_bad_data_exits_1_with_the_located_effect(
 
 def test_text_report_appends_the_policy_history(capsys: pytest.CaptureFixture[str]) -> None:
     """`report --policy ID` ends with that policy's transitions, states and sources."""
-    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US)
+    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US, "--width", "0")
     assert code == 0
     report, _, section = out.partition("\nPolicy history\n==============\n")
     assert "Trump lets Nvidia sell H200 chips" in report
@@ -223,7 +223,16 @@ def test_markdown_report_appends_a_history_table(capsys: pytest.CaptureFixture[s
 
 def test_several_policies_and_one_without_changes(capsys: pytest.CaptureFixture[str]) -> None:
     """Each --policy gets its section, in the order given."""
-    args = ["report", str(ROOT / "events"), "--policy", "cn-chip-self-reliance", "--policy", US]
+    args = [
+        "report",
+        str(ROOT / "events"),
+        "--policy",
+        "cn-chip-self-reliance",
+        "--policy",
+        US,
+        "--width",
+        "0",
+    ]
     code, out, _ = _run(capsys, *args)
     assert code == 0
     section = out.partition("\nPolicy history\n")[2]
@@ -291,7 +300,9 @@ def test_every_json_field_is_documented(
 
 def test_pending_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     """--pending lists, per policy, what does not bind yet and when it will."""
-    code, out, _ = _run(capsys, "status", str(EU), "--pending", "--as-of", "2024-07-01")
+    code, out, _ = _run(
+        capsys, "status", str(EU), "--pending", "--as-of", "2024-07-01", "--width", "0"
+    )
     assert code == 0
     assert out == (
         "Pending as of 1 July 2024\n"
@@ -325,7 +336,7 @@ def test_upcoming_in_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_changes_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     """--changes FROM TO lists every step in order with the state after it."""
     code, out, _ = _run(
-        capsys, "status", str(ROOT / "events"), "--changes", "2023-01-01", "2023-12-31"
+        capsys, "status", str(ROOT / "events"), "--changes", "2023-01-01", "2023-12-31", "--width=0"
     )
     assert code == 0
     assert out.splitlines()[3:7] == [

@@ -11,11 +11,13 @@ from timeline._cli._options import (
     add_data,
     add_filters,
     add_output,
+    add_width,
     emit_stream,
     filter_of,
     load,
     refuse_unknown,
     require_events,
+    width_of,
     writes_file,
 )
 from timeline.errors import UsageError
@@ -44,6 +46,14 @@ def add(commands: Commands) -> None:
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
     add_output(parser)
+    add_width(parser)
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="with the text format: each event's policy, effect and provision, and the "
+        "quotes of its sources",
+    )
     add_allow_empty(parser)
     add_filters(parser)
 
@@ -57,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
+    if args.verbose and args.format != "text":
+        raise UsageError(f"--verbose goes with --format text, not {args.format}")
+    width = width_of(args)
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
@@ -72,13 +85,17 @@ def run(args: argparse.Namespace) -> int:
 
         # The policy bands fold every event of each policy, not only the filtered ones.
         texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
+    elif args.format == "text":
+        from timeline.report import _text as text
+
+        texts = text.pieces(selected, width=width, verbose=args.verbose)
     else:
         texts = report.pieces(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format, width=width)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])

@@ -12,9 +12,11 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_output,
+    add_width,
     emit,
     load,
     refuse_unknown,
+    width_of,
 )
 from timeline.errors import TimelineError, UsageError
 
@@ -72,6 +74,7 @@ def add(commands: Commands) -> None:
         help="output format (default: text; csv goes with --series)",
     )
     add_output(parser)
+    add_width(parser)
 
 
 def _date(option: str, value: str) -> dt.date:
@@ -110,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     from timeline._query import Filter
 
     _check(args)
+    args.columns = width_of(args)
     day = None if args.as_of is None else _date("--as-of", args.as_of)
     changes = [_date("--changes", value) for value in args.changes or ()]
     span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
@@ -142,7 +146,11 @@ def _answer(
     json = args.format == "json"
     if args.pending:
         items = timeline.pending(day, policies=policies)
-        return agenda.pending_json(items, day) if json else agenda.pending_text(items, day)
+        return (
+            agenda.pending_json(items, day)
+            if json
+            else agenda.pending_text(items, day, width=args.columns)
+        )
     if args.upcoming is not None:
         import datetime as dt
 
@@ -151,7 +159,7 @@ def _answer(
             return agenda.changes_json(found, {"as_of": day.isoformat(), "days": args.upcoming})
         last = day_label(day + dt.timedelta(days=args.upcoming))
         heading = f"Taking effect in the {args.upcoming} days after {day_label(day)} (to {last})"
-        return agenda.changes_text(found, heading, states=False)
+        return agenda.changes_text(found, heading, states=False, width=args.columns)
     if changes:
         start, end = changes
         found = timeline.changes(start, end, policies=policies)
@@ -159,7 +167,7 @@ def _answer(
             period = {"from": start.isoformat(), "to": end.isoformat()}
             return agenda.changes_json(found, period)
         heading = f"Changes from {day_label(start)} to {day_label(end)}"
-        return agenda.changes_text(found, heading)
+        return agenda.changes_text(found, heading, width=args.columns)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)
         render = {"json": agenda.series_json, "csv": agenda.series_csv}
@@ -168,5 +176,6 @@ def _answer(
     from timeline.report import _policy as policy
 
     statuses = timeline.status(day, policies=policies)
-    render_status = report_json.render_status if json else policy.status_text
-    return render_status(statuses, day)
+    if json:
+        return report_json.render_status(statuses, day)
+    return policy.status_text(statuses, day, width=args.columns)
