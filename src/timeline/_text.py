@@ -246,10 +246,21 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 # -- text in a terminal ------------------------------------------------------------------------
 
 
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+class _Widths(dict[str, int]):
+    """Character → the columns it takes, worked out on first sight: a report looks up
+    millions of characters of a few thousand kinds."""
+
+    def __missing__(self, char: str) -> int:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        self[char] = width
+        return width
+
+
+_WIDTHS: Final = _Widths()
+_char_width: Final = _WIDTHS.__getitem__
 
 
 def display_width(text: str) -> int:
@@ -261,7 +272,7 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(_char_width(char) for char in text)
+    return sum(map(_char_width, text))
 
 
 def _cut(word: str, room: int) -> tuple[str, str]:
@@ -287,12 +298,15 @@ def wrap(text: str, width: int | None, *, indent: str = "", hang: str | None = N
     words = text.split()
     if width is None:
         return [indent + " ".join(words)]
+    whole = indent + " ".join(words)
+    if len(whole) <= width and (whole.isascii() or display_width(whole) <= width):
+        return [whole]  # the common case: it fits
     hang = indent if hang is None else hang
     lines: list[str] = []
     line, used = indent, display_width(indent)
     empty = True  # no word on `line` yet
     for word in words:
-        size = display_width(word)
+        size = len(word) if word.isascii() else display_width(word)
         if not empty and used + 1 + size <= width:
             line, used = f"{line} {word}", used + 1 + size
             continue

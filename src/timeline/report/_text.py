@@ -10,7 +10,7 @@ item on one line, for tools that read lines.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final, NamedTuple
+from typing import Final
 
 from timeline._model import Event
 from timeline._text import display_width, quoted, wrap
@@ -38,25 +38,21 @@ def check_width(width: int | None) -> None:
         raise ValueError(f"width {width} is too narrow; give {NARROWEST} or more")
 
 
-class Layout(NamedTuple):
-    """Where a row's columns go: the label's width, the head after it (an effect), and
-    whether the terminal is too narrow for columns, so each row stacks instead."""
+class Layout:
+    """Where a row's columns go in `width` columns: the label's, then a head (an effect,
+    `head_width` wide) and the title; when the terminal is too narrow for columns, each
+    row stacks instead. Worked out once per report."""
 
-    width: int | None
-    head_width: int = 0
+    __slots__ = ("_details", "head_width", "indent", "stacked", "width")
 
-    @property
-    def stacked(self) -> bool:
-        return self.width is not None and self.width - len(self._columns) < _ROOM
-
-    @property
-    def _columns(self) -> str:
-        return " " * (2 + _LABEL_WIDTH + 2 + (self.head_width + 2 if self.head_width else 0))
-
-    @property
-    def indent(self) -> str:
-        """Where the title and the lines under it start."""
-        return "    " if self.stacked else self._columns
+    def __init__(self, width: int | None, head_width: int = 0) -> None:
+        self.width = width
+        self.head_width = head_width
+        columns = 2 + _LABEL_WIDTH + 2 + (head_width + 2 if head_width else 0)
+        self.stacked = width is not None and width - columns < _ROOM
+        #: Where the title and the lines under it start.
+        self.indent = "    " if self.stacked else " " * columns
+        self._details = "    " if self.stacked else " " * (2 + _LABEL_WIDTH + 2)
 
     def row(self, label: str, title: str, head: str = "") -> list[str]:
         """The label, the head (padded to its width) and the title wrapped under its column."""
@@ -80,7 +76,7 @@ class Layout(NamedTuple):
         """`prefix` and `text` under the row ('source: …'), wrapped under the text;
         `deeper` indents it more. Under the label's column, so a head (the effect) gives
         the title room without narrowing the details."""
-        indent = ("    " if self.stacked else " " * (2 + _LABEL_WIDTH + 2)) + " " * deeper
+        indent = self._details + " " * deeper
         hang = indent + " " * display_width(prefix)
         return wrap(text, self.width, indent=indent + prefix, hang=hang)
 
@@ -118,7 +114,7 @@ def _pieces(timeline: Timeline, layout: Layout, verbose: bool) -> Iterator[str]:
     if not len(timeline):
         yield "No events match.\n"
         return
-    sources: dict[str, str] = {}  # source id → its line, worked out once per source
+    sources: dict[str, list[str]] = {}  # source id → its lines, worked out once per source
     labels: dict[int, str] = {}  # id(When) → its label: parsed dates are shared objects
     between = ""  # a blank line between years, none after the last
     for heading, events in by_year(timeline):
@@ -140,8 +136,9 @@ def _pieces(timeline: Timeline, layout: Layout, verbose: bool) -> Iterator[str]:
                 shown = sources.get(source_id)
                 if shown is None:
                     source = timeline.sources.get(source_id)
-                    shown = sources[source_id] = source_line(source) if source else source_id
-                lines += layout.detail("source: ", shown)
+                    line = source_line(source) if source else source_id
+                    shown = sources[source_id] = layout.detail("source: ", line)
+                lines += shown
                 if verbose:
                     for citation in event.cite:
                         if citation.source == source_id and citation.quote:
