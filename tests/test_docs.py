@@ -341,3 +341,12 @@ def test_shown_output_in_the_docs_is_real(
     for line in shown.splitlines():
         if line.strip() not in ("…", "..."):
             assert line in lines, f"{page}: $ timeline {command}: {line!r} is not printed"
+
+
+def test_the_status_synopsis_names_every_option() -> None:
+    """docs/policies.md's command-line synopsis of `timeline status` names each option."""
+    policies = (DOCS / "policies.md").read_text(encoding="utf-8")
+    synopsis = policies.split("## Command line\n\n```\n", 1)[1].split("```", 1)[0]
+    for action in _commands()["status"]._actions:
+        if action.option_strings and not isinstance(action, argparse._HelpAction):
+            assert _option_documented(action.option_strings, synopsis), action.option_strings
