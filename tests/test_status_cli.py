@@ -439,3 +439,35 @@ def test_history_section_names_relations_and_policies_without_changes() -> None:
         policy_report.render(tl, ["new"], "json")
     with pytest.raises(KeyError, match="no policy with id 'nope'"):
         policy_report.render(tl, ["nope"], "text")
+
+
+def test_a_wide_series_table_is_split_to_fit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With more jurisdictions than fit, the series table is cut into tables that fit,
+    each repeating the period, the day and the total."""
+    from timeline._text import display_width
+
+    (tmp_path / "timeline.toml").write_text('name = "Many"\n', encoding="utf-8")
+    records = ['[[source]]\nid = "s"\ntitle = "S"\n']
+    codes = sorted(
+        {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR"}
+        | {"HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE"}
+    )
+    for n, code in enumerate(codes):
+        records.append(f'[[policy]]\nid = "p{n}"\ntitle = "P"\njurisdiction = "{code}"\n')
+        records.append(
+            f'[[event]]\nid = "e{n}"\ntitle = "E"\nwhen = "2020-01-{n + 1:02d}"\n'
+            f'policy = "p{n}"\neffect = "enacted"\ncite = [{{source = "s"}}]\n'
+        )
+    (tmp_path / "records.toml").write_text("\n".join(records), encoding="utf-8")
+    argv = ["status", str(tmp_path), "--series", "year", "--from", "2019-01-01"]
+    code, out, err = _run(capsys, *argv, "--to", "2021-12-31", "--width", "80")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    headers = [line for line in lines if line.startswith("period")]
+    assert len(headers) > 1
+    assert all(line.startswith("period  as of       all") for line in headers)
+    assert sorted(code for line in headers for code in line.split()[4:]) == codes
+    assert "2021    2021-12-31  25" in out

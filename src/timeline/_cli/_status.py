@@ -170,8 +170,10 @@ def _answer(
         return agenda.changes_text(found, heading, width=args.columns)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)
+        if args.format == "text":
+            return agenda.series_text(series, width=args.columns)
         render = {"json": agenda.series_json, "csv": agenda.series_csv}
-        return render.get(args.format, agenda.series_text)(series)
+        return render[args.format](series)
     from timeline.report import _json as report_json
     from timeline.report import _policy as policy
 

@@ -17,6 +17,7 @@ from typing import Any
 from timeline._agenda import Change, Pending
 from timeline._series import Series
 from timeline._status import day_label
+from timeline._text import display_width
 from timeline.report._csv import neutralise
 from timeline.report._json import event_ref, state_data, step_ref
 from timeline.report._policy import heading, item, title
@@ -138,10 +139,13 @@ def _cell(in_force: int, uncertain: int) -> str:
     return str(in_force) if not uncertain else f"{in_force}+{uncertain}?"
 
 
-def series_text(series: Series) -> str:
-    """A table: one row per period, the total and each jurisdiction in columns."""
+def series_text(series: Series, *, width: int | None = WIDTH) -> str:
+    """A table: one row per period, the total and each jurisdiction in columns; cut into
+    tables of `width` columns or fewer, each repeating the period, the day and the total,
+    when the jurisdictions do not fit in one."""
+    check_width(width)
     period = f"{day_label(series.start)} to {day_label(series.end)}"
-    lines = title(f"Policies in force by {series.unit}, {period}")
+    lines = title(f"Policies in force by {series.unit}, {period}", width)
     header = ["period", "as of", "all", *(_name(j) for j in series.jurisdictions)]
     rows = [
         [
@@ -155,16 +159,35 @@ def series_text(series: Series) -> str:
         ]
         for step in series.steps
     ]
-    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
-    for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-    lines.append("")
+    widths = [max(display_width(row[n]) for row in [header, *rows]) for n in range(len(header))]
+    for columns in _column_groups(widths, width):
+        for row in [header, *rows]:
+            cells = [row[n] + " " * (widths[n] - display_width(row[n])) for n in columns]
+            lines.append("  ".join(cells))
+        lines.append("")
     if any(step.total.uncertain for step in series.steps):
         lines.append(
             "n+m? counts n policies in force and m more that may be: their dates are too "
             "imprecise to say."
         )
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _column_groups(widths: list[int], width: int | None) -> list[list[int]]:
+    """The columns of each table: the first three (period, day, total) in every one, then as
+    many of the others as fit in `width` (at least one)."""
+    fixed = [0, 1, 2]
+    if width is None:
+        return [list(range(len(widths)))]
+    groups: list[list[int]] = []
+    group, used = list(fixed), sum(widths[:3]) + 4
+    for n in range(3, len(widths)):
+        if len(group) > 3 and used + 2 + widths[n] > width:
+            groups.append(group)
+            group, used = list(fixed), sum(widths[:3]) + 4
+        group.append(n)
+        used += 2 + widths[n]
+    return [*groups, group]
 
 
 def series_json(series: Series) -> str:
