@@ -703,3 +703,8 @@ file_round_trips = settings(
     max_examples=min(100, settings.default.max_examples),
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+
+
+#: The settings of a property that renders whole generated timelines in several layouts:
+#: each example costs tens of milliseconds, so at most 50 of them.
+whole_reports = settings(deadline=None, max_examples=min(50, settings.default.max_examples))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from conftest import assert_golden
-from strategies import timelines
+from strategies import texts, timelines, whens, whole_reports
 from timeline._model import Citation, Event, Settings
 from timeline._text import display_width
 from timeline._timeline import Timeline
@@ -260,6 +260,7 @@ def test_a_width_below_forty_is_refused() -> None:
         text(_tl(), width=20)
 
 
+@whole_reports
 @given(timelines(max_events=6), st.integers(min_value=40, max_value=120), st.booleans())
 def test_every_line_fits_any_width_of_forty_or_more(
     tl: Timeline, width: int, verbose: bool
@@ -275,3 +276,17 @@ def test_every_line_fits_any_width_of_forty_or_more(
         ).splitlines()
     too_wide = [line for line in lines if display_width(line) > width]
     assert too_wide == []
+
+
+@given(
+    st.lists(st.tuples(texts(min_size=1, max_size=200), whens()), min_size=1, max_size=4),
+    st.integers(min_value=40, max_value=100),
+)
+def test_long_titles_and_any_labels_fit_any_width(rows: list[tuple[str, When]], width: int) -> None:
+    """Titles of any length and script, under labels of any length, fit the width."""
+    events = [
+        Event(id=f"e{n}", title=title, when=when, cite=(Citation(source="s"),))
+        for n, (title, when) in enumerate(rows)
+    ]
+    lines = text(_tl(*events), width=width).splitlines()
+    assert [line for line in lines if display_width(line) > width] == []
