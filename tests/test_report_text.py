@@ -144,15 +144,20 @@ def test_multiline_text_stays_on_its_line() -> None:
     ]
 
 
+def _tl(*events: Event) -> Timeline:
+    return Timeline(events=list(events), settings=Settings(name="T"))
+
+
+def _one(title: str, notation: str, source: str = "s") -> Timeline:
+    """A timeline of one event."""
+    return _tl(
+        Event(id="e", title=title, when=When.parse(notation), cite=(Citation(source=source),))
+    )
+
+
 def test_long_labels_push_the_title_to_its_own_line() -> None:
     """A label wider than the column gets a line of its own; the title stays aligned."""
-    event = Event(
-        id="e",
-        title="Title",
-        when=When.parse("2025-06/2025-12-19"),
-        cite=(Citation(source="gone"),),
-    )
-    lines = text(Timeline(events=[event], settings=Settings(name="T"))).splitlines()
+    lines = text(_one("Title", "2025-06/2025-12-19", "gone")).splitlines()
     assert lines[4:7] == [
         "  June 2025 – 19 December 2025",
         " " * 28 + "Title",
@@ -163,20 +168,13 @@ def test_long_labels_push_the_title_to_its_own_line() -> None:
 # -- fitting the terminal ----------------------------------------------------------------------
 
 
-def _tl(*events: Event, **settings: object) -> Timeline:
-    return Timeline(events=list(events), settings=Settings(name="T", **settings))  # type: ignore[arg-type]
-
-
 def test_titles_wrap_under_their_column() -> None:
     """A long title goes on under the title column, broken between words."""
-    event = Event(
-        id="e",
-        title="Parliament and Council reach a provisional agreement on the Artificial "
-        "Intelligence Act after three days of talks",
-        when=When.parse("2023-12-08"),
-        cite=(Citation(source="s"),),
+    title = (
+        "Parliament and Council reach a provisional agreement on the Artificial "
+        "Intelligence Act after three days of talks"
     )
-    lines = text(_tl(event), width=60).splitlines()
+    lines = text(_one(title, "2023-12-08"), width=60).splitlines()
     assert lines[4:8] == [
         "  8 December 2023           Parliament and Council reach a",
         " " * 28 + "provisional agreement on the",
@@ -187,13 +185,8 @@ def test_titles_wrap_under_their_column() -> None:
 
 def test_wide_characters_count_two_columns() -> None:
     """A Chinese title wraps at half as many characters: each takes two columns."""
-    event = Event(
-        id="e",
-        title="国务院关于印发新一代人工智能发展规划的通知国务院关于印发新一代人工智能",
-        when=When.parse("2017-07-08"),
-        cite=(Citation(source="s"),),
-    )
-    lines = text(_tl(event), width=60).splitlines()
+    title = "国务院关于印发新一代人工智能发展规划的通知国务院关于印发新一代人工智能"
+    lines = text(_one(title, "2017-07-08"), width=60).splitlines()
     assert lines[4] == "  8 July 2017               国务院关于印发新一代人工智能发展"
     assert all(display_width(line) <= 60 for line in lines)
 
@@ -249,8 +242,7 @@ def test_verbose_adds_the_policy_effect_provision_and_quotes() -> None:
 
 def test_no_width_keeps_each_item_on_one_line() -> None:
     """width=None writes each title on one line, however long, for tools that read lines."""
-    event = Event(id="e", title="word " * 40, when=When.parse("2025"), cite=(Citation(source="s"),))
-    lines = text(_tl(event), width=None).splitlines()
+    lines = text(_one("word " * 40, "2025"), width=None).splitlines()
     assert lines[4] == "  2025                      " + " ".join(["word"] * 40)
 
 
