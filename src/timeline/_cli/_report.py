@@ -59,7 +59,10 @@ def add(commands: Commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the chronological report. Example: timeline report events --from 2025"""
+    """Print the chronological report. The text format fits the terminal (COLUMNS, else 80
+    when piped; --width N to choose) and --verbose adds each event's policy, effect and
+    quotes. Example: timeline report events --from 2025 --verbose
+    """
     from timeline import report
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
