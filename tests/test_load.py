@@ -391,7 +391,7 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
     ("settings", "expected"),
     [
         ('name = "T"\ncolour = "red"\n', ["events/timeline.toml:2: colour: unknown setting; "
-                                          "settings are: description, domain, feeds, name, "
+                                          "settings are: description, domain, feeds, locale, name, "
                                           "refresh, timezone"]),
         ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
                                       "known IANA time zone (e.g. 'Asia/Shanghai')"]),
@@ -783,7 +783,7 @@ EVENT_FIELDS = (
         (
             {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
             "events/timeline.toml:1: timzone: unknown setting (did you mean 'timezone'?); "
-            "settings are: description, domain, feeds, name, refresh, timezone",
+            "settings are: description, domain, feeds, locale, name, refresh, timezone",
         ),
         (
             {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},

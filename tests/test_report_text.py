@@ -240,6 +240,65 @@ def test_verbose_adds_the_policy_effect_provision_and_quotes() -> None:
     assert "policy:" not in text(tl)
 
 
+def test_verbose_words_are_in_the_report_language() -> None:
+    """--verbose's policy, effect and provision words, and the quote marks, follow the locale."""
+    from timeline._model import Policy, Provision
+
+    policy = Policy(id="p", title="The act", provisions=[Provision(id="bans", title="Bans")])
+    event = Event(
+        id="e",
+        title="Bans apply",
+        when=When.parse("2025-02-02"),
+        policy="p",
+        effect="applies",
+        provision="bans",
+        cite=(Citation(source="s", quote="The bans shall apply"),),
+    )
+    tl = Timeline(events=[event], policies=[policy], settings=Settings(name="T"))
+    lines = text(tl, verbose=True, locale="fr").splitlines()
+    assert lines[4].startswith("  2 février 2025")
+    assert lines[5:9] == [
+        " " * 28 + "politique: The act (p)",
+        " " * 28 + "effet: s’applique, disposition : Bans (bans)",
+        " " * 28 + "source: s",
+        " " * 30 + "« The bans shall apply »",
+    ]
+
+
+@pytest.mark.parametrize("locale", ["ja", "zh", "fr", "de"])
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_localised_labels_keep_the_columns_at_any_width(
+    shipped: Timeline, locale: str, width: int
+) -> None:
+    """In any language the report fits the width and every title starts in the title
+    column: padding counts display width, so a Japanese date takes its two columns each."""
+    written = text(shipped, width=width, locale=locale)
+    lines = written.splitlines()
+    assert max(display_width(line) for line in lines) <= width
+    rows = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
+    assert rows
+    for row in rows:  # a label, then the title at column 28 (or the label alone)
+        rest = row[2:].partition("  ")[2]
+        if rest.strip():
+            assert display_width(row) - display_width(rest.lstrip()) == 28, row
+
+
+def test_the_policy_history_lines_up_in_japanese(shipped: Timeline) -> None:
+    """The policy history pads its date and effect columns by display width in Japanese."""
+    from timeline.report import _policy
+
+    lines = _policy.render(shipped, shipped.policies, "text", width=80, locale="ja").splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    starts = set()
+    for line in lines:
+        parts = re.split(r" {2,}", line.strip())
+        if line.startswith("  ") and not line.startswith("   ") and len(parts) >= 3:
+            effect = line.index("  " + parts[1], 2) + 2
+            title = line.index("  " + parts[2], effect) + 2
+            starts.add((display_width(line[:effect]), display_width(line[:title])))
+    assert len(starts) == 1, starts
+
+
 def test_no_width_keeps_each_item_on_one_line() -> None:
     """width=None writes each title on one line, however long, for tools that read lines."""
     lines = text(_one("word " * 40, "2025"), width=None).splitlines()

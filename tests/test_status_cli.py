@@ -471,3 +471,27 @@ def test_a_wide_series_table_is_split_to_fit(
     assert all(line.startswith("period  as of       all") for line in headers)
     assert sorted(code for line in headers for code in line.split()[4:]) == codes
     assert "2021    2021-12-31  25" in out
+
+
+@pytest.mark.parametrize("locale", ["fr", "ja"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["--as-of", "2025-08-03"],
+        ["--pending", "--as-of", "2024-07-01"],
+        ["--changes", "2024-01-01", "2025-12-31"],
+    ],
+)
+def test_width_and_locale_combine(
+    capsys: pytest.CaptureFixture[str], question: list[str], locale: str
+) -> None:
+    """`status --width N --locale LANG` answers in that language within N columns, counting
+    two for a Japanese character."""
+    from timeline._text import display_width
+
+    argv = ["status", str(EU), *question, "--width", "50", "--locale", locale]
+    code, out, err = _run(capsys, *argv)
+    assert code == 0, err
+    assert max(display_width(line) for line in out.splitlines()) <= 50
+    english = _run(capsys, "status", str(EU), *question, "--width", "50")[1]
+    assert out != english

@@ -395,6 +395,25 @@ def _high(when: When) -> dt.date | None:
     return when.end_instant or when.latest
 
 
+@pytest.mark.parametrize(
+    ("span", "single"),
+    [
+        ("200X/200X", "200X"),
+        ("19XX/19XX", "19XX"),
+        ("2025/2025", "2025"),
+        ("2025-23/2025-23", "2025-23"),
+        ("2025-04/2025-04", "2025-04"),
+        ("2025-04-01/2025-04-01", "2025-04-01"),
+        ("2021~/2021~", "2021~"),
+        ("2025-09-01T10:00Z/2025-09-01T10:00Z", "2025-09-01T10:00Z"),
+    ],
+)
+def test_a_span_from_a_date_to_itself_is_that_date(span: str, single: str) -> None:
+    """'200X/200X' reads as '200X': the same value, notation, label and sort key."""
+    assert When.parse(span) == When.parse(single)
+    assert (str(When.parse(span)), When.parse(span).label) == (single, When.parse(single).label)
+
+
 @given(canonical_notations())
 def test_canonical_text_round_trips(text: str) -> None:
     """str(parse(s)) == s for every canonical notation."""

@@ -85,16 +85,19 @@ def build(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
+    locale: str | None = None,
 ) -> list[str]:
     """Write the site for `timeline` into `out_dir` (created if missing).
 
     `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
-    state bands then fold every event of a policy, not only the shown ones.
+    state bands then fold every event of a policy, not only the shown ones. `locale` is the
+    language of the pages and the calendars' text (default: the timeline's `locale`).
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
         SiteError: `out_dir` exists and is not a folder, or holds data files.
-        ValueError: `lanes` is not policy, actor or jurisdiction.
+        ValueError: `lanes` is not policy, actor or jurisdiction, or the locale is not
+            supported.
         OSError: the folder cannot be written (nothing of the old site is changed then).
     """
     from timeline import _ics as ics
@@ -116,16 +119,16 @@ def build(
     pages = {pid: file_name(pid) for pid in timeline.policies if _has_events(timeline, pid)}
     files: dict[str, bytes | str] = {}
 
-    files["timeline.ics"] = ics.to_ics(timeline)
-    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
+    files["timeline.ics"] = ics.to_ics(timeline, locale=locale)
+    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages), locale=locale)
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
+        files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title, locale=locale)
     files["timeline.json"] = json.render(timeline)
     files["timeline.csv"] = csv.render(timeline)
     files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))
 
-    index = html_report.render(timeline, lanes=lanes, history=history)
+    index = html_report.render(timeline, lanes=lanes, history=history, locale=locale)
     files["index.html"] = _with_nav(index, _nav(timeline, feeds, pages, prefix=""))
     for pid, stem in pages.items():
         policy = timeline.policies[pid]
@@ -137,9 +140,9 @@ def build(
             ),
         )
         files[f"policies/{stem}.ics"] = ics.to_ics(
-            own, name=f"{settings.name}: {policy.title}", description=policy.summary
+            own, name=f"{settings.name}: {policy.title}", description=policy.summary, locale=locale
         )
-        page = html_report.render(titled, lanes=lanes, history=history)
+        page = html_report.render(titled, lanes=lanes, history=history, locale=locale)
         nav = _nav(timeline, feeds, pages, prefix="../", own=(pid, f"{stem}.ics"))
         files[f"policies/{stem}.html"] = _with_nav(page, nav)
 

@@ -417,6 +417,10 @@ def _parse(text: str, tz: str | None) -> When:
         raise _zone_without_time(text, tz)
     if start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
+    if start is not None and end is not None and start.notation() == end.notation():
+        # From a date to the same date is that date: '200X/200X' reads, sorts, labels and
+        # exports as '200X', so no format has to tell the two apart.
+        return When(start=start, end=start, is_interval=False, tz=tz)
     return When(start=start, end=end, is_interval=True, tz=tz)
 
 

@@ -10,8 +10,10 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_locale,
     filter_of,
     load,
+    locale_of,
     output_target,
     refuse_unknown,
     require_events,
@@ -38,6 +40,7 @@ def add(commands: Commands) -> None:
         default="policy",
         help="swimlanes of the report and the TimelineJS groups (default: policy)",
     )
+    add_locale(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_allow_empty(parser)
     add_filters(parser)
@@ -52,12 +55,14 @@ def run(args: argparse.Namespace) -> int:
     from timeline._site import build
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
+    locale_of(args)
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     require_events(args, selected, len(timeline), "an empty site")
     target = output_target(args, folder=True)
-    written = build(selected, target, lanes=args.lanes, history=timeline)
+    written = build(selected, target, lanes=args.lanes, history=timeline, locale=tag)
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
     return EXIT_OK

@@ -8,10 +8,12 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_locale,
     add_output,
     emit_stream,
     filter_of,
     load,
+    locale_of,
     refuse_unknown,
     require_events,
 )
@@ -46,6 +48,7 @@ def add(commands: Commands) -> None:
         help="with --upcoming: the day after which deadlines count, YYYY-MM-DD "
         "(default: the day of SOURCE_DATE_EPOCH when set, else today)",
     )
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -63,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
         return _deadlines(args, criteria)
     if args.as_of is not None:
         raise UsageError("--as-of goes with --upcoming (the deadline feed)")
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
     name, description, selected = args.name, None, timeline
     if args.feed is not None:
@@ -75,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     if not criteria.is_empty:
         selected = selected.filter(criteria)
     require_events(args, selected, len(timeline), "an empty calendar")
-    emit_stream(args, lambda out: write_ics(selected, out, name=name, description=description))
+    emit_stream(
+        args,
+        lambda out: write_ics(selected, out, name=name, description=description, locale=tag),
+    )
     return EXIT_OK
 
 
@@ -101,7 +109,9 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
             raise UsageError(
                 f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
             ) from None
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     policies = [
         pid
         for pid, policy in timeline.policies.items()
@@ -114,6 +124,8 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
         raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {known})")
     emit_stream(
         args,
-        lambda out: write_deadlines(timeline, out, as_of=day, name=args.name, policies=policies),
+        lambda out: write_deadlines(
+            timeline, out, as_of=day, name=args.name, policies=policies, locale=tag
+        ),
     )
     return EXIT_OK

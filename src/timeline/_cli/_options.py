@@ -36,12 +36,14 @@ __all__ = [
     "add_data",
     "add_allow_empty",
     "add_filters",
+    "add_locale",
     "add_output",
     "add_width",
     "emit",
     "emit_stream",
     "filter_of",
     "load",
+    "locale_of",
     "output_target",
     "refuse_unknown",
     "require_events",
@@ -110,6 +112,32 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         help="events that contain TEXT (case-insensitive) in the id, title, summary, said "
         "phrase, quotes or tags",
     )
+
+
+def add_locale(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="the language of dates, headings and states: en, fr, de, es, pt, zh or ja, "
+        "optionally with a region such as pt_BR (default: timeline.toml's locale, else en)",
+    )
+
+
+def locale_of(args: argparse.Namespace, timeline: Timeline | None = None) -> str | None:
+    """The locale the command writes in (normalised; None for English): --locale, else the
+    timeline's `locale` setting. An unknown one, or one that needs Babel when it is not
+    installed, is a usage error. Called once before loading (with no timeline) to refuse
+    a bad --locale before the data is read."""
+    from timeline._locale import babel, chosen
+
+    default = None if timeline is None else timeline.settings.locale
+    try:
+        tag = chosen(args.locale, default)
+    except ValueError as error:
+        raise UsageError(f"--locale: {error}") from None
+    if tag is not None:
+        babel()  # a usage error that names the install command when Babel is missing
+    return tag
 
 
 def add_allow_empty(parser: argparse.ArgumentParser) -> None:

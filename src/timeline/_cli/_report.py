@@ -10,11 +10,13 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_locale,
     add_output,
     add_width,
     emit_stream,
     filter_of,
     load,
+    locale_of,
     refuse_unknown,
     require_events,
     width_of,
@@ -45,6 +47,7 @@ def add(commands: Commands) -> None:
         choices=["policy", "actor", "jurisdiction"],
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
+    add_locale(parser)
     add_output(parser)
     add_width(parser)
     parser.add_argument(
@@ -61,7 +64,8 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the chronological report. The text format fits the terminal (COLUMNS, else 80
     when piped; --width N to choose) and --verbose adds each event's policy, effect and
-    quotes. Example: timeline report events --from 2025 --verbose
+    quotes; --locale LANG writes it in another language. Example:
+    timeline report events --from 2025 --verbose --locale fr
     """
     from timeline import report
 
@@ -73,7 +77,15 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose and args.format != "text":
         raise UsageError(f"--verbose goes with --format text, not {args.format}")
     width = width_of(args)
+    if args.locale is not None and args.format not in report.LOCALISED:
+        raise UsageError(
+            f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
+            "data, the same in every language"
+        )
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    # "en" when English: None would let the library fall back on timeline.toml's locale.
+    tag = (locale_of(args, timeline) or "en") if args.format in report.LOCALISED else None
     refuse_unknown(timeline, criteria)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
@@ -87,18 +99,22 @@ def run(args: argparse.Namespace) -> int:
         from timeline.report import _html as html
 
         # The policy bands fold every event of each policy, not only the filtered ones.
-        texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
+        page = html.render(selected, lanes=args.lanes or "policy", history=timeline, locale=tag)
+        texts = iter([page])
     elif args.format == "text":
         from timeline.report import _text as text
 
-        texts = text.pieces(selected, width=width, verbose=args.verbose)
+        texts = text.pieces(selected, width=width, verbose=args.verbose, locale=tag)
     else:
-        texts = report.pieces(selected, args.format, lanes=args.lanes)
+        options = {} if tag is None else {"locale": tag}  # data formats have no language
+        texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format, width=width)
+            section = "\n" + policy.render(
+                timeline, args.policy, args.format, width=width, locale=tag
+            )
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])

@@ -11,10 +11,12 @@ from timeline._cli._options import (
     EXIT_OK,
     add_command,
     add_data,
+    add_locale,
     add_output,
     add_width,
     emit,
     load,
+    locale_of,
     refuse_unknown,
     width_of,
 )
@@ -73,6 +75,7 @@ def add(commands: Commands) -> None:
         default="text",
         help="output format (default: text; csv goes with --series)",
     )
+    add_locale(parser)
     add_output(parser)
     add_width(parser)
 
@@ -117,7 +120,11 @@ def run(args: argparse.Namespace) -> int:
     day = None if args.as_of is None else _date("--as-of", args.as_of)
     changes = [_date("--changes", value) for value in args.changes or ()]
     span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
+    if args.locale is not None and (args.format != "text" or args.series is not None):
+        raise UsageError("--locale goes with the text answers; json, csv and --series are data")
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    args.tag = locale_of(args, timeline) if args.format == "text" else None
     refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
     day = day or _clock.today(timeline.settings.zone)
     policies = args.policy or None
@@ -140,16 +147,18 @@ def _answer(
     span: list[dt.date],
     policies: list[str] | None,
 ) -> str:
-    from timeline._status import day_label
+    from timeline._labels import day_label
+    from timeline._locale import message
     from timeline.report import _agenda as agenda
 
     json = args.format == "json"
+    tag = args.tag
     if args.pending:
         items = timeline.pending(day, policies=policies)
         return (
             agenda.pending_json(items, day)
             if json
-            else agenda.pending_text(items, day, width=args.columns)
+            else agenda.pending_text(items, day, tag, width=args.columns)
         )
     if args.upcoming is not None:
         import datetime as dt
@@ -157,17 +166,21 @@ def _answer(
         found = timeline.upcoming(args.upcoming, as_of=day, policies=policies)
         if json:
             return agenda.changes_json(found, {"as_of": day.isoformat(), "days": args.upcoming})
-        last = day_label(day + dt.timedelta(days=args.upcoming))
-        heading = f"Taking effect in the {args.upcoming} days after {day_label(day)} (to {last})"
-        return agenda.changes_text(found, heading, states=False, width=args.columns)
+        last = day_label(day + dt.timedelta(days=args.upcoming), tag)
+        heading = message(
+            tag, "taking_effect", days=args.upcoming, day=day_label(day, tag), last=last
+        )
+        return agenda.changes_text(found, heading, states=False, width=args.columns, locale=tag)
     if changes:
         start, end = changes
         found = timeline.changes(start, end, policies=policies)
         if json:
             period = {"from": start.isoformat(), "to": end.isoformat()}
             return agenda.changes_json(found, period)
-        heading = f"Changes from {day_label(start)} to {day_label(end)}"
-        return agenda.changes_text(found, heading, width=args.columns)
+        heading = message(
+            tag, "changes_from_to", start=day_label(start, tag), end=day_label(end, tag)
+        )
+        return agenda.changes_text(found, heading, width=args.columns, locale=tag)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)
         if args.format == "text":
@@ -180,4 +193,4 @@ def _answer(
     statuses = timeline.status(day, policies=policies)
     if json:
         return report_json.render_status(statuses, day)
-    return policy.status_text(statuses, day, width=args.columns)
+    return policy.status_text(statuses, day, tag, width=args.columns)

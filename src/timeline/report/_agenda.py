@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from timeline._agenda import Change, Pending
+from timeline._labels import change_label, pending_label, state_label
+from timeline._labels import day_label as local_day
+from timeline._locale import message
 from timeline._series import Series
 from timeline._status import day_label
 from timeline._text import display_width
@@ -41,12 +44,19 @@ def _dump(data: object) -> str:
 # -- pending -----------------------------------------------------------------------------------
 
 
-def pending_text(items: Sequence[Pending], as_of: dt.date, *, width: int | None = WIDTH) -> str:
-    """What does not bind yet on `as_of`, grouped by policy, for a terminal `width` wide."""
+def pending_text(
+    items: Sequence[Pending],
+    as_of: dt.date,
+    locale: str | None = None,
+    *,
+    width: int | None = WIDTH,
+) -> str:
+    """What does not bind yet on `as_of`, grouped by policy, for a terminal `width` wide;
+    `locale` (normalised, None for English) is its language."""
     check_width(width)
-    lines = title(f"Pending as of {day_label(as_of)}", width)
+    lines = title(message(locale, "pending_as_of", day=local_day(as_of, locale)), width)
     if not items:
-        return "\n".join([*lines, "Nothing pending."]) + "\n"
+        return "\n".join([*lines, message(locale, "nothing_pending")]) + "\n"
     policy = None
     for pending in items:
         if pending.policy is not policy:
@@ -54,7 +64,7 @@ def pending_text(items: Sequence[Pending], as_of: dt.date, *, width: int | None 
                 lines.append("")
             policy = pending.policy
             lines += heading(policy, width)
-        lines += item(pending.label, width, "  - ")
+        lines += item(pending_label(pending, locale), width, "  - ")
     return "\n".join([*lines, ""]) + "\n"
 
 
@@ -92,17 +102,18 @@ def changes_text(
     *,
     states: bool = True,
     width: int | None = WIDTH,
+    locale: str | None = None,
 ) -> str:
     """Each change in order, with the state it leads to when `states`, for a terminal
-    `width` wide."""
+    `width` wide; `locale` (normalised, None for English) is its language."""
     check_width(width)
     lines = title(heading_text, width)
     if not changes:
-        return "\n".join([*lines, "No recorded changes."]) + "\n"
+        return "\n".join([*lines, message(locale, "no_recorded_changes")]) + "\n"
     for change in changes:
-        lines += item(change.label, width, "- ")
+        lines += item(change_label(change, locale), width, "- ")
         if states:
-            lines += item(change.step.after.label, width, "  → ")
+            lines += item(state_label(change.step.after, locale), width, "  → ")
     return "\n".join([*lines, ""]) + "\n"
 
 

@@ -15,11 +15,14 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+from typing import Final
 
 import attrs
 import jinja2
 from markupsafe import Markup
 
+from timeline._labels import effect_label, phase_label, when_label
+from timeline._locale import babel, chosen, message
 from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
@@ -78,14 +81,14 @@ def _datetime_attr(when: When) -> str | None:
     return None
 
 
-def _entry(event: Event, timeline: Timeline) -> Entry:
+def _entry(event: Event, timeline: Timeline, tag: str | None = None) -> Entry:
     grouped: dict[str, list[tuple[str | None, str | None]]] = {}
     for citation in event.cite:
         grouped.setdefault(citation.source, []).append((citation.quote, citation.note))
     sources = []
     for source_id, quotes in grouped.items():
         source = timeline.sources.get(source_id)
-        name = source_line(source) if source else source_id
+        name = source_line(source, tag) if source else source_id
         url = source.url if source else None
         sources.append(
             (name, url, tuple((q, n) for q, n in quotes if q is not None or n is not None))
@@ -100,10 +103,11 @@ def _entry(event: Event, timeline: Timeline) -> Entry:
         Qualifier.UNCERTAIN: "uncertain",
         Qualifier.BOTH: "approximate and uncertain",
     }[event.when.qualifier]
-    search = " ".join([event.title, event.when.label, *names, *event.tags, event.summary or ""])
+    label = when_label(event.when, tag)
+    search = " ".join([event.title, label, *names, *event.tags, event.summary or ""])
     return Entry(
         event=event,
-        label=event.when.label,
+        label=label,
         datetime=_datetime_attr(event.when),
         precision=str(event.when.precision),
         qualifier=qualifier,
@@ -139,18 +143,26 @@ def _asset(name: str) -> str:
     return source
 
 
-def render(timeline: Timeline, *, lanes: str = "policy", history: Timeline | None = None) -> str:
+def render(
+    timeline: Timeline,
+    *,
+    lanes: str = "policy",
+    history: Timeline | None = None,
+    locale: str | None = None,
+) -> str:
     """The whole page: header, chart, policies, the chronological list and a legend.
 
     `history` is the timeline whose events give each policy's states (default: `timeline`):
     pass the unfiltered one when `timeline` is a filtered view, so a policy in force long
-    before the first shown event still shows as in force.
+    before the first shown event still shows as in force. `locale` is the page's language
+    (its `lang`, dates, headings and states; default: the timeline's `locale`, else English).
 
     Raises:
-        ValueError: `lanes` is not one of `LANES`.
+        ValueError: `lanes` is not one of `LANES`, or the locale is not supported.
     """
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    tag = chosen(locale, timeline.settings.locale)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
     layout = lay_out(timeline, lane_kind, history)
@@ -176,16 +188,37 @@ def render(timeline: Timeline, *, lanes: str = "policy", history: Timeline | Non
         bar=BAR,
         band_height=BAND,
         palette=[*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", "#6b7280")],
-        groups=[(h, [_entry(e, timeline) for e in events]) for h, events in by_year(timeline)],
+        groups=[
+            (h, [_entry(e, timeline, tag) for e in events]) for h, events in by_year(timeline, tag)
+        ],
         policies=policies,
         band_class=BAND_CLASS,
         name=functools.partial(display_name, timeline=timeline),
         css=Markup(_asset("report.css")),  # our stylesheet, not data
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
-        span=_span_text(timeline),
+        span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
         in_force_chart=lay_out_steps(history, timeline),
+        lang="en" if tag is None else tag.replace("_", "-"),
+        words={key: message(tag, key) for key in _WORDS},
+        when_label=functools.partial(when_label, locale=tag),
+        effect_label=functools.partial(effect_label, locale=tag),
+        phase_label=functools.partial(phase_label, locale=tag),
     )
+
+
+#: The catalog's words the page shows (headings, the list's keys).
+_WORDS: Final = (
+    "timeline",
+    "legend",
+    "policies",
+    "in_force_nav",
+    "events",
+    "no_events",
+    "who",
+    "where",
+    "said",
+)
 
 
 def _span_text(timeline: Timeline) -> str:
@@ -207,3 +240,30 @@ def _span_text(timeline: Timeline) -> str:
         return f"{events}, up to {end_half.label}"
     start, end = start_half.label, end_half.label
     return f"{events}, {start} to {end}" if start != end else f"{events}, {start}"
+
+
+def _local_span(timeline: Timeline, tag: str) -> str:
+    """`_span_text` in the language of `tag`: '16 événements, de vers 2010 à décembre 2025'."""
+    count = len(timeline)
+    if not count:
+        return message(tag, "no_events")
+    zone = timeline.settings.zone
+    first = timeline.events[0].when
+    last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
+    start_half, end_half = end_of(first, "start"), end_of(last, "end")
+    babel()  # Babel is there (a usage error naming its install command if not)
+    from babel.numbers import format_decimal
+
+    number = str(format_decimal(count, locale=tag))
+    events = message(tag, "events_one" if count == 1 else "events_many", n=number)
+    start = None if start_half is None else when_label(start_half, tag)
+    end = None if end_half is None else when_label(end_half, tag)
+    if start is None and end is None:
+        return message(tag, "span_open", events=events)
+    if end is None:
+        return message(tag, "span_onwards", events=events, start=start)
+    if start is None:
+        return message(tag, "span_up_to", events=events, end=end)
+    if start == end:
+        return message(tag, "span_one", events=events, start=start)
+    return message(tag, "span_both", events=events, start=start, end=end)

@@ -4,7 +4,8 @@ Laid out in columns for a terminal `width` columns wide (display width: a Chines
 takes two): the date label, then the title wrapped under its column, then who, what was
 said and the sources. A label too wide for its column has a line of its own and the rest
 of the row follows on the next, so no column is ever dropped. `width=None` writes each
-item on one line, for tools that read lines.
+item on one line, for tools that read lines. Labels and words are in the report's
+language (`timeline._labels`, `timeline._locale.message`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from timeline._labels import effect_label, when_label
+from timeline._locale import chosen, message
 from timeline._model import Event
-from timeline._text import display_width, quoted, wrap
+from timeline._text import display_width, wrap
 from timeline._timeline import Timeline
 from timeline.report._common import actor_names, by_year, source_line
 
@@ -91,73 +94,93 @@ def title(text: str, width: int | None) -> list[str]:
     return [*lines, "=" * max(display_width(line) for line in lines), ""]
 
 
-def render(timeline: Timeline, *, width: int | None = WIDTH, verbose: bool = False) -> str:
+def render(
+    timeline: Timeline,
+    *,
+    width: int | None = WIDTH,
+    verbose: bool = False,
+    locale: str | None = None,
+) -> str:
     """Events grouped by year, each with its date at its real precision, actors and sources;
-    `verbose` adds each event's policy, effect and quotes."""
-    return "".join(pieces(timeline, width=width, verbose=verbose))
+    `verbose` adds each event's policy, effect and quotes; in the language of `locale`
+    (default: the timeline's `locale` setting, else English)."""
+    return "".join(pieces(timeline, width=width, verbose=verbose, locale=locale))
 
 
 def pieces(
-    timeline: Timeline, *, width: int | None = WIDTH, verbose: bool = False
+    timeline: Timeline,
+    *,
+    width: int | None = WIDTH,
+    verbose: bool = False,
+    locale: str | None = None,
 ) -> Iterator[str]:
     """`render`'s text a piece at a time: the heading, then one piece per event.
 
     Raises:
-        ValueError: `width` is below `NARROWEST` (before the first piece).
+        ValueError: `width` is below `NARROWEST`, or the locale is not supported (before
+            the first piece).
     """
     check_width(width)
-    return _pieces(timeline, Layout(width), verbose)
+    tag = chosen(locale, timeline.settings.locale)
+    return _pieces(timeline, Layout(width), verbose, tag)
 
 
-def _pieces(timeline: Timeline, layout: Layout, verbose: bool) -> Iterator[str]:
+def _quoted(text: str, tag: str | None) -> str:
+    """`text` in the language's quotation marks, unless it opens with its own."""
+    return text if text[:1] in "“\"'‘«「" else message(tag, "quote", text)
+
+
+def _pieces(timeline: Timeline, layout: Layout, verbose: bool, tag: str | None) -> Iterator[str]:
     yield "\n".join(title(timeline.settings.name, layout.width)) + "\n"
     if not len(timeline):
-        yield "No events match.\n"
+        yield message(tag, "no_events") + "\n"
         return
+    who, said, source_word = (message(tag, k) for k in ("text_who", "text_said", "text_source"))
     sources: dict[str, list[str]] = {}  # source id → its lines, worked out once per source
     labels: dict[int, str] = {}  # id(When) → its label: parsed dates are shared objects
     between = ""  # a blank line between years, none after the last
-    for heading, events in by_year(timeline):
+    for heading, events in by_year(timeline, tag):
         yield f"{between}{heading}\n"
         between = "\n"
         for event in events:
             when = event.when
             label = labels.get(id(when))
             if label is None:
-                label = labels[id(when)] = when.label
+                label = labels[id(when)] = when_label(when, tag)
             lines = layout.row(label, event.title)
             if event.actors:
-                lines += layout.detail("who: ", ", ".join(actor_names(event, timeline)))
+                lines += layout.detail(f"{who}: ", ", ".join(actor_names(event, timeline)))
             if event.said:
-                lines += layout.detail("said: ", f"“{event.said}”")
+                lines += layout.detail(f"{said}: ", message(tag, "quote", event.said))
             if verbose:
-                lines += _effect(event, timeline, layout)
+                lines += _effect(event, timeline, layout, tag)
             for source_id in dict.fromkeys(c.source for c in event.cite):
                 shown = sources.get(source_id)
                 if shown is None:
                     source = timeline.sources.get(source_id)
-                    line = source_line(source) if source else source_id
-                    shown = sources[source_id] = layout.detail("source: ", line)
+                    line = source_line(source, tag) if source else source_id
+                    shown = sources[source_id] = layout.detail(f"{source_word}: ", line)
                 lines += shown
                 if verbose:
                     for citation in event.cite:
                         if citation.source == source_id and citation.quote:
-                            lines += layout.detail("", quoted(citation.quote), deeper=2)
+                            lines += layout.detail("", _quoted(citation.quote, tag), deeper=2)
             lines.append("")
             yield "\n".join(lines)
 
 
-def _effect(event: Event, timeline: Timeline, layout: Layout) -> list[str]:
+def _effect(event: Event, timeline: Timeline, layout: Layout, tag: str | None) -> list[str]:
     """The policy an event changes, how, and the provision it is about."""
     if event.policy is None:
         return []
     policy = timeline.policies.get(event.policy)
-    lines = layout.detail("policy: ", f"{policy.title} ({policy.id})" if policy else event.policy)
+    named_policy = f"{policy.title} ({policy.id})" if policy else event.policy
+    lines = layout.detail(f"{message(tag, 'text_policy')}: ", named_policy)
     if event.effect is not None:
-        effect = event.effect.value
+        effect = effect_label(event.effect, tag)
         if event.provision is not None:
             found = [p for p in policy.provisions if p.id == event.provision] if policy else []
             named = f"{found[0].title} ({event.provision})" if found else event.provision
-            effect += f", provision: {named}"
-        lines += layout.detail("effect: ", effect)
+            effect = message(tag, "text_effect_provision", effect=effect, provision=named)
+        lines += layout.detail(f"{message(tag, 'text_effect')}: ", effect)
     return lines
