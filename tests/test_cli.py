@@ -598,7 +598,7 @@ def test_memory_error_is_a_message(
 ) -> None:
     """Running out of memory ends with a one-line message and exit 1, not a traceback."""
 
-    def exhausted(folder: object) -> None:
+    def exhausted(folder: object, **_: object) -> None:
         raise MemoryError
 
     monkeypatch.setattr("timeline._load.load", exhausted)

@@ -211,8 +211,34 @@ def test_a_long_label_moves_the_row_to_the_next_line_and_keeps_every_column() ->
     assert lines[at + 1] == " " * 28 + "announced   Deal"
 
 
-def test_verbose_adds_the_policy_effect_provision_and_quotes() -> None:
-    """--verbose shows what the event does to which policy, and what its sources say."""
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            None,
+            [
+                "policy: The act (p)",
+                "effect: applies, provision: Prohibitions (bans)",
+                "source: s",
+                "  “The prohibitions shall apply”",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "politique: The act (p)",
+                "effet: s’applique, disposition : Prohibitions (bans)",
+                "source: s",
+                "  « The prohibitions shall apply »",
+            ],
+        ),
+    ],
+)
+def test_verbose_adds_the_policy_effect_provision_and_quotes(
+    locale: str | None, expected: list[str]
+) -> None:
+    """--verbose shows what the event does to which policy, and what its sources say, in
+    the report's language (its words and quotation marks)."""
     from timeline._model import Policy, Provision
 
     policy = Policy(
@@ -230,39 +256,9 @@ def test_verbose_adds_the_policy_effect_provision_and_quotes() -> None:
         cite=(Citation(source="s", quote="The prohibitions shall apply"),),
     )
     tl = Timeline(events=[event], policies=[policy], settings=Settings(name="T"))
-    lines = text(tl, verbose=True).splitlines()
-    assert lines[5:9] == [
-        " " * 28 + "policy: The act (p)",
-        " " * 28 + "effect: applies, provision: Prohibitions (bans)",
-        " " * 28 + "source: s",
-        " " * 30 + "“The prohibitions shall apply”",
-    ]
+    lines = text(tl, verbose=True, locale=locale).splitlines()
+    assert lines[5:9] == [" " * 28 + line for line in expected]
     assert "policy:" not in text(tl)
-
-
-def test_verbose_words_are_in_the_report_language() -> None:
-    """--verbose's policy, effect and provision words, and the quote marks, follow the locale."""
-    from timeline._model import Policy, Provision
-
-    policy = Policy(id="p", title="The act", provisions=[Provision(id="bans", title="Bans")])
-    event = Event(
-        id="e",
-        title="Bans apply",
-        when=When.parse("2025-02-02"),
-        policy="p",
-        effect="applies",
-        provision="bans",
-        cite=(Citation(source="s", quote="The bans shall apply"),),
-    )
-    tl = Timeline(events=[event], policies=[policy], settings=Settings(name="T"))
-    lines = text(tl, verbose=True, locale="fr").splitlines()
-    assert lines[4].startswith("  2 février 2025")
-    assert lines[5:9] == [
-        " " * 28 + "politique: The act (p)",
-        " " * 28 + "effet: s’applique, disposition : Bans (bans)",
-        " " * 28 + "source: s",
-        " " * 30 + "« The bans shall apply »",
-    ]
 
 
 @pytest.mark.parametrize("locale", ["ja", "zh", "fr", "de"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
@@ -94,6 +94,9 @@ class Shared:
     refused: set[tuple[str, str]] = attrs.field(factory=set)
     #: Policies one of whose events was refused: their lifecycle is not checked without it.
     unsettled: set[str] = attrs.field(factory=set)
+    #: Told how many bytes of the file being read its reader has got through, for a progress
+    #: bar (a reader that reads in blocks tells it after each); None when nobody asks.
+    reading: Callable[[int], object] | None = None
 
     def citation(self, source: str, quote: str | None, note: str | None) -> Citation:
         """The citation of these fields, made once (its source id interned) and then shared.

@@ -41,7 +41,6 @@ def add(commands: Commands) -> None:
         help="swimlanes of the report and the TimelineJS groups (default: policy)",
     )
     add_locale(parser)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_allow_empty(parser)
     add_filters(parser)
 

@@ -32,6 +32,7 @@ __all__ = [
     "EXIT_DATA",
     "EXIT_OK",
     "EXIT_USAGE",
+    "QUIET_HELP",
     "add_command",
     "add_data",
     "add_allow_empty",
@@ -61,9 +62,19 @@ def add_command(
     commands: Commands, name: str, handler: Handler, summary: str
 ) -> argparse.ArgumentParser:
     """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
+    import argparse
+
     parser = commands.add_parser(name, help=summary, description=handler.__doc__)
     parser.set_defaults(handler=handler, command_parser=parser)  # its usage for its errors
+    # Also before the command (`timeline -q check`); SUPPRESS keeps the one given there.
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET_HELP
+    )
     return parser
+
+
+#: What -q/--quiet does, wherever it is given.
+QUIET_HELP = "no progress bar; check, build and init also print nothing on success"
 
 
 def add_data(parser: argparse.ArgumentParser) -> None:
@@ -291,23 +302,31 @@ def load(args: argparse.Namespace) -> Timeline:
 
 
 def _load(args: argparse.Namespace) -> Timeline:
+    from pathlib import Path
+
+    from timeline._cli._progress import bar_for
     from timeline._load import load
 
-    if not getattr(args, "program", False):
-        timeline = load(args.data)
-    else:
-        # Run as the program, the loaded data lives until the process exits: move it out of
-        # the cyclic collector's sight (gc.freeze) rather than have every later collection,
-        # and the one at exit, walk millions of records again. A fifth of a large export's
-        # time.
-        import gc
+    bar = bar_for(args, Path(args.data).name or args.data)  # None unless stderr is a terminal
+    try:
+        if not getattr(args, "program", False):
+            timeline = load(args.data, progress=bar)
+        else:
+            # Run as the program, the loaded data lives until the process exits: move it out
+            # of the cyclic collector's sight (gc.freeze) rather than have every later
+            # collection, and the one at exit, walk millions of records again. A fifth of a
+            # large export's time.
+            import gc
 
-        gc.disable()
-        try:
-            timeline = load(args.data)
-        finally:
-            gc.freeze()
-            gc.enable()
+            gc.disable()
+            try:
+                timeline = load(args.data, progress=bar)
+            finally:
+                gc.freeze()
+                gc.enable()
+    finally:
+        if bar is not None:
+            bar.close()
     return timeline
 
 
