@@ -172,7 +172,7 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
         (
             ["report", "events", "--format", "text", "--lanes", "actor"],
             "usage: timeline report",
-            "--lanes goes with --format html or timelinejs",
+            "--lanes goes with --format html, svg or timelinejs",
         ),
         (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
         (
@@ -730,3 +730,24 @@ def test_a_report_written_to_a_file_is_80_wide(
     out = tmp_path / "report.txt"
     assert main(["report", str(ROOT / "events"), "-o", str(out)]) == 0
     assert max(len(line) for line in out.read_text(encoding="utf-8").splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("options", "widest"),
+    [
+        (["--format", "text", "--width", "60", "--locale", "ja"], 60),
+        (["--format", "text", "--width", "900"], 900),
+    ],
+)
+def test_report_width_is_columns_for_text(
+    options: list[str], widest: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --width N` lays the text out in N columns (the chart's pixels are html and
+    svg's), in any language."""
+    from timeline._text import display_width
+
+    assert main(["report", "events", *options]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(display_width(line) for line in lines) <= widest
+    if widest == 60:
+        assert "2022年10月7日" in "\n".join(lines)

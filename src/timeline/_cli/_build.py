@@ -10,6 +10,7 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_lanes,
     add_locale,
     filter_of,
     load,
@@ -34,11 +35,8 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="DIR", help="the folder to write (created)"
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        default="policy",
-        help="swimlanes of the report and the TimelineJS groups (default: policy)",
+    add_lanes(
+        parser, "swimlanes of the report and the TimelineJS groups (default: policy)", "policy"
     )
     add_locale(parser)
     add_allow_empty(parser)

@@ -32,11 +32,13 @@ __all__ = [
     "EXIT_DATA",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LANES",
     "QUIET_HELP",
     "add_command",
     "add_data",
     "add_allow_empty",
     "add_filters",
+    "add_lanes",
     "add_locale",
     "add_output",
     "add_width",
@@ -56,6 +58,8 @@ __all__ = [
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 #: The data folder a command reads when none is named.
 DEFAULT_DATA = "events"
+#: The kinds of swimlane (`timeline.report.Lanes`), kept here so that --help needs no import.
+LANES = ("policy", "actor", "jurisdiction", "tag")
 
 
 def add_command(
@@ -159,20 +163,26 @@ def add_allow_empty(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_lanes(parser: argparse.ArgumentParser, help: str, default: str | None = None) -> None:
+    """--lanes: what the chart's swimlanes (and TimelineJS's groups) are."""
+    parser.add_argument("--lanes", choices=LANES, default=default, help=help)
+
+
 def add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
     )
 
 
-def add_width(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--width",
-        type=int,
-        metavar="N",
-        help="lay the text out for N columns, 40 or more (default: COLUMNS or the terminal's "
-        "width; 80 when piped or with -o; 0: each item on one line)",
+def add_width(parser: argparse.ArgumentParser, *, chart: bool = False) -> None:
+    """--width: the text's columns; with `chart`, also the svg and html chart's pixels."""
+    text = (
+        "lay the text out for N columns, 40 or more (default: COLUMNS or the terminal's "
+        "width; 80 when piped or with -o; 0: each item on one line)"
     )
+    if chart:
+        text += "; svg and html: the chart's width in pixels (default: 1200; 480 to 20000)"
+    parser.add_argument("--width", type=int, metavar="N", help=text)
 
 
 def width_of(args: argparse.Namespace) -> int | None:

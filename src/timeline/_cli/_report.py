@@ -10,6 +10,7 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_lanes,
     add_locale,
     add_output,
     add_width,
@@ -42,14 +43,10 @@ def add(commands: Commands) -> None:
         default="text",
         help="output format (default: text; parquet, a binary file, needs -o)",
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        help="swimlanes of the html and timelinejs formats (default: policy)",
-    )
+    add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
+    add_width(parser, chart=True)
     add_locale(parser)
     add_output(parser)
-    add_width(parser)
     parser.add_argument(
         "-v",
         "--verbose",
@@ -68,15 +65,24 @@ def run(args: argparse.Namespace) -> int:
     timeline report events --from 2025 --verbose --locale fr
     """
     from timeline import report
+    from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+        raise UsageError(f"--lanes goes with --format {_either(report.LANED)}")
+    chart = args.format in report.WIDE
+    if args.width is not None and not chart and args.format != "text":
+        raise UsageError(f"--width goes with --format {_either(('text', *report.WIDE))}")
+    # --width is the chart's pixels for html and svg, the text's columns otherwise.
+    pixels = WIDTH if args.width is None or not chart else args.width
+    if not MIN_WIDTH <= pixels <= MAX_WIDTH:
+        raise UsageError(f"--width {pixels}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
+    lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
     if args.verbose and args.format != "text":
         raise UsageError(f"--verbose goes with --format text, not {args.format}")
-    width = width_of(args)
+    columns = None if chart else width_of(args)
     if args.locale is not None and args.format not in report.LOCALISED:
         raise UsageError(
             f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
@@ -95,16 +101,20 @@ def run(args: argparse.Namespace) -> int:
 
         emit_stream(args, lambda out: _parquet.write(selected, out))
         return EXIT_OK
+    # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        from timeline.report import _html as html
-
-        # The policy bands fold every event of each policy, not only the filtered ones.
-        page = html.render(selected, lanes=args.lanes or "policy", history=timeline, locale=tag)
-        texts = iter([page])
+        texts = iter(
+            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=pixels)]
+        )
+    elif args.format == "svg":
+        try:
+            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=pixels)])
+        except ValueError as error:  # no event with a date: there is no chart to draw
+            raise UsageError(f"--format svg: {error}") from None
     elif args.format == "text":
         from timeline.report import _text as text
 
-        texts = text.pieces(selected, width=width, verbose=args.verbose, locale=tag)
+        texts = text.pieces(selected, width=columns, verbose=args.verbose, locale=tag)
     else:
         options = {} if tag is None else {"locale": tag}  # data formats have no language
         texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
@@ -113,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:  # the history folds every event of the policy, not only the filtered ones
             section = "\n" + policy.render(
-                timeline, args.policy, args.format, width=width, locale=tag
+                timeline, args.policy, args.format, width=columns, locale=tag
             )
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
@@ -121,3 +131,8 @@ def run(args: argparse.Namespace) -> int:
     # Written as it is made: a report of a million events never sits whole in memory.
     emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
+
+
+def _either(formats: tuple[str, ...]) -> str:
+    """'html, svg or timelinejs'."""
+    return " or ".join(filter(None, [", ".join(formats[:-1]), formats[-1]]))

@@ -6,7 +6,7 @@ however large the report (the command line writes every report this way). Each f
 lives in a private module of this package and loads on first use, so plain text never
 imports Jinja2.
 
->>> {"text", "markdown", "json", "csv", "timelinejs", "html"} <= set(FORMATS)
+>>> {"text", "markdown", "json", "csv", "timelinejs", "html", "svg"} <= set(FORMATS)
 True
 """
 
@@ -25,6 +25,7 @@ __all__ = [
     "FORMATS",
     "LANED",
     "LOCALISED",
+    "WIDE",
     "Lanes",
     "csv",
     "html",
@@ -32,6 +33,7 @@ __all__ = [
     "markdown",
     "pieces",
     "render",
+    "svg",
     "text",
     "timelinejs",
     "write",
@@ -46,6 +48,7 @@ FORMATS: Final = {
     "csv": "_csv",
     "timelinejs": "_timelinejs",
     "html": "_html",
+    "svg": "_svg",
 }
 
 #: Formats of binary files, which `timeline report` writes only to a file (`-o FILE`); not
@@ -53,14 +56,17 @@ FORMATS: Final = {
 BINARY: Final = ("parquet",)
 
 #: Formats that draw swimlanes, and so take `lanes`.
-LANED: Final = ("html", "timelinejs")
+LANED: Final = ("html", "svg", "timelinejs")
+
+#: Formats whose `width` is the chart's, in px.
+WIDE: Final = ("html", "svg")
 
 #: Formats written for a reader, and so in a language (`locale`); the others are data, the
 #: same in every language.
 LOCALISED: Final = ("text", "markdown", "html")
 
 #: What the swimlanes of a laned format group events by.
-Lanes = Literal["policy", "actor", "jurisdiction"]
+Lanes = Literal["policy", "actor", "jurisdiction", "tag"]
 
 
 def _module(format: str) -> Any:
@@ -215,9 +221,23 @@ def html(
     lanes: Lanes = "policy",
     history: Timeline | None = None,
     locale: str | None = None,
+    width: int = 1200,
 ) -> str:
     """The self-contained HTML page; `history` is the whole timeline the policy bands fold,
-    `locale` the page's language (see `render`)."""
+    `locale` the page's language (see `render`), `width` the chart's width in px."""
     from timeline.report import _html
 
-    return _html.render(timeline, lanes=lanes, history=history, locale=locale)
+    return _html.render(timeline, lanes=lanes, history=history, locale=locale, width=width)
+
+
+def svg(
+    timeline: Timeline,
+    *,
+    lanes: Lanes = "policy",
+    history: Timeline | None = None,
+    width: int = 1200,
+) -> str:
+    """The chart alone as a standalone SVG, `width` px wide, for an article or a slide."""
+    from timeline.report import _svg
+
+    return _svg.render(timeline, lanes=lanes, history=history, width=width)
