@@ -166,8 +166,9 @@ def _bytes(value: float) -> str:
 
 
 def _clock(seconds: float) -> str:
-    """0:07, 12:03, 1:02:03."""
-    whole = int(seconds)
+    """0:07, 12:03, 1:02:03; whole seconds, the difference of two large clock readings
+    rounded to the microsecond first (75 s can come out as 74.9999999)."""
+    whole = int(round(seconds, 6))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
