@@ -512,7 +512,9 @@ def canonical_notations(draw: st.DrawFn) -> str:
     if shape == "open-end":
         return draw(canonical_parts()) + "/.."
     timed = shape == "instants"
-    text = f"{draw(canonical_parts(instant=timed))}/{draw(canonical_parts(instant=timed))}"
+    start, end = draw(canonical_parts(instant=timed)), draw(canonical_parts(instant=timed))
+    assume(start != end)  # a span from a date to itself is written as that date
+    text = f"{start}/{end}"
     try:
         When.parse(text)
     except WhenError:
@@ -703,3 +705,8 @@ file_round_trips = settings(
     max_examples=min(100, settings.default.max_examples),
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+
+
+#: The settings of a property that renders whole generated timelines in several layouts:
+#: each example costs tens of milliseconds, so at most 50 of them.
+whole_reports = settings(deadline=None, max_examples=min(50, settings.default.max_examples))

@@ -207,6 +207,36 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
             "usage: timeline ics",
             "--feed: no feed 'nvidai' in timeline.toml (did you mean 'nvidia'?); its feeds are: ",
         ),
+        *(
+            ([command, data, "--bogus"], f"usage: timeline {command} ", "unrecognized arguments")
+            for command, data in [
+                ("check", "events"),
+                ("report", "events"),
+                ("status", "events"),
+                ("ics", "events"),
+                ("import", "x.csv"),
+                ("import-ics", "x.ics"),
+                ("extract", "x.txt"),
+                ("help", "format"),
+            ]
+        ),
+        (
+            ["build", "events", "-o", "tests/no-such-site", "--bogus"],
+            "usage: timeline build ",
+            "unrecognized arguments: --bogus",
+        ),
+        (["report", "events", "--width", "30"], "usage: timeline report ", "--width 30 is too"),
+        (["status", "events", "--width", "wide"], "usage: timeline status ", "invalid int"),
+        (
+            ["status", "events", "--format", "json", "--width", "60"],
+            "usage: timeline status ",
+            "--width goes with --format text, not json",
+        ),
+        (
+            ["report", "events", "--format", "csv", "--verbose"],
+            "usage: timeline report ",
+            "--verbose goes with --format text, not csv",
+        ),
     ],
 )
 def test_a_usage_error_shows_its_command_and_what_was_meant(
@@ -619,3 +649,105 @@ def test_only_a_command_that_writes_says_nothing_was_written(
     assert main(["report", "events"]) == 1
     last = capsys.readouterr().err.splitlines()[-1]
     assert last == f"{len(BROKEN_TOML)} problems found; nothing was written."
+
+
+# -- fitting the terminal ----------------------------------------------------------------------
+
+_DATASETS = ["events", "examples/eu-ai-act", "tests/data/golden/events"]
+_TEXT_COMMANDS = [
+    ["report"],
+    ["report", "--verbose"],
+    ["status", "--as-of", "2025-12-31"],
+    ["status", "--as-of", "2025-12-01", "--pending"],
+    ["status", "--as-of", "2024-06-01", "--upcoming", "800"],
+    ["status", "--changes", "2020-01-01", "2030-01-01"],
+]
+
+
+def _policy_args(data: str) -> list[str]:
+    return [a for p in timeline.load(ROOT / data).policies for a in ("--policy", p)]
+
+
+@pytest.mark.parametrize("data", _DATASETS)
+@pytest.mark.parametrize("command", _TEXT_COMMANDS, ids=" ".join)
+def test_every_line_fits_80_columns(
+    data: str,
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With COLUMNS=80, report (with every policy's history) and status fit 80 columns."""
+    from timeline._text import display_width
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")
+    extra = _policy_args(data) if command[0] == "report" else []
+    assert main([command[0], data, *command[1:], *extra]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") > 5
+    too_wide = [line for line in out.splitlines() if display_width(line) > 80]
+    assert too_wide == []
+
+
+@pytest.mark.parametrize(
+    ("environment", "argv", "widest"),
+    [
+        ({"COLUMNS": "120"}, [], 120),
+        ({"COLUMNS": "60"}, [], 60),
+        ({"COLUMNS": "20"}, [], 40),
+        ({}, [], 80),
+        ({"COLUMNS": "120"}, ["--width", "50"], 50),
+        ({"COLUMNS": "60"}, ["--width", "0"], None),
+    ],
+)
+def test_the_width_comes_from_the_terminal_or_width(
+    environment: dict[str, str],
+    argv: list[str],
+    widest: int | None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """COLUMNS (or the terminal) sets the width, 80 when neither says, --width over both."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    for command in (["report"], ["status", "--as-of", "2025-12-31"]):
+        assert main([*command, "events", *argv]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        longest = max(len(line) for line in lines)
+        if widest is None:
+            assert longest > 120
+        else:  # the report's titles and sources fill the lines
+            assert widest - (15 if command == ["report"] else widest) <= longest <= widest
+
+
+def test_a_report_written_to_a_file_is_80_wide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-o FILE lays the report out for 80 columns, whatever the terminal's width."""
+    monkeypatch.setenv("COLUMNS", "200")
+    out = tmp_path / "report.txt"
+    assert main(["report", str(ROOT / "events"), "-o", str(out)]) == 0
+    assert max(len(line) for line in out.read_text(encoding="utf-8").splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("options", "widest"),
+    [
+        (["--format", "text", "--width", "60", "--locale", "ja"], 60),
+        (["--format", "text", "--width", "900"], 900),
+    ],
+)
+def test_report_width_is_columns_for_text(
+    options: list[str], widest: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`report --width N` lays the text out in N columns (the chart's pixels are html and
+    svg's), in any language."""
+    from timeline._text import display_width
+
+    assert main(["report", "events", *options]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(display_width(line) for line in lines) <= widest
+    if widest == 60:
+        assert "2022年10月7日" in "\n".join(lines)

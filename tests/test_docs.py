@@ -300,3 +300,53 @@ def test_the_notation_table_gives_the_labels_the_code_gives() -> None:
     assert len(rows) >= 20
     for notation, tz, label in rows:
         assert When.parse(notation, tz=tz or None).label == label.strip(), notation
+
+
+def _transcripts() -> list[tuple[str, str, str]]:
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for command, shown in re.findall(r"```\n\$ timeline (.*?)\n(.*?)```", text, re.DOTALL):
+            found.append((page.name, command, shown))
+    return found
+
+
+@pytest.mark.parametrize(("page", "command", "shown"), _transcripts())
+def test_shown_output_in_the_docs_is_real(
+    page: str,
+    command: str,
+    shown: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A `$ timeline …` transcript in docs/ is what the command prints in 80 columns
+    (a transcript cut with … shows lines it prints); one about data shown only on the
+    page (not in the repository) must at least be a command line the parser takes."""
+    import shlex
+
+    from timeline._cli import main
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")
+    argv = shlex.split(command)
+    if "-o" in argv or not (ROOT / argv[1]).is_dir() or argv[0] == "check":
+        _build_parser().parse_args(argv)  # the page's own data, or a file written
+        return
+    assert main(argv) == 0, command
+    out = capsys.readouterr().out
+    if "…" not in shown and "..." not in shown:
+        assert out == shown, f"{page}: $ timeline {command}"
+        return
+    lines = set(out.splitlines())
+    for line in shown.splitlines():
+        if line.strip() not in ("…", "..."):
+            assert line in lines, f"{page}: $ timeline {command}: {line!r} is not printed"
+
+
+def test_the_status_synopsis_names_every_option() -> None:
+    """docs/policies.md's command-line synopsis of `timeline status` names each option."""
+    policies = (DOCS / "policies.md").read_text(encoding="utf-8")
+    synopsis = policies.split("## Command line\n\n```\n", 1)[1].split("```", 1)[0]
+    for action in _commands()["status"]._actions:
+        if action.option_strings and not isinstance(action, argparse._HelpAction):
+            assert _option_documented(action.option_strings, synopsis), action.option_strings

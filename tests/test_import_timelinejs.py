@@ -55,6 +55,32 @@ def test_spans_of_times_come_back_from_timelinejs(when: When) -> None:
     assert (str(copy.when), copy.when.tz) == (str(when), when.tz)
 
 
+@pytest.mark.parametrize(
+    ("notation", "single"),
+    [
+        ("200X/200X", "200X"),
+        ("19XX/19XX", "19XX"),
+        ("2025/2025", "2025"),
+        ("2025-21/2025-21", "2025-21"),
+        ("2025-04/2025-04", "2025-04"),
+        ("2025-04-01/2025-04-01", "2025-04-01"),
+        ("2021~/2021~", "2021~"),
+    ],
+)
+def test_a_span_from_a_date_to_itself_comes_back_as_that_date(notation: str, single: str) -> None:
+    """A span from a decade, year, season, month or day to itself exports and imports as
+    the original: the value itself, its label and notation."""
+    import json
+
+    when = When.parse(notation)
+    event = timeline.Event(id="e", title="T", when=when, cite=(timeline.Citation(source="s"),))
+    document = json.loads(timeline.report.timelinejs(Timeline(events=[event])))
+    (copy,) = read_json_document(document).events
+    assert (str(copy.when), copy.when.label) == (str(when), when.label)
+    assert str(copy.when) == single
+    assert copy.said is None
+
+
 def read_json_document(document: dict[str, object]) -> timeline.Imported:
     """What `import_file` makes of a TimelineJS document, without a file."""
     from timeline._import._records import Draft, Existing

@@ -102,10 +102,75 @@ def test_a_zone_follows_the_label() -> None:
     assert when_label(when, "de") == "15. Oktober 2025, 09:00 Asia/Shanghai"
 
 
+_SAME_DAY = [
+    (
+        "2025-09-01/2025-09-01T11:00Z",
+        {
+            "fr": "1 septembre 2025, jusqu’à 11:00 UTC",
+            "de": "1. September 2025, bis 11:00 UTC",
+            "ja": "2025年9月1日 11:00 UTCまで",
+        },
+    ),
+    (
+        "2025-09-01T10:00Z/2025-09-01",
+        {
+            "fr": "1 septembre 2025, à partir de 10:00 UTC",
+            "de": "1. September 2025, ab 10:00 UTC",
+            "ja": "2025年9月1日 10:00 UTCから",
+        },
+    ),
+    (
+        "2025-09-01T10:00+02:00/2025-09-01T11:00+03:00",
+        {
+            "fr": "1 septembre 2025, 10:00 UTC+02:00\u2009–\u200911:00 UTC+03:00",
+            "ja": "2025年9月1日 10:00 UTC+02:00～11:00 UTC+03:00",
+        },
+    ),
+    ("201X/201X", {"fr": "les années 2010", "de": "die 2010er-Jahre", "ja": "2010年代"}),
+    ("2025-04/2025-04", {"fr": "avril 2025", "ja": "2025年4月"}),
+]
+
+
+@pytest.mark.parametrize(("notation", "expected"), _SAME_DAY)
+def test_one_day_names_the_day_once_in_every_language(
+    notation: str, expected: dict[str, str]
+) -> None:
+    """A span on one day with a time at one end or both names the day once, and a span from
+    a date to itself is that date, in every language as in English."""
+    when = When.parse(notation)
+    for locale, label in expected.items():
+        assert when_label(when, locale) == label
+
+
+@pytest.mark.parametrize(
+    ("notation", "key", "clock"),
+    [
+        ("2025-09-01/2025-09-01T11:00Z", "day_until", "11:00 UTC"),
+        ("2025-09-01T10:00Z/2025-09-01", "day_from", "10:00 UTC"),
+    ],
+)
+def test_english_words_give_the_one_day_labels_when_gives(
+    notation: str, key: str, clock: str
+) -> None:
+    """The catalog's English one-day forms are `When.label`'s: the other languages follow
+    the same shapes."""
+    words = MESSAGES["en"][key].format(day="1 September 2025", clock=clock)
+    assert words == When.parse(notation).label
+
+
 @pytest.mark.parametrize("locale", [None, "en", "en_GB"])
 def test_english_is_the_label_when_gives(locale: str | None) -> None:
     """English (or no locale) is `When.label` itself, so English reports never change."""
-    for notation in ("2025-04", "2025-23", "201X", "2025-06/2025-12", "2021~", "2015/.."):
+    for notation in (
+        "2025-04",
+        "2025-23",
+        "201X",
+        "201X/201X",
+        "2025-06/2025-12",
+        "2021~",
+        "2015/..",
+        "2025-09-01/2025-09-01T11:00Z",
+    ):
         when = When.parse(notation)
         assert when_label(when, locale) == when.label
 

@@ -49,6 +49,7 @@ def test_shown_output_is_real(
     from timeline._cli import main
 
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")  # the width the transcripts show
     transcripts = re.findall(r"```\n\$ timeline (.*?)\n(.*?)```", README, flags=re.DOTALL)
     assert transcripts
     for command, shown in transcripts:

@@ -145,3 +145,30 @@ def test_json_pieces_is_json_dumps(document: dict[str, Any], streamed: int) -> N
     )
     assert "".join(json_pieces(as_streams)) == lists + "\n"
     assert "".join(json_pieces(document)) == expected
+
+
+@pytest.mark.parametrize("format", sorted(report.FORMATS))
+@pytest.mark.parametrize(
+    ("notation", "tz", "label"),
+    [
+        (
+            "2025-09-01T10:00/2025-09-01T11:00",
+            "Europe/Brussels",
+            "1 September 2025, 10:00–11:00 Europe/Brussels",
+        ),
+        ("2025-09-01T10:00", "Europe/Brussels", "1 September 2025, 10:00 Europe/Brussels"),
+        ("2025-09-01/2025-09-01", None, "1 September 2025"),
+    ],
+)
+def test_same_day_labels_read_naturally_in_every_format(
+    format: str, notation: str, tz: str | None, label: str
+) -> None:
+    """A same-day span or an instant names its day once, whichever format shows its label."""
+    event = Event(
+        id="e", title="Hearing", when=When.parse(notation, tz=tz), cite=[Citation(source="s")]
+    )
+    out = report.render(Timeline(events=[event]), format)
+    if format == "timelinejs":
+        out = json.loads(out)["events"][0]["display_date"]
+    assert label in out
+    assert "September 2025, 10:00 – 1 September" not in out

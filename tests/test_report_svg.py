@@ -113,7 +113,7 @@ def test_cli_writes_an_svg(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--format", "text", "--width", "900"], "--width goes with --format html or svg"),
+        (["--format", "json", "--width", "900"], "--width goes with --format text, html or svg"),
         (["--format", "svg", "--width", "100"], "--width 100: the chart is 480 to 20000 pixels"),
         (["--format", "svg", "--text", "no such words anywhere"], "--format svg: no event to draw"),
     ],

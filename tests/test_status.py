@@ -379,7 +379,7 @@ def test_every_status_reads_as_text_and_json(tl: Timeline, day: dt.date) -> None
     from timeline.report._policy import status_text
 
     answers = status(tl, day)
-    text = status_text(answers, day)
+    text = status_text(answers, day, width=None)
     data = dump_status(answers, day)
     for answer, shown in zip(answers.values(), data["policies"], strict=True):
         assert all(state.label in text for state in answer.possible)

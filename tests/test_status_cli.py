@@ -181,7 +181,7 @@ def test_bad_data_exits_1_with_the_located_effect(
 
 def test_text_report_appends_the_policy_history(capsys: pytest.CaptureFixture[str]) -> None:
     """`report --policy ID` ends with that policy's transitions, states and sources."""
-    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US)
+    code, out, _ = _run(capsys, "report", str(ROOT / "events"), "--policy", US, "--width", "0")
     assert code == 0
     report, _, section = out.partition("\nPolicy history\n==============\n")
     assert "Trump lets Nvidia sell H200 chips" in report
@@ -223,7 +223,16 @@ def test_markdown_report_appends_a_history_table(capsys: pytest.CaptureFixture[s
 
 def test_several_policies_and_one_without_changes(capsys: pytest.CaptureFixture[str]) -> None:
     """Each --policy gets its section, in the order given."""
-    args = ["report", str(ROOT / "events"), "--policy", "cn-chip-self-reliance", "--policy", US]
+    args = [
+        "report",
+        str(ROOT / "events"),
+        "--policy",
+        "cn-chip-self-reliance",
+        "--policy",
+        US,
+        "--width",
+        "0",
+    ]
     code, out, _ = _run(capsys, *args)
     assert code == 0
     section = out.partition("\nPolicy history\n")[2]
@@ -291,7 +300,9 @@ def test_every_json_field_is_documented(
 
 def test_pending_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     """--pending lists, per policy, what does not bind yet and when it will."""
-    code, out, _ = _run(capsys, "status", str(EU), "--pending", "--as-of", "2024-07-01")
+    code, out, _ = _run(
+        capsys, "status", str(EU), "--pending", "--as-of", "2024-07-01", "--width", "0"
+    )
     assert code == 0
     assert out == (
         "Pending as of 1 July 2024\n"
@@ -325,7 +336,7 @@ def test_upcoming_in_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_changes_in_text(capsys: pytest.CaptureFixture[str]) -> None:
     """--changes FROM TO lists every step in order with the state after it."""
     code, out, _ = _run(
-        capsys, "status", str(ROOT / "events"), "--changes", "2023-01-01", "2023-12-31"
+        capsys, "status", str(ROOT / "events"), "--changes", "2023-01-01", "2023-12-31", "--width=0"
     )
     assert code == 0
     assert out.splitlines()[3:7] == [
@@ -428,3 +439,59 @@ def test_history_section_names_relations_and_policies_without_changes() -> None:
         policy_report.render(tl, ["new"], "json")
     with pytest.raises(KeyError, match="no policy with id 'nope'"):
         policy_report.render(tl, ["nope"], "text")
+
+
+def test_a_wide_series_table_is_split_to_fit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With more jurisdictions than fit, the series table is cut into tables that fit,
+    each repeating the period, the day and the total."""
+    from timeline._text import display_width
+
+    (tmp_path / "timeline.toml").write_text('name = "Many"\n', encoding="utf-8")
+    records = ['[[source]]\nid = "s"\ntitle = "S"\n']
+    codes = sorted(
+        {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR"}
+        | {"HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE"}
+    )
+    for n, code in enumerate(codes):
+        records.append(f'[[policy]]\nid = "p{n}"\ntitle = "P"\njurisdiction = "{code}"\n')
+        records.append(
+            f'[[event]]\nid = "e{n}"\ntitle = "E"\nwhen = "2020-01-{n + 1:02d}"\n'
+            f'policy = "p{n}"\neffect = "enacted"\ncite = [{{source = "s"}}]\n'
+        )
+    (tmp_path / "records.toml").write_text("\n".join(records), encoding="utf-8")
+    argv = ["status", str(tmp_path), "--series", "year", "--from", "2019-01-01"]
+    code, out, err = _run(capsys, *argv, "--to", "2021-12-31", "--width", "80")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    headers = [line for line in lines if line.startswith("period")]
+    assert len(headers) > 1
+    assert all(line.startswith("period  as of       all") for line in headers)
+    assert sorted(code for line in headers for code in line.split()[4:]) == codes
+    assert "2021    2021-12-31  25" in out
+
+
+@pytest.mark.parametrize("locale", ["fr", "ja"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["--as-of", "2025-08-03"],
+        ["--pending", "--as-of", "2024-07-01"],
+        ["--changes", "2024-01-01", "2025-12-31"],
+    ],
+)
+def test_width_and_locale_combine(
+    capsys: pytest.CaptureFixture[str], question: list[str], locale: str
+) -> None:
+    """`status --width N --locale LANG` answers in that language within N columns, counting
+    two for a Japanese character."""
+    from timeline._text import display_width
+
+    argv = ["status", str(EU), *question, "--width", "50", "--locale", locale]
+    code, out, err = _run(capsys, *argv)
+    assert code == 0, err
+    assert max(display_width(line) for line in out.splitlines()) <= 50
+    english = _run(capsys, "status", str(EU), *question, "--width", "50")[1]
+    assert out != english

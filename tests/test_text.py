@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from timeline._text import encoding_hint, lone_cr_hint, printable, relative_path_problem
+from timeline._text import (
+    display_width,
+    encoding_hint,
+    lone_cr_hint,
+    printable,
+    relative_path_problem,
+    wrap,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +84,49 @@ def test_relative_path_problem_reads_the_path_as_written(path: str, problem: str
     """Absolute paths, drives, backslashes and climbs out of the project are named."""
     found = relative_path_problem(path)
     assert found == problem if problem is None else problem in (found or "")
+
+
+# -- display width and wrapping ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("abc", 3),
+        ("北京", 4),
+        ("ｆｕｌｌ", 8),
+        ("e\u0301", 1),
+        ("AI 法案", 7),
+        ("", 0),
+    ],
+)
+def test_display_width_counts_wide_characters_twice(text: str, width: int) -> None:
+    """East Asian wide and full-width characters take two columns, combining marks none."""
+    assert display_width(text) == width
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "indent", "hang", "lines"),
+    [
+        ("one two three", 80, "", None, ["one two three"]),
+        ("one two three", 9, "", None, ["one two", "three"]),
+        ("one two three", 10, "  ", "    ", ["  one two", "    three"]),
+        ("abcdefghij", 4, "", None, ["abcd", "efgh", "ij"]),
+        ("北京上海广州", 5, "", None, ["北京", "上海", "广州"]),
+        ("one  two\nthree", None, "> ", None, ["> one two three"]),
+        ("", 10, "  ", None, ["  "]),
+    ],
+)
+def test_wrap_breaks_at_spaces_within_the_width(
+    text: str, width: int | None, indent: str, hang: str | None, lines: list[str]
+) -> None:
+    """Words go whole onto the next line; a word wider than the line is cut by columns."""
+    assert wrap(text, width, indent=indent, hang=hang) == lines
+
+
+@given(st.text(max_size=60), st.integers(min_value=8, max_value=60))
+def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
+    """Every wrapped line fits the width, and the words read as before."""
+    lines = wrap(text, width, indent="  ")
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())

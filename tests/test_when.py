@@ -152,14 +152,42 @@ def test_local_spans_name_their_zone(text: str, label: str) -> None:
         (
             "2025-12-08T15:30+01:00/2025-12-08T17:00Z",
             None,
-            "8 December 2025, 15:30 UTC+01:00 – 8 December 2025, 17:00 UTC",
+            "8 December 2025, 15:30 UTC+01:00 – 17:00 UTC",
         ),
         ("2025-12-08/2025-12-09T01:00Z", None, "8 December 2025 – 9 December 2025, 01:00 UTC"),
+        ("2025-12-08/2025-12-08T11:00Z", None, "8 December 2025, until 11:00 UTC"),
+        (
+            "2025-09-01T10:00/2025-09-01",
+            "Europe/Brussels",
+            "1 September 2025, from 10:00 Europe/Brussels",
+        ),
+        (
+            "2025-09-01T10:00/2025-09-01T10:00",
+            "Europe/Brussels",
+            "1 September 2025, 10:00 Europe/Brussels",
+        ),
+        ("2025-12-08T15:30Z/2025-12-08T15:30Z", None, "8 December 2025, 15:30 UTC"),
     ],
 )
 def test_timed_spans_say_what_the_ends_share_once(text: str, tz: str | None, label: str) -> None:
     """A span of times names its day and its zone once when both ends share them."""
     assert When.parse(text, tz=tz).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2025-09-01/2025-09-01", "1 September 2025"),
+        ("2025-09/2025-09", "September 2025"),
+        ("2025/2025", "2025"),
+        ("2025-21/2025-21", "spring 2025"),
+        ("2025-09-01~/2025-09-01~", "~1 September 2025"),
+        ("2025-09-01~/2025-09-01", "~1 September 2025 – 1 September 2025"),
+    ],
+)
+def test_a_span_whose_ends_are_the_same_reads_as_one_date(text: str, label: str) -> None:
+    """A span from a date to the same date (as written) is labelled as that date, once."""
+    assert When.parse(text).label == label
 
 
 #: notation, tz, what the message must say besides the value
@@ -365,6 +393,25 @@ def _low(when: When) -> dt.date | None:
 def _high(when: When) -> dt.date | None:
     """The latest bound on the axis: the end's instant, else its last day."""
     return when.end_instant or when.latest
+
+
+@pytest.mark.parametrize(
+    ("span", "single"),
+    [
+        ("200X/200X", "200X"),
+        ("19XX/19XX", "19XX"),
+        ("2025/2025", "2025"),
+        ("2025-23/2025-23", "2025-23"),
+        ("2025-04/2025-04", "2025-04"),
+        ("2025-04-01/2025-04-01", "2025-04-01"),
+        ("2021~/2021~", "2021~"),
+        ("2025-09-01T10:00Z/2025-09-01T10:00Z", "2025-09-01T10:00Z"),
+    ],
+)
+def test_a_span_from_a_date_to_itself_is_that_date(span: str, single: str) -> None:
+    """'200X/200X' reads as '200X': the same value, notation, label and sort key."""
+    assert When.parse(span) == When.parse(single)
+    assert (str(When.parse(span)), When.parse(span).label) == (single, When.parse(single).label)
 
 
 @given(canonical_notations())

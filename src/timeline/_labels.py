@@ -148,7 +148,10 @@ def _patterns(locale: str) -> tuple[str, str]:
 
 def _span(start: Endpoint, end: Endpoint, locale: str) -> str:
     """A closed span: CLDR's interval format where both ends share a precision and are
-    plain dates, else the two labels joined."""
+    plain dates, else the two labels joined; a span from a date to itself is that date, and
+    one day with a time at one end or both names the day once, as `When.label` does."""
+    if start.notation() == end.notation():  # from a date to the same date: that date
+        return _end(start, locale)
     if start.time is not None and end.time is not None and start.offset == end.offset:
         zone = "" if start.offset is None else offset_label(start.offset)
         if start.first_day == end.first_day:
@@ -158,6 +161,9 @@ def _span(start: Endpoint, end: Endpoint, locale: str) -> str:
         return _range(opening, closing, locale) + zone
     plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
     untimed = start.time is None and end.time is None
+    one_day = start.day is not None and end.day is not None and start.first_day == end.first_day
+    if plain and not untimed and one_day:  # one day, a time at one end or both
+        return _same_day(start, end, locale)
     same = start.precision is end.precision
     if plain and untimed and same and start.precision in (Precision.DAY, Precision.MONTH):
         skeleton = SKELETONS[start.precision]
@@ -167,6 +173,21 @@ def _span(start: Endpoint, end: Endpoint, locale: str) -> str:
         first, last = dt.date(start.year, 1, 1), dt.date(end.year, 1, 1)
         return str(babel().format_interval(first, last, "y", locale=locale))
     return _range(_end(start, locale), _end(end, locale), locale)
+
+
+def _same_day(start: Endpoint, end: Endpoint, locale: str) -> str:
+    """'1 septembre 2025, à partir de 10:00', '…, jusqu’à 11:00', '1 septembre 2025 à
+    10:00 UTC+02:00 – 11:00 UTC+03:00': the day once, like `When.label`'s English."""
+    day = str(babel().format_date(start.first_day, "long", locale=locale))
+
+    def clock(end: Endpoint) -> str:
+        return end.clock + ("" if end.offset is None else offset_label(end.offset))
+
+    if start.time is None:
+        return message(locale, "day_until", day=day, clock=clock(end))
+    if end.time is None:
+        return message(locale, "day_from", day=day, clock=clock(start))
+    return _at(day, _range(clock(start), clock(end), locale), locale)
 
 
 # -- policies ---------------------------------------------------------------------------------

@@ -30,13 +30,16 @@ __all__ = [
     "clean",
     "counted",
     "did_you_mean",
+    "display_width",
     "encoding_hint",
     "fit",
     "lone_cr_hint",
     "name_id",
     "printable",
+    "quoted",
     "relative_path_problem",
     "slugify",
+    "wrap",
 ]
 
 #: Ids: lowercase letters and digits, with single - _ . between them.
@@ -238,3 +241,95 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     ('1 policy', '2 policies', '0 events')
     """
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+# -- text in a terminal ------------------------------------------------------------------------
+
+
+class _Widths(dict[str, int]):
+    """Character → the columns it takes, worked out on first sight: a report looks up
+    millions of characters of a few thousand kinds."""
+
+    def __missing__(self, char: str) -> int:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        self[char] = width
+        return width
+
+
+_WIDTHS: Final = _Widths()
+_char_width: Final = _WIDTHS.__getitem__
+
+
+def display_width(text: str) -> int:
+    """The columns `text` takes in a terminal: wide East Asian characters count two,
+    combining marks none.
+
+    >>> display_width("AI Act"), display_width("人工智能法"), display_width("e\u0301")
+    (6, 10, 1)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+def _cut(word: str, room: int) -> tuple[str, str]:
+    """The longest head of `word` that fits `room` columns (at least one character)."""
+    used = 0
+    for at, char in enumerate(word):
+        used += _char_width(char)
+        if used > room:
+            return (word[:at], word[at:]) if at else (word[:1], word[1:])
+    return word, ""
+
+
+def wrap(text: str, width: int | None, *, indent: str = "", hang: str | None = None) -> list[str]:
+    """`text` on lines of at most `width` columns (display width), the first after
+    `indent`, the others after `hang` (default: `indent`); words longer than a line are cut.
+    Runs of white space, newlines included, read as one space; `width` None: one line.
+
+    textwrap counts characters, not columns, so a line of Chinese would run twice too long.
+
+    >>> wrap("The AI Act enters into force", 16, indent="  ", hang="    ")
+    ['  The AI Act', '    enters into', '    force']
+    """
+    words = text.split()
+    if width is None:
+        return [indent + " ".join(words)]
+    whole = indent + " ".join(words)
+    if len(whole) <= width and (whole.isascii() or display_width(whole) <= width):
+        return [whole]  # the common case: it fits
+    hang = indent if hang is None else hang
+    lines: list[str] = []
+    line, used = indent, display_width(indent)
+    empty = True  # no word on `line` yet
+    for word in words:
+        size = len(word) if word.isascii() else display_width(word)
+        if not empty and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if not empty:
+            lines.append(line)
+            line, used = hang, display_width(hang)
+        while used + size > width and word:
+            head, word = _cut(word, max(width - used, 1))
+            lines.append(line + head)
+            line, used = hang, display_width(hang)
+            size = display_width(word)
+        if word:
+            line, used = line + word, used + size
+        empty = not word
+    if not empty or not lines:
+        lines.append(line)
+    return lines
+
+
+def quoted(text: str) -> str:
+    """`text` in quotation marks, unless it opens with its own.
+
+    >>> quoted("Deal!"), quoted("“Deal!”")
+    ('“Deal!”', '“Deal!”')
+    """
+    return text if text[:1] in "“\"'‘" else f"“{text}”"

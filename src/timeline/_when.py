@@ -338,9 +338,27 @@ def _point_key(day: dt.date) -> tuple[int, int]:
     return low, high
 
 
+def _same_day_label(start: Endpoint, end: Endpoint) -> str:
+    """'1 September 2025, 10:00 UTC+02:00 – 11:00 UTC+03:00', '…, from 10:00', '…, until
+    11:00': the day once."""
+    timed = start if start.time is not None else end
+    day = timed.label(with_offset=False).rsplit(", ", 1)[0]
+
+    def clock(end: Endpoint) -> str:
+        return end.clock + ("" if end.offset is None else offset_label(end.offset))
+
+    if start.time is None:
+        return f"{day}, until {clock(end)}"
+    if end.time is None:
+        return f"{day}, from {clock(start)}"
+    return f"{day}, {clock(start)} – {clock(end)}"
+
+
 def _span_label(start: Endpoint, end: Endpoint) -> str:
     """Share what the two ends share: '15–17 October 2025', 'June–December 2025',
     '1 September 2025, 10:00–11:00'."""
+    if start.notation() == end.notation():  # from a date to the same date: that date
+        return start.label()
     plain = start.qualifier is Qualifier.NONE and end.qualifier is Qualifier.NONE
     untimed = start.time is None and end.time is None
     if start.time is not None and end.time is not None and start.offset == end.offset:
@@ -348,6 +366,9 @@ def _span_label(start: Endpoint, end: Endpoint) -> str:
         if start.first_day == end.first_day:
             return f"{start.label(with_offset=False)}–{end.clock}{zone}"
         return f"{start.label(with_offset=False)} – {end.label(with_offset=False)}{zone}"
+    one_day = start.day is not None and end.day is not None and start.first_day == end.first_day
+    if plain and not untimed and one_day:  # one day, a time at one end or both
+        return _same_day_label(start, end)
     if plain and untimed and start.year == end.year and start.precision == end.precision:
         if start.precision is Precision.MONTH:
             return f"{start.label(with_year=False)}–{end.label()}"
@@ -396,6 +417,10 @@ def _parse(text: str, tz: str | None) -> When:
         raise _zone_without_time(text, tz)
     if start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
+    if start is not None and end is not None and start.notation() == end.notation():
+        # From a date to the same date is that date: '200X/200X' reads, sorts, labels and
+        # exports as '200X', so no format has to tell the two apart.
+        return When(start=start, end=start, is_interval=False, tz=tz)
     return When(start=start, end=end, is_interval=True, tz=tz)
 
 

@@ -19,6 +19,8 @@ WORDS: Final = {
     "approximate_uncertain": "~{0}?",
     "since": "since {0}",
     "until": "until {0}",
+    "day_from": "{day}, from {clock}",
+    "day_until": "{day}, until {clock}",
     # -- reports --
     "no_events": "No events match.",
     "until_year": "Until {year}",
@@ -26,6 +28,9 @@ WORDS: Final = {
     "text_who": "who",
     "text_said": "said",
     "text_source": "source",
+    "text_policy": "policy",
+    "text_effect": "effect",
+    "text_effect_provision": "{effect}, provision: {provision}",
     "who": "Who",
     "where": "Where",
     "said": "Said",

@@ -95,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"timeline {_version()}")
         raise SystemExit(EXIT_OK)
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # argparse would name them under `timeline`'s usage, not the command's
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     args.program = argv is None  # the process is ours: see _options.load
     if args.program:
         _stop_cleanly_on_signals()

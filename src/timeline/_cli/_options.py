@@ -51,6 +51,7 @@ __all__ = [
     "refuse_unknown",
     "require_events",
     "unknown_value",
+    "width_of",
     "writes_file",
 ]
 
@@ -167,20 +168,46 @@ def add_lanes(parser: argparse.ArgumentParser, help: str, default: str | None = 
     parser.add_argument("--lanes", choices=LANES, default=default, help=help)
 
 
-def add_width(parser: argparse.ArgumentParser) -> None:
-    """--width: for the svg and html formats, the chart's width in pixels."""
-    parser.add_argument(
-        "--width",
-        type=int,
-        metavar="PX",
-        help="svg and html: the chart's width in pixels (default: 1200; 480 to 20000)",
-    )
-
-
 def add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
     )
+
+
+def add_width(parser: argparse.ArgumentParser, *, chart: bool = False) -> None:
+    """--width: the text's columns; with `chart`, also the svg and html chart's pixels."""
+    text = (
+        "lay the text out for N columns, 40 or more (default: COLUMNS or the terminal's "
+        "width; 80 when piped or with -o; 0: each item on one line)"
+    )
+    if chart:
+        text += "; svg and html: the chart's width in pixels (default: 1200; 480 to 20000)"
+    parser.add_argument("--width", type=int, metavar="N", help=text)
+
+
+def width_of(args: argparse.Namespace) -> int | None:
+    """The columns the text goes in: --width, else COLUMNS or the terminal's width (at
+    least 40), else 80; None for --width 0 (each item on one line). A --width other than
+    text's is a usage error, as is one too narrow."""
+    from timeline.report._text import NARROWEST, WIDTH
+
+    width: int | None = args.width
+    if width is not None and args.format != "text":
+        raise UsageError(f"--width goes with --format text, not {args.format}")
+    if width == 0:
+        return None
+    if width is not None:
+        if width < NARROWEST:
+            raise UsageError(
+                f"--width {width} is too narrow; give {NARROWEST} or more (0: one line per item)"
+            )
+        return width
+    if writes_file(args):
+        return WIDTH
+    import shutil
+
+    # COLUMNS first, then the terminal stdout is, then 80 (piped output has no terminal).
+    return max(shutil.get_terminal_size((WIDTH, 24)).columns, NARROWEST)
 
 
 def filter_of(args: argparse.Namespace) -> Filter:

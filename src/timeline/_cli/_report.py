@@ -20,6 +20,7 @@ from timeline._cli._options import (
     locale_of,
     refuse_unknown,
     require_events,
+    width_of,
     writes_file,
 )
 from timeline.errors import UsageError
@@ -43,29 +44,45 @@ def add(commands: Commands) -> None:
         help="output format (default: text; parquet, a binary file, needs -o)",
     )
     add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
-    add_width(parser)
+    add_width(parser, chart=True)
     add_locale(parser)
     add_output(parser)
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="with the text format: each event's policy, effect and provision, and the "
+        "quotes of its sources",
+    )
     add_allow_empty(parser)
     add_filters(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the chronological report. Example: timeline report events --from 2025"""
+    """Print the chronological report. The text format fits the terminal (COLUMNS, else 80
+    when piped; --width N to choose) and --verbose adds each event's policy, effect and
+    quotes; --locale LANG writes it in another language. Example:
+    timeline report events --from 2025 --verbose --locale fr
+    """
     from timeline import report
     from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {_either(report.LANED)}")
-    if args.width is not None and args.format not in report.WIDE:
-        raise UsageError(f"--width goes with --format {_either(report.WIDE)}")
-    width = WIDTH if args.width is None else args.width
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise UsageError(f"--width {width}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
+    chart = args.format in report.WIDE
+    if args.width is not None and not chart and args.format != "text":
+        raise UsageError(f"--width goes with --format {_either(('text', *report.WIDE))}")
+    # --width is the chart's pixels for html and svg, the text's columns otherwise.
+    pixels = WIDTH if args.width is None or not chart else args.width
+    if not MIN_WIDTH <= pixels <= MAX_WIDTH:
+        raise UsageError(f"--width {pixels}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
     lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
+    if args.verbose and args.format != "text":
+        raise UsageError(f"--verbose goes with --format text, not {args.format}")
+    columns = None if chart else width_of(args)
     if args.locale is not None and args.format not in report.LOCALISED:
         raise UsageError(
             f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
@@ -87,13 +104,17 @@ def run(args: argparse.Namespace) -> int:
     # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
         texts = iter(
-            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=width)]
+            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=pixels)]
         )
     elif args.format == "svg":
         try:
-            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=width)])
+            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=pixels)])
         except ValueError as error:  # no event with a date: there is no chart to draw
             raise UsageError(f"--format svg: {error}") from None
+    elif args.format == "text":
+        from timeline.report import _text as text
+
+        texts = text.pieces(selected, width=columns, verbose=args.verbose, locale=tag)
     else:
         options = {} if tag is None else {"locale": tag}  # data formats have no language
         texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
@@ -101,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format, tag)
+            section = "\n" + policy.render(
+                timeline, args.policy, args.format, width=columns, locale=tag
+            )
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])

@@ -13,10 +13,12 @@ from timeline._cli._options import (
     add_data,
     add_locale,
     add_output,
+    add_width,
     emit,
     load,
     locale_of,
     refuse_unknown,
+    width_of,
 )
 from timeline.errors import TimelineError, UsageError
 
@@ -75,6 +77,7 @@ def add(commands: Commands) -> None:
     )
     add_locale(parser)
     add_output(parser)
+    add_width(parser)
 
 
 def _date(option: str, value: str) -> dt.date:
@@ -113,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     from timeline._query import Filter
 
     _check(args)
+    args.columns = width_of(args)
     day = None if args.as_of is None else _date("--as-of", args.as_of)
     changes = [_date("--changes", value) for value in args.changes or ()]
     span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
@@ -151,7 +155,11 @@ def _answer(
     tag = args.tag
     if args.pending:
         items = timeline.pending(day, policies=policies)
-        return agenda.pending_json(items, day) if json else agenda.pending_text(items, day, tag)
+        return (
+            agenda.pending_json(items, day)
+            if json
+            else agenda.pending_text(items, day, tag, width=args.columns)
+        )
     if args.upcoming is not None:
         import datetime as dt
 
@@ -162,7 +170,7 @@ def _answer(
         heading = message(
             tag, "taking_effect", days=args.upcoming, day=day_label(day, tag), last=last
         )
-        return agenda.changes_text(found, heading, states=False, locale=tag)
+        return agenda.changes_text(found, heading, states=False, width=args.columns, locale=tag)
     if changes:
         start, end = changes
         found = timeline.changes(start, end, policies=policies)
@@ -172,15 +180,17 @@ def _answer(
         heading = message(
             tag, "changes_from_to", start=day_label(start, tag), end=day_label(end, tag)
         )
-        return agenda.changes_text(found, heading, locale=tag)
+        return agenda.changes_text(found, heading, width=args.columns, locale=tag)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)
+        if args.format == "text":
+            return agenda.series_text(series, width=args.columns)
         render = {"json": agenda.series_json, "csv": agenda.series_csv}
-        return render.get(args.format, agenda.series_text)(series)
+        return render[args.format](series)
     from timeline.report import _json as report_json
     from timeline.report import _policy as policy
 
     statuses = timeline.status(day, policies=policies)
     if json:
         return report_json.render_status(statuses, day)
-    return policy.status_text(statuses, day, tag)
+    return policy.status_text(statuses, day, tag, width=args.columns)

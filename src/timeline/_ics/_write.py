@@ -41,7 +41,7 @@ from timeline._labels import effect_label, when_label
 from timeline._locale import chosen as chosen_locale
 from timeline._locale import message
 from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
-from timeline._text import did_you_mean
+from timeline._text import did_you_mean, quoted
 from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import IcsError
@@ -106,7 +106,7 @@ def _head(source: Source) -> str:
 def _quoted(citation: Citation, lines: list[str]) -> None:
     quote = citation.quote
     if quote:
-        lines.append(f"  {quote}" if quote[:1] in "“\"'‘" else f"  “{quote}”")
+        lines.append(f"  {quoted(quote)}")
     if citation.note:
         lines.append(f"  {citation.note}")
 

@@ -8,8 +8,9 @@ The one place cell dates are read, for every importer:
 - what people type: "Aug 2, 2024", "2 August 2024", "Tuesday, August 2nd, 2024",
   "August 2024", "spring 2024", "winter 2024–25", "c. 1990", "1990?", "the 1990s", "the 19th
   century", "since 2015", "until 7 October 2022", spans written "A – B", "A to B",
-  "15–17 October 2025", "June–December 2025", "2015–2020" (timeline's own labels all read
-  back), month names in English, French, German and Spanish;
+  "15–17 October 2025", "June–December 2025", "2015–2020", "1 September 2025, from 10:00
+  UTC" (timeline's own labels all read back), month names in English, French, German and
+  Spanish;
 - numeric dates: "2024/8/2" (year first), "8/2/2024" (month and day in an order the
   import is told: `dayfirst`; without it a date both ways readable is refused, never
   guessed), "8/2024";
@@ -72,6 +73,8 @@ _TIME: Final = re.compile(
     r"(?:\s*(?P<zone>Z|UTC(?:[+-]\d{2}:?\d{2})?|GMT|[+-]\d{2}:?\d{2}|[A-Za-z_]+(?:/[\w+-]+)+))?$",
     re.IGNORECASE,
 )
+#: A time of day as labels and people write it: '10:00', '9:30:15', '9:30 pm'.
+_CLOCK: Final = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 _FLAGS: Final = "--dayfirst (day/month/year) or --monthfirst (month/day/year)"
 #: The first day of Excel's serial numbers: serial 1 is 1900-01-01, and Excel counts a
 #: 29 February 1900 that never was, so from serial 61 on the count starts a day earlier.
@@ -97,6 +100,12 @@ def read_date(text: str, *, dayfirst: bool | None = None, zone: str = "UTC") -> 
         return When.parse(value)
     except WhenError as error:
         edtf = error
+    same_day = re.fullmatch(rf"(.+?),\s+(from|until)\s+({_CLOCK}.*)", value, re.IGNORECASE)
+    if same_day:  # timeline's "1 September 2025, from 10:00 UTC": a time at one end of a day
+        day, word, clock = same_day.groups()
+        timed = f"{day}, {clock}"
+        start, end = _ends([timed, day] if word.lower() == "from" else [day, timed], dayfirst, zone)
+        return _join(start, end)
     opened = re.match(r"(since|from|between|until|till)\s+", value, re.IGNORECASE)
     word = opened.group(1).lower() if opened else ""
     rest = value[opened.end() :] if opened else value
@@ -107,6 +116,8 @@ def read_date(text: str, *, dayfirst: bool | None = None, zone: str = "UTC") -> 
     )
     if split is not None:
         left, right = rest[: split.start()], rest[split.end() :]
+        if re.fullmatch(rf"{_CLOCK}(?:\s+\S+)?", right, re.IGNORECASE) and "," in left:
+            right = f"{left.rsplit(',', 1)[0]}, {right}"  # "1 Sep 2025, 10:00 UTC – 11:00 UTC"
         try:
             start, end = _ends([left, right], dayfirst, zone)
         except SkippedRecordError:
@@ -465,7 +476,7 @@ def _compact_span(value: str, dayfirst: bool | None, zone: str) -> When | None:
     the text is none of these."""
     lower = _fold(value).replace("—", "–")
     pairs: list[tuple[str, str]] = []
-    clock = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    clock = _CLOCK
     found = re.fullmatch(rf"(.+?),?\s+({clock})\s*–\s*({clock})(\s+\S+)?", value, re.IGNORECASE)
     if found:  # "1 September 2025, 10:00–11:00 Europe/Brussels": one day, one zone
         day, start, end, named = found.group(1), found.group(2), found.group(3), found.group(4)

@@ -176,9 +176,23 @@ def _sender(out: IO[str] | IO[bytes]) -> Callable[[str], object]:
     return cast("IO[str]", out).write
 
 
-def text(timeline: Timeline, *, locale: str | None = None) -> str:
-    """The plain-text report for a terminal, in the language of `locale` (see `render`)."""
-    return render(timeline, "text", locale=locale)
+def text(
+    timeline: Timeline,
+    *,
+    width: int | None = 80,
+    verbose: bool = False,
+    locale: str | None = None,
+) -> str:
+    """The plain-text report for a terminal `width` columns wide (None: a line per item);
+    `verbose` adds each event's policy, effect and quotes; in the language of `locale`
+    (see `render`).
+
+    Raises:
+        ValueError: `width` is below 40, or the locale is not supported.
+    """
+    from timeline.report import _text
+
+    return _text.render(timeline, width=width, verbose=verbose, locale=locale)
 
 
 def markdown(timeline: Timeline, *, locale: str | None = None) -> str:

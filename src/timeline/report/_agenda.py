@@ -20,9 +20,11 @@ from timeline._labels import day_label as local_day
 from timeline._locale import message
 from timeline._series import Series
 from timeline._status import day_label
+from timeline._text import display_width
 from timeline.report._csv import neutralise
 from timeline.report._json import event_ref, state_data, step_ref
-from timeline.report._policy import heading, title
+from timeline.report._policy import heading, item, title
+from timeline.report._text import WIDTH, check_width
 
 __all__ = [
     "changes_json",
@@ -42,20 +44,27 @@ def _dump(data: object) -> str:
 # -- pending -----------------------------------------------------------------------------------
 
 
-def pending_text(items: Sequence[Pending], as_of: dt.date, locale: str | None = None) -> str:
-    """What does not bind yet on `as_of`, grouped by policy; `locale` (normalised, None for
-    English) is its language."""
-    lines = title(message(locale, "pending_as_of", day=local_day(as_of, locale)))
+def pending_text(
+    items: Sequence[Pending],
+    as_of: dt.date,
+    locale: str | None = None,
+    *,
+    width: int | None = WIDTH,
+) -> str:
+    """What does not bind yet on `as_of`, grouped by policy, for a terminal `width` wide;
+    `locale` (normalised, None for English) is its language."""
+    check_width(width)
+    lines = title(message(locale, "pending_as_of", day=local_day(as_of, locale)), width)
     if not items:
         return "\n".join([*lines, message(locale, "nothing_pending")]) + "\n"
     policy = None
-    for item in items:
-        if item.policy is not policy:
+    for pending in items:
+        if pending.policy is not policy:
             if policy is not None:
                 lines.append("")
-            policy = item.policy
-            lines += heading(policy)
-        lines.append(f"  - {pending_label(item, locale)}")
+            policy = pending.policy
+            lines += heading(policy, width)
+        lines += item(pending_label(pending, locale), width, "  - ")
     return "\n".join([*lines, ""]) + "\n"
 
 
@@ -88,17 +97,23 @@ def pending_json(items: Sequence[Pending], as_of: dt.date) -> str:
 
 
 def changes_text(
-    changes: Sequence[Change], heading_text: str, *, states: bool = True, locale: str | None = None
+    changes: Sequence[Change],
+    heading_text: str,
+    *,
+    states: bool = True,
+    width: int | None = WIDTH,
+    locale: str | None = None,
 ) -> str:
-    """Each change on a line, in order, with the state it leads to when `states`; `locale`
-    (normalised, None for English) is its language."""
-    lines = title(heading_text)
+    """Each change in order, with the state it leads to when `states`, for a terminal
+    `width` wide; `locale` (normalised, None for English) is its language."""
+    check_width(width)
+    lines = title(heading_text, width)
     if not changes:
         return "\n".join([*lines, message(locale, "no_recorded_changes")]) + "\n"
     for change in changes:
-        lines.append(f"- {change_label(change, locale)}")
+        lines += item(change_label(change, locale), width, "- ")
         if states:
-            lines.append(f"  → {state_label(change.step.after, locale)}")
+            lines += item(state_label(change.step.after, locale), width, "  → ")
     return "\n".join([*lines, ""]) + "\n"
 
 
@@ -135,10 +150,13 @@ def _cell(in_force: int, uncertain: int) -> str:
     return str(in_force) if not uncertain else f"{in_force}+{uncertain}?"
 
 
-def series_text(series: Series) -> str:
-    """A table: one row per period, the total and each jurisdiction in columns."""
+def series_text(series: Series, *, width: int | None = WIDTH) -> str:
+    """A table: one row per period, the total and each jurisdiction in columns; cut into
+    tables of `width` columns or fewer, each repeating the period, the day and the total,
+    when the jurisdictions do not fit in one."""
+    check_width(width)
     period = f"{day_label(series.start)} to {day_label(series.end)}"
-    lines = title(f"Policies in force by {series.unit}, {period}")
+    lines = title(f"Policies in force by {series.unit}, {period}", width)
     header = ["period", "as of", "all", *(_name(j) for j in series.jurisdictions)]
     rows = [
         [
@@ -152,16 +170,35 @@ def series_text(series: Series) -> str:
         ]
         for step in series.steps
     ]
-    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
-    for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-    lines.append("")
+    widths = [max(display_width(row[n]) for row in [header, *rows]) for n in range(len(header))]
+    for columns in _column_groups(widths, width):
+        for row in [header, *rows]:
+            cells = [row[n] + " " * (widths[n] - display_width(row[n])) for n in columns]
+            lines.append("  ".join(cells))
+        lines.append("")
     if any(step.total.uncertain for step in series.steps):
         lines.append(
             "n+m? counts n policies in force and m more that may be: their dates are too "
             "imprecise to say."
         )
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _column_groups(widths: list[int], width: int | None) -> list[list[int]]:
+    """The columns of each table: the first three (period, day, total) in every one, then as
+    many of the others as fit in `width` (at least one)."""
+    fixed = [0, 1, 2]
+    if width is None:
+        return [list(range(len(widths)))]
+    groups: list[list[int]] = []
+    group, used = list(fixed), sum(widths[:3]) + 4
+    for n in range(3, len(widths)):
+        if len(group) > 3 and used + 2 + widths[n] > width:
+            groups.append(group)
+            group, used = list(fixed), sum(widths[:3]) + 4
+        group.append(n)
+        used += 2 + widths[n]
+    return [*groups, group]
 
 
 def series_json(series: Series) -> str:
