@@ -9,6 +9,7 @@ same words.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import sys
@@ -39,6 +40,7 @@ from timeline._model import (
     Source,
     not_a_date,
     not_one_of,
+    to_day,
     wrong_type,
 )
 from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, did_you_mean
@@ -85,7 +87,7 @@ class Shared:
     dropped with it. (Equal dates are shared already: `When.parse` remembers its values.)
     """
 
-    citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
+    citations: dict[tuple[object, ...], Citation] = attrs.field(factory=dict)
     #: (kind, id) of each record refused for its own problems: a reference to one is not
     #: "unknown", it is broken, and was reported where it is written.
     refused: set[tuple[str, str]] = attrs.field(factory=set)
@@ -265,6 +267,8 @@ def make_converter(**options: Any) -> cattrs.Converter:
             raise ValueError(not_one_of(kind, value)) from None
 
     converter.register_structure_hook(When, when)
+    converter.register_structure_hook(dt.date, lambda value, _: to_day(value))
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (Effect, ActorKind):
         converter.register_structure_hook(kind, choice)
     converter.register_structure_hook_func(
@@ -497,7 +501,9 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
-    provision = get("provision")
+    provision, recorded = get("provision"), get("recorded")
+    if recorded is not None and type(recorded) is not str:
+        return None  # a TOML date, or a wrong type: the full path reads or refuses it
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
@@ -510,21 +516,25 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     for item in cite:
         if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
             return None
-        fields = (item.get("source"), item.get("quote"), item.get("note"))
+        fields = (item.get("source"), item.get("quote"), item.get("note"), item.get("recorded"))
         try:
             citation = citations.get(fields)
         except TypeError:  # a list or table where a string belongs
             return None
         if citation is None:
-            source, quote, note = fields
+            source, quote, note, cited_on = fields
             if type(source) is not str:
                 return None
-            if (quote is not None and type(quote) is not str) or (
-                note is not None and type(note) is not str
+            if (
+                (quote is not None and type(quote) is not str)
+                or (note is not None and type(note) is not str)
+                or (cited_on is not None and type(cited_on) is not str)
             ):
                 return None
             try:
-                citation = Citation(source=_intern(source), quote=quote, note=note)
+                citation = Citation(
+                    source=_intern(source), quote=quote, note=note, recorded=cited_on
+                )
             except (TimelineError, TypeError, ValueError):
                 return None
             if len(citations) < _CACHE_SIZE:
@@ -553,6 +563,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             url=url,
             cite=tuple(cited),
             provision=None if provision is None else _intern(provision),
+            recorded=recorded,
         )
     except (TimelineError, TypeError, ValueError):
         return None

@@ -7,10 +7,13 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     add_output,
     emit_stream,
     filter_of,
+    known,
     load,
+    parse_day,
     refuse_unknown,
 )
 from timeline.errors import IcsError, UsageError
@@ -42,7 +45,14 @@ def add(commands: Commands) -> None:
         "--as-of",
         metavar="DATE",
         help="with --upcoming: the day after which deadlines count, YYYY-MM-DD "
-        "(default: the day of SOURCE_DATE_EPOCH when set, else today)",
+        "(default: the --known-on day, else the day of SOURCE_DATE_EPOCH when set, else today)",
+    )
+    add_known_on(parser)
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the calendar this one replaces: events whose content changed get SEQUENCE "
+        "raised by one and LAST-MODIFIED set, the others keep theirs",
     )
     add_output(parser)
     add_filters(parser)
@@ -51,7 +61,8 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the events as an iCalendar feed (RFC 5545) that calendar apps subscribe to, or
     with --upcoming the deadline feed of the policies; set SOURCE_DATE_EPOCH for
-    byte-identical output. Example: timeline ics events --feed nvidia -o public/nvidia.ics
+    byte-identical output, and --previous for calendar apps to see what changed. Example:
+    timeline ics events --feed nvidia --previous public/nvidia.ics -o public/nvidia.ics
     """
     from timeline._ics import feed_calendar, write_ics
 
@@ -62,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--as-of goes with --upcoming (the deadline feed)")
     timeline = load(args)
     refuse_unknown(timeline, criteria)
+    timeline = known(args, timeline)
+    previous = args.previous
     name, description = args.name, None
     if args.feed is not None:
         try:
@@ -71,15 +84,16 @@ def run(args: argparse.Namespace) -> int:
         timeline, name, description = feed.timeline, name or feed.name, feed.description
     if not criteria.is_empty:
         timeline = timeline.filter(criteria)
-    emit_stream(args, lambda out: write_ics(timeline, out, name=name, description=description))
+    emit_stream(
+        args,
+        lambda out: write_ics(timeline, out, name=name, description=description, previous=previous),
+    )
     return EXIT_OK
 
 
 def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     """`timeline ics --upcoming`: the deadline feed of the policies --policy and
     --jurisdiction choose (every policy when neither is given)."""
-    import datetime as dt
-
     from timeline._ics import write_deadlines
 
     others = [f"--{n}" for n in ("feed", "tag", "actor", "text") if getattr(args, n, None)]
@@ -89,15 +103,11 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
             f"{', '.join(others)} do not go with --upcoming: the deadline feed is chosen by "
             "policy (--policy, --jurisdiction)"
         )
-    day = None
-    if args.as_of is not None:
-        try:
-            day = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise UsageError(
-                f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
-            ) from None
-    timeline = load(args)
+    day = None if args.as_of is None else parse_day("--as-of", args.as_of)
+    if day is None and args.known_on is not None:
+        day = parse_day("--known-on", args.known_on)
+    timeline = known(args, load(args))
+    previous = args.previous
     policies = [
         pid
         for pid, policy in timeline.policies.items()
@@ -106,10 +116,12 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     ]
     unknown = [p for p in criteria.policies if p not in timeline.policies]
     if unknown:
-        known = ", ".join(sorted(timeline.policies)) or "none"
-        raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {known})")
+        ids = ", ".join(sorted(timeline.policies)) or "none"
+        raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {ids})")
     emit_stream(
         args,
-        lambda out: write_deadlines(timeline, out, as_of=day, name=args.name, policies=policies),
+        lambda out: write_deadlines(
+            timeline, out, as_of=day, name=args.name, policies=policies, previous=previous
+        ),
     )
     return EXIT_OK

@@ -13,6 +13,7 @@ from timeline.errors import DataError, UsageError, WhenError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
     from collections.abc import Callable, Collection, Iterable
     from typing import BinaryIO
 
@@ -30,11 +31,14 @@ __all__ = [
     "add_command",
     "add_data",
     "add_filters",
+    "add_known_on",
     "add_output",
     "emit",
     "emit_stream",
     "filter_of",
+    "known",
     "load",
+    "parse_day",
     "refuse_unknown",
     "writes_file",
 ]
@@ -102,6 +106,34 @@ def add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
     )
+
+
+def add_known_on(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--known-on",
+        metavar="DATE",
+        help="only what was known at the end of this day, YYYY-MM-DD: the events whose "
+        "sources were published (or that were recorded) by then",
+    )
+
+
+def parse_day(option: str, value: str) -> dt.date:
+    """A YYYY-MM-DD option value; anything else is a usage error naming the option."""
+    from timeline._model import to_day
+
+    try:
+        return to_day(value)
+    except (TypeError, ValueError):
+        raise UsageError(
+            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
+        ) from None
+
+
+def known(args: argparse.Namespace, timeline: Timeline) -> Timeline:
+    """The timeline as known on --known-on's day, or the whole of it without the option."""
+    if getattr(args, "known_on", None) is None:
+        return timeline
+    return timeline.known_on(parse_day("--known-on", args.known_on))
 
 
 def filter_of(args: argparse.Namespace) -> Filter:

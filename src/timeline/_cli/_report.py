@@ -7,10 +7,13 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     add_output,
     emit,
     filter_of,
+    known,
     load,
+    parse_day,
     refuse_unknown,
 )
 from timeline.errors import UsageError
@@ -18,8 +21,10 @@ from timeline.errors import UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from timeline._cli._options import Commands
+    from timeline._timeline import Timeline
 
 
 def add(commands: Commands) -> None:
@@ -35,17 +40,23 @@ def add(commands: Commands) -> None:
         choices=["policy", "actor", "jurisdiction"],
         help="swimlanes of the html and timelinejs formats (default: policy)",
     )
+    add_known_on(parser)
     add_output(parser)
     add_filters(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the chronological report. Example: timeline report events --from 2025"""
+    """Print the chronological report; with --known-on, as it could have been written that
+    day. Example: timeline report events --from 2025 --known-on 2025-12-01"""
     from timeline import report
 
     criteria = filter_of(args)
     timeline = load(args)
     refuse_unknown(timeline, criteria)
+    if args.known_on is not None:
+        timeline = _titled(
+            known(args, timeline), args.format, parse_day("--known-on", args.known_on)
+        )
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if args.lanes is not None and args.format not in report.LANED:
         raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
@@ -65,3 +76,16 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--policy: {error.args[0]}") from None
     emit(args, rendered)
     return EXIT_OK
+
+
+def _titled(timeline: Timeline, format: str, day: dt.date) -> Timeline:
+    """The reports people read say whose knowledge they hold: "… (as known on 1 December
+    2025)" after the name; the data formats (json, csv, timelinejs) keep the data as it is."""
+    if format not in ("text", "markdown", "html"):
+        return timeline
+    import attrs
+
+    from timeline._status import day_label
+
+    name = f"{timeline.settings.name} (as known on {day_label(day)})"
+    return attrs.evolve(timeline, settings=attrs.evolve(timeline.settings, name=name))

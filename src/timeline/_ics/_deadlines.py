@@ -26,6 +26,7 @@ from timeline import _clock
 from timeline._agenda import Change, upcoming
 from timeline._ics._dates import precision_note, utc_value
 from timeline._ics._lines import escape_text, escape_utf8, fold, fold_utf8, raw
+from timeline._ics._revise import Previous, Revisions
 from timeline._ics._write import _head, _header, _quoted, stamp_from_environment
 from timeline._model import Source
 from timeline._status import step_text
@@ -53,7 +54,13 @@ def _date(day: dt.date) -> str:
     return day.isoformat().replace("-", "")
 
 
-def _vevent(change: Change, domain: str, stamp: bytes, sources: Mapping[str, Source]) -> bytes:
+def _vevent(
+    change: Change,
+    domain: str,
+    stamp: bytes,
+    sources: Mapping[str, Source],
+    revisions: Revisions | None = None,
+) -> bytes:
     event, policy = change.event, change.policy
     when = event.when
     first, last = when.earliest, when.latest
@@ -94,7 +101,7 @@ def _vevent(change: Change, domain: str, stamp: bytes, sources: Mapping[str, Sou
         b"TRANSP:TRANSPARENT\r\n",
         b"END:VEVENT\r\n",
     ]
-    return b"".join(lines)
+    return b"".join(lines) if revisions is None else revisions.revise(lines)
 
 
 def write_deadlines(
@@ -105,12 +112,15 @@ def write_deadlines(
     name: str | None = None,
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
+    previous: Previous | None = None,
 ) -> None:
     """Write the deadline feed of `timeline` to a binary file: every date after `as_of`
-    (default: `feed_day`) on which something starts to bind.
+    (default: `feed_day`) on which something starts to bind. `previous` is the feed this
+    one replaces, as for `write_ics`.
 
     Raises:
-        IcsError: the timeline's `refresh` or SOURCE_DATE_EPOCH is malformed.
+        IcsError: the timeline's `refresh` or SOURCE_DATE_EPOCH is malformed, or
+            `previous` is not an iCalendar calendar.
         KeyError: `policies` names a policy the timeline does not have.
     """
     settings = timeline.settings
@@ -124,11 +134,12 @@ def write_deadlines(
         "Dates on which a policy takes effect, one of its provisions starts to apply, or a "
         f"change to it takes effect, after {day.isoformat()}"
     )
+    revisions = None if previous is None else Revisions.of(previous, utc_value(stamp))
     out.write(_header(title, description, settings.refresh))
     domain = raw(settings.domain)
     stamp_line = fold(f"DTSTAMP:{utc_value(stamp)}")
     for change in upcoming(timeline, None, as_of=day, policies=policies):
-        out.write(_vevent(change, domain, stamp_line, timeline.sources))
+        out.write(_vevent(change, domain, stamp_line, timeline.sources, revisions))
     out.write(b"END:VCALENDAR\r\n")
 
 
@@ -139,8 +150,11 @@ def deadlines_ics(
     name: str | None = None,
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
+    previous: Previous | None = None,
 ) -> bytes:
     """The deadline feed as bytes: `write_deadlines` into memory, with the same keywords."""
     out = io.BytesIO()
-    write_deadlines(timeline, out, as_of=as_of, name=name, policies=policies, stamp=stamp)
+    write_deadlines(
+        timeline, out, as_of=as_of, name=name, policies=policies, stamp=stamp, previous=previous
+    )
     return out.getvalue()

@@ -90,6 +90,7 @@ _EVENT_KEYS: Final = (
     "provision",
     "place",
     "url",
+    "recorded",
     "citations",
 )
 

@@ -1,0 +1,186 @@
+"""Calendars that update: SEQUENCE and LAST-MODIFIED from the calendar this one replaces.
+
+A subscribed calendar app refreshes an event in place when its UID is the same and its
+SEQUENCE (RFC 5545 §3.8.7.4) or LAST-MODIFIED (§3.8.7.3) says it changed. Given the
+previous calendar's bytes, each VEVENT written here is compared, content line by content
+line (unfolded; DTSTAMP, SEQUENCE and LAST-MODIFIED aside), with the previous VEVENT of the
+same UID:
+
+- the same content: it keeps the previous DTSTAMP, LAST-MODIFIED and SEQUENCE, so its
+  bytes are the previous ones;
+- other content: SEQUENCE one more than before, LAST-MODIFIED and DTSTAMP this calendar's
+  stamp;
+- a UID the previous calendar lacks: LAST-MODIFIED and DTSTAMP the stamp, SEQUENCE 0 (left
+  out, its default);
+- a UID this calendar no longer has is dropped (subscribed apps then remove the event).
+
+Nothing of the previous calendar is copied into this one but those three values, each read
+as a number or a UTC date-time and written anew: a hostile previous file can change a
+VEVENT's SEQUENCE, never its content. docs/calendars.md has the details.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final, NamedTuple, TypeAlias
+
+from timeline._ics._lines import fold_utf8
+from timeline.errors import IcsError
+
+__all__ = ["Previous", "Revisions", "read_previous"]
+
+#: The calendar a new one replaces: its bytes, or the path of its file.
+Previous: TypeAlias = bytes | str | os.PathLike[str]
+
+#: The properties that say when and how often a VEVENT changed, not what it says.
+_VOLATILE: Final = frozenset({b"DTSTAMP", b"SEQUENCE", b"LAST-MODIFIED"})
+_FOLD: Final = re.compile(rb"\r?\n[ \t]")
+_LINE_END: Final = re.compile(rb"\r?\n")
+#: A physical line that neither continues the one before nor starts a content line.
+_BAD_LINE: Final = re.compile(rb"^(?![ \t]|[A-Za-z0-9-]+[;:])[^\r\n]+", re.MULTILINE)
+_VEVENT: Final = re.compile(
+    rb"^BEGIN:VEVENT[ \t]*\r?\n(.*?)^END:VEVENT[ \t]*\r?$",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+_NAME: Final = re.compile(rb"[A-Za-z0-9-]+")
+_UTC: Final = re.compile(rb"\d{8}T\d{6}Z")
+_MAX_SEQUENCE: Final = 2**31 - 1
+
+
+class _Before(NamedTuple):
+    """What the previous calendar says of one VEVENT."""
+
+    content: tuple[bytes, ...]  # its unfolded content lines, the volatile ones left out
+    sequence: int
+    stamp: bytes | None  # DTSTAMP, a UTC date-time such as 20251219T000000Z
+    modified: bytes | None  # LAST-MODIFIED, likewise
+
+
+def _name(line: bytes) -> bytes:
+    found = _NAME.match(line)
+    return found.group().upper() if found else b""
+
+
+def _value(line: bytes) -> bytes:
+    """A content line's value: what follows the first colon outside a quoted parameter."""
+    quoted = False
+    for n, octet in enumerate(line):
+        if octet == 0x22:  # "
+            quoted = not quoted
+        elif octet == 0x3A and not quoted:  # :
+            return line[n + 1 :].strip()
+    return b""
+
+
+def _content(lines: list[bytes]) -> tuple[bytes, ...]:
+    return tuple(line for line in lines if line and _name(line) not in _VOLATILE)
+
+
+def read_previous(data: bytes, shown: str = "the previous calendar") -> dict[bytes, _Before]:
+    """Each VEVENT of a calendar by UID (the value as written): its content and the values
+    that say how it changed.
+
+    Raises:
+        IcsError: the data is not an iCalendar calendar.
+    """
+    advice = "give the calendar this one replaces (an .ics file), or leave it out"
+    body = data.removeprefix(b"\xef\xbb\xbf").strip()
+    head = _LINE_END.split(body, 1)[0]
+    if head.upper() != b"BEGIN:VCALENDAR":
+        raise IcsError(
+            f"{shown} is not an iCalendar file: it starts with {head[:40]!r}, not "
+            f"BEGIN:VCALENDAR; {advice}"
+        )
+    last = _LINE_END.split(body)[-1]
+    if last.upper() != b"END:VCALENDAR":
+        raise IcsError(
+            f"{shown} is not a whole iCalendar file: it ends with {last[:40]!r}, not "
+            f"END:VCALENDAR (cut short?); {advice}"
+        )
+    bad = _BAD_LINE.search(body)
+    if bad is not None:
+        number = body.count(b"\n", 0, bad.start()) + 1
+        raise IcsError(
+            f"{shown} is not an iCalendar file: line {number} is not a content line "
+            f"({bad.group()[:40]!r}); {advice}"
+        )
+    found: dict[bytes, _Before] = {}
+    for block in _VEVENT.finditer(_FOLD.sub(b"", body)):
+        lines = _LINE_END.split(block.group(1))
+        values: dict[bytes, bytes] = {}
+        for line in lines:
+            name = _name(line)
+            if name in (b"UID", *_VOLATILE) and name not in values:
+                values[name] = _value(line)
+        uid = values.get(b"UID")
+        if not uid:
+            continue
+        sequence = values.get(b"SEQUENCE", b"0")
+        stamp, modified = values.get(b"DTSTAMP"), values.get(b"LAST-MODIFIED")
+        before = _Before(
+            content=_content(lines),
+            sequence=min(int(sequence), _MAX_SEQUENCE) if sequence.isdigit() else 0,
+            stamp=stamp if stamp and _UTC.fullmatch(stamp) else None,
+            modified=modified if modified and _UTC.fullmatch(modified) else None,
+        )
+        seen = found.get(uid)
+        if seen is None or before.sequence > seen.sequence:  # overrides of one occurrence
+            found[uid] = before
+    return found
+
+
+class Revisions:
+    """The previous calendar's VEVENTs, and what each new one is to say of its changes.
+
+    `stamp` is this calendar's DTSTAMP value (`utc_value`); `revise` takes a VEVENT's folded
+    lines as the writers build them (BEGIN, UID, DTSTAMP, …, END) and returns its bytes.
+    """
+
+    def __init__(self, previous: Mapping[bytes, _Before], stamp: str) -> None:
+        self.previous = previous
+        self.stamp = stamp.encode()
+
+    @classmethod
+    def of(cls, previous: Previous, stamp: str) -> Revisions:
+        """The revisions against a previous calendar: its bytes, or the path of its file.
+
+        Raises:
+            IcsError: the file cannot be read, or is not an iCalendar calendar.
+        """
+        if isinstance(previous, bytes):
+            return cls(read_previous(previous), stamp)
+        path = Path(previous)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise IcsError(
+                f"cannot read the previous calendar {str(path)!r}: {error.strerror or error}; "
+                "give the calendar this one replaces, or leave it out for a first calendar"
+            ) from None
+        return cls(read_previous(data, f"{str(path)!r}"), stamp)
+
+    def revise(self, lines: list[bytes]) -> bytes:
+        """The VEVENT with the DTSTAMP, LAST-MODIFIED and SEQUENCE its changes call for."""
+        uid_line = _FOLD.sub(b"", lines[1]).rstrip(b"\r\n")
+        uid = _value(uid_line)
+        before = self.previous.get(uid)
+        stamp: bytes = self.stamp
+        modified: bytes | None = self.stamp
+        sequence = 0
+        if before is not None:
+            rest = _FOLD.sub(b"", b"".join(lines[3:-1]))
+            content = _content([uid_line, *_LINE_END.split(rest)])
+            if content == before.content:
+                stamp = before.stamp or self.stamp
+                modified, sequence = before.modified, before.sequence
+            else:
+                sequence = min(before.sequence + 1, _MAX_SEQUENCE)
+        head = [fold_utf8(b"DTSTAMP:" + stamp)]
+        if modified is not None:
+            head.append(fold_utf8(b"LAST-MODIFIED:" + modified))
+        if sequence:
+            head.append(b"SEQUENCE:%d\r\n" % sequence)
+        return b"".join([*lines[:2], *head, *lines[3:]])
