@@ -7,7 +7,7 @@ import functools
 import zoneinfo
 
 import attrs
-from hypothesis import assume
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from timeline import (
@@ -589,3 +589,40 @@ def legal_lifecycles(
             )
         )
     return events
+
+
+# -- spans of times (tests/test_import_dates.py, tests/test_import_timelinejs.py) ------------
+
+
+@st.composite
+def instant_spans(draw: st.DrawFn) -> When:
+    """A span of two times: in one zone or at offsets (the same or not), on one day or two."""
+    start = draw(st.datetimes(_dt.datetime(1970, 1, 1), _dt.datetime(2099, 12, 30)))  # noqa: DTZ001 - a wall time
+    lengths = [_dt.timedelta(minutes=30), _dt.timedelta(hours=5), _dt.timedelta(days=1, hours=2)]
+    length = draw(st.sampled_from([*lengths, _dt.timedelta(seconds=61)]))
+    end = start + length
+    pattern = "%Y-%m-%dT%H:%M:%S" if draw(st.booleans()) else "%Y-%m-%dT%H:%M"
+    left, right = start.strftime(pattern), end.strftime(pattern)
+    kind = draw(st.sampled_from(["zone", "same offset", "two offsets"]))
+    tz = None
+    if kind == "zone":
+        tz = draw(st.sampled_from(_ZONES[1:]))
+    else:
+        offsets = ["Z", "+08:00", "-05:00", "+05:30"]
+        first = draw(st.sampled_from(offsets))
+        second = first if kind == "same offset" else draw(st.sampled_from(offsets))
+        left, right = left + first, right + second
+    try:
+        return When.parse(f"{left}/{right}", tz=tz)
+    except WhenError:
+        assume(False)
+        raise
+
+
+#: The settings of a round trip through a file (export, write, import): each example writes
+#: and reads a file, so at most 100 of them, and the test's tmp_path is reused.
+file_round_trips = settings(
+    deadline=None,
+    max_examples=min(100, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)

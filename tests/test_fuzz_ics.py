@@ -235,7 +235,7 @@ def test_edge_vevents_are_skipped_or_imported_never_a_crash(lines: tuple[str, ..
     both = good.replace(b"END:VCALENDAR\r\n", b"") + bad.split(b"PRODID:t\r\n", 1)[1]
     imported = read_ics(both)
     assert "good" in {e.id for e in imported.events}
-    assert len(imported.events) + len(imported.warnings) == 2
+    assert len(imported.events) + len(imported.skipped) == 2
 
 
 def test_imported_text_holds_nothing_the_loader_refuses() -> None:

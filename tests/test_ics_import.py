@@ -89,81 +89,129 @@ def test_imported_toml_loads_as_data(tmp_path: Path) -> None:
 
 # -- real-world calendars -------------------------------------------------------------------
 
+#: (file, events as (id, title, when, tz), fragments of its warnings, fragments of its skips)
 REAL_WORLD = [
     (
         "alarm_google_future.ics",
-        [
-            (
-                "79fs7pkqvht9m5igs0vjv1sfra",
-                "event with alarms",
-                "2024-10-04T18:15Z/2024-10-04T19:00Z",
-            )
-        ],
+        [("79fs7pkqvht9m5igs0vjv1sfra", "event with alarms", "2024-10-04T18:15Z/2024-10-04T19:00Z",
+          None)],
+        [],
+        [],
+    ),
+    (
+        "x_location.ics",  # Google Calendar: a weekly series with an Apple structured location
+        [("bfe33add-5553-48b5-b5a5-f9da5ca4c393", "Daily Sync",
+          "2016-10-28T14:00/2016-10-28T14:30", "Europe/Zurich")],
+        [],
         [],
     ),
     (
         "alarm_outlook_in_future.ics",
         [
-            ("111", "test123", "2024-07-01/2024-07-07"),
-            (
-                "040000008200e00074c5b7101a82e00800000000-93b3f90d4e",
-                "test123 - edited event!!!!",
-                "2024-07-01/2024-07-07",
-            ),
-            (
-                "040000008200e00074c5b7101a82e00800000000-591896b9fb",
-                "outlook event with alarm",
-                "2024-10-04T18:30+01:00/2024-10-04T19:00+01:00",
-            ),
+            ("111", "test123", "2024-07-01/2024-07-07", None),
+            ("040000008200e00074c5b7101a82e00800000000-93b3f90d4e", "test123 - edited event!!!!",
+             "2024-07-01/2024-07-07", None),
+            ("040000008200e00074c5b7101a82e00800000000-591896b9fb", "outlook event with alarm",
+             "2024-10-04T18:30+01:00/2024-10-04T19:00+01:00", None),
         ],
+        [],
+        [],
+    ),
+    (
+        "issue_836_do_not_quote_tzid.ics",  # Exchange 2010: "Eastern Standard Time" from 1601
+        [("minimal-demo-event-est-20241028", "Anonymous Test Event for TZID",
+          "2024-10-28T17:00-04:00/2024-10-28T18:00-04:00", None)],
+        [],
+        [],
+    ),
+    (
+        "issue_165_missing_event.ics",  # Microsoft CDO: RRULE with "BYDAY=MO, TU, WE"
+        [("sprint-25-daily-standup-2015-07-03t10-00-02-00-2015-07-03t10-30-02-00",
+          "Sprint 25 Daily Standup", "2015-07-03T10:00+02:00/2015-07-03T10:30+02:00", None)],
+        ["VEVENT 1: RRULE cannot be read"],
+        [],
+    ),
+    (
+        "issue_156_RDATE_with_PERIOD_TZID_khal_2.ics",  # HCL Notes via khal: BYHOUR zone rules
+        [("bf5109494e67aae20025875100566d31-lotus-notes-generated", "(omitted)",
+          "2021-11-01T16:00+01:00/2021-11-01T16:30+01:00", None)],
+        [],
+        [],
+    ),
+    (
+        "OneEvent.ics",  # Apple iCal 4.0.4: a misspelt TZID its own VTIMEZONE defines
+        [("89e0257d-3522-4423-b94e-60ff10bdaafa", "One Event",
+          "2011-05-16T09:45-04:00/2011-05-16T11:00-04:00", None)],
+        [],
+        [],
+    ),
+    (
+        "alarm_thunderbird_future.ics",
+        [("b9a23b47-f109-4e7a-908c-75e925b27def", "event with alarms",
+          "2024-10-23T15:00/2024-10-23T16:00", "Europe/London")],
+        [],
         [],
     ),
     (
         "america_new_york.ics",
-        [
-            (
-                "noend123",
-                "an event with a custom tz name",
-                "2014-08-29T08:00-04:00/2014-08-29T10:00-04:00",
-            )
-        ],
+        [("noend123", "an event with a custom tz name",
+          "2014-08-29T08:00-04:00/2014-08-29T10:00-04:00", None)],
+        [],
         [],
     ),
     (
         "example.ics",
         [
-            ("636a0cc1dbd5a1667894465", "New Year's Day", "2022-01-01"),
-            ("636a0cc1dbfd91667894465", "Orthodox Christmas", "2022-01-07"),
-            ("636a0cc1dc0f11667894465", "International Women's Day", "2022-03-08"),
+            ("636a0cc1dbd5a1667894465", "New Year's Day", "2022-01-01", None),
+            ("636a0cc1dbfd91667894465", "Orthodox Christmas", "2022-01-07", None),
+            ("636a0cc1dc0f11667894465", "International Women's Day", "2022-03-08", None),
         ],
         [],
+        [],
     ),
-    ("issue_1231_recurrence.ics", [("test-uid", "Test recurrence", "2025-04-28T16:05Z")], []),
-    ("broken_ical.ics", [], ["VEVENT 1 (abc): skipped: unreadable property"]),
-    ("issue_722_missing_VTIMEZONE_custom.ics", [], ["VEVENT 1: skipped: it has no SUMMARY"]),
-]
+    ("issue_1231_recurrence.ics", [("test-uid", "Test recurrence", "2025-04-28T16:05Z", None)],
+     [], []),
+    ("broken_ical.ics", [], [], ["VEVENT 1 (abc): its DTSTART cannot be read"]),
+    ("issue_722_missing_VTIMEZONE_custom.ics", [], [], ["VEVENT 1: it has no SUMMARY"]),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "expected", "warnings"), REAL_WORLD)
+@pytest.mark.parametrize(("name", "expected", "warnings", "skipped"), REAL_WORLD)
 def test_real_world_calendars(
-    name: str, expected: list[tuple[str, str, str]], warnings: list[str]
+    name: str,
+    expected: list[tuple[str, str, str, str | None]],
+    warnings: list[str],
+    skipped: list[str],
 ) -> None:
-    """Exports from Google, Outlook and others import as expected, or warn why not."""
+    """Exports from Google, Outlook, Apple, Thunderbird and others import as expected."""
     imported = read_ics(CALENDARS / name)
-    assert [(e.id, e.title, str(e.when)) for e in imported.events] == expected
-    assert len(imported.warnings) == len(warnings)
-    for warning, fragment in zip(imported.warnings, warnings, strict=True):
-        assert fragment in warning
-        assert warning.startswith(f"{name}: ")
+    got = [(e.id, e.title, str(e.when), e.when.tz) for e in imported.events]
+    assert got == expected
+    for found, fragments in ((imported.warnings, warnings), (imported.skipped, skipped)):
+        assert len(found) == len(fragments), found
+        for line, fragment in zip(found, fragments, strict=True):
+            assert fragment in line
+            assert line.startswith(f"{name}: ")
+
+
+@pytest.mark.parametrize("name", [name for name, events, _, _ in REAL_WORLD if events])
+def test_real_world_calendars_pass_check(name: str, tmp_path: Path) -> None:
+    """`timeline import` of each real calendar writes a data file that `timeline check` passes."""
+    folder = tmp_path / "events"
+    folder.mkdir()
+    out = folder / "imported.toml"
+    assert main(["import", str(CALENDARS / name), "-o", str(out)]) == 0
+    assert main(["check", str(folder)]) == 0
 
 
 def test_every_real_world_calendar_is_listed() -> None:
     """Each calendar in tests/data/ics has an expectation and a line in its README."""
     files = sorted(p.name for p in CALENDARS.glob("*.ics"))
-    assert files == sorted(name for name, _, _ in REAL_WORLD)
+    assert files == sorted(name for name, _, _, _ in REAL_WORLD)
     readme = (CALENDARS / "README.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in readme for name in files)
     assert "BSD 2-Clause" in readme
+    assert "Apache License" in readme
 
 
 def test_recurring_event_keeps_its_rule_in_the_summary() -> None:
@@ -183,7 +231,7 @@ def test_an_override_of_a_series_in_the_file_is_skipped() -> None:
     )  # fmt: skip
     imported = read_ics(data)
     assert [e.id for e in imported.events] == ["series"]
-    assert "changes one occurrence of a recurring event" in imported.warnings[0]
+    assert "changes one occurrence of a recurring event" in imported.skipped[0]
 
 
 DAY, MOMENT = "DTSTART;VALUE=DATE:20250401", "DTSTART:20250401T093000Z"
@@ -279,7 +327,7 @@ def test_a_zone_the_file_does_not_define_is_skipped() -> None:
     """A TZID that is neither IANA nor in a VTIMEZONE is skipped with a warning naming it."""
     imported = read_ics(calendar("UID:e", "SUMMARY:E", "DTSTART;TZID=Nowhere:20250401T093000"))
     assert imported.events == ()
-    assert "'Nowhere'" in imported.warnings[0]
+    assert "'Nowhere'" in imported.skipped[0]
 
 
 # -- the command line ---------------------------------------------------------------------------
@@ -303,7 +351,7 @@ def test_cli_import_of_nothing_fails(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = tmp_path / "out.toml"
     assert main(["import-ics", str(source), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "warning: broken.ics: VEVENT 1 (abc): skipped" in err
+    assert "skipped: broken.ics: VEVENT 1 (abc): its DTSTART cannot be read" in err
     assert "no event could be imported" in err
     assert not out.exists()
 

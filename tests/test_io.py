@@ -73,3 +73,16 @@ def test_missing_folder_is_an_os_error(tmp_path: Path) -> None:
     """Writing into a folder that does not exist raises FileNotFoundError, writing nothing."""
     with pytest.raises(FileNotFoundError, match="No such file"):
         write_atomic(tmp_path / "nowhere" / "a.txt", "x")
+
+
+def test_write_new_never_replaces_a_file(tmp_path: Path) -> None:
+    """write_new writes a file that is not there, and refuses, untouched, one that is."""
+    from timeline._io import write_new
+
+    target = tmp_path / "out.toml"
+    write_new(target, "first\n")
+    assert target.read_text(encoding="utf-8") == "first\n"
+    with pytest.raises(FileExistsError, match=r"out\.toml"):
+        write_new(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]  # no temporary left

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from timeline._clock import frozen_today
     from timeline._extract import Mention, draft_toml, extract
     from timeline._ics import (
-        Imported,
         deadlines_ics,
         from_ics,
         read_ics,
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
         write_deadlines,
         write_ics,
     )
+    from timeline._import import import_file
+    from timeline._imported import Imported
     from timeline._lifecycle import Phase, State, Transition
     from timeline._load import load
     from timeline._model import (
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         DataError,
         ExtractError,
         IcsError,
+        ImportFileError,
         InvalidFieldError,
         LifecycleError,
         Problem,
@@ -108,6 +110,7 @@ __all__ = (
     "write_ics",
     # input
     "Imported",
+    "import_file",
     "from_ics",
     "read_ics",
     "Mention",
@@ -117,6 +120,7 @@ __all__ = (
     "DataError",
     "ExtractError",
     "IcsError",
+    "ImportFileError",
     "InvalidFieldError",
     "LifecycleError",
     "Problem",
@@ -154,7 +158,6 @@ _HOMES = {
     "timeline._series": ("Count", "Series", "SeriesStep"),
     "timeline._clock": ("frozen_today",),
     "timeline._ics": (
-        "Imported",
         "deadlines_ics",
         "from_ics",
         "read_ics",
@@ -162,12 +165,15 @@ _HOMES = {
         "write_deadlines",
         "write_ics",
     ),
+    "timeline._imported": ("Imported",),
+    "timeline._import": ("import_file",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
     "timeline._site": ("build_site",),
     "timeline.errors": (
         "DataError",
         "ExtractError",
         "IcsError",
+        "ImportFileError",
         "InvalidFieldError",
         "LifecycleError",
         "Problem",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_writer", "write_atomic"]
+__all__ = ["atomic_writer", "write_atomic", "write_new"]
 
 
 @contextlib.contextmanager
@@ -57,3 +58,39 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Replace `path` with `data` (str is written as UTF-8) atomically and durably."""
     with atomic_writer(path) as out:
         out.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def write_new(path: str | Path, data: bytes | str) -> None:
+    """Write `data` to `path` atomically, only if nothing is there yet.
+
+    Raises:
+        FileExistsError: `path` exists; it is left as it was.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path()
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() or target.is_symlink():
+        raise FileExistsError(errno.EEXIST, "file exists", str(target))
+    with tempfile.NamedTemporaryFile(
+        dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+    ) as handle:
+        temporary = handle.name
+    try:
+        with open(temporary, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        try:
+            os.link(temporary, target)  # fails if something appeared there meanwhile
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        except OSError:  # a file system without hard links: the check above has to do
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+            os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

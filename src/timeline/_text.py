@@ -9,10 +9,13 @@ whatever they write loads.
 ('cafe-de', 'event')
 >>> slugify("Straße A–B, Zürich")
 'strasse-a-b-zurich'
+>>> name_id("Zürich"), name_id("北京", fallback="place"), name_id("上海", fallback="place")
+('zurich', 'place-685e1518', 'place-99f1e469')
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -27,6 +30,8 @@ __all__ = [
     "clean",
     "counted",
     "did_you_mean",
+    "fit",
+    "name_id",
     "slugify",
 ]
 
@@ -60,6 +65,26 @@ def slugify(text: str, *, words: int | None = None, fallback: str = "") -> str:
     return "-".join(found[:words] if words is not None else found) or fallback
 
 
+def name_id(text: str, *, fallback: str = "x", limit: int = 64) -> str:
+    """An id for a named thing (a place, a tag, an actor) that two different names never share.
+
+    The slug when it keeps every letter and digit of the name ("Zürich" → "zurich"); when
+    letters would be lost (scripts that do not fold to ASCII: "北京", "Москва") or the slug
+    is too long, the slug (or `fallback`) with a stable hash of the name, so "北京" and "上海"
+    stay two places and the same name gives the same id in every import.
+    """
+    slug = slugify(text)
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    lost = any(
+        char.isalnum() and not char.isascii() for char in folded if not unicodedata.combining(char)
+    )
+    if slug and not lost and len(slug) <= limit:
+        return slug
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode(), usedforsecurity=False)
+    head = slug[: limit - 9].strip("-_.") or fallback
+    return f"{head}-{digest.hexdigest()[:8]}"
+
+
 def clean(text: str | None) -> str | None:
     """`text` with what loaders refuse taken out (controls, bidi overrides, lone surrogates),
     CR LF and lone CR made newlines; None when nothing but white space is left.
@@ -70,6 +95,33 @@ def clean(text: str | None) -> str | None:
         return None
     text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text if text.strip() else None
+
+
+def fit(text: str | None) -> tuple[str | None, list[str]]:
+    """`clean(text)` cut to `MAX_TEXT`, and what had to change, in words, for a warning:
+    an importer keeps text whole, and says so when it cannot.
+
+    >>> text, changes = fit("a\x07b")
+    >>> text, changes[0].split(" (")[0]
+    ('ab', '1 control or bidirectional-override character(s) dropped')
+    """
+    if text is None:
+        return None, []
+    changes = []
+    dropped = len(VALUE_CONTROL.findall(text.replace("\r\n", "\n").replace("\r", "\n")))
+    if dropped:
+        changes.append(
+            f"{dropped} control or bidirectional-override character(s) dropped "
+            "(data files cannot hold them)"
+        )
+    cleaned = clean(text)
+    if cleaned is not None and len(cleaned) > MAX_TEXT:
+        changes.append(
+            f"{len(cleaned):,} characters long; cut to its first {MAX_TEXT:,}, the most a "
+            "field holds"
+        )
+        cleaned = cleaned[:MAX_TEXT]
+    return cleaned, changes
 
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:

@@ -19,6 +19,7 @@ __all__ = [
     "DataError",
     "ExtractError",
     "IcsError",
+    "ImportFileError",
     "InvalidFieldError",
     "LifecycleError",
     "Problem",
@@ -83,6 +84,13 @@ class LifecycleError(TimelineError, ValueError):
 
 class IcsError(TimelineError, ValueError):
     """A calendar cannot be written or read as asked (bad settings, unreadable .ics file)."""
+
+
+class ImportFileError(TimelineError, ValueError):
+    """A file to import cannot be read as the format it is taken for (no header row, not a
+    TimelineJS document, not a Federal Register response, …); the message says what would
+    work. A problem with one row or entry is a `SkippedRecordError` instead.
+    """
 
 
 class SkippedRecordError(TimelineError, ValueError):

@@ -44,6 +44,7 @@ def _build_parser() -> argparse.ArgumentParser:
         _extract,
         _help,
         _ics,
+        _import,
         _import_ics,
         _report,
         _status,
@@ -70,7 +71,18 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
-    for command in (_check, _report, _status, _diff, _ics, _import_ics, _build, _extract, _help):
+    for command in (
+        _check,
+        _report,
+        _status,
+        _diff,
+        _ics,
+        _import,
+        _import_ics,
+        _build,
+        _extract,
+        _help,
+    ):
         command.add(commands)
     return parser
 

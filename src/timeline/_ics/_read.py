@@ -1,21 +1,25 @@
 """iCalendar import: any calendar's VEVENTs become events, with the records they need.
 
-Parsing is `icalendar`'s job; this module decides what each VEVENT means as an `Event`:
+Parsing is `icalendar`'s job (made tolerant by `_parse`, with each file's zones from
+`_zones`); this module decides what each VEVENT means as an `Event`:
 
 - the date: `X-TIMELINE-WHEN` (written by `timeline.to_ics`) wins; otherwise `VALUE=DATE`
   gives days (a span when DTEND is more than a day later), DATE-TIME gives instants (a
   span of instants when DTEND is later), kept in their IANA zone when the TZID names one,
-  as a UTC offset when it is a calendar's own VTIMEZONE, and floating times in `zone`;
+  as a UTC offset from the file's own VTIMEZONE otherwise, and floating times in `zone`;
 - the id: the part of the UID before `@` when it is already a slug, else a slug of the
-  UID (shortened with a hash); clashes get `-2`, `-3`, …;
+  UID (shortened with a hash); repeats get `-2`, `-3`, …;
 - recurring events: the first occurrence (DTSTART) is imported and the RRULE is noted in
-  the summary; overrides of one occurrence (RECURRENCE-ID) are skipped with a warning
-  when their series is in the same file (docs/calendars.md);
-- a VEVENT without SUMMARY, without a usable DTSTART, or in a zone the file does not
-  define is skipped with a warning that says why.
+  the summary; overrides of one occurrence (RECURRENCE-ID) are skipped when their series
+  is in the same file (docs/calendars.md);
+- what an event needs (SUMMARY, a readable DTSTART, DTEND or DURATION, a zone the file
+  defines) missing or unreadable skips the event, saying why; anything else unreadable (a
+  malformed RRULE, a VALARM's TRIGGER, an unknown value type) costs a warning only;
+- text is kept whole: what must change (a control character dropped, a field cut to the
+  longest one may hold, bytes that are not UTF-8) is said in a warning.
 
-Every event cites one `Source` that stands for the calendar file, and LOCATION becomes a
-`Place`. `Imported.to_toml()` writes them all as a data file `timeline load` accepts.
+Every event cites one `Source` that stands for the calendar file; each distinct LOCATION
+becomes a `Place` (ids that two names never share, see `timeline._text.name_id`).
 """
 
 from __future__ import annotations
@@ -27,37 +31,21 @@ import zoneinfo
 from pathlib import Path
 from typing import Any, Final
 
-import attrs
-
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
+from timeline._ics._parse import CUT_SHORT, decode, parse
+from timeline._ics._zones import Zones
+from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import CONTROL, MAX_TEXT, SLUG, URL, clean, counted, slugify
-from timeline._toml import document
+from timeline._text import CONTROL, SLUG, URL, clean, fit, name_id, slugify
 from timeline._when import When
 from timeline.errors import IcsError, SkippedRecordError, WhenError
 
-__all__ = ["Imported", "from_ics", "read_ics"]
+__all__ = ["Imported", "from_ics", "read_ics", "short"]
 
 _MAX_ID: Final = 64
-
-
-@attrs.frozen(kw_only=True)
-class Imported:
-    """What a calendar gives: events, the source they cite, places, and what was skipped."""
-
-    source: Source
-    events: tuple[Event, ...]
-    places: tuple[Place, ...] = ()
-    warnings: tuple[str, ...] = ()
-
-    def to_toml(self) -> str:
-        """The records as a TOML data file (source, places, then events in file order)."""
-        header = (
-            f"Imported by `timeline import-ics`: {counted(len(self.events), 'event')}.",
-            "Check ids, titles and dates, then add tags, actors and policies by hand.",
-        )
-        return document((self.source, *self.places, *self.events), header=header)
+#: What an event is made of: when one of these cannot be read, the event is skipped.
+_NEEDED: Final = frozenset({"SUMMARY", "DTSTART", "DTEND", "DURATION", X_WHEN, "RECURRENCE-ID"})
 
 
 def from_ics(data: str | os.PathLike[str] | bytes, *, zone: str = "UTC") -> list[Event]:
@@ -75,7 +63,7 @@ def read_ics(
     source_id: str | None = None,
     zone: str = "UTC",
 ) -> Imported:
-    """Read a calendar into events, their source and places, and warnings for what was skipped.
+    """Read a calendar into events, their source and places, warnings, and what was skipped.
 
     Args:
         data: a path to an .ics file, its bytes, or its text (a str starting "BEGIN:").
@@ -85,168 +73,241 @@ def read_ics(
     Raises:
         IcsError: the data is not an iCalendar calendar, or the file cannot be read.
     """
-    import icalendar
-
     try:
         zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
         raise IcsError(f"zone {zone!r} is not a known IANA time zone") from error
-    if isinstance(data, bytes):
-        raw, name = data, "calendar"
-    elif isinstance(data, str) and data.lstrip().startswith("BEGIN:"):
-        raw, name = data.encode(), "calendar"  # the text of a calendar, not a path to one
-    else:
-        path = Path(data)
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise IcsError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
-        name = path.name
+    raw, name = _raw(data)
     if not raw.strip():
         raise IcsError(f"{name!r} is empty; export the calendar as .ics (RFC 5545) and try again")
+    decoded = decode(raw)
     try:
-        calendars = icalendar.Calendar.from_ical(raw, multiple=True)
+        calendars = parse(decoded.text)
     except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
         raise IcsError(
-            f"{name!r} is not an iCalendar file ({_short(str(error))}); "
+            f"{name!r} is not an iCalendar file ({short(str(error))}); "
             "export the calendar as .ics (RFC 5545) and try again"
         ) from error
-    components = [c for cal in calendars for c in cal.walk("VEVENT")]
     if not calendars or not any(cal.name == "VCALENDAR" for cal in calendars):
         raise IcsError(f"{name!r} holds no VCALENDAR; is it an iCalendar (.ics) file?")
+    warnings: list[str] = []
+    if decoded.replaced:
+        warnings.append(
+            f"{name}: {decoded.replaced:,} byte(s) are not UTF-8 (the first at byte "
+            f"{decoded.first_bad:,}); each became U+FFFD (\ufffd). Export the calendar as "
+            "UTF-8 to keep that text"
+        )
+    for cal in calendars:
+        for prop, problem in getattr(cal, "errors", ()):
+            warnings.append(f"{name}: {cal.name}: " + _unreadable_note(prop, problem, "ignored"))
+    components = [c for cal in calendars for c in cal.walk("VEVENT")]
     title = next((_text(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
     source = Source(
         id=source_id or slugify("ics-" + Path(name).stem, fallback="ics-import"),
-        title=_clean(title) or f"Calendar {name}",
-        note=f"Imported from {name} by timeline import-ics.",
+        title=_field(title, "X-WR-CALNAME", []) or f"Calendar {name}",
+        note=f"Imported from {name} by timeline import.",
     )
+    reader = _Reader(source.id, zone, Zones(calendars))
     series = {str(c["UID"]) for c in components if "UID" in c and "RECURRENCE-ID" not in c}
     events: list[Event] = []
-    places: dict[str, Place] = {}
-    warnings: list[str] = []
-    taken: set[str] = set()
+    skipped: list[str] = []
     for index, component in enumerate(components, start=1):
         label = f"{name}: VEVENT {index}" + (
-            f" ({_short(str(component['UID']))})" if "UID" in component else ""
+            f" ({short(str(component['UID']))})" if "UID" in component else ""
         )
         if "RECURRENCE-ID" in component and str(component.get("UID")) in series:
-            warnings.append(f"{label}: skipped: it changes one occurrence of a recurring event")
+            skipped.append(f"{label}: it changes one occurrence of a recurring event")
             continue
+        notes: list[str] = []
         try:
-            event, location = _event(component, source.id, zone, taken)
+            events.append(reader.event(component, notes))
         except SkippedRecordError as skip:
-            warnings.append(f"{label}: skipped: {skip}")
+            skipped.append(f"{label}: {skip}")
             continue
-        if location is not None:
-            places.setdefault(location.id, location)
-        taken.add(event.id)
-        events.append(event)
+        finally:
+            warnings += (f"{label}: {note}" for note in notes)
     return Imported(
-        source=source, events=tuple(events), places=tuple(places.values()), warnings=tuple(warnings)
+        sources=(source,),
+        events=tuple(events),
+        places=tuple(reader.places.values()),
+        warnings=tuple(warnings),
+        skipped=tuple(skipped),
     )
+
+
+def _raw(data: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
+    if isinstance(data, bytes):
+        return data, "calendar"
+    if isinstance(data, str) and data.lstrip().startswith("BEGIN:"):
+        return data.encode(), "calendar"  # the text of a calendar, not a path to one
+    path = Path(data)
+    try:
+        return path.read_bytes(), path.name
+    except OSError as error:
+        raise IcsError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
 
 
 # -- one VEVENT --------------------------------------------------------------------------------
 
 
-def _event(
-    component: Any, source_id: str, zone: str, taken: set[str]
-) -> tuple[Event, Place | None]:
-    for problem in getattr(component, "errors", ()):
-        raise SkippedRecordError(f"unreadable property: {_short(str(problem[1]))}")
-    title = _clean(_text(component.get("SUMMARY")))
-    if not title:
-        raise SkippedRecordError("it has no SUMMARY (title)")
-    try:
-        when = _when(component, zone)
-    except (OverflowError, WhenError) as error:  # dates past year 9999 or before year 1
-        raise SkippedRecordError(f"its dates cannot be read: {_short(str(error))}") from error
-    summary = _clean(_text(component.get("DESCRIPTION")))
-    if X_WHEN in component:
-        if place(when).marker:
-            suffix = f" ({when.label})"
-            title = title.removesuffix(suffix) if title != suffix else title
-        if summary is not None:  # ours: the summary, if any, stands before the rule
-            before, rule, _ = summary.partition(DETAILS_RULE)
-            summary = (before.strip() or None) if rule else None
-    rule = _first(component.get("RRULE"))
-    if rule is not None:
-        note = f"Repeats ({rule.to_ical().decode()}); imported as its first occurrence."
-        summary = f"{summary}\n\n{note}" if summary else note
-    location = None
-    where = _clean(_text(component.get("LOCATION")))
-    if where:
-        location = Place(id=slugify(where, fallback="place"), name=where)
-    uid = _clean(_text(component.get("UID")))
-    event_id = _unique(_id_from_uid(uid) if uid else slugify(f"{title} {when}"), taken)
-    url = _text(component.get("URL"))
-    said = _text(component.get(X_SAID))
-    event = Event(
-        id=event_id,
-        title=title,
-        when=when,
-        said=_clean(unescape_text(said)) if said is not None else None,
-        summary=summary,
-        place=location.id if location else None,
-        tags=_tags(component.get("CATEGORIES")),
-        url=url if url and URL.fullmatch(url) and not CONTROL.search(url) else None,
-        cite=(Citation(source=source_id, note=f"UID {uid}" if uid else None),),
-    )
-    return event, location
+class _Reader:
+    """What the VEVENTs of one file share: the source, zones, the ids and places given out."""
 
+    def __init__(self, source_id: str, zone: str, zones: Zones) -> None:
+        self.source_id = source_id
+        self.zone = zone
+        self.zones = zones
+        self.ids = Ids()
+        self.places: dict[str, Place] = {}  # by name as written: distinct names, distinct places
+        self.place_ids = Ids()
 
-def _when(component: Any, zone: str) -> When:
-    exact = _first(component.get(X_WHEN))
-    if exact is not None:
-        tz = exact.params.get(X_TZ) or None
+    def event(self, component: Any, notes: list[str]) -> Event:
+        """The event a VEVENT describes; what it lost on the way goes in `notes`."""
+        self._unreadable(component, notes)
+        title = _field(_text(component.get("SUMMARY")), "SUMMARY", notes)
+        if not title:
+            raise SkippedRecordError("it has no SUMMARY (title)")
         try:
-            return When.parse(unescape_text(str(exact)), tz=tz)
-        except WhenError as error:
-            raise SkippedRecordError(f"{X_WHEN}: {error}") from error
-    start_prop = _first(component.get("DTSTART"))
-    if start_prop is None:
-        raise SkippedRecordError("it has no DTSTART")
-    start = start_prop.dt
-    if not isinstance(start, dt.date):  # VALUE=PERIOD, TIME or DURATION
-        raise SkippedRecordError(f"DTSTART is a {type(start).__name__}, not a date or date-time")
-    end = _end(component, start)
-    if not isinstance(start, dt.datetime):
-        last = end - dt.timedelta(days=1) if isinstance(end, dt.date) else start
-        if isinstance(last, dt.datetime) or last <= start:
-            return When.parse(start.isoformat())
-        return When.parse(f"{start.isoformat()}/{last.isoformat()}")
-    if start.tzinfo is None and "TZID" in start_prop.params:
-        raise SkippedRecordError(
-            f"DTSTART names the zone {start_prop.params['TZID']!r}, which is neither an IANA "
-            "zone nor defined by a VTIMEZONE in the file"
+            when = self._when(component)
+        except (OverflowError, WhenError) as error:  # dates past year 9999 or before year 1
+            raise SkippedRecordError(f"its dates cannot be read: {short(str(error))}") from error
+        summary = _field(_text(component.get("DESCRIPTION")), "DESCRIPTION", notes)
+        if X_WHEN in component:
+            if place(when).marker:
+                suffix = f" ({when.label})"
+                title = title.removesuffix(suffix) if title != suffix else title
+            if summary is not None:  # ours: the summary, if any, stands before the rule
+                before, details, _ = summary.partition(DETAILS_RULE)
+                summary = (before.strip() or None) if details else None
+        rule = _first(component.get("RRULE"))
+        if rule is not None:
+            readable = "RRULE" not in {name for name, _ in component.errors}
+            raw = rule.to_ical().decode("utf-8", "replace") if readable else str(rule)
+            written = _field(raw, "RRULE", notes) or "?"
+            note = (
+                f"Repeats ({written}); imported as its first occurrence."
+                if readable
+                else f"Repeats ({written}, a rule that cannot be read); imported as its "
+                "first occurrence."
+            )
+            summary = f"{summary}\n\n{note}" if summary else note
+        location = None
+        where = _field(_text(component.get("LOCATION")), "LOCATION", notes)
+        if where and where.strip():
+            location = self.places.get(where)
+            if location is None:
+                location = Place(
+                    id=self.place_ids.take(name_id(where, fallback="place")), name=where
+                )
+                self.places[where] = location
+        uid = _field(_text(component.get("UID")), "UID", notes)
+        event_id = self.ids.take(
+            _id_from_uid(uid) if uid else slugify(f"{title} {when}") or "event"
         )
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-    if isinstance(end, dt.datetime) and end.tzinfo is None:
-        end = end.replace(tzinfo=start.tzinfo)
-    ends = [start] if not (isinstance(end, dt.datetime) and end > start) else [start, end]
-    key = getattr(start.tzinfo, "key", None)
-    if isinstance(key, str) and key != "UTC" and _iana(key):
-        local = zoneinfo.ZoneInfo(key)
-        text = "/".join(_clock(moment.astimezone(local)) for moment in ends)
-        try:
-            return When.parse(text, tz=key)
-        except WhenError:
-            pass  # a DST gap or repeat: fall back to offsets, which are never ambiguous
-    text = "/".join(_clock(moment) + _offset(moment) for moment in ends)
-    return When.parse(text)
+        url = _text(component.get("URL"))
+        said = _text(component.get(X_SAID))
+        tags, written_as = _tags(component.get("CATEGORIES"))
+        note = "\n".join(
+            ([f"UID {uid}"] if uid else [])
+            + ([f"Categories as written: {', '.join(written_as)}"] if written_as else [])
+        )
+        return Event(
+            id=event_id,
+            title=title,
+            when=when,
+            said=_field(unescape_text(said), X_SAID, notes) if said is not None else None,
+            summary=_field(summary, "DESCRIPTION", notes) if summary else None,
+            place=location.id if location else None,
+            tags=tags,
+            url=url if url and URL.fullmatch(url) and not CONTROL.search(url) else None,
+            cite=(Citation(source=self.source_id, note=note or None),),
+        )
+
+    @staticmethod
+    def _unreadable(component: Any, notes: list[str]) -> None:
+        """Skip the event when what it needs cannot be read; note everything else."""
+        for name, problem in component.errors:
+            if name in _NEEDED:
+                raise SkippedRecordError(f"its {name} cannot be read: {short(problem)}")
+            notes.append(_unreadable_note(name, problem, "imported without it"))
+        for inner in component.walk():
+            if inner is component:
+                continue
+            for name, problem in inner.errors:
+                notes.append(
+                    f"{inner.name} {name or 'line'} cannot be read ({short(problem)}); "
+                    f"ignored (timeline keeps no {inner.name})"
+                )
+
+    def _when(self, component: Any) -> When:
+        exact = _first(component.get(X_WHEN))
+        if exact is not None:
+            tz = exact.params.get(X_TZ) or None
+            try:
+                return When.parse(unescape_text(str(exact)), tz=tz)
+            except WhenError as error:
+                raise SkippedRecordError(f"{X_WHEN}: {error}") from error
+        start_prop = _first(component.get("DTSTART"))
+        if start_prop is None:
+            raise SkippedRecordError("it has no DTSTART")
+        start = self._moment(start_prop)
+        if not isinstance(start, dt.date):  # VALUE=PERIOD, TIME or DURATION
+            raise SkippedRecordError(
+                f"DTSTART is a {type(start).__name__}, not a date or date-time"
+            )
+        end = self._end(component, start)
+        if not isinstance(start, dt.datetime):
+            last = end - dt.timedelta(days=1) if isinstance(end, dt.date) else start
+            if isinstance(last, dt.datetime) or last <= start:
+                return When.parse(start.isoformat())
+            return When.parse(f"{start.isoformat()}/{last.isoformat()}")
+        if isinstance(end, dt.datetime) and end.tzinfo is None:
+            end = end.replace(tzinfo=start.tzinfo)
+        ends = [start] if not (isinstance(end, dt.datetime) and end > start) else [start, end]
+        key = getattr(start.tzinfo, "key", None)
+        if isinstance(key, str) and key != "UTC" and _iana(key):
+            local = zoneinfo.ZoneInfo(key)
+            text = "/".join(_clock(moment.astimezone(local)) for moment in ends)
+            try:
+                return When.parse(text, tz=key)
+            except WhenError:
+                pass  # a DST gap or repeat: fall back to offsets, which are never ambiguous
+        text = "/".join(_clock(moment) + _offset(moment) for moment in ends)
+        return When.parse(text)
+
+    def _moment(self, prop: Any) -> Any:
+        """A DTSTART or DTEND value, with its zone: IANA, the file's own, or `zone` if floating."""
+        value = prop.dt
+        if not isinstance(value, dt.datetime):
+            return value
+        tzid = prop.params.get("TZID")
+        if tzid:
+            tzid = str(tzid)
+            if _iana(tzid):
+                return value if value.tzinfo else value.replace(tzinfo=zoneinfo.ZoneInfo(tzid))
+            if tzid in self.zones or value.tzinfo is None:
+                return value.replace(tzinfo=self.zones.get(tzid))  # or skipped, saying why
+            return value  # a name icalendar knows (Windows zone names): its IANA zone
+        if value.tzinfo is None:
+            return value.replace(tzinfo=zoneinfo.ZoneInfo(self.zone))
+        return value
+
+    def _end(self, component: Any, start: dt.date) -> dt.date | None:
+        end = _first(component.get("DTEND"))
+        if end is not None:
+            value = self._moment(end)
+            return value if isinstance(value, dt.date) else None
+        duration = _first(component.get("DURATION"))
+        if duration is not None and isinstance(duration.dt, dt.timedelta):
+            total: dt.date = start + duration.dt
+            return total
+        return None
 
 
-def _end(component: Any, start: dt.date) -> dt.date | None:
-    end = _first(component.get("DTEND"))
-    if end is not None:
-        value = end.dt
-        return value if isinstance(value, dt.date) else None
-    duration = _first(component.get("DURATION"))
-    if duration is not None and isinstance(duration.dt, dt.timedelta):
-        total: dt.date = start + duration.dt
-        return total
-    return None
+def _unreadable_note(name: str | None, problem: str, then: str) -> str:
+    if name == CUT_SHORT:
+        return f"{problem}: it may have been cut short; imported as far as it goes"
+    return f"{name or 'a line'} cannot be read ({short(problem)}); {then}"
 
 
 def _first(value: Any) -> Any:
@@ -273,7 +334,7 @@ def _offset(moment: dt.datetime) -> str:
 def _iana(key: str) -> bool:
     try:
         zoneinfo.ZoneInfo(key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 
@@ -290,10 +351,12 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _clean(value: str | None) -> str | None:
-    """`timeline._text.clean`, cut to the longest text a field may hold."""
-    text = clean(value)
-    return None if text is None else text[:MAX_TEXT]
+def _field(value: str | None, name: str, notes: list[str]) -> str | None:
+    """`timeline._text.fit`: the text cleaned and cut to what a field holds, saying what
+    changed."""
+    text, changes = fit(value)
+    notes += (f"{name}: {change}" for change in changes)
+    return text
 
 
 def _id_from_uid(uid: str) -> str:
@@ -307,25 +370,23 @@ def _id_from_uid(uid: str) -> str:
     return f"{slug[:40].strip('-')}-{digest}".strip("-")
 
 
-def _unique(event_id: str, taken: set[str]) -> str:
-    event_id = event_id or "event"
-    if event_id not in taken:
-        return event_id
-    number = 2
-    while f"{event_id}-{number}" in taken:
-        number += 1
-    return f"{event_id}-{number}"
-
-
-def _tags(value: Any) -> tuple[str, ...]:
-    found: list[str] = []
+def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Tags from CATEGORIES, in order and once each; and the categories as written when a
+    tag cannot spell them (scripts that do not fold to ASCII get a hashed id)."""
+    found: dict[str, None] = {}
+    written: dict[str, None] = {}
     for prop in value if isinstance(value, list) else [value] if value is not None else []:
         for category in getattr(prop, "cats", []):
-            tag = slugify(str(category))
-            if tag and tag not in found:
-                found.append(tag)
-    return tuple(found)
+            text = clean(str(category))
+            if text is None or not text.strip():
+                continue
+            tag = name_id(text.strip(), fallback="tag")
+            if tag != slugify(text):
+                written[text.strip()] = None
+            found[tag] = None
+    return tuple(found), tuple(written)
 
 
-def _short(text: str, limit: int = 120) -> str:
+def short(text: str, limit: int = 120) -> str:
+    """`text` cut to `limit` characters for a message, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -30,7 +30,7 @@ from timeline._model import Event
 from timeline._timeline import Timeline
 from timeline._when import Endpoint, Precision, Qualifier, When
 
-__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "render"]
+__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "render", "slide_dates"]
 
 Lane = Literal["policy", "actor", "jurisdiction"]
 LANES: Final[tuple[Lane, ...]] = ("policy", "actor", "jurisdiction")
@@ -82,7 +82,8 @@ def date_parts(part: Endpoint, *, end: bool = False) -> dict[str, int]:
     return parts
 
 
-def _dates(when: When) -> tuple[dict[str, int], dict[str, int] | None]:
+def slide_dates(when: When) -> tuple[dict[str, int], dict[str, int] | None]:
+    """A slide's `start_date` and `end_date` (None when the slide has no end) for `when`."""
     if when.start is None:
         assert when.end is not None
         return date_parts(when.end, end=True), None
@@ -118,7 +119,7 @@ def lane(event: Event, timeline: Timeline, lanes: Lane = "policy") -> str | None
 
 
 def _slide(event: Event, timeline: Timeline, lanes: Lane) -> dict[str, Any]:
-    start, end = _dates(event.when)
+    start, end = slide_dates(event.when)
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
