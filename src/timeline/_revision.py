@@ -27,9 +27,7 @@ __all__ = ["load_revision"]
 
 
 def _git(git: str, where: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [git, "-C", str(where), *args], capture_output=True, check=False
-    )
+    return subprocess.run([git, "-C", str(where), *args], capture_output=True, check=False)
 
 
 def _said(result: subprocess.CompletedProcess[bytes]) -> str:

@@ -12,6 +12,13 @@
     policies/ID.html         one page per policy that has events: its report and history
     policies/ID.ics          that policy's events as a calendar
 
+Given the site it replaces (`previous`), every calendar raises the SEQUENCE of the events
+that changed, and the build adds what changed since (`timeline._previous`):
+
+    changes.html             what each build changed, newest first
+    changes.atom             the same as an Atom feed
+    changes.json             the history both are made from
+
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
 same file times; the deadline feed then starts from its day). Files from an earlier build
 that this one does not write are left alone.
@@ -19,6 +26,7 @@ that this one does not write are left alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import os
@@ -29,9 +37,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from timeline._ics._write import stamp_from_environment
 from timeline._io import write_atomic
+from timeline._previous import PreviousSite
 from timeline._timeline import Timeline
 from timeline.errors import SiteError
+from timeline.report._changelog import FEED, PAGE
 
 if TYPE_CHECKING:
     from timeline.report import _timelinejs as timelinejs
@@ -80,15 +91,20 @@ def build(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
+    previous: str | Path | None = None,
+    as_of: dt.date | None = None,
 ) -> list[str]:
     """Write the site for `timeline` into `out_dir` (created if missing).
 
     `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
-    state bands then fold every event of a policy, not only the shown ones.
+    state bands then fold every event of a policy, not only the shown ones. `previous` is
+    the site this build replaces (it may be `out_dir`): calendars then say which events
+    changed, and the changes page and feed are added. `as_of` is the day the deadline feed
+    starts after (default: `SOURCE_DATE_EPOCH`'s day, else today).
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
-        SiteError: `out_dir` exists and is not a folder.
+        SiteError: `out_dir` exists and is not a folder, or `previous` is not a site.
         ValueError: `lanes` is not policy, actor or jurisdiction.
     """
     from timeline import _ics as ics
@@ -101,22 +117,44 @@ def build(
     if root.exists() and not root.is_dir():
         raise SiteError(f"{str(root)!r} exists and is not a folder; pick another -o")
     history = timeline if history is None else history
+    before = None if previous is None else PreviousSite(previous)
     settings = timeline.settings
     feeds = {name: file_name(name) for name in settings.feeds}
     pages = {pid: file_name(pid) for pid in timeline.policies if _has_events(timeline, pid)}
     files: dict[str, bytes | str] = {}
 
-    files["timeline.ics"] = ics.to_ics(timeline)
-    files["deadlines.ics"] = ics.deadlines_ics(history, policies=list(pages))
+    def was(relative: str) -> bytes | None:
+        return None if before is None else before.calendar(relative)
+
+    files["timeline.ics"] = ics.to_ics(timeline, previous=was("timeline.ics"))
+    files["deadlines.ics"] = ics.deadlines_ics(
+        history, policies=list(pages), as_of=as_of, previous=was("deadlines.ics")
+    )
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        files[f"feeds/{stem}.ics"] = ics.to_ics(timeline, feed=name, name=title)
+        files[f"feeds/{stem}.ics"] = ics.to_ics(
+            timeline, feed=name, name=title, previous=was(f"feeds/{stem}.ics")
+        )
     files["timeline.json"] = json.render(timeline)
     files["timeline.csv"] = csv.render(timeline)
     files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))
+    if before is not None:
+        changes = before.changelog(timeline, stamp_from_environment())
+        nav = _nav(timeline, feeds, pages, prefix="", changes=True)
+        files.update(changes)
+        files[PAGE] = _with_nav(changes[PAGE], nav)
 
     index = html_report.render(timeline, lanes=lanes, history=history)
-    files["index.html"] = _with_nav(index, _nav(timeline, feeds, pages, prefix=""))
+    nav = _nav(timeline, feeds, pages, prefix="", changes=before is not None)
+    if before is not None:  # feed readers find the feed from the page
+        title = html.escape(f"{settings.name}: what changed")
+        index = index.replace(
+            "</head>",
+            f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{FEED}">'
+            "\n</head>",
+            1,
+        )
+    files["index.html"] = _with_nav(index, nav)
     for pid, stem in pages.items():
         policy = timeline.policies[pid]
         own = timeline.with_policy(pid)
@@ -127,7 +165,10 @@ def build(
             ),
         )
         files[f"policies/{stem}.ics"] = ics.to_ics(
-            own, name=f"{settings.name}: {policy.title}", description=policy.summary
+            own,
+            name=f"{settings.name}: {policy.title}",
+            description=policy.summary,
+            previous=was(f"policies/{stem}.ics"),
         )
         page = html_report.render(titled, lanes=lanes, history=history)
         nav = _nav(timeline, feeds, pages, prefix="../", own=(pid, f"{stem}.ics"))
@@ -176,6 +217,7 @@ def _nav(
     *,
     prefix: str,
     own: tuple[str, str] | None = None,
+    changes: bool = False,
 ) -> str:
     """The site bar: on the index every calendar, data file and policy page; on a policy
     page (`own`: its id and calendar) the way back, its calendar and the other policies."""
@@ -191,6 +233,9 @@ def _nav(
         )
     if own is None:
         parts += _downloads(timeline, feeds)
+    if changes:
+        links = [_link(f"{prefix}{PAGE}", "What changed"), _link(f"{prefix}{FEED}", "Atom feed")]
+        parts.append("<p><strong>Updates:</strong> " + " · ".join(links) + "</p>")
     if pages:
         policies = [
             _link(f"{prefix}policies/{stem}.html", timeline.policies[pid].title)

@@ -9,8 +9,11 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     filter_of,
+    known,
     load,
+    parse_day,
     refuse_unknown,
 )
 
@@ -35,22 +38,40 @@ def add(commands: Commands) -> None:
         default="policy",
         help="swimlanes of the report and the TimelineJS groups (default: policy)",
     )
+    parser.add_argument(
+        "--previous",
+        metavar="SITE",
+        help="the site this build replaces (it may be the -o folder): calendars say which "
+        "events changed, and a page and Atom feed of what changed are added",
+    )
+    add_known_on(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     add_filters(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write a static site: the HTML report (index.html), calendar feeds (all events and each
-    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
-    SOURCE_DATE_EPOCH for byte-identical files. Example: timeline build events -o site
+    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; with
+    --previous SITE, what changed since that site (changes.html, changes.atom); set
+    SOURCE_DATE_EPOCH for byte-identical files. Example:
+    timeline build events -o site --previous site
     """
     from timeline._site import build
 
     criteria = filter_of(args)
     timeline = load(args)
     refuse_unknown(timeline, criteria)
+    timeline = known(args, timeline)
+    day = None if args.known_on is None else parse_day("--known-on", args.known_on)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
-    written = build(selected, args.output, lanes=args.lanes, history=timeline)
+    written = build(
+        selected,
+        args.output,
+        lanes=args.lanes,
+        history=timeline,
+        previous=args.previous,
+        as_of=day,
+    )
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
     return EXIT_OK

@@ -25,6 +25,7 @@ __all__ = [
     "VERSION",
     "counts_text",
     "dump",
+    "heading",
     "render",
     "render_json",
     "render_markdown",
@@ -141,7 +142,7 @@ def counts_text(data: Mapping[str, Any]) -> str:
     for kind, counts in data["counts"].items():
         done = [(what, n) for what, n in counts.items() if n]
         total = sum(n for _, n in done)
-        noun = kind if total == 1 else _PLURAL[kind]
+        noun = kind if total == 1 else _PLURAL.get(kind, kind)
         if len(done) == 1:
             parts.append(f"{total} {noun} {done[0][0]}")
         else:
@@ -154,12 +155,17 @@ def counts_text(data: Mapping[str, Any]) -> str:
     return ", ".join(parts) if parts else "no changes"
 
 
+def heading(kind: str) -> str:
+    """'Events', 'Policies': what a section of one kind of record is called."""
+    return _PLURAL.get(kind, kind).capitalize()
+
+
 def _sections(data: Mapping[str, Any]) -> Iterable[tuple[str, list[Mapping[str, Any]]]]:
     """Each kind's heading ('Events (1 added, 1 changed)') and its changes."""
     for kind, counts in data["counts"].items():
         done = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
         yield (
-            f"{_PLURAL[kind].capitalize()} ({done})",
+            f"{heading(kind)} ({done})",
             [r for r in data["records"] if r["kind"] == kind],
         )
 
@@ -170,8 +176,8 @@ def render_text(data: Mapping[str, Any]) -> str:
     lines = [head, "=" * len(head), ""]
     if not data["changed"]:
         return "\n".join([*lines, "No changes."]) + "\n"
-    for heading, records in _sections(data):
-        lines.append(heading)
+    for title, records in _sections(data):
+        lines.append(title)
         for record in records:
             lines.append(f"  {_MARK[record['change']]} {record['heading']}")
             lines += [f"      {line}" for f in record["fields"] for line in f["lines"]]
@@ -198,8 +204,8 @@ def render_markdown(data: Mapping[str, Any]) -> str:
     ]
     if not data["changed"]:
         return "\n".join([*lines, "No changes."]) + "\n"
-    for heading, records in _sections(data):
-        lines += [f"**{escape(heading)}**", ""]
+    for title, records in _sections(data):
+        lines += [f"**{escape(title)}**", ""]
         for record in records:
             change = record["change"].capitalize()
             rid, _, rest = record["heading"].partition(" ")
