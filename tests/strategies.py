@@ -374,6 +374,38 @@ def policy_timelines(draw: st.DrawFn, *, max_policies: int = 3, max_events: int 
     )
 
 
+# -- what was known when, and what changed (tests/test_known.py, tests/test_diff.py) ------
+
+_DAYS = st.dates(_dt.date(2019, 1, 1), _dt.date(2028, 12, 31))
+
+
+def known_days() -> st.SearchStrategy[_dt.date]:
+    """Days to ask what was known on: around the years the strategies' dates fall in."""
+    return _DAYS
+
+
+@st.composite
+def recorded_timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
+    """`timelines()` with `recorded` days on some events and some citations."""
+    tl = draw(timelines(max_events=max_events))
+    events = [
+        attrs.evolve(
+            event,
+            recorded=draw(_maybe(_DAYS)),
+            cite=tuple(attrs.evolve(c, recorded=draw(_maybe(_DAYS))) for c in event.cite),
+        )
+        for event in tl
+    ]
+    return Timeline(
+        events=events,
+        actors=tl.actors,
+        places=tl.places,
+        policies=tl.policies,
+        sources=tl.sources,
+        settings=tl.settings,
+    )
+
+
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
 
 #: Text that breaks naive calendar writers: TEXT escapes, line ends, multi-byte characters

@@ -1,9 +1,10 @@
 """What was known when: the timeline as a reader could have written it on a given day.
 
-A citation is known from its `recorded` day, else from the last day its source's
-`published` date can mean ("2025-04" → 30 April 2025: surely published by then). An event
-is known from its own `recorded` day, else from the earliest day one of its citations is
-known. An event none of whose citations has a date is known from the earliest day the data
+An event is known from its `recorded` day, else from the earliest day one of its citations
+is known. A citation is known from its own `recorded` day; else, on an event with a
+`recorded` day, from that day (the record as written then cited it); else from the last day
+its source's `published` date can mean ("2025-04" → 30 April 2025: surely published by
+then). An event none of whose citations has a date is known from the earliest day the data
 allows, which is none at all: nothing says when it became known, so it is known on every
 day. See docs/changes.md.
 
@@ -47,14 +48,19 @@ def check_day(day: object, name: str = "day") -> dt.date:
     return day
 
 
-def citation_day(citation: Citation, sources: Mapping[str, Source]) -> dt.date | None:
-    """The first day the citation can have been known; None when nothing dates it.
+def citation_day(
+    citation: Citation, sources: Mapping[str, Source], event: Event | None = None
+) -> dt.date | None:
+    """The first day the citation (of `event`) can have been known; None when nothing
+    dates it.
 
     A source published at an open end ("2025/..") was never surely published by a given
     day: the citation is known on no day (`datetime.date.max`).
     """
     if citation.recorded is not None:
         return citation.recorded
+    if event is not None and event.recorded is not None:
+        return event.recorded
     source = sources.get(citation.source)
     if source is None or source.published is None:
         return None
@@ -69,6 +75,21 @@ def event_day(event: Event, sources: Mapping[str, Source]) -> dt.date | None:
     return min(days, default=None)
 
 
+def _cited(event: Event, sources: Mapping[str, Source], day: dt.date) -> tuple[Citation, ...]:
+    """The citations of a known event that were known by `day`, and those nothing dates.
+
+    When none was (the event's `recorded` day is earlier than each citation's own), the
+    earliest-dated ones: an event cites at least one source, and a later day then keeps
+    at least those.
+    """
+    days = [citation_day(c, sources, event) for c in event.cite]
+    kept = tuple(c for c, d in zip(event.cite, days, strict=True) if d is None or d <= day)
+    if kept:
+        return kept
+    first = min(d for d in days if d is not None)
+    return tuple(c for c, d in zip(event.cite, days, strict=True) if d == first)
+
+
 def known_from(timeline: Timeline, event: Event) -> dt.date | None:
     """The first day a reader could have known of `event` from `timeline`'s sources."""
     return event_day(event, timeline.sources)
@@ -78,10 +99,9 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
     """The events known on `day` (in the timeline's order), each citing only what was known
     by then, and the sources a reader could have cited.
 
-    A kept event keeps the citations known by `day` and those nothing dates; when that
-    leaves none (its own `recorded` day vouches for it, not its citations'), it keeps them
-    all, since an event cites at least one source. Sources published after `day` that no
-    kept citation names are left out.
+    A kept event keeps the citations known by `day` and those nothing dates. Sources
+    published after `day` that no kept citation names are left out. A later `day` never
+    removes an event, a citation or a source.
     """
     check_day(day)
     sources = timeline.sources
@@ -91,8 +111,8 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
         known = event_day(event, sources)
         if known is not None and known > day:
             continue
-        kept = tuple(c for c in event.cite if (d := citation_day(c, sources)) is None or d <= day)
-        if kept and len(kept) != len(event.cite):
+        kept = _cited(event, sources, day)
+        if len(kept) != len(event.cite):
             event = attrs.evolve(event, cite=kept)
         events.append(event)
         cited.update(c.source for c in event.cite)

@@ -209,8 +209,9 @@ _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def not_a_day(value: object) -> str:
     """What a `recorded` that is not a day is told."""
+    shown = repr(value.isoformat()) if isinstance(value, dt.datetime) else f"{value!r:.60}"
     return (
-        f"{value!r:.60} is not a day: write the day the record was made as YYYY-MM-DD, "
+        f"{shown} is not a day: write the day the record was made as YYYY-MM-DD, "
         "e.g. '2025-12-08'"
     )
 
