@@ -220,3 +220,32 @@ def test_read_history_without_a_file_is_empty(tmp_path: Path) -> None:
     (tmp_path / "changes.json").write_bytes(b"\xff")
     with pytest.raises(SiteError, match=re.escape("cannot be read as a changes history")):
         read_history(tmp_path / "changes.json")
+
+
+def test_every_link_of_an_updated_site_resolves(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The changes page's and the index's relative links, the feed's included, reach files
+    of the site (and ids in them)."""
+    from urllib.parse import unquote, urlsplit
+
+    from test_site import links
+
+    _build(monkeypatch, FIRST)
+    _edit(project, H200_LINE, 'when = "2025-12"\n')
+    _build(monkeypatch, SECOND, "--previous", "site")
+    site = project / "site"
+    hrefs = []
+    for page in (site / "index.html", site / "changes.html"):
+        hrefs += [(page, href) for href in links(page).hrefs]
+    feed = ET.parse(site / "changes.atom").getroot()
+    hrefs += [(site / "changes.atom", link.get("href") or "") for link in feed.iter(f"{ATOM}link")]
+    for page, href in hrefs:
+        parts = urlsplit(href)
+        if parts.scheme in {"http", "https"}:
+            continue
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        assert target.is_file(), href
+        if parts.fragment and target.suffix == ".html":
+            assert parts.fragment in links(target).ids, href
+    assert any(href.startswith("changes.html#") for _, href in hrefs)

@@ -211,8 +211,7 @@ def not_a_day(value: object) -> str:
     """What a `recorded` that is not a day is told."""
     shown = repr(value.isoformat()) if isinstance(value, dt.datetime) else f"{value!r:.60}"
     return (
-        f"{shown} is not a day: write the day the record was made as YYYY-MM-DD, "
-        "e.g. '2025-12-08'"
+        f"{shown} is not a day: write the day the record was made as YYYY-MM-DD, e.g. '2025-12-08'"
     )
 
 

@@ -35,17 +35,16 @@ __all__ = ["Previous", "Revisions", "read_previous"]
 #: The calendar a new one replaces: its bytes, or the path of its file.
 Previous: TypeAlias = bytes | str | os.PathLike[str]
 
-#: The properties that say when and how often a VEVENT changed, not what it says.
-_VOLATILE: Final = frozenset({b"DTSTAMP", b"SEQUENCE", b"LAST-MODIFIED"})
-_FOLD: Final = re.compile(rb"\r?\n[ \t]")
+#: The lines that say when and how often a VEVENT changed, not what it says (unfolded, with
+#: LF line ends), and those of the UID and them, whose values are read.
+_VOLATILE: Final = re.compile(rb"^(?:DTSTAMP|SEQUENCE|LAST-MODIFIED)[;:][^\n]*\n", re.M | re.I)
+_WANTED: Final = re.compile(rb"^(UID|DTSTAMP|SEQUENCE|LAST-MODIFIED)([;:][^\n]*)$", re.M | re.I)
 _LINE_END: Final = re.compile(rb"\r?\n")
 #: A physical line that neither continues the one before nor starts a content line.
 _BAD_LINE: Final = re.compile(rb"^(?![ \t]|[A-Za-z0-9-]+[;:])[^\r\n]+", re.MULTILINE)
 _VEVENT: Final = re.compile(
-    rb"^BEGIN:VEVENT[ \t]*\r?\n(.*?)^END:VEVENT[ \t]*\r?$",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+    rb"^BEGIN:VEVENT[ \t]*\n(.*?)^END:VEVENT[ \t]*$", re.MULTILINE | re.DOTALL | re.IGNORECASE
 )
-_NAME: Final = re.compile(rb"[A-Za-z0-9-]+")
 _UTC: Final = re.compile(rb"\d{8}T\d{6}Z")
 _MAX_SEQUENCE: Final = 2**31 - 1
 
@@ -53,15 +52,10 @@ _MAX_SEQUENCE: Final = 2**31 - 1
 class _Before(NamedTuple):
     """What the previous calendar says of one VEVENT."""
 
-    content: tuple[bytes, ...]  # its unfolded content lines, the volatile ones left out
+    content: bytes  # its unfolded content lines with LF ends, the volatile ones left out
     sequence: int
     stamp: bytes | None  # DTSTAMP, a UTC date-time such as 20251219T000000Z
     modified: bytes | None  # LAST-MODIFIED, likewise
-
-
-def _name(line: bytes) -> bytes:
-    found = _NAME.match(line)
-    return found.group().upper() if found else b""
 
 
 def _value(line: bytes) -> bytes:
@@ -73,10 +67,6 @@ def _value(line: bytes) -> bytes:
         elif octet == 0x3A and not quoted:  # :
             return line[n + 1 :].strip()
     return b""
-
-
-def _content(lines: list[bytes]) -> tuple[bytes, ...]:
-    return tuple(line for line in lines if line and _name(line) not in _VOLATILE)
 
 
 def read_previous(data: bytes, shown: str = "the previous calendar") -> dict[bytes, _Before]:
@@ -94,7 +84,7 @@ def read_previous(data: bytes, shown: str = "the previous calendar") -> dict[byt
             f"{shown} is not an iCalendar file: it starts with {head[:40]!r}, not "
             f"BEGIN:VCALENDAR; {advice}"
         )
-    last = _LINE_END.split(body)[-1]
+    last = body.rsplit(b"\n", 1)[-1].strip()
     if last.upper() != b"END:VCALENDAR":
         raise IcsError(
             f"{shown} is not a whole iCalendar file: it ends with {last[:40]!r}, not "
@@ -108,20 +98,19 @@ def read_previous(data: bytes, shown: str = "the previous calendar") -> dict[byt
             f"({bad.group()[:40]!r}); {advice}"
         )
     found: dict[bytes, _Before] = {}
-    for block in _VEVENT.finditer(_FOLD.sub(b"", body)):
-        lines = _LINE_END.split(block.group(1))
+    unfolded = body.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
+    for block in _VEVENT.finditer(unfolded):
+        inner = block.group(1)
         values: dict[bytes, bytes] = {}
-        for line in lines:
-            name = _name(line)
-            if name in (b"UID", *_VOLATILE) and name not in values:
-                values[name] = _value(line)
+        for name, rest in _WANTED.findall(inner):
+            values.setdefault(name.upper(), _value(name + rest))
         uid = values.get(b"UID")
         if not uid:
             continue
         sequence = values.get(b"SEQUENCE", b"0")
         stamp, modified = values.get(b"DTSTAMP"), values.get(b"LAST-MODIFIED")
         before = _Before(
-            content=_content(lines),
+            content=_VOLATILE.sub(b"", inner),
             sequence=min(int(sequence), _MAX_SEQUENCE) if sequence.isdigit() else 0,
             stamp=stamp if stamp and _UTC.fullmatch(stamp) else None,
             modified=modified if modified and _UTC.fullmatch(modified) else None,
@@ -164,16 +153,14 @@ class Revisions:
 
     def revise(self, lines: list[bytes]) -> bytes:
         """The VEVENT with the DTSTAMP, LAST-MODIFIED and SEQUENCE its changes call for."""
-        uid_line = _FOLD.sub(b"", lines[1]).rstrip(b"\r\n")
-        uid = _value(uid_line)
-        before = self.previous.get(uid)
+        uid_line = lines[1].replace(b"\r\n ", b"")  # the writers fold with CRLF and a space
+        before = self.previous.get(_value(uid_line[:-2]))
         stamp: bytes = self.stamp
         modified: bytes | None = self.stamp
         sequence = 0
         if before is not None:
-            rest = _FOLD.sub(b"", b"".join(lines[3:-1]))
-            content = _content([uid_line, *_LINE_END.split(rest)])
-            if content == before.content:
+            content = b"".join([uid_line, *lines[3:-1]]).replace(b"\r\n ", b"")
+            if content.replace(b"\r\n", b"\n") == before.content:
                 stamp = before.stamp or self.stamp
                 modified, sequence = before.modified, before.sequence
             else:

@@ -208,8 +208,9 @@ def render_markdown(data: Mapping[str, Any]) -> str:
         lines += [f"**{escape(title)}**", ""]
         for record in records:
             change = record["change"].capitalize()
-            rid, _, rest = record["heading"].partition(" ")
-            lines.append(f"- {change}: **{escape(rid)}** {escape(rest)}".rstrip())
+            rest = record["heading"].removeprefix(record["id"])
+            gap = " " if rest[:1] == " " else ""  # escape() trims it
+            lines.append(f"- {change}: **{escape(record['id'])}**{gap}{escape(rest)}")
             lines += [f"  - {escape(line)}" for f in record["fields"] for line in f["lines"]]
         lines.append("")
     if data["settings"]:
