@@ -3,15 +3,17 @@
     python benchmarks/generate.py 100000 --format jsonl --out /tmp/bench/100k
 
 writes `OUT/events/` (the data folder: timeline.toml, reference records in TOML, events in
-TOML files of 10,000 or JSON Lines files of 50,000) and `OUT/sources/` (the texts that
-quotes are checked against; paths in records are relative to OUT, as for the shipped data).
+TOML files of 10,000, JSON Lines files of 50,000 or Parquet files of 500,000) and
+`OUT/sources/` (the texts that quotes are checked against; paths in records are relative
+to OUT, as for the shipped data).
 
 The data looks like a tracker fed by automated sources: dates at every precision the
 format has (days, months, seasons, approximate and uncertain years, decades, closed and open
 spans, instants with offsets and local times in several zones), policies whose events walk
 a legal lifecycle in date order, actors, places, sources with and without files, citations
 that quote their source's file verbatim, and non-ASCII names and titles. The same seed and
-size always give the same bytes. Only the standard library is used, so CI can run it.
+size always give the same bytes. Only the standard library is used (and timeline's own
+Parquet writer, with pyarrow, for `--format parquet`), so CI can run it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 
 EVENTS_PER_TOML = 10_000
 EVENTS_PER_JSONL = 50_000
+EVENTS_PER_PARQUET = 500_000
 
 ZONES = ("Asia/Shanghai", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/Kyiv")
 OFFSETS = ("Z", "+08:00", "-05:00", "+05:30", "-03:00", "+09:00", "+01:00")
@@ -459,8 +462,8 @@ class Generator:
 
 def generate(out: Path, events: int, *, fmt: str = "jsonl", seed: int = 2025) -> Path:
     """Write the dataset under `out`; returns the data folder (`out/events`)."""
-    if fmt not in ("toml", "jsonl"):
-        raise ValueError(f"format {fmt!r} is neither 'toml' nor 'jsonl'")
+    if fmt not in ("toml", "jsonl", "parquet"):
+        raise ValueError(f"format {fmt!r} is not 'toml', 'jsonl' or 'parquet'")
     data, texts = out / "events", out / "sources"
     data.mkdir(parents=True, exist_ok=True)
     texts.mkdir(parents=True, exist_ok=True)
@@ -482,10 +485,14 @@ def generate(out: Path, events: int, *, fmt: str = "jsonl", seed: int = 2025) ->
     for kind, records in reference.items():
         with open(data / f"{kind}s.toml", "w", encoding="utf-8") as f:
             f.writelines(_toml_record(kind, record) for record in records)
-    per_file = EVENTS_PER_TOML if fmt == "toml" else EVENTS_PER_JSONL
+    per_file = {"toml": EVENTS_PER_TOML, "jsonl": EVENTS_PER_JSONL}.get(fmt, EVENTS_PER_PARQUET)
     records = gen.event_records()
     for number in itertools.count():
-        chunk = list(itertools.islice(records, per_file))
+        chunk = list(itertools.islice(records, per_file)) if fmt != "parquet" else None
+        if fmt == "parquet":
+            if not _write_parquet(data / f"events-{number:04d}.parquet", records, per_file):
+                break
+            continue
         if not chunk:
             break
         with open(data / f"events-{number:04d}.{fmt}", "w", encoding="utf-8") as f:
@@ -496,11 +503,37 @@ def generate(out: Path, events: int, *, fmt: str = "jsonl", seed: int = 2025) ->
     return data
 
 
+def _write_parquet(path: Path, records: Iterator[dict[str, Any]], count: int) -> bool:
+    """Up to `count` records as events in one Parquet file (timeline's own writer, so the
+    derived columns are there for queries); False when no record was left."""
+    import timeline
+    from timeline import _parquet
+
+    def events() -> Iterator[timeline.Event]:
+        for record in itertools.islice(records, count):
+            fields = dict(record)
+            when = timeline.When.parse(fields.pop("when"), tz=fields.pop("tz", None))
+            cite = tuple(timeline.Citation(**c) for c in fields.pop("cite"))
+            for name in ("actors", "tags"):
+                if name in fields:
+                    fields[name] = tuple(fields[name])
+            if "effect" in fields:
+                fields["effect"] = timeline.Effect(fields["effect"])
+            yield timeline.Event(when=when, cite=cite, **fields)
+
+    ordered = events()
+    first = next(ordered, None)
+    if first is None:
+        return False
+    _parquet.write(itertools.chain([first], ordered), path)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and write the dataset."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("events", type=int, help="how many events (e.g. 10000)")
-    parser.add_argument("--format", choices=("toml", "jsonl"), default="jsonl")
+    parser.add_argument("--format", choices=("toml", "jsonl", "parquet"), default="jsonl")
     parser.add_argument("--out", type=Path, required=True, help="folder to write (created)")
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args(argv)

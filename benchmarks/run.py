@@ -2,16 +2,19 @@
 
     python benchmarks/run.py --sizes 10000 100000 1000000 --work /tmp/timeline-bench
 
-generates the datasets it lacks (benchmarks/generate.py, JSON Lines; TOML too for sizes up to
-100,000), then for each size runs load+validate, sort, the text and JSON reports, the ICS
-export and `timeline status`, and the same-run comparisons: `When` parsing against
-python-edtf, the ICS writer against `icalendar` objects, and start-up against `python -c
-pass`. It prints a Markdown report (the body of docs/performance.md) and writes the raw
-figures as JSON beside the data. Benchmarks are not pass/fail: CI never runs this.
+generates the datasets it lacks (benchmarks/generate.py: JSON Lines; Parquet; TOML too for
+sizes up to 100,000), then for each size runs every task of `TASKS` on the JSON Lines data
+and `load` on the others, the same work end to end through the command line, and the
+same-run comparisons (benchmarks/compare.py): `When` parsing against python-edtf, the ICS
+writer against `icalendar` objects, and start-up against `python -c pass`. It prints a
+Markdown report (the body of docs/performance.md) and writes the raw figures as JSON beside
+the data. Benchmarks are not pass/fail: CI never runs this.
 
 Every figure is wall-clock time and peak RSS of a child process (os.wait4), plus the time of
 the measured step alone, taken inside the child after its data is loaded. CPU time is given
-too: on a shared machine it says more than wall time about the code.
+too: on a shared machine it says more than wall time about the code. A task that runs past
+`--timeout` is stopped and reported as such (quadratic work at a million events would run
+for days).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 import os
 import platform
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -36,6 +40,25 @@ TIMELINE = str(Path(PYTHON).with_name("timeline"))
 STAMP = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
 AS_OF = dt.date(2025, 12, 31)
 
+#: What a child can measure after loading: `load` itself, then one thing each.
+TASKS: dict[str, str] = {
+    "load": "load and validate the data folder",
+    "sort": "rebuild the Timeline from the events shuffled",
+    "text": "the text report, written to a file",
+    "markdown": "the Markdown report, written to a file",
+    "json": "the JSON export, written to a file",
+    "csv": "the CSV export, written to a file",
+    "timelinejs": "the TimelineJS document, written to a file",
+    "html": "the HTML page, written to a file",
+    "ics": "the calendar, written to a file",
+    "parquet": "the Parquet file, written",
+    "status": "every policy's state on 2025-12-31, as `timeline status` prints it",
+    "build": "the static site (`timeline.build_site`)",
+    "extract": "`timeline.extract` on an article of one sentence per event",
+    "import-ics": "`timeline.read_ics` of the calendar of the events",
+}
+_STREAMED = ("text", "markdown", "json", "csv", "timelinejs")
+
 
 # -- child side: one task, in this process ----------------------------------------------------
 
@@ -46,26 +69,33 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def article(tl: Any) -> str:
+    """One sentence per event ("On 25 April 2025, ... ."), twenty to a paragraph."""
+    sentences = [f"On {event.when.label}, {event.title.rstrip('.')}." for event in tl]
+    return "\n\n".join(" ".join(sentences[i : i + 20]) for i in range(0, len(sentences), 20))
+
+
 def task(name: str, data: str) -> dict[str, Any]:
     """Load `data`, then time the step `name`; returns the step's figures."""
     import gc
 
     import timeline
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     gc.disable()  # as the command line does: see timeline._cli._options.load
     tl = timeline.load(data)
     gc.freeze()
     gc.enable()
-    loaded = time.perf_counter() - started
+    loaded, loaded_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     out: dict[str, Any] = {"events": len(tl), "load_s": loaded, "rss_after_load_mib": _rss_mib()}
-    clock = time.perf_counter()
+    target = Path(f"out.{name}")
+    clock, cpu = time.perf_counter(), time.process_time()
     if name == "load":
         pass
     elif name == "sort":
         shuffled = list(tl.events)
         random.Random(1).shuffle(shuffled)
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         timeline.Timeline(
             events=shuffled,
             actors=tl.actors,
@@ -74,27 +104,48 @@ def task(name: str, data: str) -> dict[str, Any]:
             sources=tl.sources,
             settings=tl.settings,
         )
-    elif name in ("text", "json"):
-        from timeline import report
-
-        rendered = report.render(tl, name)
-        out["bytes"] = len(rendered.encode())
-    elif name == "ics":
-        from timeline import write_ics
-
-        target = Path(os.environ.get("BENCH_OUT", os.devnull))
+    elif name in _STREAMED:
         with open(target, "wb") as f:
-            write_ics(tl, f, stamp=STAMP)
-        out["bytes"] = target.stat().st_size if target != Path(os.devnull) else None
+            timeline.report.write(tl, f, name)
+    elif name == "html":
+        target.write_bytes(timeline.report.html(tl).encode())
+    elif name == "ics":
+        with open(target, "wb") as f:
+            timeline.write_ics(tl, f, stamp=STAMP)
+    elif name == "parquet":
+        from timeline import _parquet
+
+        _parquet.write(tl, target)
     elif name == "status":
         from timeline.report import _policy as policy
 
         statuses = timeline.status(tl, AS_OF)
         out["bytes"] = len(policy.status_text(statuses, AS_OF))
+    elif name == "build":
+        import shutil
+
+        shutil.rmtree("site", ignore_errors=True)
+        written = timeline.build_site(tl, "site")
+        out["files"] = len(written)
+        out["bytes"] = sum(p.stat().st_size for p in Path("site").rglob("*") if p.is_file())
+    elif name == "extract":
+        text = article(tl)
+        out["characters"] = len(text)
+        clock, cpu = time.perf_counter(), time.process_time()
+        out["mentions"] = len(timeline.extract(text, AS_OF))
+    elif name == "import-ics":
+        with open(target, "wb") as f:
+            timeline.write_ics(tl, f, stamp=STAMP)
+        out["bytes"] = target.stat().st_size
+        clock, cpu = time.perf_counter(), time.process_time()
+        out["imported"] = len(timeline.read_ics(target).events)
     else:
         raise ValueError(f"unknown task {name!r}")
     out["step_s"] = time.perf_counter() - clock if name != "load" else loaded
+    out["step_cpu_s"] = time.process_time() - cpu if name != "load" else loaded_cpu
     out["rss_peak_mib"] = _rss_mib()
+    if "bytes" not in out and target.is_file():
+        out["bytes"] = target.stat().st_size
     return out
 
 
@@ -102,34 +153,53 @@ def task(name: str, data: str) -> dict[str, Any]:
 
 
 def measure(
-    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> dict[str, Any]:
-    """Run `cmd` in a child; its wall time, CPU time, peak RSS, and its JSON stdout merged in."""
+    """Run `cmd` in a child; its wall time, CPU time, peak RSS, and its JSON stdout merged in.
+
+    A child still running after `timeout` seconds is stopped; the result then says so.
+    """
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG if timeout else 0)
+            if pid:
+                break
+            if timeout and time.perf_counter() - started > timeout:
+                os.kill(child.pid, signal.SIGKILL)  # the child we started, by its id
+                timed_out = True
+                _, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.2)
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if child.returncode:
+        if child.returncode and not timed_out:
             raise RuntimeError(f"{cmd} failed ({child.returncode}): {err.read().decode()[-3000:]}")
         text = out.read().decode().strip()
     result: dict[str, Any] = json.loads(text) if text.startswith("{") else {}
+    if timed_out:
+        result["timeout_s"] = timeout
     result.update(
         wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, rss_mib=usage.ru_maxrss / 1024
     )
     return result
 
 
-def run_task(name: str, folder: Path) -> dict[str, Any]:
+def run_task(name: str, folder: Path, timeout: float | None = None) -> dict[str, Any]:
     """One task in a child process; wall/CPU/RSS from outside, step time from inside."""
     cmd = [PYTHON, str(Path(__file__).resolve()), "--task", name, "--data", "events"]
-    env = dict(os.environ, BENCH_OUT=str(folder / "out.ics")) if name == "ics" else None
-    return measure(cmd, cwd=folder, env=env)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(STAMP.timestamp())))
+    return measure(cmd, cwd=folder, env=env, timeout=timeout)
 
 
 #: The same work through the command line, end to end, as a user runs it.
@@ -172,275 +242,6 @@ def startup(runs: int) -> dict[str, Any]:
     }
 
 
-# -- When against python-edtf -----------------------------------------------------------------
-
-
-def _struct_date(value: Any) -> dt.date | None:
-    if isinstance(value, float):  # edtf's open ends are ±inf
-        return None
-    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
-
-
-def shared_subset(notations: list[str]) -> tuple[list[str], dict[str, int]]:
-    """The notations both libraries read to the same meaning: dates, not instants (edtf
-    keeps only their day) nor winters (edtf ends winter on 31 December, we in February)."""
-    kept, left_out = [], {"instant": 0, "winter": 0}
-    for text in notations:
-        if "T" in text:
-            left_out["instant"] += 1
-        elif any(part[5:7] == "24" for part in text.split("/") if len(part) >= 7):
-            left_out["winter"] += 1
-        else:
-            kept.append(text)
-    return kept, left_out
-
-
-def when_vs_edtf(data: Path, limit: int) -> dict[str, Any]:
-    """Parse the same strings with both; compare bounds; time cold (unique) and warm (as read)."""
-    import edtf
-
-    from timeline import _endpoint
-    from timeline import _when as when_module
-    from timeline._when import When
-
-    stream: list[str] = []
-    local = 0
-    for path in sorted(data.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                record = json.loads(line)["event"]
-                if "tz" in record:
-                    local += 1
-                else:
-                    stream.append(record["when"])
-                if len(stream) >= limit:
-                    break
-        if len(stream) >= limit:
-            break
-    stream, left_out = shared_subset(stream)
-    left_out["local time"] = local
-    unique = list(dict.fromkeys(stream))
-
-    mismatches = []
-    for text in unique:
-        ours = When.parse(text)
-        theirs = edtf.parse_edtf(text)
-        pair = (
-            (ours.earliest, ours.latest),
-            (_struct_date(theirs.lower_strict()), _struct_date(theirs.upper_strict())),
-        )
-        if pair[0] != pair[1]:
-            mismatches.append((text, *pair))
-
-    def cold() -> float:
-        when_module._parse.cache_clear()
-        _endpoint.parse_endpoint.cache_clear()
-        started = time.perf_counter()
-        for text in unique:
-            When.parse(text)
-        return time.perf_counter() - started
-
-    def warm() -> float:
-        for text in stream:  # fill the cache as a first pass over the data would
-            When.parse(text)
-        started = time.perf_counter()
-        for text in stream:
-            When.parse(text)
-        return time.perf_counter() - started
-
-    ours_cold = min(cold() for _ in range(3))
-    ours_warm = min(warm() for _ in range(3))
-    sample = unique[: min(len(unique), 5000)]
-    started = time.perf_counter()
-    for text in sample:
-        edtf.parse_edtf(text)
-    edtf_each = (time.perf_counter() - started) / len(sample)
-    cold_each = ours_cold / len(unique)
-    warm_each = ours_warm / len(stream)
-    return {
-        "strings": len(stream),
-        "unique": len(unique),
-        "left_out": left_out,
-        "mismatches": len(mismatches),
-        "mismatch_examples": [list(map(str, m)) for m in mismatches[:5]],
-        "edtf_us": edtf_each * 1e6,
-        "edtf_sample": len(sample),
-        "ours_cold_us": cold_each * 1e6,
-        "ours_warm_us": warm_each * 1e6,
-        "ratio_cold": edtf_each / cold_each,
-        "ratio_warm": edtf_each / warm_each,
-    }
-
-
-# -- ICS writer against icalendar objects ----------------------------------------------------
-
-
-def icalendar_calendar(tl: Any) -> bytes:
-    """The calendar `timeline.to_ics` writes, built from `icalendar` objects and `to_ical()`."""
-    import zoneinfo
-
-    import icalendar
-
-    from timeline._ics import _dates, _lines, _write
-
-    ordered = tl.events
-    related, previous, years = {}, {}, {}
-    for event in ordered:
-        if event.policy is not None:
-            if event.policy in previous:
-                related[event.id] = previous[event.policy]
-            previous[event.policy] = event.id
-        if event.when.tz is not None:
-            span = years.setdefault(event.when.tz, [9999, 1])
-            for part in (event.when.start, event.when.end):
-                if part is not None:
-                    span[0] = min(span[0], part.first_day.year)
-                    span[1] = max(span[1], part.first_day.year)
-    ctx = _write._Context(
-        domain=tl.settings.domain,
-        stamp=_lines.fold(f"DTSTAMP:{_dates.utc_value(STAMP)}"),
-        names={k: actor.name for k, actor in tl.actors.items()},
-        heads={k: _write._head(source) for k, source in tl.sources.items()},
-        places=tl.places,
-        policies=tl.policies,
-        related=related,
-    )
-    cal = icalendar.Calendar()
-    for key, value in (
-        ("VERSION", "2.0"),
-        ("PRODID", _write.PRODID),
-        ("CALSCALE", "GREGORIAN"),
-        ("METHOD", "PUBLISH"),
-        ("NAME", tl.settings.name),
-        ("X-WR-CALNAME", tl.settings.name),
-    ):
-        cal.add(key, value)
-    if tl.settings.description:
-        cal.add("DESCRIPTION", tl.settings.description)
-        cal.add("X-WR-CALDESC", tl.settings.description)
-    cal.add(
-        "REFRESH-INTERVAL",
-        icalendar.vDuration.from_ical(tl.settings.refresh),
-        parameters={"VALUE": "DURATION"},
-    )
-    cal.add("X-PUBLISHED-TTL", icalendar.vText(tl.settings.refresh))
-    written: set[str] = set()
-    for event in ordered:
-        when = event.when
-        placement = _dates.place(when)
-        vevent = icalendar.Event()
-        vevent.add("UID", f"{event.id}@{tl.settings.domain}")
-        vevent.add("DTSTAMP", STAMP)
-        start, end = when.start, when.end
-        if placement.marker or start is None or start.time is None:
-            first = placement.day
-            vevent.add("DTSTART", first)
-            line = next((x for x in placement.lines if not x.startswith("DTSTART")), None)
-            if line is not None and line.startswith("DTEND"):
-                vevent.add("DTEND", dt.date.fromisoformat(line[-8:]))
-            elif line is not None:
-                vevent.add("DURATION", icalendar.vDuration.from_ical(line.split(":", 1)[1]))
-        else:
-            for name, part in (("DTSTART", start), ("DTEND", end)):
-                if name == "DTEND" and not (
-                    when.is_interval and end.instant(when.tz) > start.instant(when.tz)
-                ):
-                    continue
-                assert part is not None
-                moment = part.instant(when.tz)
-                if part.offset is None and when.tz is not None:
-                    tz = when.tz
-                    if tz not in written:
-                        written.add(tz)
-                        cal.add_component(
-                            icalendar.Timezone.from_tzinfo(
-                                zoneinfo.ZoneInfo(tz),
-                                tzid=tz,
-                                first_date=dt.date(max(years[tz][0], 1), 1, 1),
-                                last_date=dt.date(min(years[tz][1] + 1, 9999), 1, 1),
-                            )
-                        )
-                    vevent.add(name, moment)
-                else:
-                    vevent.add(name, moment.astimezone(dt.UTC))
-        note = _dates.precision_note(when, placement.day) if placement.marker else None
-        vevent.add("SUMMARY", f"{event.title} ({when.label})" if placement.marker else event.title)
-        vevent.add("DESCRIPTION", _write._description(event, ctx, note))
-        if event.place:
-            found = tl.places.get(event.place)
-            vevent.add("LOCATION", found.name if found else event.place)
-            if found and found.latitude is not None and found.longitude is not None:
-                vevent.add("GEO", (found.latitude, found.longitude))
-        if event.url:
-            vevent.add("URL", event.url)
-        if event.tags:
-            vevent.add("CATEGORIES", list(event.tags))
-        if event.id in related:
-            vevent.add(
-                "RELATED-TO",
-                f"{related[event.id]}@{tl.settings.domain}",
-                parameters={"RELTYPE": "SIBLING"},
-            )
-        vevent.add("TRANSP", "TRANSPARENT")
-        params = {_lines.X_TZ: when.tz} if when.tz else {}
-        vevent.add(_lines.X_WHEN, icalendar.vText(str(when)), parameters=params)
-        if event.said:
-            vevent.add(_lines.X_SAID, icalendar.vText(event.said))
-        cal.add_component(vevent)
-    data: bytes = cal.to_ical()
-    return data
-
-
-def _events_of(data: bytes) -> list[tuple[tuple[str, str], ...]]:
-    """Each VEVENT as its sorted (property, decoded value) pairs, for comparing calendars."""
-    import icalendar
-
-    out = []
-    for component in icalendar.Calendar.from_ical(data).walk("VEVENT"):
-        pairs = []
-        for name, value in component.property_items(recursive=False):
-            if name in ("BEGIN", "END"):
-                continue
-            decoded = value.to_ical() if hasattr(value, "to_ical") else value
-            decoded = decoded.decode() if isinstance(decoded, bytes) else str(decoded)
-            params = getattr(value, "params", {})
-            pairs.append((name, decoded, tuple(sorted((k, str(v)) for k, v in params.items()))))
-        out.append(tuple(sorted(pairs)))
-    return out
-
-
-def ics_vs_icalendar(data: str) -> dict[str, Any]:
-    """Time both writers on the same timeline and check the calendars hold the same events."""
-    import timeline
-    from timeline import to_ics
-
-    tl = timeline.load(data)
-    started = time.perf_counter()
-    ours = to_ics(tl, stamp=STAMP)
-    ours_s = time.perf_counter() - started
-    started = time.perf_counter()
-    theirs = icalendar_calendar(tl)
-    theirs_s = time.perf_counter() - started
-    a, b = _events_of(ours), _events_of(theirs)
-    differing = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    example = None
-    if differing:
-        x, y = a[differing[0]], b[differing[0]]
-        example = {
-            "ours_only": sorted(set(x) - set(y))[:3],
-            "icalendar_only": sorted(set(y) - set(x))[:3],
-        }
-    return {
-        "events": len(tl),
-        "ours_s": ours_s,
-        "icalendar_s": theirs_s,
-        "ratio": theirs_s / ours_s,
-        "same_events": len(a) == len(b) and not differing,
-        "differing": len(differing),
-        "example": example,
-    }
-
-
 # -- the report ------------------------------------------------------------------------------
 
 
@@ -478,10 +279,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/timeline-bench"))
+    parser.add_argument("--tasks", nargs="+", default=list(TASKS), choices=list(TASKS))
     parser.add_argument(
-        "--tasks", nargs="+", default=["load", "sort", "text", "json", "ics", "status"]
+        "--formats", nargs="+", default=["jsonl", "parquet", "toml"], help="data formats loaded"
     )
     parser.add_argument("--toml-up-to", type=int, default=100_000)
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds a task may run (default: 900)"
+    )
     parser.add_argument(
         "--compare-size",
         type=int,
@@ -491,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--skip-compare", action="store_true")
     parser.add_argument("--skip-commands", action="store_true")
+    parser.add_argument(
+        "--report",
+        nargs="+",
+        type=Path,
+        metavar="RESULTS",
+        help="print the tables of earlier runs' results.json files, merged (no run)",
+    )
     parser.add_argument("--task", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -499,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.task is None and args.data:
         parser.error("--data goes with --task")
+    if args.report:
+        print(markdown(merged([json.loads(path.read_text()) for path in args.report])))
+        return 0
 
     results: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -507,15 +322,16 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": {},
     }
     for size in args.sizes:
-        formats = ["jsonl"] + (["toml"] if size <= args.toml_up_to else [])
+        formats = [f for f in args.formats if f != "toml" or size <= args.toml_up_to]
         for fmt in formats:
             folder = ensure(args.work, size, fmt)
-            tasks = args.tasks if fmt == "jsonl" else ["load"]
+            tasks = args.tasks if fmt == "jsonl" else [t for t in args.tasks if t == "load"]
             for name in tasks:
-                figures = run_task(name, folder)
+                figures = run_task(name, folder, args.timeout)
                 results["sizes"].setdefault(f"{size}", {}).setdefault(fmt, {})[name] = figures
+                step = "timed out" if "timeout_s" in figures else f"{figures['step_s']:8.2f} s"
                 print(
-                    f"{size:>9} {fmt:5} {name:7} step {figures['step_s']:8.2f} s  wall "
+                    f"{size:>9} {fmt:7} {name:10} step {step}  wall "
                     f"{figures['wall_s']:8.2f} s  cpu {figures['cpu_s']:8.2f} s  "
                     f"rss {figures['rss_mib']:8.0f} MiB",
                     file=sys.stderr,
@@ -532,15 +348,17 @@ def main(argv: list[str] | None = None) -> int:
                         flush=True,
                     )
     if not args.skip_compare:
+        import compare
+
         folder = ensure(args.work, args.compare_size, "jsonl")
-        results["when_vs_edtf"] = when_vs_edtf(folder / "events", limit=args.compare_size)
+        results["when_vs_edtf"] = compare.when_vs_edtf(folder / "events", limit=args.compare_size)
         print(f"when vs edtf: {results['when_vs_edtf']}", file=sys.stderr, flush=True)
         results["ics_vs_icalendar"] = measure(
             [
                 PYTHON,
                 "-c",
-                f"import json, sys; sys.path.insert(0, {str(HERE)!r}); import run; "
-                "print(json.dumps(run.ics_vs_icalendar('events')))",
+                f"import json, sys; sys.path.insert(0, {str(HERE)!r}); import compare; "
+                "print(json.dumps(compare.ics_vs_icalendar('events')))",
             ],
             cwd=folder,
         )
@@ -553,6 +371,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def merged(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs' results as one: each figure from the last run that has it."""
+    out: dict[str, Any] = {"sizes": {}, "commands": {}}
+    for run in runs:
+        for key in ("date", "machine", "command", "when_vs_edtf", "ics_vs_icalendar", "startup"):
+            if key in run:
+                out[key] = run[key]
+        for size, formats in run.get("sizes", {}).items():
+            for fmt, tasks in formats.items():
+                out["sizes"].setdefault(size, {}).setdefault(fmt, {}).update(tasks)
+        for size, named in run.get("commands", {}).items():
+            out["commands"].setdefault(size, {}).update(named)
+    out["sizes"] = dict(sorted(out["sizes"].items(), key=lambda item: int(item[0])))
+    out["command"] = "merged: " + " + ".join(run.get("command", "?") for run in runs)
+    return out
+
+
+def _row(size: int, fmt: str, name: str, f: dict[str, Any], sizes: dict[str, Any]) -> str:
+    """One line of the task table; growth is this step's CPU time ÷ that at a tenth the size
+    (CPU time: a busy shared machine stretches wall time, and unevenly)."""
+    smaller = sizes.get(f"{size // 10}", {}).get(fmt, {}).get(name)
+    if "timeout_s" in f:
+        step, cpu, growth = f"> {f['timeout_s']:.0f} (stopped)", "", ""
+    else:
+        step, cpu, growth = f"{f['step_s']:.2f}", f"{f.get('step_cpu_s', 0):.2f}", ""
+        if smaller and "timeout_s" not in smaller and smaller.get("step_cpu_s", 0) > 0:
+            growth = f"{f['step_cpu_s'] / smaller['step_cpu_s']:.1f}×"
+    after = f"{f['rss_after_load_mib']:.0f}" if "rss_after_load_mib" in f else ""
+    out = f"{f['bytes'] / 1e6:.1f}" if f.get("bytes") else ""
+    return (
+        f"| {size:,} | {fmt} | {name} | {step} | {cpu} | {growth} | {f['wall_s']:.2f} "
+        f"| {f['cpu_s']:.2f} | {after} | {f['rss_mib']:.0f} | {out} |"
+    )
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The figures as the Markdown tables of docs/performance.md."""
     lines = [
@@ -560,17 +413,18 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Command: `{results['command']}`",
         "",
-        "| events | format | task | step (s) | process wall (s) | process CPU (s) "
-        "| RSS after load (MiB) | peak RSS (MiB) |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "| events | format | task | step (s) | step CPU (s) | growth | process wall (s) "
+        "| process CPU (s) | RSS after load (MiB) | peak RSS (MiB) | output (MB) |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for size, formats in results["sizes"].items():
-        for fmt, tasks in formats.items():
-            for name, f in tasks.items():
-                lines.append(
-                    f"| {int(size):,} | {fmt} | {name} | {f['step_s']:.2f} | {f['wall_s']:.2f} "
-                    f"| {f['cpu_s']:.2f} | {f['rss_after_load_mib']:.0f} | {f['rss_mib']:.0f} |"
-                )
+    sizes = results["sizes"]
+    # Task by task, each at every size, so that each growth reads against the row above.
+    pairs = dict.fromkeys((fmt, name) for f in sizes.values() for fmt, t in f.items() for name in t)
+    for fmt, name in pairs:
+        for size, formats in sizes.items():
+            figures = formats.get(fmt, {}).get(name)
+            if figures is not None:
+                lines.append(_row(int(size), fmt, name, figures, sizes))
     commands = results.get("commands")
     if commands:
         lines += [

@@ -623,6 +623,83 @@ def legal_lifecycles(
     return events
 
 
+# -- TOML near the plain shape the loader reads quickly (tests/test_toml.py) ----------------------
+
+_TOML_STRINGS = st.text(
+    alphabet=st.sampled_from(
+        [
+            "a",
+            "é",
+            "芯",
+            " ",
+            '"',
+            "\\",
+            "\t",
+            "#",
+            "=",
+            ",",
+            "[",
+            "\U0001f600",
+            "\x7f",
+            "\x01",
+            "\r",
+        ]
+    ),
+    max_size=6,
+)
+_TOML_ESCAPES = st.sampled_from(
+    ['\\"', "\\\\", "\\n", "\\t", "\\u00e9", "\\U0001F600", "\\ud800", "\\/", "\\x", "\\e"]
+)
+
+
+@st.composite
+def _toml_string(draw: st.DrawFn) -> str:
+    """A basic string, usually valid, sometimes with an escape TOML or the quick path refuses."""
+    parts = draw(st.lists(_TOML_STRINGS.map(lambda t: t.replace("\\", "\\\\").replace('"', '\\"'))
+                          | _TOML_ESCAPES, max_size=3))  # fmt: skip
+    text = "".join(parts)
+    if draw(st.integers(0, 9)) == 0:
+        text += draw(st.sampled_from(['"', "\\", "\n"]))  # unescaped: malformed
+    return f'"{text}"'
+
+
+_TOML_VALUES = st.one_of(
+    _toml_string(),
+    st.lists(_toml_string(), max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+    st.sampled_from(
+        ["[]", '["a",]', '[ "a" , "b" ]', '["a", 1]', "[\n]", "'literal'", '"""multi"""',
+         "0", "-7", "+3", "012", "1_000", "3.25", "-0.5", "1e6", "2E-3", "1.", ".5", "inf",
+         "true", "false", "True", "2025-04-01", "{ a = 1 }"]
+    ),
+)  # fmt: skip
+_TOML_KEYS = st.sampled_from(
+    ["id", "title", "when", "cite", "source", "quote", "tags", "a-b_1", '"quoted"', "a.b", ""]
+)
+_TOML_HEADERS = st.sampled_from(
+    ["[[event]]", "[[event.cite]]", "[[source]]", "[[ actor ]]", "[[policy]]", "[[place]]",
+     "[[gadget]]", "[event]", "[[event . cite]]", "[[event.other]]"]
+)  # fmt: skip
+
+
+@st.composite
+def toml_like_texts(draw: st.DrawFn) -> str:
+    """Data files mostly of the plain shape (headers, `key = value` lines, comments), with
+    now and then what only tomllib reads or what TOML refuses (keys given twice too)."""
+    lines = []
+    for _ in range(draw(st.integers(0, 14))):
+        kind = draw(st.sampled_from(["header", "header", "pair", "pair", "pair", "pair", "other"]))
+        if kind == "header":
+            lines.append(draw(_TOML_HEADERS))
+        elif kind == "pair":
+            space = draw(st.sampled_from([" = ", "=", "  =\t", " = "]))
+            lines.append(f"{draw(_TOML_KEYS)}{space}{draw(_TOML_VALUES)}")
+        else:
+            lines.append(draw(st.sampled_from(["", "  ", "# a comment", "\t# x = 1", "x", "\r"])))
+        if draw(st.integers(0, 5)) == 0:
+            lines[-1] += draw(st.sampled_from(["  # trailing", " ", "\r", " x"]))
+    return "\n".join(lines)
+
+
 # -- spans of times (tests/test_import_dates.py, tests/test_import_timelinejs.py) ------------
 
 

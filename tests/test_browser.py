@@ -412,3 +412,64 @@ def test_the_harness_sees_dialogs_errors_and_requests(browser: Browser, tmp_path
     assert any(p.startswith("dialog: alert '1'") for p in found), found
     assert any(p.startswith("console.error") for p in found), found
     assert "request: http://example.invalid/x.png" in found, found
+
+
+# -- the page's layout and ids against the data ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_word_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report whose every text holds a 300-letter word, and an event named like a gradient."""
+    word = "Donaudampfschifffahrtsgesellschaft" * 9
+    source = timeline.Source(id="s", title=word, publisher=word)
+    actor = timeline.Actor(id="a", name=word)
+    place = timeline.Place(id="p", name=word)
+    events = [
+        timeline.Event(
+            id=event_id,
+            title=f"{event_id} {word}",
+            when=timeline.When.parse(when),
+            summary=f"{word} https://example.org/{word}",
+            said=word,
+            actors=("a",),
+            place="p",
+            tags=(word.lower()[:60],),
+            cite=(timeline.Citation(source="s", quote=word, note=word),),
+        )
+        for event_id, when in (("c0-in", "2025-04"), ("c0-both", "2025-06"), ("e", "2025-08-01"))
+    ]
+    tl = timeline.Timeline(
+        events=events,
+        sources=[source],
+        actors=[actor],
+        places=[place],
+        settings=timeline.Settings(name=word, description=word),
+    )
+    path = tmp_path_factory.mktemp("html") / "long.html"
+    path.write_text(html.render(tl), encoding="utf-8")
+    return path
+
+
+def test_long_words_wrap_on_a_phone(browser: Browser, long_word_page: Path) -> None:
+    """At 390 px an unbroken 300-letter word in any text wraps: the page never scrolls sideways."""
+    browser.open(long_word_page, 390, mobile=True)
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    widest = browser.evaluate(
+        "Math.max(...[...document.querySelectorAll('article.event *, header.page *')]"
+        ".map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= 390
+    assert browser.problems() == []
+
+
+def test_a_link_to_an_event_lands_on_the_event(browser: Browser, long_word_page: Path) -> None:
+    """Event ids that look like the page's own (`c0-in`, a gradient's name) still name the
+    event: its chart mark links to its entry, which the page scrolls to."""
+    browser.open(long_word_page, 1280)
+    found = browser.evaluate(
+        "(() => { const a = document.querySelector('[data-event=\"c0-in\"]');"
+        " const target = document.getElementById(a.getAttribute('href').slice(1));"
+        " return [target.tagName, target.className,"
+        " document.querySelectorAll('[id=\"c0-in\"]').length]; })()"
+    )
+    assert found == ["ARTICLE", "event", 1]

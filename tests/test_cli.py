@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shlex
+import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -284,15 +288,16 @@ def test_report_from_bad_data_keeps_the_old_output(
     assert not [p for p in broken_project.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("target", ["missing/report.txt", "."])
+@pytest.mark.parametrize(("target", "code"), [("missing/report.txt", 1), (".", 2)])
 def test_report_output_that_cannot_be_written(
-    target: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+    target: str, code: int, in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An -o path that cannot be written exits 1 naming the path, not a temporary file."""
+    """An -o path that cannot be written exits 1 (or 2 for a folder, a usage error) naming
+    the path, not a temporary file."""
     data = ROOT / "tests" / "data" / "golden" / "report" / "events"
-    assert main(["report", str(data), "-o", target]) == 1
+    assert main(["report", str(data), "-o", target]) == code
     err = capsys.readouterr().err
-    assert err.startswith("timeline: ")
+    assert f"timeline: {'error: ' if code == 2 else ''}" in err
     assert ".tmp" not in err
     assert "Traceback" not in err
     assert list(in_tmp.iterdir()) == []
@@ -303,6 +308,289 @@ def test_python_dash_m_report_runs() -> None:
     done = _run("report", "events")
     assert (done.returncode, done.stderr) == (0, "")
     assert "SiCarrier is founded" in done.stdout
+
+
+# -- nothing lost: what -o may replace ---------------------------------------------------------
+
+
+@pytest.fixture
+def shipped_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the shipped project (events and seeds), made the working folder."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "events", project / "events")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    shutil.copy(ROOT / "tests" / "data" / "ics" / "example.ics", project / "cal.ics")
+    monkeypatch.chdir(project)
+    return project
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["report", "events", "-o", "events/actors.toml"], "is a data file this command reads"),
+        (
+            ["report", "events", "--format", "json", "-o", "seeds/000_e71604ba73111c9d.txt"],
+            "is a cited source file this command reads",
+        ),
+        (["ics", "events", "-o", "events/timeline.toml"], "is the settings file"),
+        (["status", "events", "-o", "events/policies.toml"], "is a data file"),
+        (["report", "events", "-o", "events/new.jsonl"], "is inside the data folder"),
+        (
+            ["import-ics", "cal.ics", "-o", "events/us-export-controls.toml"],
+            "exists; give --force to replace it",
+        ),
+        (["import-ics", "cal.ics", "-o", "cal.ics"], "exists; give --force to replace it"),
+        (
+            ["import-ics", "cal.ics", "-o", "cal.ics", "--force"],
+            "is the file it imports this command reads",
+        ),
+        (
+            [
+                *("extract", "seeds/000_e71604ba73111c9d.txt", "--published", "2025-12-19"),
+                *("--format", "jsonl", "-o", "seeds/000_e71604ba73111c9d.txt"),
+            ],
+            "is the article this command reads",
+        ),
+        (
+            ["extract", "npr-2025-12-19-china-chips", "-o", "events/actors.toml"],
+            "is not an earlier output of this command",
+        ),
+        (["build", "events", "-o", "events"], "is the data folder"),
+        (["build", "events", "-o", "."], "is the project root"),
+        (["build", "events", "-o", "seeds"], "holds a cited source file"),
+        (["build", "events", "-o", "events/site"], "is inside the data folder"),
+        (["ics", "events", "-o", "events"], "is a folder; give a file name"),
+    ],
+)
+def test_no_output_replaces_an_input_or_data(
+    argv: list[str], reason: str, shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o that names a data file, a cited source, the settings or the data folder (or, for a
+    site, the project root) exits 2 saying why, and every file is left as it was."""
+    before = _files(shipped_project)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert reason in err
+    assert "Traceback" not in err
+    assert _files(shipped_project) == before
+    assert main(["check", "-q", "events"]) == 0
+
+
+def test_a_symlinked_output_is_followed_and_keeps_its_mode(
+    shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o through a link writes the file it names: the link stays, the mode is kept."""
+    (shipped_project / "public").mkdir()
+    real = shipped_project / "public" / "feed.ics"
+    real.write_text("old feed", encoding="utf-8")
+    real.chmod(0o640)
+    (shipped_project / "feed.ics").symlink_to(real)
+    assert main(["ics", "events", "-o", "feed.ics"]) == 0
+    assert (shipped_project / "feed.ics").is_symlink()
+    assert real.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+
+def test_a_fifo_or_device_output_is_never_replaced(
+    shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO (and, as root, a device node like /dev/null) as -o exits 2 and stays what it is."""
+    os.mkfifo(shipped_project / "pipe")
+    assert main(["ics", "events", "-o", "pipe"]) == 2
+    assert "is a FIFO (named pipe), not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO((shipped_project / "pipe").stat().st_mode)
+    if os.geteuid() == 0:
+        os.mknod(shipped_project / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        assert main(["report", "events", "-o", "null"]) == 2
+        assert "is a device, not a regular file" in capsys.readouterr().err
+        assert stat.S_ISCHR((shipped_project / "null").stat().st_mode)
+
+
+def test_an_earlier_report_and_calendar_are_replaced_as_usual(
+    shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Overwriting an output of an earlier run is the ordinary case."""
+    for argv in (["ics", "events", "-o", "feed.ics"], ["report", "events", "-o", "r.txt"]):
+        assert main(argv) == 0
+        assert main(argv) == 0
+    assert (shipped_project / "feed.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_long_output_name_is_written(shipped_project: Path) -> None:
+    """A 252-byte name (the OS allows 255) is written: the temporary name is shortened."""
+    name = "f" * 248 + ".ics"
+    assert main(["ics", "events", "-o", name]) == 0
+    assert (shipped_project / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert [p.name for p in shipped_project.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_full_disk_names_the_file(shipped_project: Path) -> None:
+    """A write that fails for want of space (here: the file-size limit) names the target."""
+    script = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000)); "
+        "from timeline._cli import main; sys.exit(main())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "ics", "events", "-o", "feed.ics"],
+        cwd=shipped_project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "timeline: feed.ics: File too large\n"
+    assert not (shipped_project / "feed.ics").exists()
+    assert [p.name for p in shipped_project.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# -- nothing empty by accident -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["ics", "events", "--tag", "deadlnie"],
+            "--tag: no event has the tag 'deadlnie'; known: ai",
+        ),
+        (["ics", "events", "--tag", "nvidai"], "did you mean 'nvidia'?"),
+        (["build", "events", "-o", "site", "--tag", "expoo"], "did you mean 'expo'?"),
+        (["report", "events", "--actor", "xi-jingping"], "did you mean 'xi-jinping'?"),
+        (["report", "events", "--jurisdiction", "USA"], "(did you mean 'US'?); known: CN, US"),
+        (["ics", "events", "--policy", "us-chip-controls"], "'us-chip-export-controls'?"),
+        (["ics", "events", "--feed", "nvidai"], "its feeds are: chipmaking-equipment"),
+        (["report", "events", "--place", "shenzen"], "(did you mean 'shenzhen'?); known: shenzhen"),
+        (["status", "events", "--policy", "cn-chip"], "--policy: no policy with id 'cn-chip'"),
+        (["report", "events", "--from", "2026", "--to", "2025"], "--from 2026 is after --to 2025"),
+        (["ics", "events", "--from", "9999-12-31T23:59-14:00"], "outside the years 1-9999"),
+    ],
+)
+def test_a_filter_value_that_matches_nothing_known_is_a_usage_error(
+    argv: list[str], message: str, shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in a filter exits 2 naming the known values and the closest, writing nothing."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "known: " in err or "feeds are: " in err or "--from" in err
+    assert not (shipped_project / "site").exists()
+
+
+def test_place_filter_keeps_the_events_at_that_place(
+    shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--place shenzhen keeps only events held there."""
+    assert main(["report", "events", "--format", "json", "--place", "shenzhen"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["events"]
+    assert {event["place"] for event in document["events"]} == {"shenzhen"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ics", "events", "--from", "2030", "-o", "out.ics"],
+        ["ics", "events", "--from", "2030"],
+        ["build", "events", "--from", "2030", "-o", "out"],
+        ["report", "events", "--from", "2030", "-o", "out.html", "--format", "html"],
+    ],
+)
+def test_zero_events_are_written_only_with_allow_empty(
+    argv: list[str], shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A calendar, site or report file with no event is refused, unless --allow-empty."""
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "no events to write (the filters keep none of 16 events); nothing was written" in err
+    assert "--allow-empty" in err
+    assert not (shipped_project / "out").exists()
+    assert not (shipped_project / "out.ics").exists()
+    assert main([*argv, "--allow-empty"]) == 0
+
+
+def test_an_empty_data_folder_publishes_nothing(
+    shipped_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ics wrongdir -o feed.ics` on a folder with no records exits 1 and writes no calendar."""
+    (shipped_project / "wrongdir").mkdir()
+    (shipped_project / "wrongdir" / "notes.txt").write_text("not data", encoding="utf-8")
+    assert main(["ics", "wrongdir", "-o", "feed.ics"]) == 1
+    assert "wrongdir/: the data folder holds no records" in capsys.readouterr().err
+    assert not (shipped_project / "feed.ics").exists()
+
+
+# -- messages ----------------------------------------------------------------------------------
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`timeline ics | head` ends with SIGPIPE's status (141) and says nothing. The reader
+    here exits at once (`true`), so the writer always meets the closed pipe; with `head`
+    a calendar smaller than the pipe's buffer could slip through before it closes."""
+    done = subprocess.run(
+        f'{shlex.quote(sys.executable)} -m timeline ics events | true; echo "${{PIPESTATUS[0]}}"',
+        shell=True,
+        executable="/bin/bash",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout == "141\n"
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["check"], ["ics"], ["report"], ["build", "-o", "site"]])
+@pytest.mark.parametrize("value", ["-5", "yesterday", "1.5", "١٧٠٠٠٠٠٠٠٠", "99999999999999"])
+def test_source_date_epoch_is_checked_the_same_for_every_command(
+    command: list[str],
+    value: str,
+    shipped_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A SOURCE_DATE_EPOCH that is not ASCII seconds up to 9999 is refused by each command."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert main([command[0], "events", *command[1:]]) == 2
+    assert "is not a number of seconds since 1970" in capsys.readouterr().err
+    assert not (shipped_project / "site").exists()
+
+
+def test_memory_error_is_a_message(
+    shipped_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Running out of memory ends with a one-line message and exit 1, not a traceback."""
+
+    def exhausted(folder: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("timeline._load.load", exhausted)
+    assert main(["report", "events", "-o", "r.txt"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("timeline: out of memory; nothing was written")
+    assert not (shipped_project / "r.txt").exists()
+
+
+def test_messages_never_echo_control_characters(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A field name holding a terminal escape is printed escaped, as !r writes it."""
+    (in_tmp / "events").mkdir()
+    (in_tmp / "events" / "a.jsonl").write_text(
+        '{"source": {"id": "s", "title": "S", "\\u001b]0;owned\\u0007": 1}}\n', encoding="utf-8"
+    )
+    assert main(["check", "events"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert "source.\\x1b]0;owned\\x07: unknown field" in err
 
 
 def test_check_counts_in_the_singular_and_plural(

@@ -199,11 +199,11 @@ def test_documented_command_lines_use_real_options() -> None:
 
 def test_the_documented_formats_are_the_choices() -> None:
     """The report formats in the README, docs/formats.md and --help are the same list."""
-    from timeline.report import FORMATS
+    from timeline.report import BINARY, FORMATS
 
     [format_action] = [a for a in _commands()["report"]._actions if "--format" in a.option_strings]
     choices = set(format_action.choices or ())
-    assert choices == set(FORMATS)
+    assert choices == {*FORMATS, *BINARY}
     table = (DOCS / "formats.md").read_text(encoding="utf-8").split("## JSON", 1)[0]
     assert set(re.findall(r"^\| `([a-z]+)` \|", table, re.MULTILINE)) == choices
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

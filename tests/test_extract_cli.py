@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from timeline._cli import main
+from timeline._cli._extract import DRAFT
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "000_e71604ba73111c9d.txt"
@@ -163,3 +167,68 @@ def test_usage_errors_exit_2(
     """Unknown sources and missing or malformed dates are usage errors, not tracebacks."""
     assert main(["extract", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_source_id_cannot_read_outside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`extract SOURCE-ID` reads the source's file through the confined reader: a `file`
+    that climbs out of the project is refused, and no secret reaches a draft."""
+    (tmp_path / "secret.txt").write_text("In April 2025 the secret was kept.", encoding="utf-8")
+    project = tmp_path / "project"
+    (project / "events").mkdir(parents=True)
+    (project / "events" / "evil.toml").write_text(
+        '[[source]]\nid = "evil"\ntitle = "Evil"\nfile = "../secret.txt"\n'
+        'published = "2025-12-19"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(project)
+    assert main(["extract", "evil", "-o", "draft.toml"]) == 1
+    err = capsys.readouterr().err
+    assert "source 'evil': points outside the project" in err
+    assert not (project / "draft.toml").exists()
+
+
+def test_a_source_file_that_is_a_fifo_does_not_hang_extract(tmp_path: Path) -> None:
+    """A source whose file is a FIFO is refused by the confined reader at once, not read
+    until a writer comes (the command runs with a timeout)."""
+    (tmp_path / "seeds").mkdir()
+    os.mkfifo(tmp_path / "seeds" / "a.txt")
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "s.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "S"\nfile = "seeds/a.txt"\npublished = "2025-12-19"\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "extract", "s"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "it is a FIFO (named pipe), not a regular file" in done.stderr
+
+
+def test_a_draft_replaces_only_an_earlier_draft(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o may replace an earlier draft (drafting again is the usual case), never a data file
+    of the folder, a cited source or the article."""
+    events = project / "events"
+    article = project / "articles" / "council.txt"
+    arguments = ["extract", str(article), "--published", "2025-03-04", "--data", str(events)]
+    refusals = {
+        events / "sources.toml": "is not an earlier output of this command",
+        project / "seeds" / SEED.name: "is a cited source file this command reads",
+        article: "is the article this command reads",
+    }
+    for target, reason in refusals.items():
+        before = target.read_bytes()
+        assert main([*arguments, "-o", str(target)]) == 2
+        assert reason in capsys.readouterr().err
+        assert target.read_bytes() == before
+    assert main([*arguments, "-o", str(events / "council.toml")]) == 0
+    assert main([*arguments, "-o", str(events / "council.toml")]) == 0
+    assert (events / "council.toml").read_text(encoding="utf-8").startswith(DRAFT)

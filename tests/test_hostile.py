@@ -16,7 +16,7 @@ CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
 
 def _project(tmp_path: Path, case: str) -> Path:
     project = tmp_path / case
-    shutil.copytree(HOSTILE / case, project)
+    shutil.copytree(HOSTILE / case, project, symlinks=True)
     return project
 
 
@@ -127,12 +127,13 @@ def test_symlinked_source_outside_the_project_is_refused(
 def test_symlinked_folder_loop_does_not_hang(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A symlink from the data folder to itself is not followed, so loading ends."""
+    """A symlink from the data folder to itself is not followed: loading ends, naming it."""
     _write(tmp_path, HEADER + GOOD_EVENT.format(n=1, title="t", when="2025"))
     (tmp_path / "events" / "loop").symlink_to(tmp_path / "events")
     monkeypatch.chdir(tmp_path)
-    code, _ = _run(["check", "events"], tmp_path, capsys)
-    assert code == 0
+    code, err = _run(["check", "events"], tmp_path, capsys)
+    assert code == 1
+    assert err.startswith("events/loop: a symbolic link to a folder;")
 
 
 def test_line_separators_inside_strings_are_text(

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
-from strategies import awkward_texts, ics_events
+from strategies import awkward_texts, ics_events, timelines
 from timeline import (
     Citation,
     Event,
@@ -649,6 +649,30 @@ def test_golden_calendar() -> None:
             expected.decode().splitlines(), data.decode().splitlines(), "golden", "now", lineterm=""
         )
         pytest.fail("the calendar differs from the golden file:\n" + "\n".join(diff))
+
+
+@settings(max_examples=100)  # every event of a timeline each time: enough at that
+@given(timelines(), st.sampled_from(["", "\r", "\r\n", "a\rb", "\n"]))
+def test_descriptions_escaped_in_pieces_are_escaped_whole(tl: Timeline, ending: str) -> None:
+    """DESCRIPTION built from pieces escaped apart is the whole text escaped at once, CRs too."""
+    from timeline._ics import _write
+
+    ctx = _write._Context(
+        domain="x",
+        stamp=b"",
+        names={k: a.name + ending for k, a in tl.actors.items()},
+        heads={k: _write._head(s) + ending for k, s in tl.sources.items()},
+        places=tl.places,
+        policies=tl.policies,
+        related={},
+    )
+    for event in tl:
+        event = attrs.evolve(
+            event, summary=None if event.summary is None else event.summary + ending
+        )
+        dated = _write._dated(event.when)
+        whole = _write.escape_utf8(_write._description(event, ctx, dated.note))
+        assert _write._escaped_description(event, ctx, dated) == whole
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -398,3 +399,72 @@ def test_broken_calendars_fail_clearly_or_import_loadable_data(
         folder.mkdir()
         (folder / "imported.toml").write_text(imported.to_toml(), encoding="utf-8")
         assert len(timeline.load(folder)) == len(imported.events)
+
+
+# -- messages quote the calendar safely ----------------------------------------------------------
+
+HOSTILE_ICS = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+    b"BEGIN:VEVENT\r\nUID:a@x\r\nSUMMARY:ok\r\nDTSTART:2025\x1b]0;owned\x07\r\nEND:VEVENT\r\n"
+    b"BEGIN:VEVENT\r\nUID:b\x1b[31m@x\r\nSUMMARY:fine\r\nDTSTART;VALUE=DATE:20250101\r\n"
+    b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_warnings_never_carry_a_calendars_control_characters(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What is skipped and why quotes the bad line with its escapes written out, so a
+    calendar cannot retitle or recolour the terminal of whoever imports it."""
+    (in_tmp / "evil.ics").write_bytes(HOSTILE_ICS)
+    imported = read_ics(in_tmp / "evil.ics")
+    assert imported.skipped == (
+        "evil.ics: VEVENT 1 (a@x): its DTSTART cannot be read: Expected datetime, date, "
+        "or time. Got: '2025\\x1b]0;owned\\x07'",
+    )
+    assert main(["import-ics", "evil.ics", "-o", "imported.toml"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\\x1b]0;owned\\x07" in err
+
+
+def test_an_unreadable_line_is_quoted_escaped(in_tmp: Path) -> None:
+    """A line the parser cannot read is named in a warning with its control characters
+    escaped, in the library too (every importer's messages go through `Imported`)."""
+    imported = read_ics(b"BEGIN:VCALENDAR\r\n\x1b[2J garbage\r\n")
+    assert imported.warnings
+    assert not any("\x1b" in warning for warning in imported.warnings)
+    assert "\\x1b[2J" in imported.warnings[0]
+
+
+def test_running_out_of_memory_is_not_called_a_bad_calendar(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A calendar too big for memory is reported as that, not as "not an iCalendar file"."""
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    (in_tmp / "big.ics").write_bytes(HOSTILE_ICS)
+    monkeypatch.setattr("timeline._ics._read.parse", exhausted)
+    assert main(["import-ics", "big.ics"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("timeline: out of memory")
+    assert "not an iCalendar file" not in err
+
+
+def test_an_import_never_replaces_the_calendar_it_reads(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o is a new file, or with --force any file but the calendar being imported (nor a
+    FIFO or a folder): --force is consent to replace the output, not to destroy the input."""
+    (in_tmp / "cal.ics").write_bytes(HOSTILE_ICS)
+    assert main(["import-ics", "cal.ics", "-o", "imported.toml"]) == 0
+    assert main(["import-ics", "cal.ics", "-o", "imported.toml"]) == 2
+    assert "exists; give --force to replace it" in capsys.readouterr().err
+    assert main(["import-ics", "cal.ics", "-o", "imported.toml", "--force"]) == 0
+    os.mkfifo(in_tmp / "pipe")
+    for target, reason in (("cal.ics", "is the file it imports"), ("pipe", "is a FIFO")):
+        assert main(["import-ics", "cal.ics", "-o", target, "--force"]) == 2
+        assert reason in capsys.readouterr().err
+    assert (in_tmp / "cal.ics").read_bytes() == HOSTILE_ICS

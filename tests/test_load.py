@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -360,7 +362,7 @@ def test_quote_without_a_source_file_is_refused(in_tmp: Path) -> None:
         ("/etc/hostname", "must be a path relative to the project root"),
         ("link.txt", "points outside the project"),
         ("missing.txt", "no such file 'missing.txt'"),
-        ("seeds", "cannot read 'seeds' as UTF-8"),
+        ("seeds", "cannot read 'seeds': it is a folder, not a regular file"),
     ],
 )
 def test_source_file_must_stay_inside_the_project(in_tmp: Path, file: str, expected: str) -> None:
@@ -409,7 +411,7 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
         ('[feeds.x]\ncolour = "red"\nfrm = "2025"\n', ["events/timeline.toml:1: feeds.x: "
                                       "unknown feed keys 'colour', 'frm' (did you mean 'from'?); "
                                       "use title, description, from, to, tag, actor, policy, "
-                                      "jurisdiction, text"]),
+                                      "jurisdiction, place, text"]),
         ("[feeds.x]\ntag = 5\n", ["events/timeline.toml:1: feeds.x: tag takes a string or a "
                                   "list of strings, not 5"]),
         ('[feeds]\nx = "ai"\n', ["events/timeline.toml:2: feeds.x: a feed is a table of "
@@ -562,6 +564,189 @@ def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
     assert again.cite[0] is not first.cite[0]
 
 
+# -- big files: read in blocks, limited per record ------------------------------------------------
+
+
+def _jsonl_project(root: Path, lines: list[bytes]) -> Path:
+    """A data folder with one source `s` and `e.jsonl` made of `lines` (each without LF)."""
+    folder = root / "events"
+    folder.mkdir()
+    (folder / "sources.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n', encoding="utf-8")
+    (folder / "e.jsonl").write_bytes(b"\n".join(lines))
+    return folder
+
+
+def _event_line(n: int, **fields: object) -> bytes:
+    record = {"id": f"e{n}", "title": "T", "when": "2025", "cite": [{"source": "s"}], **fields}
+    return json.dumps({"event": record}, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_70_mb_json_lines_file_loads(in_tmp: Path) -> None:
+    """A data file far over the old 64 MiB refusal loads: the limits are per record and string."""
+    summary = "word " * 17_600  # 88,000 characters, under the 100,000 a string may hold
+    lines = [_event_line(n, summary=summary) for n in range(800)]
+    folder = _jsonl_project(in_tmp, lines)
+    assert (folder / "e.jsonl").stat().st_size > 70_000_000
+    assert len(load(folder)) == 800
+
+
+@pytest.mark.parametrize("block", [7, 64, 1 << 20])
+def test_lines_are_numbered_across_blocks(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """However the file is cut into blocks, records and problems keep their line numbers."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", block)
+    lines = [b"\xef\xbb\xbf" + _event_line(0), b"", *(_event_line(n) for n in range(1, 6))]
+    lines[4] = _event_line(3, when="2025-13")
+    lines.append(_event_line(6, when="2025-14"))  # the last line has no line end
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        "events/e.jsonl:5: event.when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+        "events/e.jsonl:8: event.when: '2025-14' is not a valid date: "
+        "month 14 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [
+        (b"\xff", "events/e.jsonl:4: not UTF-8 (byte 0xff)"),
+        (b"\x01", "events/e.jsonl:4: control character '\\x01' is not allowed in data files"),
+    ],
+)
+def test_a_bad_byte_deep_in_a_file_is_located(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, bad: bytes, expected: str
+) -> None:
+    """A byte no data file may hold is named with its line, wherever the block starts."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", 100)
+    lines = [_event_line(n) for n in range(6)]
+    lines[3] = lines[3].replace(b'"T"', b'"T' + bad + b'"')
+    assert _problems(_jsonl_project(in_tmp, lines)) == [expected]
+
+
+def test_a_record_over_the_limit_is_refused_alone(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line longer than a record may be is one problem at its line; the lines after it load."""
+    from timeline import _files
+
+    monkeypatch.setattr(_files, "_BLOCK", 64)
+    monkeypatch.setattr(_files, "MAX_RECORD_BYTES", 1_000)
+    lines = [_event_line(0), _event_line(1, summary="x" * 5_000), _event_line(2, when="2025-13")]
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        "events/e.jsonl:2: a record (one line) is at most 1,000 bytes; "
+        "split this one into smaller records",
+        "events/e.jsonl:3: event.when: '2025-13' is not a valid date: "
+        "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
+    ]
+
+
+# -- the folder walk: nothing vanishes without a word ------------------------------------------
+
+
+def test_unreadable_sub_folder_is_a_problem_with_its_path(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sub-folder that cannot be listed is reported, not skipped (root reads any folder, so
+    the refusal is simulated)."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "events/locked/b.toml": SOURCE})
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert _problems(folder) == ["events/locked: cannot read the folder: Permission denied"]
+
+
+def test_unreadable_sub_folder_really_unreadable(in_tmp: Path) -> None:
+    """With real permissions (as a user who is not root), a locked folder is reported."""
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "events/locked/b.toml": SOURCE})
+    (folder / "locked").chmod(0)
+    try:
+        assert _problems(folder) == ["events/locked: cannot read the folder: Permission denied"]
+    finally:
+        (folder / "locked").chmod(0o755)
+
+
+def test_symlinked_sub_folder_is_a_problem_not_a_silent_skip(in_tmp: Path) -> None:
+    """A link to a folder of records is named; its records do not vanish without a word."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT, "more/b.toml": SOURCE})
+    (folder / "more").symlink_to(in_tmp / "more")
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/more: a symbolic link to a folder;")
+
+
+def test_symlinked_data_file_is_read(in_tmp: Path) -> None:
+    """A link to a data file is read like the file."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE, "shared/e.toml": EVENT})
+    (folder / "e.toml").symlink_to(in_tmp / "shared" / "e.toml")
+    assert len(load(folder)) == 1
+
+
+def test_dangling_data_link_is_a_problem(in_tmp: Path) -> None:
+    """A `.toml` link to nothing is reported with the link's own path and target."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT})
+    (folder / "b.toml").symlink_to(in_tmp / "gone.toml")
+    assert _problems(folder) == [
+        f"events/b.toml: a symbolic link to nothing ({in_tmp / 'gone.toml'}); "
+        "remove it or restore its file"
+    ]
+
+
+@pytest.mark.parametrize("name", ["a.toml", "timeline.toml", "sub/b.jsonl"])
+def test_fifo_data_file_is_refused_without_blocking(in_tmp: Path, name: str) -> None:
+    """A FIFO named like a data file (or the settings) is a problem; nothing waits on it."""
+    folder = _project(in_tmp, {"events/ok.toml": SOURCE + EVENT})
+    (folder / name).parent.mkdir(exist_ok=True)
+    os.mkfifo(folder / name)
+    problems = _problems(folder)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"events/{name}: ")
+    assert "a FIFO (named pipe), not a regular file" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [{}, {"events/a.toml": "# nothing yet\n"}, {"events/timeline.toml": 'name = "x"\n'}],
+)
+def test_a_data_folder_with_no_records_is_a_problem(in_tmp: Path, files: dict[str, str]) -> None:
+    """An empty or wrong data folder is not "no problems": it holds nothing to publish."""
+    folder = _project(in_tmp, files)
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/: the data folder holds no records; is DATA the right")
+
+
+def test_cr_only_json_lines_say_what_the_line_ends_are(in_tmp: Path) -> None:
+    """A JSON Lines file saved with CR line ends is named as such, not "Extra data"."""
+    folder = _project(in_tmp, {})
+    record = '{"source": {"id": "s", "title": "S"}}'
+    (folder / "a.jsonl").write_bytes(f"{record}\r{record}\r".encode())
+    (problem,) = _problems(folder)
+    assert problem.startswith("events/a.jsonl:1: lines end in a carriage return alone")
+    assert "Extra data" not in problem
+
+
+def test_huge_integer_in_a_jsonl_line_is_located(in_tmp: Path) -> None:
+    """A 5,000-digit number (past Python's int-string limit) is a problem at its line."""
+    folder = _project(in_tmp, {"events/a.toml": SOURCE + EVENT})
+    (folder / "b.jsonl").write_text(
+        '{"place": {"id": "p", "name": "P"}}\n' + '{"x": ' + "9" * 5000 + "}\n"
+    )
+    assert _problems(folder) == [
+        "events/b.jsonl:2: a number of 5,000 digits is longer than any field holds "
+        "(Python reads at most 4,300)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
@@ -599,7 +784,7 @@ def test_citations_are_shared_within_a_load(in_tmp: Path) -> None:
         (
             {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},
             "events/timeline.toml:1: feeds.x: unknown feed key 'tags' (did you mean 'tag'?); "
-            "use title, description, from, to, tag, actor, policy, jurisdiction, text",
+            "use title, description, from, to, tag, actor, policy, jurisdiction, place, text",
         ),
         (
             {"events/a.toml": SOURCE + EVENT.replace('when = "2025-04"', 'when = "2025-04"\n'

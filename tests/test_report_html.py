@@ -375,6 +375,42 @@ def test_policy_section_names_the_jurisdiction(fixture: Timeline) -> None:
     assert "targets Canal Board" in page
 
 
+class _Ids(HTMLParser):
+    """Every element id of a page, in document order, with its element's name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [(value, tag) for name, value in attrs if name == "id" and value is not None]
+
+
+#: Ids the page itself could have taken: colours, lanes, gradients, sections, the filter box.
+PAGE_LIKE_IDS = ["c0-in", "c0-out", "c0-both", "c1-in", "chart", "events", "filter", "legend"]
+
+
+@pytest.mark.parametrize("lanes", ["policy", "actor", "jurisdiction"])
+def test_the_pages_own_ids_cannot_be_an_event_id(lanes: str) -> None:
+    """Every id the page makes for itself holds a character no slug holds (`_` first, or `:`),
+    so each id is unique and a link to event `c0-in` lands on the event, not a gradient."""
+    events = [_event(name, "2025-0" + str(n + 1)) for n, name in enumerate(PAGE_LIKE_IDS)]
+    parser = _Ids()
+    parser.feed(html.render(Timeline(events=events)))
+    ids = [name for name, _ in parser.ids]
+    assert len(ids) == len(set(ids)), sorted(name for name in ids if ids.count(name) > 1)
+    tags = dict(parser.ids)
+    assert all(tags[name] == "article" for name in PAGE_LIKE_IDS)
+    own = [name for name, tag in parser.ids if name not in PAGE_LIKE_IDS]
+    assert own
+    assert all(name.startswith("_") or ":" in name for name in own), own
+
+
+def test_long_words_can_wrap() -> None:
+    """The stylesheet lets an unbroken word wrap anywhere rather than widen the page."""
+    assert "overflow-wrap: anywhere" in html.render(Timeline(events=[_event("e", "2025")]))
+
+
 @pytest.mark.parametrize(
     ("whens", "header"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,22 @@ def test_golden_file(golden: Timeline) -> None:
     """The fixture dataset renders exactly as tests/data/golden/timeline.json."""
     expected = (GOLDEN / "timeline.json").read_text(encoding="utf-8")
     assert timeline.report.render(golden, "json") == expected
+
+
+def test_an_export_cannot_name_a_source_file_outside_the_project(
+    golden: Timeline, tmp_path: Path
+) -> None:
+    """A `.json` export is confined like every data format: `../` in a source's file is refused."""
+    document = json.loads(report_json.render(golden))
+    document["sources"][0]["file"] = "../../../../tmp/secret.txt"
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(DataError, match=r"sources\[0\]\.file: points outside the project"):
+        timeline.load_json(path)
+
+
+def test_a_fifo_export_is_refused_without_blocking(tmp_path: Path) -> None:
+    """An export path that is a FIFO is a data error at once, not a read that waits forever."""
+    os.mkfifo(tmp_path / "timeline.json")
+    with pytest.raises(DataError, match=r"is a FIFO \(named pipe\), not a regular file"):
+        timeline.load_json(tmp_path / "timeline.json")

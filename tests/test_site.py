@@ -6,8 +6,14 @@ import csv
 import html.parser
 import io
 import json
+import os
 import re
+import resource
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import icalendar
@@ -197,10 +203,10 @@ def test_cli_build_with_a_filter_keeps_only_matching(tmp_path: Path) -> None:
 def test_output_that_is_a_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """-o naming an existing file exits 1 with a message, and leaves the file alone."""
+    """-o naming an existing file exits 2 with a message, and leaves the file alone."""
     target = tmp_path / "site"
     target.write_text("keep me", encoding="utf-8")
-    assert main(["build", str(EVENTS), "-o", str(target)]) == 1
+    assert main(["build", str(EVENTS), "-o", str(target)]) == 2
     assert "exists and is not a folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "keep me"
 
@@ -337,3 +343,116 @@ def test_filters_apply_to_every_file_of_the_site(
     ]:
         text = (out / name).read_bytes().decode("utf-8")
         assert event_ids(format, text, shipped) == expected, name
+
+
+# -- whole sites -------------------------------------------------------------------------------
+
+
+def _variant(tmp_path: Path, name: str, prefix: str) -> Path:
+    """A copy of the shipped project whose every title starts with `prefix`: a site of the
+    same files as the shipped one, most with other bytes."""
+    project = tmp_path / name
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    shutil.copytree(EVENTS, project / "events")
+    for path in (project / "events").glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('title = "', f'title = "{prefix}'), encoding="utf-8")
+    return project / "events"
+
+
+def _build(events: Path, site: Path, **options: Any) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.Popen(
+        [sys.executable, "-m", "timeline", "build", str(events), "-o", str(site), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        **options,
+    )
+
+
+def test_two_builds_of_one_site_leave_one_or_the_other(tmp_path: Path) -> None:
+    """Two builds of one folder at once both succeed, and the site is wholly one of them."""
+    first, second = _variant(tmp_path, "a", "A: "), _variant(tmp_path, "b", "B: ")
+    references = []
+    for events in (first, second):
+        assert _build(events, tmp_path / f"ref-{events.parent.name}").wait(timeout=120) == 0
+        references.append(tree(tmp_path / f"ref-{events.parent.name}"))
+    assert references[0].keys() == references[1].keys()
+    differ = [name for name in references[0] if references[0][name] != references[1][name]]
+    assert len(differ) > len(references[0]) // 2, differ  # so a mix of the two would show
+    site = tmp_path / "site"
+    for _ in range(3):
+        runs = [_build(first, site), _build(second, site)]
+        assert [run.wait(timeout=120) for run in runs] == [0, 0]
+        assert tree(site) in references, "a mixed site: files from both builds"
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site."))
+    assert leftovers == [".site.lock"]
+
+
+def test_a_build_that_runs_out_of_space_leaves_the_previous_site(tmp_path: Path) -> None:
+    """A build that fails half way (a file-size limit stands in for a full disk) changes
+    nothing: the previous site is there whole, and no half-built folder is left."""
+    first, second = _variant(tmp_path, "a", "A: "), _variant(tmp_path, "b", "B: ")
+    site = tmp_path / "site"
+    assert _build(first, site).wait(timeout=120) == 0
+    before = tree(site)
+    limit = sorted(len(data) for data in before.values())[len(before) // 2]  # half the files fit
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    run = _build(second, site, preexec_fn=small_files)
+    assert run.wait(timeout=120) == 1
+    assert run.stderr is not None
+    assert b"File too large" in run.stderr.read()
+    assert tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".site.lock"]
+
+
+def test_a_failed_build_in_process_leaves_the_previous_site(
+    shipped: Timeline, tmp_path: Path, epoch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error after some files are written leaves the earlier site exactly as it was."""
+    site = tmp_path / "site"
+    build(shipped, site)
+    before = tree(site)
+    written: list[Path] = []
+
+    def fail_on_the_fourth(path: Path, data: object) -> None:
+        written.append(path)
+        if len(written) == 4:
+            raise OSError(28, "No space left on device", str(path))
+        Path(path).write_bytes(data if isinstance(data, bytes) else str(data).encode())
+
+    monkeypatch.setattr("timeline._site.write_atomic", fail_on_the_fourth)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch + 86_400))  # every calendar changes
+    with pytest.raises(OSError, match="No space left on device"):
+        build(shipped, site)
+    assert len(written) == 4
+    assert tree(site) == before
+
+
+def test_a_rebuild_keeps_foreign_files_and_drops_stale_pages(
+    shipped: Timeline, tmp_path: Path
+) -> None:
+    """Files the build does not own (a CNAME) stay; pages of policies no longer there go."""
+    site = tmp_path / "site"
+    build(shipped, site)
+    (site / "CNAME").write_text("chips.example.org\n", encoding="utf-8")
+    (site / "policies" / "repealed-policy.html").write_text("stale", encoding="utf-8")
+    (site / "feeds" / "notes.txt").write_text("mine", encoding="utf-8")
+    build(shipped, site)
+    assert (site / "CNAME").read_text(encoding="utf-8") == "chips.example.org\n"
+    assert (site / "feeds" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not (site / "policies" / "repealed-policy.html").exists()
+    assert set(tree(site)) == expected_files(shipped) | {"CNAME", "feeds/notes.txt"}
+
+
+def test_a_site_is_never_built_into_a_folder_of_data(shipped: Timeline, tmp_path: Path) -> None:
+    """The library refuses a folder holding data files too, so no build can replace them."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "records.toml").write_text("", encoding="utf-8")
+    with pytest.raises(SiteError, match="holds data files"):
+        build(shipped, tmp_path / "data")
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["records.toml"]

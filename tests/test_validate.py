@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
 from pathlib import Path
 
 import pytest
@@ -86,6 +88,41 @@ def test_a_policy_replacing_itself_is_a_cycle(tmp_path: Path) -> None:
     assert _messages(located, tmp_path) == [
         "a.toml:1: policy[0].replaces: policies amend or replace in a cycle: p → p"
     ]
+
+
+def test_a_chain_into_a_cycle_reports_only_the_cycle(tmp_path: Path) -> None:
+    """Policies leading into a cycle are not on it; each one on it is told the cycle from itself."""
+    links = {"a": "b", "b": "c", "c": "d", "d": "b", "e": "a"}
+    located = [
+        _at(Policy(id=name, title=name, amends=parent), "policy", n, n + 1)
+        for n, (name, parent) in enumerate(links.items())
+    ]
+    assert _messages(located, tmp_path) == [
+        "a.toml:2: policy[1].amends: policies amend or replace in a cycle: b → c → d → b",
+        "a.toml:3: policy[2].amends: policies amend or replace in a cycle: c → d → b → c",
+        "a.toml:4: policy[3].amends: policies amend or replace in a cycle: d → b → c → d",
+    ]
+
+
+def test_a_long_amends_chain_checks_in_linear_time(tmp_path: Path) -> None:
+    """A chain of 2,000 amendments (and the same chain closed into a cycle) checks in seconds."""
+    import time
+
+    n = 2_000
+    chain = [
+        _at(Policy(id=f"p{i}", title="P", amends=f"p{i - 1}" if i else None), "policy", i, i + 1)
+        for i in range(n)
+    ]
+    closed = [_at(Policy(id="p0", title="P", amends=f"p{n - 1}"), "policy", 0, 1), *chain[1:]]
+    started = time.perf_counter()
+    assert _messages(chain, tmp_path) == []
+    messages = _messages(closed, tmp_path)
+    assert len(messages) == n  # every member of the cycle, once each
+    assert messages[0] == (
+        "a.toml:1: policy[0].amends: policies amend or replace in a cycle: "
+        "p0 → p1999 → p1998 → p1997 → … 1,993 more … → p3 → p2 → p1 → p0"
+    )
+    assert time.perf_counter() - started < 5  # the quadratic walk took a minute for this
 
 
 def test_quotes_are_checked_against_the_file(tmp_path: Path) -> None:
@@ -236,6 +273,37 @@ def test_checks_are_a_public_sequence() -> None:
     """CHECKS lists the checks in order, so other modules can add theirs."""
     names = [check.__name__ for check in CHECKS]
     assert names.index("_source_files") < names.index("_quotes")
+
+
+def test_a_fifo_source_file_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A source `file` that is a FIFO is a problem at once; no read waits for a writer."""
+    os.mkfifo(tmp_path / "a.txt")
+    located = [
+        _at(Source(id="s", title="S", file="a.txt"), "source", 0, 1),
+        _at(_event(cite=(Citation(source="s", quote="words"),)), "event", 0, 5),
+    ]
+    done = concurrent.futures.ThreadPoolExecutor(1).submit(_messages, located, tmp_path)
+    [message] = done.result(timeout=10)
+    assert message == (
+        "a.toml:1: source[0].file: cannot read 'a.txt': it is a FIFO (named pipe), "
+        "not a regular file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [
+        ("../../../../tmp/secret.txt", "points outside the project"),
+        ("/etc/passwd", "must be a path relative to the project root"),
+    ],
+)
+def test_source_paths_are_confined_without_a_project_root(file: str, reason: str) -> None:
+    """Records from an export (no project to read in) still may not name a file outside it."""
+    located = [_at(Source(id="s", title="S", file=file), "source", 0, 1)]
+    [problem] = validate(located, project_root=None)
+    assert str(problem) == f"a.toml:1: source[0].file: {reason}" + (
+        "; keep sources inside it" if "outside" in reason else ""
+    )
 
 
 def test_an_event_names_only_a_provision_its_policy_declares(tmp_path: Path) -> None:

@@ -406,6 +406,29 @@ def test_bounds_are_ordered(when: When) -> None:
     assert _axis(_low(when), UTC) <= _axis(_high(when), UTC, end=True)
 
 
+@given(whens(), st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York"]))
+def test_sort_key_is_microseconds_of_the_bounds(when: When, zone_name: str) -> None:
+    """The key's integer arithmetic gives the microseconds datetime arithmetic gives."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+    def micros(moment: dt.datetime) -> int:
+        return (moment - epoch) // dt.timedelta(microseconds=1)
+
+    def day_start(day: dt.date) -> int:
+        return micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
+
+    low, high = when.sort_key(zone)
+    if when.start_instant is not None:
+        assert low == micros(when.start_instant)
+    elif when.earliest is not None:
+        assert low == day_start(when.earliest)
+    if when.end_instant is not None:
+        assert high == micros(when.end_instant)
+    elif when.latest is not None and when.latest < dt.date.max:
+        assert high == day_start(when.latest + dt.timedelta(days=1)) - 1
+
+
 @given(whens(), whens(), st.sampled_from(["UTC", "Asia/Shanghai", "America/New_York"]))
 def test_order_is_total_and_consistent_with_earliest(a: When, b: When, zone_name: str) -> None:
     """Keys compare totally, and a before b never has b's earliest before a's."""
@@ -502,6 +525,71 @@ def test_instant_days_and_moments_are_apart() -> None:
     assert when.start_instant == dt.datetime(2025, 12, 9, 4, 30, tzinfo=UTC)
     assert When.parse("2025-04").start_instant is None
     assert When.parse("2025-04").earliest < When.parse("2025-12-08T15:30Z").latest  # comparable
+
+
+# -- values at the edges -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tz", "reason"),
+    [
+        ("America", "'America' is a region of the zone database, not a zone"),
+        ("Europe", "name one of its zones, e.g. 'Europe/Amsterdam'"),
+        ("localtime", "'localtime' is not a known IANA time zone"),
+        ("posixrules", "'posixrules' is not a known IANA time zone"),
+        ("Factory", "'Factory' is not a known IANA time zone"),
+        ("Asia/" + "x" * 295, "a zone name of 300 characters is not a known IANA time zone"),
+        ("../../etc/passwd", "is not a known IANA time zone"),
+        ("Asia//Tokyo", "is not a known IANA time zone"),
+        ("/usr/share/zoneinfo/UTC", "is not a known IANA time zone"),
+    ],
+)
+def test_zone_names_that_are_not_iana_zones_are_a_when_error(tz: str, reason: str) -> None:
+    """Folders, machine-specific names, paths and over-long names are refused, never opened."""
+    with pytest.raises(WhenError, match=re.escape(reason)):
+        When.parse("2025-10-15T09:00", tz=tz)
+
+
+@pytest.mark.parametrize("tz", ["America/New_York", "UTC", "Etc/GMT+5", "US/Pacific"])
+def test_iana_zones_and_their_links_are_accepted(tz: str) -> None:
+    """Every name in the IANA list, links such as US/Pacific included, is a zone."""
+    assert When.parse("2025-10-15T09:00", tz=tz).tz == tz
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii"),
+    [("٢٠٢٥", "2025"), ("２０２５-０４", "2025-04"), ("२०२५", "2025"), ("2025-1２", "2025-12")],
+)
+def test_digits_other_than_ascii_are_refused(text: str, ascii: str) -> None:
+    """Only 0-9 are EDTF digits: Arabic-Indic, full-width and Devanagari digits are refused."""
+    with pytest.raises(WhenError, match=f"only the ASCII digits 0-9 are EDTF; write {ascii}"):
+        When.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tz"),
+    [
+        ("9999-12-31T23:59-14:00", None),
+        ("0001-01-01T00:00+14:00", None),
+        ("9999-12-31T23:00", "America/Los_Angeles"),
+        ("0001-01-01T00:30", "Asia/Tokyo"),
+        ("2025/9999-12-31T23:59-00:01", None),
+    ],
+)
+def test_instants_outside_the_calendar_in_utc_are_refused(text: str, tz: str | None) -> None:
+    """An instant whose UTC day is before year 1 or after 9999 is a WhenError, not a crash."""
+    with pytest.raises(WhenError, match="in UTC it falls outside the years 1-9999"):
+        When.parse(text, tz=tz)
+
+
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:59Z", "0001-01-01T00:00Z", "9999-12-31T10:00+10:00"]
+)
+def test_instants_at_the_ends_in_utc_are_kept(text: str) -> None:
+    """The first and last minutes of the calendar in UTC are instants like any other."""
+    when = When.parse(text)
+    assert when.start_instant is not None
+    assert when.start_instant.astimezone(dt.UTC).year in (1, 9999)
 
 
 #: What people write, and the notation the message must name as the fix.

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Settings,
         Source,
     )
+    from timeline._parquet import from_arrow, to_arrow
     from timeline._query import Filter
     from timeline._series import Count, Series, SeriesStep
     from timeline._site import build as build_site
@@ -111,11 +112,13 @@ __all__ = (
     # output
     "report",
     "build_site",
+    "to_arrow",
     "deadlines_ics",
     "to_ics",
     "write_deadlines",
     "write_ics",
     # input
+    "from_arrow",
     "Imported",
     "import_file",
     "from_ics",
@@ -176,6 +179,7 @@ _HOMES = {
     "timeline._imported": ("Imported",),
     "timeline._import": ("import_file",),
     "timeline._extract": ("Mention", "draft_toml", "extract"),
+    "timeline._parquet": ("from_arrow", "to_arrow"),
     "timeline._site": ("build_site",),
     "timeline.errors": (
         "DataError",

@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from timeline._text import did_you_mean
 from timeline.errors import WhenError
 
 __all__ = [
@@ -23,10 +24,13 @@ __all__ = [
     "Precision",
     "Qualifier",
     "add_months",
+    "iana_zone",
     "offset_label",
     "offset_notation",
     "parse_endpoint",
+    "read_endpoint",
     "suggest",
+    "zone_problem",
 ]
 
 _MONTHS: Final = tuple(calendar.month_name)  # locale-independent in the C locale Python starts in
@@ -51,7 +55,7 @@ _PART = re.compile(
     )
     (?P<qualifier>[~?%])?
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # EDTF digits are 0-9: `\d` alone would read '٢٠٢٥' as 2025
 )
 
 
@@ -139,7 +143,7 @@ class Endpoint:
         if self.offset is not None:
             return naive.replace(tzinfo=dt.timezone(self.offset))
         assert tz is not None
-        return naive.replace(tzinfo=zoneinfo.ZoneInfo(tz))
+        return naive.replace(tzinfo=iana_zone(tz))
 
     def widen(self, day: dt.date, sign: int) -> dt.date:
         """Move `day` by this part's widening, in units of its precision."""
@@ -265,68 +269,78 @@ def _days_in(year: int, month: int) -> int:
 
 @functools.lru_cache(maxsize=65_536)
 def parse_endpoint(text: str, whole: str) -> Endpoint:
-    """One end as written ("2025-04~", "2025-12-08T15:30Z"); `whole` names the value in errors."""
+    """One end as written ("2025-04~", "2025-12-08T15:30Z"), cached; `whole` names the value."""
+    return read_endpoint(text, whole)
+
+
+def read_endpoint(text: str, whole: str) -> Endpoint:
+    """`parse_endpoint` uncached, for a caller that caches whole values itself."""
     match = _PART.fullmatch(text)
     if match is None:
         raise WhenError.invalid(whole, _hint(text))
-    g = match.groupdict()
-    qualifier = _QUALIFIERS[g["qualifier"]]
-    if g["century"] is not None or g["decade"] is not None:
-        if int(g["century"] or g["decade"]) == 0:
+    century, decade, written_year, written_month, written_day, *clock, qualified = match.groups()
+    qualifier = _QUALIFIERS[qualified]
+    if written_year is None:
+        if int(century or decade) == 0:
             raise WhenError.invalid(whole, "years before 0001 are not supported")
-        if g["century"] is not None:
-            year, precision = int(g["century"]) * 100, Precision.CENTURY
-        else:
-            year, precision = int(g["decade"]) * 10, Precision.DECADE
-        return Endpoint(year=year, precision=precision, qualifier=qualifier)
-    year = int(g["year"])
+        if century is not None:
+            return Endpoint(
+                year=int(century) * 100, precision=Precision.CENTURY, qualifier=qualifier
+            )
+        return Endpoint(year=int(decade) * 10, precision=Precision.DECADE, qualifier=qualifier)
+    year = int(written_year)
     if year < 1:
         raise WhenError.invalid(whole, "years before 0001 are not supported")
-    if g["month"] is None:
+    if written_month is None:
         return Endpoint(year=year, precision=Precision.YEAR, qualifier=qualifier)
-    month = int(g["month"])
-    if month in _SEASONS:
-        if g["day"] is not None:
+    month = int(written_month)
+    if month > 12:
+        if month not in _SEASONS:
+            raise WhenError.invalid(
+                whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
+            )
+        if written_day is not None:
             raise WhenError.invalid(whole, f"a season ({month}) cannot carry a day")
         if month == 24 and year == 9999:
             raise WhenError.invalid(
                 whole, "winter 9999 ends in 10000; years after 9999 are not supported"
             )
         return Endpoint(year=year, season=month, precision=Precision.SEASON, qualifier=qualifier)
-    if not 1 <= month <= 12:
+    if not month:
         raise WhenError.invalid(
             whole, f"month {month:02d} is neither 01–12 nor a season 21–24 (spring–winter)"
         )
-    if g["day"] is None:
+    if written_day is None:
         return Endpoint(year=year, month=month, precision=Precision.MONTH, qualifier=qualifier)
-    day = int(g["day"])
-    last = _days_in(year, month)
+    day = int(written_day)
+    last = _MONTH_DAYS[month] if month != 2 else _days_in(year, month)
     if not 1 <= day <= last:
         raise WhenError.invalid(whole, f"{_MONTHS[month]} {year} has days 01–{last}, not {day:02d}")
-    if g["hour"] is None:
+    written_hour, written_minute, written_second, written_offset = clock
+    if written_hour is None:
         return Endpoint(
             year=year, month=month, day=day, precision=Precision.DAY, qualifier=qualifier
         )
     if qualifier is not Qualifier.NONE:
         raise WhenError.invalid(whole, "a time of day cannot be approximate or uncertain")
-    hour, minute = int(g["hour"]), int(g["minute"])
-    second = int(g["second"]) if g["second"] is not None else 0
+    hour, minute = int(written_hour), int(written_minute)
+    second = int(written_second) if written_second is not None else 0
     if hour > 23 or minute > 59 or second > 59:
         raise WhenError.invalid(whole, f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day")
     offset = None
-    if g["offset"] == "Z":
+    if written_offset == "Z":
         offset = dt.timedelta(0)
-    elif g["offset"] is not None:
-        sign = -1 if g["offset"][0] == "-" else 1
-        hours, mins = int(g["offset"][1:3]), int(g["offset"][4:6])
+    elif written_offset is not None:
+        sign = -1 if written_offset[0] == "-" else 1
+        hours, mins = int(written_offset[1:3]), int(written_offset[4:6])
         if hours > 23 or mins > 59:
-            raise WhenError.invalid(whole, f"{g['offset']} is not a UTC offset")
+            raise WhenError.invalid(whole, f"{written_offset} is not a UTC offset")
         offset = sign * dt.timedelta(hours=hours, minutes=mins)
     return Endpoint(
         year=year,
         month=month,
         day=day,
-        precision=Precision.SECOND if g["second"] is not None else Precision.MINUTE,
+        precision=Precision.SECOND if written_second is not None else Precision.MINUTE,
         time=dt.time(hour, minute, second),
         offset=offset,
     )
@@ -336,21 +350,88 @@ def _hint(text: str) -> str:
     """Why `text` is no notation, and the notation it most likely means where one is clear."""
     if not text:
         return "it is empty; write a date such as 2025-04 or 2025-12-08"
+    if any(char.isdecimal() and not char.isascii() for char in text):
+        ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in text)
+        return f"only the ASCII digits 0-9 are EDTF; write {ascii_digits}"
     suggestion = suggest(text)
     if suggestion is not None:
         return suggestion
-    if re.fullmatch(r"\d{5,}.*", text):
+    if re.fullmatch(r"[0-9]{5,}.*", text):
         return "years after 9999 are not supported"
-    if re.fullmatch(r"-\d.*", text):
+    if re.fullmatch(r"-[0-9].*", text):
         return "years before 0001 are not supported"
-    if re.fullmatch(r"\d{1,3}(-.*)?", text):
+    if re.fullmatch(r"[0-9]{1,3}(-.*)?", text):
         return "years are written with four digits, e.g. 0987 or 2025"
-    if re.search(r"T\d{2}:\d{2}(?::\d{2})?[.,]\d", text):
+    if re.search(r"T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?[.,][0-9]", text):
         return "fractions of a second are not supported"
     return (
         "expected EDTF such as 2025-12-08, 2025-12, 2025, 2025-23 (autumn), 201X (the 2010s), "
         "2021~, 2025-06/2025-12, 2015/.. or 2025-12-08T15:30Z"
     )
+
+
+# -- time zones --------------------------------------------------------------------------------
+
+#: What an IANA zone name can look like: ASCII, no "." or ".." parts, no leading "/".
+_ZONE_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*", re.ASCII)
+_LONGEST_ZONE: Final = 64  # the longest IANA name has 32 characters
+#: Names in the zone database that are not places: "Factory" is tzdata's placeholder (its
+#: abbreviation reads "-00"), and a system's zoneinfo folder adds "localtime" (this
+#: machine's zone, different everywhere) and "posixrules".
+_NOT_ZONES: Final = frozenset({"Factory", "localtime", "posixrules"})
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    """Every IANA zone name, from the tzdata package (which lists them) or the system."""
+    try:
+        from importlib import resources
+
+        listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+        names = frozenset(listed.split())
+    except (ImportError, OSError):
+        names = frozenset(zoneinfo.available_timezones())
+    return names - _NOT_ZONES
+
+
+@functools.lru_cache(maxsize=1024)  # every event with a `tz` asks: a few names, many times
+def zone_problem(name: str) -> str | None:
+    """Why `name` is not an IANA time zone, or None when it is one.
+
+    >>> zone_problem("Asia/Shanghai") is None
+    True
+    >>> zone_problem("localtime")
+    "'localtime' is not a known IANA time zone (e.g. 'Asia/Shanghai')"
+    """
+    if len(name) > _LONGEST_ZONE:
+        return f"a zone name of {len(name):,} characters is not a known IANA time zone"
+    if _ZONE_NAME.fullmatch(name) and name in _zone_names():
+        return None
+    region = sorted(zone for zone in _zone_names() if zone.startswith(name + "/"))
+    if region:
+        return (
+            f"{name!r} is a region of the zone database, not a zone; "
+            f"name one of its zones, e.g. {region[0]!r}"
+        )
+    hint = did_you_mean(name, _zone_names()) or " (e.g. 'Asia/Shanghai')"
+    return f"{name!r} is not a known IANA time zone{hint}"
+
+
+@functools.lru_cache(maxsize=1024)  # sort keys ask for the same few zones again and again
+def iana_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone `name` names, checked against the IANA list first, so no file name, folder or
+    machine-specific name ("localtime") is ever opened as one.
+
+    Raises:
+        ValueError: `name` is not an IANA zone; the message says why.
+    """
+    problem = zone_problem(name)
+    if problem is not None:
+        raise ValueError(problem)
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, OSError, ValueError) as error:
+        raise ValueError(f"{name!r} is not a known IANA time zone: {error}") from error
 
 
 # -- what people write instead ------------------------------------------------------------------

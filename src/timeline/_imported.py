@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
-from timeline._text import counted
+from timeline._text import counted, printable
 from timeline._toml import document, string
 
 __all__ = ["Ids", "Imported"]
@@ -52,6 +52,11 @@ class Ids:
         return found
 
 
+def _escaped(messages: Iterable[str]) -> tuple[str, ...]:
+    """Messages with their control characters escaped as `repr()` writes them."""
+    return tuple(map(printable, messages))
+
+
 @attrs.frozen(kw_only=True)
 class Imported:
     """The records one file gives, in file order, and what happened on the way.
@@ -75,8 +80,10 @@ class Imported:
     places: tuple[Place, ...] = ()
     actors: tuple[Actor, ...] = ()
     policies: tuple[Policy, ...] = ()
-    warnings: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
+    # Messages quote the file: their control characters are escaped here, once for every
+    # importer, so no caller can print a file's terminal escapes by accident.
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_escaped)
+    skipped: tuple[str, ...] = attrs.field(default=(), converter=_escaped)
     name: str | None = None
     description: str | None = None
     command: str = "timeline import"

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import zoneinfo
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from timeline._endpoint import iana_zone, zone_problem
 from timeline._query import Filter
 from timeline._text import SLUG, URL, did_you_mean
-from timeline._when import When, zone_problem
+from timeline._when import When
 from timeline.errors import InvalidFieldError
 
 __all__ = [
@@ -562,4 +562,4 @@ class Settings:
     @property
     def zone(self) -> dt.tzinfo:
         """The zone in which a date stands for its whole day."""
-        return zoneinfo.ZoneInfo(self.timezone)
+        return iana_zone(self.timezone)

@@ -63,6 +63,7 @@ class Filter:
     actors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
     policies: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
     jurisdictions: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_strings)
     text: str | None = None
 
     @classmethod
@@ -75,6 +76,7 @@ class Filter:
         actors: list[str] | tuple[str, ...] = (),
         policies: list[str] | tuple[str, ...] = (),
         jurisdictions: list[str] | tuple[str, ...] = (),
+        places: list[str] | tuple[str, ...] = (),
         text: str | None = None,
     ) -> Filter:
         """Build a filter from strings (EDTF dates) or dates, as a user would type them.
@@ -89,6 +91,7 @@ class Filter:
             actors=tuple(actors),
             policies=tuple(policies),
             jurisdictions=tuple(jurisdictions),
+            places=tuple(places),
             text=text or None,
         )
 
@@ -109,6 +112,8 @@ class Filter:
         if self.actors and not set(self.actors) & set(event.actors):
             return False
         if self.policies and event.policy not in self.policies:
+            return False
+        if self.places and event.place not in self.places:
             return False
         if self.jurisdictions:
             policy = timeline.policies.get(event.policy) if event.policy else None

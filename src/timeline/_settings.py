@@ -32,9 +32,10 @@ FEED_KEYS: Final = {
     "actor": "actors",
     "policy": "policies",
     "jurisdiction": "jurisdictions",
+    "place": "places",
     "text": "text",
 }
-_LISTS: Final = frozenset({"tags", "actors", "policies", "jurisdictions"})
+_LISTS: Final = frozenset({"tags", "actors", "policies", "jurisdictions", "places"})
 
 
 def structure_settings(

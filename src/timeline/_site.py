@@ -20,8 +20,12 @@ that changed, and the build adds what changed since (`timeline._previous`):
     changes.json             the history both are made from
 
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
-same file times; the deadline feed then starts from its day). Files from an earlier build
-that this one does not write are left alone.
+same file times; the deadline feed then starts from its day). The site is written into a new
+folder beside the target and swapped in whole (`timeline._io.replaced_folder`): a reader sees
+the old site or the new one, a failed build leaves the old one, and two builds of one folder
+take turns. Files of an earlier build that this one does not write are dropped from `feeds/`
+and `policies/` (they belong to records no longer there) and carried over anywhere else (a
+CNAME, a robots.txt).
 """
 
 from __future__ import annotations
@@ -37,11 +41,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from timeline._clock import source_date_epoch
 from timeline._ics._write import stamp_from_environment
-from timeline._io import write_atomic
+from timeline._io import replaced_folder, write_atomic
 from timeline._previous import PreviousSite
 from timeline._timeline import Timeline
-from timeline.errors import SiteError
+from timeline.errors import SiteError, UsageError
 from timeline.report._changelog import FEED, PAGE
 
 if TYPE_CHECKING:
@@ -104,18 +109,24 @@ def build(
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
-        SiteError: `out_dir` exists and is not a folder, or `previous` is not a site.
+        SiteError: `out_dir` exists and is not a folder, or holds data files; or `previous`
+            is not a site.
         ValueError: `lanes` is not policy, actor or jurisdiction.
+        OSError: the folder cannot be written (nothing of the old site is changed then).
     """
     from timeline import _ics as ics
+    from timeline._load import READERS
+    from timeline._paths import Inputs, check_target
     from timeline.report import _csv as csv
     from timeline.report import _html as html_report
     from timeline.report import _json as json
     from timeline.report import _timelinejs as timelinejs
 
     root = Path(out_dir)
-    if root.exists() and not root.is_dir():
-        raise SiteError(f"{str(root)!r} exists and is not a folder; pick another -o")
+    try:  # the command line checks more (its own inputs); a library call gets this much
+        root = check_target(root, Inputs(suffixes=frozenset(READERS)), folder=True)
+    except UsageError as error:
+        raise SiteError(str(error)) from None
     history = timeline if history is None else history
     before = None if previous is None else PreviousSite(previous)
     settings = timeline.settings
@@ -175,13 +186,21 @@ def build(
         files[f"policies/{stem}.html"] = _with_nav(page, nav)
 
     epoch = _epoch()
-    for relative, data in sorted(files.items()):
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-        if epoch is not None:
-            os.utime(path, (epoch, epoch))
+    with replaced_folder(root, carry=_carried) as staging:
+        for relative, data in sorted(files.items()):
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+            if epoch is not None:
+                os.utime(path, (epoch, epoch))
     return sorted(files)
+
+
+def _carried(relative: str) -> bool:
+    """Whether a file of the old site that this build did not write is kept: anything but
+    the calendars and pages of `feeds/` and `policies/`, which belong to the build."""
+    folder, _, name = relative.partition("/")
+    return not (folder in ("feeds", "policies") and name.endswith((".ics", ".html")))
 
 
 def _lanes(lanes: str) -> timelinejs.Lane:
@@ -198,12 +217,10 @@ def _has_events(timeline: Timeline, policy_id: str) -> bool:
 
 def _epoch() -> int | None:
     """SOURCE_DATE_EPOCH as an int, when set (reproducible-builds.org)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or not value.strip():
-        return None
-    if not value.strip().isdigit():
-        raise SiteError(f"SOURCE_DATE_EPOCH={value!r} is not a count of seconds; unset or fix it")
-    return int(value)
+    try:
+        return source_date_epoch()
+    except ValueError as error:
+        raise SiteError(str(error)) from None
 
 
 def _link(href: str, text: str) -> str:

@@ -14,9 +14,8 @@ import enum
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 import cattrs
@@ -43,7 +42,7 @@ from timeline._model import (
     to_day,
     wrong_type,
 )
-from timeline._text import CONTROL, MAX_TEXT, VALUE_CONTROL, did_you_mean
+from timeline._text import MAX_TEXT, VALUE_CONTROL, did_you_mean
 from timeline._timeline import Timeline
 from timeline._when import When, zone_problem
 from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
@@ -51,15 +50,17 @@ from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
 __all__ = [
     "CONVERTER",
     "KINDS",
-    "MAX_FILE_BYTES",
+    "NO_LINES",
     "Shared",
     "Located",
+    "as_written",
     "assemble",
     "flatten",
     "line_of",
     "make_converter",
+    "make_event",
     "message",
-    "read_text",
+    "number_problem",
     "structure_record",
     "unknown_kind",
 ]
@@ -72,27 +73,50 @@ KINDS: Final[Mapping[str, type]] = {
     "policy": Policy,
     "event": Event,
 }
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 
 _CACHE_SIZE: Final = 1 << 20
 
 
 @attrs.define
 class Shared:
-    """What the records of one load share: equal citations are one object; and which
-    records were refused, so the checks across records do not report them again.
+    """What the records of one load share: equal citations and equal dates are one object;
+    and which records were refused, so the checks across records do not report them again.
 
-    Records cite the same few sources the same way again and again; a frozen citation can
-    be shared, which saves the memory and the work of building each again. One per load,
-    dropped with it. (Equal dates are shared already: `When.parse` remembers its values.)
+    Records cite the same few sources the same way again and again, and repeat dates; a
+    frozen value can be shared, which saves the memory and the work of building each again.
+    One per load, dropped with it.
     """
 
     citations: dict[tuple[object, ...], Citation] = attrs.field(factory=dict)
+    #: (when, tz) as written → its value: parsed once per load, one object however often used.
+    whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
+
     #: (kind, id) of each record refused for its own problems: a reference to one is not
     #: "unknown", it is broken, and was reported where it is written.
     refused: set[tuple[str, str]] = attrs.field(factory=set)
     #: Policies one of whose events was refused: their lifecycle is not checked without it.
     unsettled: set[str] = attrs.field(factory=set)
+
+    def citation(
+        self, source: str, quote: str | None, note: str | None, recorded: object = None
+    ) -> Citation:
+        """The citation of these fields, made once (its source id interned) and then shared.
+
+        Raises:
+            TimelineError, ValueError, TypeError: the model refuses the fields.
+        """
+        key = (source, quote, note, recorded)
+        found = self.citations.get(key)
+        if found is None:
+            found = Citation(
+                source=_intern(source),
+                quote=quote,
+                note=note,
+                recorded=recorded,  # type: ignore[arg-type]  # the model converts or refuses
+            )
+            if len(self.citations) < _CACHE_SIZE:
+                self.citations[key] = found
+        return found
 
     def refuse(self, kind: str, raw: Mapping[str, Any]) -> None:
         """Note the record `raw` as refused."""
@@ -103,12 +127,14 @@ class Shared:
             self.unsettled.add(policy)
 
 
-@attrs.define(kw_only=True)
-class Located:
+#: The line map of a record read from a format that locates by line alone (JSON Lines).
+NO_LINES: Final[Mapping[str, int]] = MappingProxyType({})
+
+
+class Located(NamedTuple):
     """A structured record and where it was written, so later checks can point at it.
 
-    Not frozen: one is made per record of a load, and a plain slotted class is twice as
-    quick to build; nothing changes one after it is made.
+    A named tuple: one is made per record of a load, and a tuple is built quickest.
     """
 
     record: Any
@@ -116,7 +142,7 @@ class Located:
     key: str  # e.g. "event[3]" (TOML) or "event" (JSON Lines: one record a line)
     path: str
     line: int | None
-    lines: Mapping[str, int] = attrs.field(factory=dict)  # "event[3].cite[0].quote" → line
+    lines: Mapping[str, int] = NO_LINES  # "event[3].cite[0].quote" → line
 
     def problem(self, field: str, message: str, value: object = None) -> Problem:
         """A problem about `field` of this record (a dotted suffix such as 'cite[0].quote')."""
@@ -165,41 +191,24 @@ def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
     )
 
 
-# -- reading a file ---------------------------------------------------------------------------
+# -- numbers too long to read ----------------------------------------------------------------
+
+_LONG_NUMBER: Final = re.compile(rf"[0-9](?:_?[0-9]){{{sys.get_int_max_str_digits()},}}", re.ASCII)
 
 
-def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None with the problem: too big, unreadable, not UTF-8, controls."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            problems.append(Problem(path=shown, message=f"file is over {limit} MiB; split it"))
-            return None
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(path=shown, line=line, message=f"not UTF-8 (byte {data[error.start]:#04x})")
-        )
-        return None
-    bad = CONTROL.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        problems.append(
-            Problem(
-                path=shown,
-                line=line,
-                message=f"control character {bad.group()!r} is not allowed in data files",
-            )
-        )
-        return None
-    return text
+def number_problem(text: str, shown: str, line: int | None = None) -> Problem:
+    """The problem of a file (or of `line`, its text) whose parser refused a number too long
+    for Python to read as an integer (the int-string limit that keeps parsing fast)."""
+    found = _LONG_NUMBER.search(text)
+    digits = 0 if found is None else sum(c.isdigit() for c in found.group())
+    if found is not None and line is None:
+        line = text.count("\n", 0, found.start()) + 1
+    return Problem(
+        path=shown,
+        line=line,
+        message=f"a number of {digits:,} digits is longer than any field holds "
+        f"(Python reads at most {sys.get_int_max_str_digits():,})",
+    )
 
 
 # -- the converter ------------------------------------------------------------------------------
@@ -360,7 +369,7 @@ def structure_record(
         if shared is not None:
             shared.refuse(kind, raw)
         return None
-    return attrs.evolve(here, record=record)
+    return here._replace(record=record)
 
 
 def _event_when(value: object, zone: object, here: Located, found: list[Problem]) -> When:
@@ -480,15 +489,19 @@ def _value_at(raw: Mapping[str, Any], path: str) -> object:
 _EVENT_FIELDS: Final = frozenset({*(a.name for a in attrs.fields(Event)), "tz"})
 _CITE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Citation))
 _EFFECTS: Final = {effect.value: effect for effect in Effect}
-_NO_ITEMS: Final[list[str]] = []
 _intern: Final = sys.intern  # ids repeated across records: one shared copy instead of one a record
+
+
+_KNOWN_EVENT_FIELDS: Final = _EVENT_FIELDS.issuperset
+_KNOWN_CITE_FIELDS: Final = _CITE_FIELDS.issuperset
+_NO_ITEMS: Final[list[str]] = []
 
 
 def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | None:
     """The event `raw` describes when every field has its plain type and the model accepts
     it; None when anything needs the full structuring path's checks and messages.
     """
-    if not raw.keys() <= _EVENT_FIELDS:
+    if not _KNOWN_EVENT_FIELDS(raw):
         return None
     get = raw.get
     # The constructors check the type of every field (a text that is no string makes them
@@ -514,7 +527,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     citations = shared.citations
     cited = []
     for item in cite:
-        if type(item) is not dict or not item.keys() <= _CITE_FIELDS:
+        if type(item) is not dict or not _KNOWN_CITE_FIELDS(item):
             return None
         fields = (item.get("source"), item.get("quote"), item.get("note"), item.get("recorded"))
         try:
@@ -532,41 +545,93 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             ):
                 return None
             try:
-                citation = Citation(
-                    source=_intern(source), quote=quote, note=note, recorded=cited_on
-                )
+                citation = shared.citation(source, quote, note, cited_on)
             except (TimelineError, TypeError, ValueError):
                 return None
-            if len(citations) < _CACHE_SIZE:
-                citations[fields] = citation
         cited.append(citation)
     if not clean and not _plain_texts(
         id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
     ):
         return None
-    try:
-        parsed = When.parse(when, tz=zone)
+    whens = shared.whens
+    try:  # a list where a string belongs cannot be a key: that is a refusal too
+        parsed = whens.get((when, zone))
+        if parsed is None:
+            parsed = whens[when, zone] = When.parse(when, tz=zone)
     except (TimelineError, TypeError, ValueError):
         return None
     try:
-        return Event(
-            id=id_,
-            title=title,
-            when=parsed,
-            said=said,
-            summary=summary,
-            actors=tuple(map(_intern, actors)) if actors else (),
-            place=None if place is None else _intern(place),
-            policy=None if policy is None else _intern(policy),
-            effect=effect,
-            tags=tuple(map(_intern, tags)) if tags else (),
-            url=url,
-            cite=tuple(cited),
-            provision=None if provision is None else _intern(provision),
-            recorded=recorded,
+        return make_event(
+            id_,
+            title,
+            parsed,
+            said,
+            summary,
+            actors,
+            place,
+            policy,
+            effect,
+            tags,
+            url,
+            cited,
+            provision,
+            recorded,
         )
     except (TimelineError, TypeError, ValueError):
         return None
+
+
+def make_event(
+    id_: str,
+    title: str,
+    when: When,
+    said: str | None,
+    summary: str | None,
+    actors: list[str] | None,
+    place: str | None,
+    policy: str | None,
+    effect: Effect | None,
+    tags: list[str] | None,
+    url: str | None,
+    cite: list[Citation],
+    provision: str | None = None,
+    recorded: dt.date | str | None = None,
+) -> Event:
+    """The event of fields a fast path has screened, built by the model's constructor (every
+    validator runs), with the ids it names interned: one shared copy instead of one a record.
+
+    Raises:
+        TimelineError, ValueError, TypeError: the model refuses a field.
+    """
+    return Event(
+        id=id_,
+        title=title,
+        when=when,
+        said=said,
+        summary=summary,
+        actors=tuple(map(_intern, actors)) if actors else (),
+        place=None if place is None else _intern(place),
+        policy=None if policy is None else _intern(policy),
+        effect=effect,
+        tags=tuple(map(_intern, tags)) if tags else (),
+        url=url,
+        cite=tuple(cite),
+        provision=None if provision is None else _intern(provision),
+        recorded=recorded,
+    )
+
+
+def as_written(record: Mapping[str, Any], cite: str = "cite") -> dict[str, Any]:
+    """A record as a person would write it, from a format that spells out every field:
+    no nulls, no empty lists, and no null fields in the citations under `cite`."""
+    out = {k: v for k, v in record.items() if v is not None and v != []}
+    citations = out.get(cite)
+    if isinstance(citations, list):
+        out[cite] = [
+            {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
+            for c in citations
+        ]
+    return out
 
 
 def _plain_texts(*values: Any) -> bool:

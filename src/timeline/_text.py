@@ -30,8 +30,12 @@ __all__ = [
     "clean",
     "counted",
     "did_you_mean",
+    "encoding_hint",
     "fit",
+    "lone_cr_hint",
     "name_id",
+    "printable",
+    "relative_path_problem",
     "slugify",
 ]
 
@@ -50,6 +54,25 @@ VALUE_CONTROL: Final = re.compile(rf"[\r\ud800-\udfff{CONTROL.pattern[1:-1]}]")
 MAX_TEXT: Final = 100_000
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def relative_path_problem(path: str) -> str | None:
+    """Why `path` cannot name a file inside the project, read as written (no file system):
+    absolute, a drive, backslashes, or `..` that climbs out. None when it stays inside.
+
+    >>> relative_path_problem("seeds/a.txt"), relative_path_problem("seeds/../../etc/passwd")
+    (None, 'points outside the project; keep sources inside it')
+    """
+    if path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
+        return "must be a path relative to the project root"
+    if "\\" in path:
+        return "separate folders with '/', not '\\'"
+    depth = 0
+    for part in path.split("/"):
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < 0:
+            return "points outside the project; keep sources inside it"
+    return None
 
 
 def slugify(text: str, *, words: int | None = None, fallback: str = "") -> str:
@@ -95,6 +118,70 @@ def clean(text: str | None) -> str | None:
         return None
     text = VALUE_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text if text.strip() else None
+
+
+def printable(text: str) -> str:
+    """`text` with every character `VALUE_CONTROL` finds escaped as `repr()` writes it, so a
+    message that quotes a file can never move the cursor, retitle or recolour a terminal.
+
+    >>> print(printable("bad\\x1b[31m line\\rend"))
+    bad\\x1b[31m line\\rend
+    """
+    return VALUE_CONTROL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
+
+
+def encoding_hint(data: bytes, shown: str) -> str | None:
+    """What a file that is not UTF-8 text probably is and the command that converts it, or
+    None when it does not look like UTF-16 or UTF-32 (Windows' "Unicode" text).
+
+    >>> encoding_hint("[[x]]".encode("utf-16"), "a.toml")[:70]
+    'it looks like UTF-16 (little-endian, with a byte order mark); save it '
+    """
+    boms = {
+        b"\xff\xfe\x00\x00": ("UTF-32", "little-endian", True),
+        b"\x00\x00\xfe\xff": ("UTF-32", "big-endian", True),
+        b"\xff\xfe": ("UTF-16", "little-endian", True),
+        b"\xfe\xff": ("UTF-16", "big-endian", True),
+    }
+    found = next((name for bom, name in boms.items() if data.startswith(bom)), None)
+    if found is None:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if len(sample) >= 16 and odd.count(0) > len(odd) // 3 and even.count(0) <= len(even) // 20:
+            found = ("UTF-16", "little-endian", False)
+        elif (
+            len(sample) >= 16 and even.count(0) > len(even) // 3 and odd.count(0) <= len(odd) // 20
+        ):
+            found = ("UTF-16", "big-endian", False)
+    if found is None:
+        return None
+    name, order, bom = found
+    source = name if bom else name + ("LE" if order == "little-endian" else "BE")
+    mark = "with" if bom else "without"
+    return (
+        f"it looks like {name} ({order}, {mark} a byte order mark); save it as UTF-8, e.g. "
+        f"iconv -f {source} -t UTF-8 {_converted(shown)}"
+    )
+
+
+def lone_cr_hint(shown: str) -> str:
+    """What to say of a file whose lines end in a carriage return alone."""
+    return (
+        "lines end in a carriage return alone (CR, as classic Mac OS saved text); "
+        f"convert them to LF, e.g. tr '\\r' '\\n' < {_converted(shown)}"
+    )
+
+
+def _converted(shown: str) -> str:
+    """The rest of a command line that rewrites `shown` in place through a temporary file."""
+    name = shown.replace("'", "'\\''")
+    quoted = f"'{name}'" if re.search(r"[^\w./-]", name) else name
+    temporary = f"'{name}.tmp'" if quoted.startswith("'") else f"{name}.tmp"
+    return f"{quoted} > {temporary} && mv {temporary} {quoted}"
 
 
 def fit(text: str | None) -> tuple[str | None, list[str]]:

@@ -75,12 +75,18 @@ class Timeline:
     policies: Mapping[str, Policy] = attrs.field(factory=dict, converter=_index)
     sources: Mapping[str, Source] = attrs.field(factory=dict, converter=_index)
     settings: Settings = attrs.field(factory=Settings)
-    _by_id: dict[str, Event] = attrs.field(init=False, repr=False)
+    _by_id: dict[str, Event] | None = attrs.field(init=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
-        ordered = _chronological(self.events, self.settings.zone)
-        object.__setattr__(self, "events", ordered)
-        object.__setattr__(self, "_by_id", {e.id: e for e in ordered})
+        object.__setattr__(self, "events", _chronological(self.events, self.settings.zone))
+
+    def _ids(self) -> dict[str, Event]:
+        """Events by id, made on the first lookup (a large load may never need one)."""
+        found = self._by_id
+        if found is None:
+            found = {e.id: e for e in self.events}
+            object.__setattr__(self, "_by_id", found)
+        return found
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
@@ -89,12 +95,12 @@ class Timeline:
         return len(self.events)
 
     def __contains__(self, event_id: object) -> bool:
-        return event_id in self._by_id
+        return event_id in self._ids()
 
     def __getitem__(self, event_id: str) -> Event:
         """The event with this id; KeyError names the id when there is none."""
         try:
-            return self._by_id[event_id]
+            return self._ids()[event_id]
         except KeyError:
             raise KeyError(f"no event with id {event_id!r}") from None
 
@@ -116,7 +122,7 @@ class Timeline:
         for field in attrs.fields(Timeline):
             object.__setattr__(subset, field.name, getattr(self, field.name))
         object.__setattr__(subset, "events", events)
-        object.__setattr__(subset, "_by_id", {e.id: e for e in events})
+        object.__setattr__(subset, "_by_id", None)
         for name, mapping in records.items():
             object.__setattr__(subset, name, mapping)
         return subset

@@ -6,20 +6,27 @@ linear in the size of the data. Checks only report; they never change a record.
 
 from __future__ import annotations
 
+import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Final
 
 from timeline._lifecycle import check as check_lifecycle
-from timeline._model import Event, Policy, Source
+from timeline._model import Citation, Event, Policy
+from timeline._paths import read_source
 from timeline._structure import KINDS, Located, Shared
+from timeline._text import relative_path_problem
 from timeline._verbatim import SourceText, parting
+from timeline._when import near_the_ends
 from timeline.errors import Problem
 
-__all__ = ["CHECKS", "normalise_space", "validate"]
+__all__ = ["CHECKS", "SLICE_CHECKS", "days_in_zone", "normalise_space", "validate"]
 
 _SPACE: Final = re.compile(r"\s+")
+_EDGE_YEARS: Final = (1, 9999)
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 
@@ -47,28 +54,75 @@ class _Index:
         #: Records whose id an earlier record of their kind already has, in order.
         self.duplicates: list[Located] = []
         ids, duplicates = self.ids, self.duplicates
-        for item in located:
+        #: The events, in the order read: most of the records, so the common case runs in C.
+        self.events = [item for item in located if item.kind == "event"]
+        by_id = dict(zip([item.record.id for item in self.events], self.events, strict=True))
+        unique = len(by_id) == len(self.events)  # else equal ids: find them the slow way
+        for item in [item for item in located if item.kind != "event"] if unique else located:
             if ids[item.kind].setdefault(item.record.id, item) is not item:
                 duplicates.append(item)
+        if unique:
+            ids["event"] = by_id
         self.source_texts: dict[str, str | None] = {}
         self.written: dict[str, str] = {}  # source id → its file's text as written
 
 
 def validate(
-    located: Sequence[Located], *, project_root: Path | None, shared: Shared | None = None
+    located: Sequence[Located],
+    *,
+    project_root: Path | None,
+    shared: Shared | None = None,
+    checks: Sequence[Callable[[_Index], Iterable[Problem]]] | None = None,
 ) -> list[Problem]:
     """Every cross-record problem in `located`; paths in records are relative to `project_root`.
 
     With no `project_root` (records read from an export, which carries no source texts)
     the checks that read source files are left out. `shared` names the records the load
     refused: what depends on one of them (a reference to it, the lifecycle of its policy) is
-    not checked, so one mistake is one problem.
+    not checked, so one mistake is one problem. `checks` runs only those (of `CHECKS`).
     """
     index = _Index(located, project_root, shared)
-    checks = CHECKS if project_root is not None else [c for c in CHECKS if c not in _FILE_CHECKS]
+    if checks is None:
+        checks = CHECKS
+    if project_root is None:
+        checks = [c for c in checks if c not in _FILE_CHECKS]
     problems: list[Problem] = []
     for check in checks:
         problems += check(index)
+    return problems
+
+
+def days_in_zone(located: Iterable[Located], zone: dt.tzinfo) -> list[Problem]:
+    """Instants whose day in the timeline's zone (`timeline.toml`'s `timezone`) falls outside
+    the years 1-9999: every report shows an instant in that zone, so none could show it."""
+    problems: list[Problem] = []
+    ends = (dt.datetime(1, 1, 1, 12, tzinfo=zone), dt.datetime(9999, 12, 31, 12, tzinfo=zone))
+    if not near_the_ends() or all(moment.utcoffset() == dt.timedelta(0) for moment in ends):
+        return problems  # no such instant, or UTC (or like it at both ends): parse checked
+    for item in located:
+        if item.kind != "event":
+            continue
+        when = item.record.when
+        start, end = when.start, when.end
+        # Only instants in the first or last year can leave the calendar; this test is
+        # written to fail fast for the million other events.
+        if not (
+            (start is not None and start.year in _EDGE_YEARS and start.time is not None)
+            or (end is not None and end.year in _EDGE_YEARS and end.time is not None)
+        ):
+            continue
+        for part in (start, end):
+            if part is None or part.time is None:
+                continue
+            try:
+                part.instant(when.tz).astimezone(zone)
+            except OverflowError:
+                message = (
+                    f"{str(when)!r} falls outside the years 1-9999 in the timeline's zone "
+                    f"({zone}), which no calendar can hold"
+                )
+                problems.append(item.problem("when", message, str(when)))
+                break
     return problems
 
 
@@ -95,10 +149,20 @@ def _references(index: _Index) -> Iterable[Problem]:
     actors, places, policies, sources = (
         index.ids.get(kind, {}) for kind in ("actor", "place", "policy", "source")
     )
+    # The common case first, in C: every id the events name is known, so no event needs
+    # looking at one by one (the loop below does, only when one is not).
+    events = list(map(_RECORD, index.events))
+    named = (
+        (actors, chain.from_iterable(map(_ACTORS, events))),
+        (places, map(_PLACE, events)),
+        (policies, map(_POLICY, events)),
+        (sources, map(_SOURCE, chain.from_iterable(map(_CITE, events)))),
+    )
+    events_resolve = not any(set(ids).difference(known, [None]) for known, ids in named)
     for item in index.located:
         record = item.record
         if isinstance(record, Event):
-            if (
+            if events_resolve or (
                 all(map(actors.__contains__, record.actors))
                 and (record.place is None or record.place in places)
                 and (record.policy is None or record.policy in policies)
@@ -134,31 +198,83 @@ def _references(index: _Index) -> Iterable[Problem]:
                     )
 
 
+_RECORD: Final = operator.attrgetter("record")
+_ACTORS: Final = operator.attrgetter("actors")
+_PLACE: Final = operator.attrgetter("place")
+_POLICY: Final = operator.attrgetter("policy")
+_CITE: Final = operator.attrgetter("cite")
+_SOURCE: Final = operator.attrgetter("source")
+
+
 def _policy_cycles(index: _Index) -> Iterable[Problem]:
+    """Every policy on a cycle of `amends`/`replaces`, each told the whole cycle from itself.
+
+    Each policy has at most one parent, so the links form chains that end or loop. One walk
+    from each policy not yet settled stops at the first policy already settled (so each link
+    is followed once: linear, however long the chains) or at one met in this very walk,
+    which closes a cycle.
+    """
     policies = index.ids.get("policy", {})
-    for policy_id, item in policies.items():
-        seen = [policy_id]
-        current: Policy = item.record
-        while True:
-            parent = current.amends or current.replaces
-            if parent is None or parent not in policies:
-                break
-            if parent in seen:
-                if parent == policy_id:
-                    chain = " → ".join([*seen, parent])
+    settled: set[str] = set()
+    for start in policies:
+        if start in settled:
+            continue
+        walk: list[str] = []
+        position: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in policies and current not in settled:
+            if current in position:  # back at a policy of this walk: the rest is a cycle
+                cycle = walk[position[current] :]
+                for offset, policy_id in enumerate(cycle):
+                    item = policies[policy_id]
+                    names = [*cycle[offset:], *cycle[:offset], policy_id]
                     field = "amends" if item.record.amends else "replaces"
-                    yield item.problem(field, f"policies amend or replace in a cycle: {chain}")
+                    message = f"policies amend or replace in a cycle: {_chain(names)}"
+                    yield item.problem(field, message)
                 break
-            seen.append(parent)
-            current = policies[parent].record
+            position[current] = len(walk)
+            walk.append(current)
+            record: Policy = policies[current].record
+            current = record.amends or record.replaces
+        settled.update(walk)
+
+
+def _chain(names: list[str], shown: int = 8) -> str:
+    """'a → b → a'; a long cycle keeps its ends, so n messages do not each list n names."""
+    if len(names) <= shown + 1:
+        return " → ".join(names)
+    left_out = len(names) - shown
+    return " → ".join([*names[: shown // 2], f"… {left_out:,} more …", *names[-shown // 2 :]])
+
+
+def _source_paths(index: _Index) -> Iterable[Problem]:
+    """A source's `file` must name a file inside the project, whatever format the record
+    came from: records of a JSON export, which has no project to read it in, are checked as
+    written here; with a project root `_source_files` checks them against it."""
+    if index.project_root is not None:
+        return
+    for item in _sources(index):
+        source = item.record
+        if source.file is not None:
+            problem = relative_path_problem(source.file)
+            if problem is not None:
+                yield item.problem("file", problem, source.file)
+
+
+def _sources(index: _Index) -> list[Located]:
+    """Every source record, in file order (duplicates too): a few among many events."""
+    sources = [*index.ids.get("source", {}).values()]
+    sources += (item for item in index.duplicates if item.kind == "source")
+    return sorted(sources, key=lambda item: (item.path, item.line or 0))
 
 
 def _source_files(index: _Index) -> Iterable[Problem]:
+    """Read every source's `file` through the one confined reader (`_paths.read_source`)."""
     assert index.project_root is not None
     root = index.project_root.resolve()
-    for item in index.located:
+    for item in _sources(index):
         source = item.record
-        if not isinstance(source, Source) or source.file is None:
+        if source.file is None:
             continue
         index.source_texts[source.id] = None
         target = Path(source.file)
@@ -179,8 +295,12 @@ def _source_files(index: _Index) -> Iterable[Problem]:
                 source.file,
             )
             continue
+        problem = relative_path_problem(source.file)
+        if problem is not None:  # a backslash, a drive: what the checks above let through
+            yield item.problem("file", problem, source.file)
+            continue
         try:
-            text = resolved.read_text(encoding="utf-8-sig")
+            text = read_source(root, source.file)
         except FileNotFoundError:
             yield item.problem(
                 "file",
@@ -189,9 +309,12 @@ def _source_files(index: _Index) -> Iterable[Problem]:
                 source.file,
             )
             continue
-        except (OSError, UnicodeDecodeError) as error:
+        except ValueError as error:
+            yield item.problem("file", str(error), source.file)
+            continue
+        except OSError as error:
             yield item.problem(
-                "file", f"cannot read {source.file!r} as UTF-8: {error}", source.file
+                "file", f"cannot read {source.file!r}: {error.strerror or error}", source.file
             )
             continue
         index.source_texts[source.id] = normalise_space(text)
@@ -199,18 +322,20 @@ def _source_files(index: _Index) -> Iterable[Problem]:
 
 
 def _quotes(index: _Index) -> Iterable[Problem]:
+    # Equal citations are mostly one shared object: check each distinct one once, and go
+    # through the events one by one only to locate the citations that fail.
+    cites = list(chain.from_iterable(map(_CITE, map(_RECORD, index.events))))
+    distinct = dict(zip(map(id, cites), cites, strict=True))
+    failing = {key for key, citation in distinct.items() if not _quote_holds(index, citation)}
+    if not failing:
+        return
     sources = index.ids.get("source", {})
-    found: set[tuple[str, str]] = set()  # (source, quote) pairs already found verbatim
     compared: dict[str, SourceText] = {}  # the sources a quote failed in, mapped for messages
     failed: dict[tuple[str, str], str] = {}  # (source, quote) pairs not verbatim → message
-    for item in index.located:
+    for item in index.events:
         record = item.record
-        if not isinstance(record, Event):
-            continue
         for n, citation in enumerate(record.cite):
-            if citation.quote is None or citation.source not in sources:
-                continue
-            if (citation.source, citation.quote) in found:
+            if id(citation) not in failing:
                 continue
             if citation.source not in index.source_texts:
                 yield item.problem(
@@ -220,28 +345,36 @@ def _quotes(index: _Index) -> Iterable[Problem]:
                     citation.quote,
                 )
                 continue
-            text = index.source_texts[citation.source]
-            if text is not None and normalise_space(citation.quote) in text:
-                found.add((citation.source, citation.quote))
-            elif text is not None:
-                pair = (citation.source, citation.quote)
-                told = failed.get(pair)
-                if told is None:
-                    file = sources[citation.source].record.file or ""
-                    if len(failed) < _SEARCHED_QUOTES:
-                        written = compared.get(citation.source)
-                        if written is None:
-                            written = SourceText(index.written[citation.source])
-                            compared[citation.source] = written
-                        told = parting(citation.quote, written, file)
-                    else:  # bounded work for a folder where thousands of quotes differ
-                        told = (
-                            f"quote is not verbatim in {file}; copy it exactly (only white "
-                            f"space may differ; over {_SEARCHED_QUOTES:,} quotes differ, so "
-                            "the closest passage was not searched for)"
-                        )
-                    failed[pair] = told
-                yield item.problem(f"cite[{n}].quote", told, citation.quote)
+            assert citation.quote is not None  # a citation without a quote never fails
+            pair = (citation.source, citation.quote)
+            told = failed.get(pair)
+            if told is None:
+                file = sources[citation.source].record.file or ""
+                if len(failed) < _SEARCHED_QUOTES:
+                    written = compared.get(citation.source)
+                    if written is None:
+                        written = SourceText(index.written[citation.source])
+                        compared[citation.source] = written
+                    told = parting(citation.quote, written, file)
+                else:  # bounded work for a folder where thousands of quotes differ
+                    told = (
+                        f"quote is not verbatim in {file}; copy it exactly (only white "
+                        f"space may differ; over {_SEARCHED_QUOTES:,} quotes differ, so "
+                        "the closest passage was not searched for)"
+                    )
+                failed[pair] = told
+            yield item.problem(f"cite[{n}].quote", told, citation.quote)
+
+
+def _quote_holds(index: _Index, citation: Citation) -> bool:
+    """Whether the citation's quote is verbatim in its source's text (true with no quote,
+    an unknown source, which `_references` reports, or a file that could not be read)."""
+    if citation.quote is None or citation.source not in index.ids.get("source", {}):
+        return True
+    if citation.source not in index.source_texts:
+        return False
+    text = index.source_texts[citation.source]
+    return text is None or normalise_space(citation.quote) in text
 
 
 def _lifecycle(index: _Index) -> Iterable[Problem]:
@@ -290,6 +423,7 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
     _duplicate_ids,
     _references,
     _policy_cycles,
+    _source_paths,
     _source_files,
     _quotes,
     _provisions,
@@ -297,3 +431,6 @@ CHECKS: Final[Sequence[Callable[[_Index], Iterable[Problem]]]] = (
 )
 #: The checks that read source files.
 _FILE_CHECKS: Final = (_source_files, _quotes)
+#: What a slice of the events (rows handed over from a query) can be checked for: a slice
+#: need not hold a policy's whole history, nor the records its events name.
+SLICE_CHECKS: Final = (_duplicate_ids, _references)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import zoneinfo
 from typing import Final
 
 import attrs
@@ -18,15 +17,17 @@ from timeline._endpoint import (
     Endpoint,
     Precision,
     Qualifier,
+    iana_zone,
     offset_label,
     offset_notation,
     parse_endpoint,
+    read_endpoint,
     suggest,
+    zone_problem,
 )
-from timeline._text import did_you_mean
 from timeline.errors import WhenError
 
-__all__ = ["Endpoint", "Precision", "Qualifier", "When", "zone_problem"]
+__all__ = ["Endpoint", "Precision", "Qualifier", "When", "near_the_ends", "zone_problem"]
 
 UTC: Final = dt.UTC
 
@@ -40,7 +41,15 @@ def _micros(moment: dt.datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+#: The UTC moments an instant may stand for: those whose UTC day is a date (years 1-9999).
+#: `9999-12-31T23:59-14:00` is already in the year 10000 in UTC, and would crash every
+#: writer that converts it. (Its day in the timeline's zone is checked when loading.)
+_FIRST_INSTANT: Final = _micros(dt.datetime(1, 1, 1, tzinfo=UTC))
+_LAST_INSTANT: Final = _micros(dt.datetime.max.replace(tzinfo=UTC))
+_INSTANT_RANGE: Final = "in UTC it falls outside the years 1-9999, which no calendar can hold"
 _EPOCH_DAY: Final = _EPOCH.date().toordinal()
+_DAY: Final = 86_400_000_000
+_NEAR_THE_ENDS: Final = [False]  # set for good by the first instant parsed near the ends
 
 
 def _day_start(day: dt.date, zone: dt.tzinfo) -> int:
@@ -55,7 +64,16 @@ def _zoned_day_start(day: dt.date, zone: dt.tzinfo) -> int:
     return _micros(dt.datetime.combine(day, dt.time(), tzinfo=zone))
 
 
-#: Written qualifier (None when absent) → `Qualifier`: a dict lookup, not an enum call.
+def _instant_micros(part: Endpoint, tz: str | None) -> int:
+    """`_micros(part.instant(tz))`, in integer arithmetic when the end carries its offset."""
+    offset, time = part.offset, part.time
+    if offset is None or time is None:
+        return _micros(part.instant(tz))
+    assert part.month is not None
+    assert part.day is not None
+    days = dt.date(part.year, part.month, part.day).toordinal() - _EPOCH_DAY
+    seconds = days * 86_400 + time.hour * 3_600 + time.minute * 60 + time.second
+    return (seconds - offset.days * 86_400 - offset.seconds) * 1_000_000
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=True, order=False)
@@ -223,18 +241,22 @@ class When:
         Open ends sort as the infinite past or future. The key is total: with an id as a
         tie-breaker, two runs never order the same data differently.
         """
-        if self.start is None:
+        start, end = self.start, self.end
+        if start is not None and start is end and start.time is not None:  # an instant
+            moment = _instant_micros(start, self.tz)
+            return (moment, moment)
+        if start is None:
             low = _MIN_KEY
-        elif self.start.time is not None:
-            low = _micros(self.start.instant(self.tz))
+        elif start.time is not None:
+            low = _instant_micros(start, self.tz)
         else:
-            low = _day_start(self.start.first_day, zone)
-        if self.end is None:
+            low = _day_start(start.first_day, zone)
+        if end is None:
             high = _MAX_KEY
-        elif self.end.time is not None:
-            high = _micros(self.end.instant(self.tz))
+        elif end.time is not None:
+            high = _instant_micros(end, self.tz)
         else:
-            last = self.end.last_day
+            last = end.last_day
             high = (
                 _day_start(last + dt.timedelta(days=1), zone) - 1
                 if last < dt.date.max
@@ -344,31 +366,62 @@ def _span_label(start: Endpoint, end: Endpoint) -> str:
 def _parse(text: str, tz: str | None) -> When:
     if tz is not None:
         _check_zone(tz, text)
-    interval = "/" in text
-    if interval:
-        left, _, right = text.partition("/")
-        if "/" in right:
-            raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
-        if left == ".." and right == "..":
-            raise WhenError.invalid(text, "a span needs at least one known end")
-        if not left or not right:
-            raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
-        start = None if left == ".." else parse_endpoint(left, text)
-        end = None if right == ".." else parse_endpoint(right, text)
-    else:
+    if "/" not in text:  # a single value, the common case
         if text == "..":
             raise WhenError.invalid(text, "'..' is only an end of a span, e.g. 2015/..")
-        start = end = parse_endpoint(text, text)
-    for part in (start, end) if interval else (start,):
+        single = read_endpoint(text, text)  # this cache holds the value; no need for two
+        if single.time is not None:
+            if single.offset is None:
+                _check_local(single, tz, text)
+            if not _in_calendar(single, tz):
+                raise WhenError.invalid(text, _INSTANT_RANGE)
+        if tz is not None and not _is_local(single):
+            raise _zone_without_time(text, tz)
+        return When(start=single, end=single, is_interval=False, tz=tz)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise WhenError.invalid(text, suggest(text) or "a span has exactly one '/'")
+    if left == ".." and right == "..":
+        raise WhenError.invalid(text, "a span needs at least one known end")
+    if not left or not right:
+        raise WhenError.invalid(text, "write an open end as '..', e.g. 2015/..")
+    start = None if left == ".." else parse_endpoint(left, text)
+    end = None if right == ".." else parse_endpoint(right, text)
+    for part in (start, end):
         if part is not None and _is_local(part):
             _check_local(part, tz, text)
+        if part is not None and part.time is not None and not _in_calendar(part, tz):
+            raise WhenError.invalid(text, _INSTANT_RANGE)
     if tz is not None and not (_is_local(start) or _is_local(end)):
-        raise WhenError.invalid(
-            text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
-        )
-    if interval and start is not None and end is not None and _backwards(start, end, tz):
+        raise _zone_without_time(text, tz)
+    if start is not None and end is not None and _backwards(start, end, tz):
         raise WhenError.invalid(text, "the span ends before it starts")
-    return When(start=start, end=end, is_interval=interval, tz=tz)
+    return When(start=start, end=end, is_interval=True, tz=tz)
+
+
+def _zone_without_time(text: str, tz: str) -> WhenError:
+    return WhenError.invalid(
+        text, f"a zone ({tz!r}) only goes with a local time of day such as 2025-10-15T09:00"
+    )
+
+
+def _in_calendar(part: Endpoint, tz: str | None) -> bool:
+    """Whether a timed end's moment falls inside the years 1-9999 in UTC (only the first
+    and the last year can leave them: no offset reaches a day). One within a day of either
+    end is noted, for the load to check its day in the timeline's zone."""
+    if part.year not in (1, 9999):
+        return True
+    moment = _micros(part.instant(tz))
+    if not _FIRST_INSTANT + _DAY <= moment <= _LAST_INSTANT - _DAY:
+        _NEAR_THE_ENDS[0] = True
+    return _FIRST_INSTANT <= moment <= _LAST_INSTANT
+
+
+def near_the_ends() -> bool:
+    """Whether any instant parsed so far lies within a day of the calendar's ends in UTC,
+    where its day in another zone may fall outside the years 1-9999. Almost never: so a
+    load can skip looking for such instants among a million events."""
+    return _NEAR_THE_ENDS[0]
 
 
 def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
@@ -385,18 +438,6 @@ def _backwards(start: Endpoint, end: Endpoint, tz: str | None) -> bool:
     return low > high
 
 
-def zone_problem(tz: str) -> str | None:
-    """What is wrong with the zone name `tz`, with the zone it most likely means; or None."""
-    try:
-        zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        pass
-    else:
-        return None
-    hint = did_you_mean(tz, zoneinfo.available_timezones()) or " (e.g. 'Asia/Shanghai')"
-    return f"{tz!r} is not a known IANA time zone{hint}"
-
-
 def _check_zone(tz: str, text: str) -> None:
     problem = zone_problem(tz)
     if problem is not None:
@@ -409,7 +450,7 @@ def _check_local(part: Endpoint, tz: str | None, text: str) -> None:
             text,
             "a time of day needs an offset (Z, +08:00) or the event's tz (e.g. 'Asia/Shanghai')",
         )
-    zone = zoneinfo.ZoneInfo(tz)
+    zone = iana_zone(tz)
     assert part.time is not None
     naive = dt.datetime.combine(part.first_day, part.time)
     early, late = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)

@@ -96,29 +96,89 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     args.program = argv is None  # the process is ours: see _options.load
+    if args.program:
+        _stop_cleanly_on_signals()
     try:
+        _check_environment()
         code: int = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
     except DataError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            _say(str(problem))
         from timeline._text import counted
 
         unwritten = "; nothing was written" if getattr(args, "writes", True) else ""
-        print(f"{counted(len(error.problems), 'problem')} found{unwritten}.", file=sys.stderr)
+        _say(f"{counted(len(error.problems), 'problem')} found{unwritten}.")
         return EXIT_DATA
     except UsageError as error:
         getattr(args, "command_parser", parser).print_usage(sys.stderr)
-        print(f"timeline: error: {error}", file=sys.stderr)
+        _say(f"timeline: error: {error}")
         return EXIT_USAGE
     except TimelineError as error:
-        print(f"timeline: {error}", file=sys.stderr)
+        _say(f"timeline: {error}")
         return EXIT_DATA
+    except BrokenPipeError:
+        return _pipe_closed()
     except OSError as error:
-        print(
-            f"timeline: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
-            file=sys.stderr,
+        reason = error.strerror or str(error)
+        _say(f"timeline: {error.filename}: {reason}" if error.filename else f"timeline: {reason}")
+        return EXIT_DATA
+    except MemoryError:
+        _say(
+            "timeline: out of memory; nothing was written (the data is too big for this "
+            "machine's memory: split it, or filter it)"
         )
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _say(message: str) -> None:
+    """Print a message to stderr with every control character escaped, as `!r` would: a
+    message can quote a hostile file, which must not move the cursor or recolour a terminal."""
+    from timeline._text import printable
+
+    print(printable(message), file=sys.stderr)
+
+
+def _check_environment() -> None:
+    """One rule for SOURCE_DATE_EPOCH, whichever command runs (a usage error if it is bad)."""
+    from timeline._clock import source_date_epoch
+
+    try:
+        source_date_epoch()
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _pipe_closed() -> int:
+    """The reader of stdout went away (`timeline ics | head`): end quietly, as a program
+    killed by SIGPIPE would (exit status 141), with nothing more to flush."""
+    import os
+
+    try:
+        with open(os.devnull, "wb") as null:  # the interpreter's last flush must not fail
+            os.dup2(null.fileno(), sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no file (captured in-process): nothing to do
+        pass
+    return 128 + 13
+
+
+def _stop_cleanly_on_signals() -> None:
+    """Make SIGTERM and SIGHUP unwind like Ctrl-C (SIGINT): every temporary file and folder
+    is removed on the way out, then the process exits with 128 + the signal's number."""
+    import signal
+
+    def stop(number: int, _: object) -> None:
+        for name in _SIGNALS:  # a second signal must not cut the clean-up short
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise SystemExit(128 + number)
+
+    for name in _SIGNALS:
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), stop)
+
+
+_SIGNALS = ("SIGTERM", "SIGHUP")

@@ -6,6 +6,7 @@ import sys
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
@@ -13,8 +14,10 @@ from timeline._cli._options import (
     filter_of,
     known,
     load,
+    output_target,
     parse_day,
     refuse_unknown,
+    require_events,
 )
 
 TYPE_CHECKING = False
@@ -46,6 +49,7 @@ def add(commands: Commands) -> None:
     )
     add_known_on(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -53,24 +57,21 @@ def run(args: argparse.Namespace) -> int:
     """Write a static site: the HTML report (index.html), calendar feeds (all events and each
     named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; with
     --previous SITE, what changed since that site (changes.html, changes.atom); set
-    SOURCE_DATE_EPOCH for byte-identical files. Example:
-    timeline build events -o site --previous site
+    SOURCE_DATE_EPOCH for byte-identical files. The site is built beside DIR and swapped in
+    whole. Example: timeline build events -o site --previous site
     """
     from timeline._site import build
 
-    criteria = filter_of(args)
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     timeline = known(args, timeline)
     day = None if args.known_on is None else parse_day("--known-on", args.known_on)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
+    require_events(args, selected, len(timeline), "an empty site")
+    target = output_target(args, folder=True)
     written = build(
-        selected,
-        args.output,
-        lanes=args.lanes,
-        history=timeline,
-        previous=args.previous,
-        as_of=day,
+        selected, target, lanes=args.lanes, history=timeline, previous=args.previous, as_of=day
     )
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)

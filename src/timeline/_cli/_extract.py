@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from timeline._model import Source
 
 
+#: How a draft begins: -o may replace a file that begins so (an earlier draft), no other.
+DRAFT = "# Draft events from `timeline extract`"
+
+
 def add(commands: Commands) -> None:
     parser = add_command(commands, "extract", run, "draft events from an article's dated phrases")
     parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or a source id in DATA")
@@ -69,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"source {args.file!r} has no `file` to read")
         path = root / source.file
     published = _published(source)
+    if data.is_dir():  # what -o must never replace: the folder's files and sources
+        from timeline._load import inputs
+
+        args.inputs = inputs(data, sources.values())
     if args.published:
         try:
             published = dt.date.fromisoformat(args.published)
@@ -76,15 +84,11 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--published {args.published!r} is not a date YYYY-MM-DD") from None
     if published is None:
         raise UsageError("give --published YYYY-MM-DD: relative phrases are resolved against it")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TimelineError(f"{path}: not UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise TimelineError(f"{path}: cannot read it ({error.strerror})") from None
+    text = _read_source(root, source) if source is not None else _read_article(path)
     mentions = extract(text, published)
+    reads = {str(path): "the article"}
     if args.format == "jsonl":
-        emit(args, to_jsonl(mentions))
+        emit(args, to_jsonl(mentions), reads=reads)
         return EXIT_OK
     file = _relative(path, root)
     if source is None:  # a source of DATA that reads this file is cited, not written again
@@ -121,12 +125,43 @@ def run(args: argparse.Namespace) -> int:
         f"event id {old!r} is taken in {args.data}: drafted as {new!r}"
         for old, new in drafted.renamed
     ]
-    emit(args, drafted.toml)
+    emit(args, drafted.toml, reads=reads, data=DRAFT)  # replaces only an earlier draft
     for note in notes:
         print(f"timeline: {note}", file=sys.stderr)
     if writes_file(args):
         print(f"{args.output}: {drafted.events} draft events", file=sys.stderr)
     return EXIT_OK
+
+
+def _read_source(root: Path, source: Source) -> str:
+    """A source's text through the one confined reader: inside the project, a regular
+    file (never a FIFO that would hang), UTF-8."""
+    from timeline._paths import read_source
+
+    assert source.file is not None
+    try:
+        return read_source(root, source.file)
+    except FileNotFoundError:
+        raise TimelineError(f"source {source.id!r}: no such file {source.file!r}") from None
+    except ValueError as error:
+        raise TimelineError(f"source {source.id!r}: {error}") from None
+    except OSError as error:
+        raise TimelineError(f"source {source.id!r}: {source.file}: {error.strerror}") from None
+
+
+def _read_article(path: Path) -> str:
+    """The article FILE named on the command line, as UTF-8 (a pipe such as /dev/stdin too)."""
+    from timeline._text import encoding_hint
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TimelineError(f"{path}: cannot read it ({error.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        hint = encoding_hint(data, str(path)) or f"byte {data[error.start]:#04x}"
+        raise TimelineError(f"{path}: not UTF-8 text: {hint}") from None
 
 
 def _taken(data: Path, output: Path | None) -> tuple[dict[str, Source], set[str]]:

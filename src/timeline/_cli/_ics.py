@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
@@ -15,6 +16,7 @@ from timeline._cli._options import (
     load,
     parse_day,
     refuse_unknown,
+    require_events,
 )
 from timeline.errors import IcsError, UsageError
 
@@ -55,6 +57,7 @@ def add(commands: Commands) -> None:
         "raised by one and LAST-MODIFIED set, the others keep theirs",
     )
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -75,18 +78,19 @@ def run(args: argparse.Namespace) -> int:
     refuse_unknown(timeline, criteria)
     timeline = known(args, timeline)
     previous = args.previous
-    name, description = args.name, None
+    name, description, selected = args.name, None, timeline
     if args.feed is not None:
         try:
             feed = feed_calendar(timeline, args.feed)
         except IcsError as error:
             raise UsageError(f"--feed: {error}") from None
-        timeline, name, description = feed.timeline, name or feed.name, feed.description
+        selected, name, description = feed.timeline, name or feed.name, feed.description
     if not criteria.is_empty:
-        timeline = timeline.filter(criteria)
+        selected = selected.filter(criteria)
+    require_events(args, selected, len(timeline), "an empty calendar")
     emit_stream(
         args,
-        lambda out: write_ics(timeline, out, name=name, description=description, previous=previous),
+        lambda out: write_ics(selected, out, name=name, description=description, previous=previous),
     )
     return EXIT_OK
 
@@ -96,7 +100,7 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     --jurisdiction choose (every policy when neither is given)."""
     from timeline._ics import write_deadlines
 
-    others = [f"--{n}" for n in ("feed", "tag", "actor", "text") if getattr(args, n, None)]
+    others = [f"--{n}" for n in ("feed", "tag", "actor", "place", "text") if getattr(args, n, None)]
     others += [o for o, v in (("--from", args.start), ("--to", args.end)) if v]
     if others:
         raise UsageError(

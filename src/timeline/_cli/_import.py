@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from timeline._cli._options import EXIT_OK, add_command, add_output, emit, writes_file
+from timeline._cli._options import (
+    EXIT_OK,
+    add_command,
+    add_output,
+    emit,
+    output_target,
+    writes_file,
+)
 from timeline.errors import TimelineError, UsageError
 
 TYPE_CHECKING = False
@@ -105,10 +112,11 @@ def run(args: argparse.Namespace) -> int:
     _report(imported)
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
+    reads = {str(args.file): "the file it imports"}  # never -o, even with --force
     if out is None or args.force:
-        emit(args, imported.to_toml())  # stdout, or -o replaced atomically
+        emit(args, imported.to_toml(), data="", reads=reads)  # stdout, or -o replaced
     else:
-        _write_new(out, imported.to_toml())
+        _write_new(output_target(args, data="", reads=reads), imported.to_toml())
     _settings(imported, folder, out)
     where = f"{out}: " if out is not None else ""
     print(f"timeline: {where}{imported.summary}", file=sys.stderr)
@@ -133,10 +141,13 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
 
 def _report(imported: Imported) -> None:
+    """What was changed or skipped; these quote the file, so never its raw controls."""
+    from timeline._text import printable
+
     for warning in imported.warnings:
-        print(f"timeline: warning: {warning}", file=sys.stderr)
+        print(printable(f"timeline: warning: {warning}"), file=sys.stderr)
     for skipped in imported.skipped:
-        print(f"timeline: skipped: {skipped}", file=sys.stderr)
+        print(printable(f"timeline: skipped: {skipped}"), file=sys.stderr)
 
 
 def _write_new(out: Path, text: str) -> None:

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from timeline._cli._options import Commands
 
 
+#: How an import begins: -o may replace a file that begins so (an earlier import), no other.
+IMPORTED = "# Imported by `timeline import-ics`"
+
+
 def add(commands: Commands) -> None:
     parser = add_command(commands, "import-ics", run, "turn an .ics calendar into a TOML data file")
     parser.add_argument("file", metavar="FILE", help="the .ics file to read")

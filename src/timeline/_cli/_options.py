@@ -2,19 +2,24 @@
 
 Imported on every run but `--version`, so nothing heavy at the top: what a command needs
 is imported when it runs.
+
+Nothing is lost or published by accident: `-o` is checked against what the command read
+(`timeline._paths.check_target`), a filter value that matches nothing in the data is a usage
+error naming the known values, and writing zero events needs `--allow-empty`.
 """
 
 from __future__ import annotations
 
 import sys
 
-from timeline.errors import DataError, UsageError, WhenError
+from timeline.errors import DataError, TimelineError, UsageError, WhenError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
-    from collections.abc import Callable, Collection, Iterable
+    from collections.abc import Callable, Collection, Iterable, Mapping
+    from pathlib import Path
     from typing import BinaryIO
 
     from timeline._query import Filter
@@ -30,6 +35,7 @@ __all__ = [
     "EXIT_USAGE",
     "add_command",
     "add_data",
+    "add_allow_empty",
     "add_filters",
     "add_known_on",
     "add_output",
@@ -38,8 +44,11 @@ __all__ = [
     "filter_of",
     "known",
     "load",
+    "output_target",
     "parse_day",
     "refuse_unknown",
+    "require_events",
+    "unknown_value",
     "writes_file",
 ]
 
@@ -95,10 +104,21 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
         help="events of policies imposed by this jurisdiction (e.g. US)",
     )
     group.add_argument(
+        "--place", action="append", default=[], metavar="ID", help="events at this place"
+    )
+    group.add_argument(
         "--text",
         metavar="TEXT",
         help="events that contain TEXT (case-insensitive) in the id, title, summary, said "
         "phrase, quotes or tags",
+    )
+
+
+def add_allow_empty(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write the output even when no event is left to write (refused otherwise)",
     )
 
 
@@ -137,28 +157,48 @@ def known(args: argparse.Namespace, timeline: Timeline) -> Timeline:
 
 
 def filter_of(args: argparse.Namespace) -> Filter:
-    """The `Filter` the filter options ask for; a bad --from/--to is a usage error."""
+    """The `Filter` the filter options ask for; a bad --from/--to, or a --from after the
+    --to, is a usage error."""
     from timeline._query import Filter
 
     try:
-        return Filter.build(
+        criteria = Filter.build(
             start=args.start,
             end=args.end,
             tags=args.tag,
             actors=args.actor,
             policies=args.policy,
             jurisdictions=args.jurisdiction,
+            places=args.place,
             text=args.text,
         )
     except WhenError as error:
         raise UsageError(f"--from/--to: {error}") from error
+    start, end = criteria.start, criteria.end
+    if start is not None and end is not None and start.sort_key()[0] > end.sort_key()[1]:
+        raise UsageError(
+            f"--from {args.start} is after --to {args.end}: no event can be in both; "
+            "swap them or widen one"
+        )
+    return criteria
+
+
+def require_events(args: argparse.Namespace, selected: Timeline, total: int, what: str) -> None:
+    """Refuse to write `what` with no event in it unless --allow-empty: an empty calendar or
+    report published by mistake replaces a good one for every reader."""
+    if len(selected) or getattr(args, "allow_empty", False):
+        return
+    why = "the data holds no events" if not total else f"the filters keep none of {total} events"
+    raise TimelineError(
+        f"no events to write ({why}); nothing was written: pass --allow-empty to write "
+        f"{what} anyway"
+    )
 
 
 def refuse_unknown(timeline: Timeline, criteria: Filter) -> None:
-    """Refuse a filter value the data never uses, with the one it most likely means: a typo
-    would otherwise match nothing and look like an answer."""
-    from timeline._text import did_you_mean
-
+    """Refuse a filter value the data never uses, with the one it most likely means and the
+    values it does hold: a typo would otherwise match nothing and look like an answer (or
+    publish an empty calendar)."""
     asked: list[tuple[str, Iterable[str], Callable[[], Collection[str]], str]] = [
         (
             "--tag",
@@ -174,22 +214,32 @@ def refuse_unknown(timeline: Timeline, criteria: Filter) -> None:
             lambda: {p.jurisdiction for p in timeline.policies.values() if p.jurisdiction},
             "no policy has the jurisdiction",
         ),
+        ("--place", criteria.places, lambda: timeline.places.keys(), "no place with id"),
     ]
     for option, values, known_of, wording in asked:
         known: Collection[str] | None = None
         for value in values:
             known = known_of() if known is None else known
             if value not in known:
-                message = f"{option}: {wording} {value!r}{did_you_mean(value, known)}"
-                if option == "--policy":
-                    message += f"; known: {', '.join(sorted(known)) or 'none'}"
-                raise UsageError(message)
+                raise UsageError(unknown_value(option, wording, value, known))
+
+
+def unknown_value(option: str, wording: str, value: str, known: Collection[str]) -> str:
+    """'--tag: no event has the tag 'x' (did you mean 'y'?); known: a, b, c'."""
+    from timeline._text import did_you_mean
+
+    listed = sorted(known)
+    shown = ", ".join(listed[:12]) or "none"
+    if len(listed) > 12:
+        shown += f" and {len(listed) - 12} more"
+    return f"{option}: {wording} {value!r}{did_you_mean(value, listed)}; known: {shown}"
 
 
 def load(args: argparse.Namespace) -> Timeline:
-    """Load the DATA folder (`args.data`)."""
+    """Load the DATA folder (`args.data`), noting what it read in `args.inputs` so that no
+    output of the command can replace it."""
     try:
-        return _load(args)
+        timeline = _load(args)
     except DataError as error:
         from pathlib import Path
 
@@ -201,24 +251,31 @@ def load(args: argparse.Namespace) -> Timeline:
             f"; name the folder to read after the command: timeline {args.command} FOLDER"
         )
         raise DataError([problem]) from None
+    from timeline._load import inputs
+
+    args.inputs = inputs(args.data, timeline.sources.values())
+    return timeline
 
 
 def _load(args: argparse.Namespace) -> Timeline:
     from timeline._load import load
 
     if not getattr(args, "program", False):
-        return load(args.data)
-    # Run as the program, the loaded data lives until the process exits: move it out of the
-    # cyclic collector's sight (gc.freeze) rather than have every later collection, and the
-    # one at exit, walk millions of records again. A fifth of a large export's time.
-    import gc
+        timeline = load(args.data)
+    else:
+        # Run as the program, the loaded data lives until the process exits: move it out of
+        # the cyclic collector's sight (gc.freeze) rather than have every later collection,
+        # and the one at exit, walk millions of records again. A fifth of a large export's
+        # time.
+        import gc
 
-    gc.disable()
-    try:
-        return load(args.data)
-    finally:
-        gc.freeze()
-        gc.enable()
+        gc.disable()
+        try:
+            timeline = load(args.data)
+        finally:
+            gc.freeze()
+            gc.enable()
+    return timeline
 
 
 def writes_file(args: argparse.Namespace) -> bool:
@@ -226,17 +283,50 @@ def writes_file(args: argparse.Namespace) -> bool:
     return bool(args.output) and args.output != "-"
 
 
-def emit(args: argparse.Namespace, data: str | bytes) -> None:
-    """Write to -o atomically, or to stdout."""
+def output_target(
+    args: argparse.Namespace,
+    *,
+    folder: bool = False,
+    data: str | None = None,
+    reads: Mapping[str, str] | None = None,
+) -> Path:
+    """Where -o may be written, given what the command read (`load`'s inputs and `reads`,
+    path → what it is); a usage error says why when it may not. See `_paths.check_target`."""
+    from timeline._paths import Inputs, check_target
+
+    found = getattr(args, "inputs", None) or Inputs()
+    for path, what in (reads or {}).items():
+        found = found.with_file(path, what)
+    try:
+        return check_target(args.output, found, folder=folder, data=data)
+    except UsageError as error:
+        raise UsageError(f"-o {error}") from None
+
+
+def emit(
+    args: argparse.Namespace,
+    text: str | bytes,
+    *,
+    data: str | None = None,
+    reads: Mapping[str, str] | None = None,
+) -> None:
+    """Write to -o atomically (once `output_target` allows it), or to stdout. A command
+    that writes data gives `data`, the first line of what it writes (see `output_target`)."""
     if writes_file(args):
         from timeline._io import write_atomic
 
-        write_atomic(args.output, data)
-    elif isinstance(data, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
+        write_atomic(output_target(args, data=data, reads=reads), text)
+        return
+    try:
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _on_stdout(error) from error
 
 
 def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> None:
@@ -244,9 +334,21 @@ def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> 
     if writes_file(args):
         from timeline._io import atomic_writer
 
-        with atomic_writer(args.output) as out:
+        with atomic_writer(output_target(args)) as out:
             write(out)
-    else:
+        return
+    try:
         sys.stdout.flush()
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _on_stdout(error) from error
+
+
+def _on_stdout(error: OSError) -> OSError:
+    """A failed write to stdout (a full disk behind a redirect) names it."""
+    from timeline._io import named
+
+    return named(error, "<stdout>")

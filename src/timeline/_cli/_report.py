@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+
 from timeline._cli._options import (
     EXIT_OK,
+    add_allow_empty,
     add_command,
     add_data,
     add_filters,
     add_known_on,
     add_output,
-    emit,
+    emit_stream,
     filter_of,
     known,
     load,
     parse_day,
     refuse_unknown,
+    require_events,
+    writes_file,
 )
 from timeline.errors import UsageError
 
@@ -28,12 +33,15 @@ if TYPE_CHECKING:
 
 
 def add(commands: Commands) -> None:
-    from timeline.report import FORMATS
+    from timeline.report import BINARY, FORMATS
 
     parser = add_command(commands, "report", run, "print a chronological report")
     add_data(parser)
     parser.add_argument(
-        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+        "--format",
+        choices=sorted([*FORMATS, *BINARY]),
+        default="text",
+        help="output format (default: text; parquet, a binary file, needs -o)",
     )
     parser.add_argument(
         "--lanes",
@@ -42,6 +50,7 @@ def add(commands: Commands) -> None:
     )
     add_known_on(parser)
     add_output(parser)
+    add_allow_empty(parser)
     add_filters(parser)
 
 
@@ -50,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
     day. Example: timeline report events --from 2025 --known-on 2025-12-01"""
     from timeline import report
 
-    criteria = filter_of(args)
+    criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
+    if args.lanes is not None and args.format not in report.LANED:
+        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if args.format in report.BINARY and not writes_file(args):
+        raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
     timeline = load(args)
     refuse_unknown(timeline, criteria)
     if args.known_on is not None:
@@ -58,23 +71,30 @@ def run(args: argparse.Namespace) -> int:
             known(args, timeline), args.format, parse_day("--known-on", args.known_on)
         )
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
-    if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+    if writes_file(args):
+        require_events(args, selected, len(timeline), "an empty report")
+    if args.format == "parquet":
+        from timeline import _parquet
+
+        emit_stream(args, lambda out: _parquet.write(selected, out))
+        return EXIT_OK
     if args.format == "html":
         from timeline.report import _html as html
 
         # The policy bands fold every event of each policy, not only the filtered ones.
-        rendered = html.render(selected, lanes=args.lanes or "policy", history=timeline)
+        texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
     else:
-        rendered = report.render(selected, args.format, lanes=args.lanes)
+        texts = report.pieces(selected, args.format, lanes=args.lanes)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            rendered += "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
-    emit(args, rendered)
+        texts = itertools.chain(texts, [section])
+    # Written as it is made: a report of a million events never sits whole in memory.
+    emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
 
 

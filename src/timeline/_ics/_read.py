@@ -37,7 +37,7 @@ from timeline._ics._parse import CUT_SHORT, decode, parse
 from timeline._ics._zones import Zones
 from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
-from timeline._text import CONTROL, SLUG, URL, clean, fit, name_id, slugify
+from timeline._text import CONTROL, SLUG, URL, clean, fit, name_id, printable, slugify
 from timeline._when import When
 from timeline.errors import IcsError, SkippedRecordError, WhenError
 
@@ -83,6 +83,8 @@ def read_ics(
     decoded = decode(raw)
     try:
         calendars = parse(decoded.text)
+    except MemoryError:  # a calendar too big for memory is not a malformed one
+        raise
     except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
         raise IcsError(
             f"{name!r} is not an iCalendar file ({short(str(error))}); "
@@ -388,5 +390,7 @@ def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def short(text: str, limit: int = 120) -> str:
-    """`text` cut to `limit` characters for a message, with an ellipsis when cut."""
+    """`text` for a message, with its control characters escaped (it quotes the calendar),
+    cut to `limit` characters, with an ellipsis when cut."""
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

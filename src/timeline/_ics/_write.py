@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ from typing import BinaryIO, Final, NamedTuple, TypedDict, Unpack
 
 import attrs
 
+from timeline._clock import source_date_epoch
 from timeline._ics._dates import place, precision_note, utc_value
 from timeline._ics._lines import (
     DETAILS_RULE,
@@ -57,16 +57,13 @@ def stamp_from_environment() -> dt.datetime:
     Raises:
         IcsError: SOURCE_DATE_EPOCH is set but is not a whole number of seconds.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    except (ValueError, OverflowError, OSError) as error:
-        raise IcsError(
-            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
-            "set it to e.g. $(git log -1 --format=%ct) or unset it"
-        ) from error
+        epoch = source_date_epoch()
+    except ValueError as error:
+        raise IcsError(str(error)) from None
+    if epoch is None:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -91,6 +88,11 @@ class _Context:
     policy_lines: dict[tuple[str, Effect | None], str] = attrs.field(factory=dict)
     place_lines: dict[str, bytes] = attrs.field(factory=dict)  # place id → LOCATION (+ GEO)
     categories: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
+    #: DESCRIPTION pieces, escaped: "Who: ..." per actor list, the policy line, and the
+    #: "Sources:" block of a single citation (by id: the events keep every citation alive).
+    who: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
+    policy_pieces: dict[tuple[str, Effect | None], bytes] = attrs.field(factory=dict)
+    cited: dict[int, bytes] = attrs.field(factory=dict)
 
 
 def _head(source: Source) -> str:
@@ -118,14 +120,7 @@ def _description(event: Event, ctx: _Context, note: str | None) -> str:
         names = ctx.names
         details.append("Who: " + ", ".join([names.get(a, a) for a in event.actors]))
     if event.policy:
-        key = (event.policy, event.effect)
-        line = ctx.policy_lines.get(key)
-        if line is None:
-            policy = ctx.policies.get(event.policy)
-            title = policy.title if policy else event.policy
-            effect = f" ({event.effect.value})" if event.effect else ""
-            line = ctx.policy_lines[key] = f"Policy: {title}{effect}"
-        details.append(line)
+        details.append(_policy_line(event, ctx))
     details.append("Sources:")
     heads = ctx.heads
     if len(event.cite) == 1:  # the common case: no grouping by source needed
@@ -142,6 +137,76 @@ def _description(event: Event, ctx: _Context, note: str | None) -> str:
     return "\n".join(details)
 
 
+_RULE: Final = escape_utf8(DETAILS_RULE)
+_SOURCES: Final = b"Sources:"
+_NEWLINE: Final = b"\\n"  # a newline in an escaped TEXT value
+_PIECES: Final = 1 << 16  # actor lists whose "Who:" piece is remembered
+
+
+def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
+    """`escape_utf8(_description(event, ctx, dated.note))`, from pieces escaped once each.
+
+    Escaping goes character by character, so pieces escaped apart and joined by an escaped
+    newline give the same octets as the whole escaped at once: except after a piece that
+    ends in CR, which with the newline after it makes one line end (CR LF), so an event
+    with such a piece is escaped whole, as `_description` writes it.
+    """
+    summary, said = event.summary, event.said
+    if (summary and summary[-1] == "\r") or dated.note_ends_in_cr:
+        return escape_utf8(_description(event, ctx, dated.note))
+    parts = [escape_utf8(summary) + _NEWLINE + _NEWLINE + _RULE] if summary else []
+    if dated.escaped_note:
+        parts.append(dated.escaped_note)
+    if said:
+        parts.append(escape_utf8(f"The source says: “{said}”"))
+    if event.actors:
+        who = ctx.who.get(event.actors)
+        if who is None:
+            names = ctx.names
+            text = "Who: " + ", ".join([names.get(a, a) for a in event.actors])
+            if text[-1] == "\r":
+                return escape_utf8(_description(event, ctx, dated.note))
+            who = escape_utf8(text)
+            if len(ctx.who) < _PIECES:
+                ctx.who[event.actors] = who
+        parts.append(who)
+    if event.policy:
+        key = (event.policy, event.effect)
+        piece = ctx.policy_pieces.get(key)
+        if piece is None:
+            text = _policy_line(event, ctx)
+            if text[-1] == "\r":
+                return escape_utf8(_description(event, ctx, dated.note))
+            piece = ctx.policy_pieces[key] = escape_utf8(text)
+        parts.append(piece)
+    parts.append(_SOURCES)
+    cite = event.cite
+    if len(cite) > 1 and len({c.source for c in cite}) < len(cite):
+        return escape_utf8(_description(event, ctx, dated.note))  # grouped by source: rare
+    for citation in cite:  # each source once, so each citation is its own source's block
+        block = ctx.cited.get(id(citation))
+        if block is None:
+            lines = [ctx.heads.get(citation.source) or f"• {citation.source}"]
+            _quoted(citation, lines)
+            if any(line[-1:] == "\r" for line in lines):
+                return escape_utf8(_description(event, ctx, dated.note))
+            block = ctx.cited[id(citation)] = escape_utf8("\n".join(lines))
+        parts.append(block)
+    return _NEWLINE.join(parts)
+
+
+def _policy_line(event: Event, ctx: _Context) -> str:
+    assert event.policy is not None
+    key = (event.policy, event.effect)
+    line = ctx.policy_lines.get(key)
+    if line is None:
+        policy = ctx.policies.get(event.policy)
+        title = policy.title if policy else event.policy
+        effect = f" ({event.effect.value})" if event.effect else ""
+        line = ctx.policy_lines[key] = f"Policy: {title}{effect}"
+    return line
+
+
 class _Dated(NamedTuple):
     """What a `When` contributes to a VEVENT, computed and folded once per distinct value."""
 
@@ -150,6 +215,15 @@ class _Dated(NamedTuple):
     suffix: str  # " (April 2025)" for a marker's SUMMARY, else ""
     note: str | None
     x_when: bytes
+    escaped_note: bytes | None  # `note`, escaped for DESCRIPTION
+    note_ends_in_cr: bool
+
+
+def _short(line: str) -> bytes:
+    """`fold(line)`, quicker for the short ASCII lines dates make (one octet a character)."""
+    if len(line) <= 75 and line.isascii():
+        return (line + "\r\n").encode()
+    return fold(line)
 
 
 def _dated(when: When) -> _Dated:
@@ -160,11 +234,13 @@ def _dated(when: When) -> _Dated:
         label = when.label
         suffix, note = f" ({label})", precision_note(when, placement.day, label)
     return _Dated(
-        dates=b"".join(map(fold, placement.lines)),
+        dates=b"".join(map(_short, placement.lines)),
         zones=placement.zones,
         suffix=suffix,
         note=note,
-        x_when=fold(f"{X_WHEN}{zone}:{escape_text(str(when))}"),
+        x_when=_short(f"{X_WHEN}{zone}:{escape_text(str(when))}"),
+        escaped_note=None if not note else escape_utf8(note),
+        note_ends_in_cr=note is not None and note.endswith("\r"),
     )
 
 
@@ -177,11 +253,11 @@ _TRANSP: Final = b"TRANSP:TRANSPARENT\r\n"  # an event in a timeline does not ma
 def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     out = [
         _BEGIN,
-        fold_utf8(f"UID:{raw(event.id)}@{ctx.domain}".encode()),
+        _id_line("UID:", event.id, ctx.domain),
         ctx.stamp,
         dated.dates,
         fold_utf8(b"SUMMARY:" + escape_utf8(event.title + dated.suffix)),
-        fold_utf8(b"DESCRIPTION:" + escape_utf8(_description(event, ctx, dated.note))),
+        fold_utf8(b"DESCRIPTION:" + _escaped_description(event, ctx, dated)),
     ]
     if event.place:
         lines = ctx.place_lines.get(event.place)
@@ -200,7 +276,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
         out.append(line)
     previous = ctx.related.get(event.id)
     if previous is not None:
-        out.append(fold_utf8(f"RELATED-TO;RELTYPE=SIBLING:{raw(previous)}@{ctx.domain}".encode()))
+        out.append(_id_line("RELATED-TO;RELTYPE=SIBLING:", previous, ctx.domain))
     out += (_TRANSP, dated.x_when)
     if event.said:
         out.append(fold_utf8(_SAID + escape_utf8(event.said)))
@@ -209,6 +285,16 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
 
 
 _TAG_CACHE: Final = 65_536  # distinct tag lists remembered; more are folded each time
+
+
+def _id_line(name: str, event_id: str, domain: str) -> bytes:
+    """The folded UID (or RELATED-TO) line. An id is a slug (the model checks it), so ASCII
+    and printable: one octet a character, nothing for `raw` to take out, and short lines
+    need no folding; anything else goes the long way."""
+    line = f"{name}{event_id}@{domain}"
+    if len(line) <= 75 and line.isascii() and line.isprintable():
+        return line.encode() + b"\r\n"
+    return fold_utf8(f"{name}{raw(event_id)}@{domain}".encode())
 
 
 def _location(place_id: str, ctx: _Context) -> bytes:
@@ -394,8 +480,13 @@ def write_ics(
     )
     for zone in sorted(years):
         write(vtimezone(zone, *years[zone]))
+    batch: list[bytes] = []  # a few hundred VEVENTs a write: fewer calls, little memory
     for event, when_lines in zip(ordered, dated, strict=True):
-        write(_vevent(event, ctx, when_lines))
+        batch.append(_vevent(event, ctx, when_lines))
+        if len(batch) == 256:
+            write(b"".join(batch))
+            batch.clear()
+    write(b"".join(batch))
     write(b"END:VCALENDAR\r\n")
 
 

@@ -1,7 +1,10 @@
 """Chronological reports: one function per output format, each a pure `timeline -> str`.
 
-`render(tl, format)` picks one by name, as the command line does. Each format lives in a
-private module of this package and loads on first use, so plain text never imports Jinja2.
+`render(tl, format)` picks one by name, as the command line does; `write(tl, out, format)`
+writes the same text to a stream a piece at a time, so memory stays that of the timeline
+however large the report (the command line writes every report this way). Each format
+lives in a private module of this package and loads on first use, so plain text never
+imports Jinja2.
 
 >>> {"text", "markdown", "json", "csv", "timelinejs", "html"} <= set(FORMATS)
 True
@@ -10,12 +13,15 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, cast
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
     from timeline._timeline import Timeline
 
 __all__ = [
+    "BINARY",
     "FORMATS",
     "LANED",
     "Lanes",
@@ -23,9 +29,12 @@ __all__ = [
     "html",
     "json",
     "markdown",
+    "pieces",
     "render",
     "text",
     "timelinejs",
+    "write",
+    "write_pieces",
 ]
 
 #: Format name → the private module of this package that renders it.
@@ -38,6 +47,10 @@ FORMATS: Final = {
     "html": "_html",
 }
 
+#: Formats of binary files, which `timeline report` writes only to a file (`-o FILE`); not
+#: text, so neither `render` nor `write` gives them (`timeline.to_arrow` is Parquet's).
+BINARY: Final = ("parquet",)
+
 #: Formats that draw swimlanes, and so take `lanes`.
 LANED: Final = ("html", "timelinejs")
 
@@ -45,14 +58,32 @@ LANED: Final = ("html", "timelinejs")
 Lanes = Literal["policy", "actor", "jurisdiction"]
 
 
-def _renderer(format: str) -> Any:
+def _module(format: str) -> Any:
     try:
         module = FORMATS[format]
     except KeyError:
         raise ValueError(
             f"unknown report format {format!r}; use one of {sorted(FORMATS)}"
         ) from None
-    return importlib.import_module(f"timeline.report.{module}").render
+    return importlib.import_module(f"timeline.report.{module}")
+
+
+def pieces(
+    timeline: Timeline, format: str = "text", *, lanes: Lanes | None = None
+) -> Iterator[str]:
+    """The report's text a piece at a time; checks its arguments before the first piece.
+
+    Raises:
+        ValueError: as `render`.
+    """
+    module = _module(format)
+    if lanes is not None and format not in LANED:
+        raise ValueError(f"format {format!r} has no lanes; lanes go with {list(LANED)}")
+    options = {} if lanes is None else {"lanes": lanes}
+    if hasattr(module, "pieces"):
+        produced: Iterator[str] = module.pieces(timeline, **options)
+        return produced
+    return iter([module.render(timeline, **options)])  # a format not yet written in pieces
 
 
 def render(timeline: Timeline, format: str = "text", *, lanes: Lanes | None = None) -> str:
@@ -62,14 +93,53 @@ def render(timeline: Timeline, format: str = "text", *, lanes: Lanes | None = No
         ValueError: `format` is not one of `FORMATS`, or `lanes` is given for a format
             without lanes.
     """
-    renderer = _renderer(format)
-    if lanes is None:
-        rendered: str = renderer(timeline)
-    elif format not in LANED:
-        raise ValueError(f"format {format!r} has no lanes; lanes go with {list(LANED)}")
-    else:
-        rendered = renderer(timeline, lanes=lanes)
-    return rendered
+    return "".join(pieces(timeline, format, lanes=lanes))
+
+
+def write(
+    timeline: Timeline,
+    out: IO[str] | IO[bytes],
+    format: str = "text",
+    *,
+    lanes: Lanes | None = None,
+) -> None:
+    """Write the report `render` gives to `out`, a text stream or a binary one (as UTF-8),
+    a piece at a time.
+
+    Raises:
+        ValueError: as `render`, before anything is written.
+    """
+    write_pieces(out, pieces(timeline, format, lanes=lanes))
+
+
+#: How much text `write_pieces` gathers before each write: few calls, little memory.
+_BATCH: Final = 1 << 16
+
+
+def write_pieces(out: IO[str] | IO[bytes], texts: Iterable[str]) -> None:
+    """Write `texts` to a text stream, or encoded as UTF-8 to a binary one, in batches."""
+    send = _sender(out)
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= _BATCH:
+            send("".join(batch))
+            batch.clear()
+            size = 0
+    if batch:
+        send("".join(batch))
+
+
+def _sender(out: IO[str] | IO[bytes]) -> Callable[[str], object]:
+    """`out.write` for a text stream; for a binary one, a write of the text's UTF-8."""
+    try:
+        cast("IO[str]", out).write("")
+    except TypeError:  # a binary stream refuses str, before writing anything
+        binary = cast("IO[bytes]", out)
+        return lambda text: binary.write(text.encode())
+    return cast("IO[str]", out).write
 
 
 def text(timeline: Timeline) -> str:

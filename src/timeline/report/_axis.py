@@ -87,11 +87,14 @@ class Axis:
         if key <= units[0].k0:
             return units[0].x0 if key == units[0].k0 else max(LEFT, units[0].x0 - 1)
         for before, unit in zip((None, *units[:-1]), units, strict=True):
+            # Clamped to the chart: the units' widths add up with rounding, so the last one
+            # can end a hair past RIGHT (1188.0000000000002), past where a later key lands.
             if key < unit.k0 and before is not None:  # inside a cut: cross it linearly
                 share = (key - before.k1) / (unit.k0 - before.k1)
-                return before.x1 + share * (unit.x0 - before.x1)
+                return min(RIGHT, before.x1 + share * (unit.x0 - before.x1))
             if key <= unit.k1:
-                return unit.x0 + (key - unit.k0) / (unit.k1 - unit.k0) * (unit.x1 - unit.x0)
+                share = (key - unit.k0) / (unit.k1 - unit.k0)
+                return min(RIGHT, unit.x0 + share * (unit.x1 - unit.x0))
         return min(RIGHT, units[-1].x1 + 1)
 
 

@@ -15,34 +15,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from timeline._model import Event
 from timeline._timeline import Timeline
-from timeline.report._json import bounds, qualifier
+from timeline.report._json import EVENT_KEYS, bounds, qualifier
 
-__all__ = ["COLUMNS", "neutralise", "render", "row"]
+__all__ = ["COLUMNS", "neutralise", "pieces", "render", "row"]
 
-#: The header, in order.
+#: The header, in order: the JSON export's keys (but the provision and the recorded day, not
+#: columns yet), the citations as two columns.
 COLUMNS: Final = (
-    "id",
-    "title",
-    "when",
-    "tz",
-    "earliest",
-    "latest",
-    "precision",
-    "qualifier",
-    "label",
-    "said",
-    "summary",
-    "actors",
-    "tags",
-    "policy",
-    "effect",
-    "place",
-    "url",
+    *(k for k in EVENT_KEYS[:-1] if k not in ("provision", "recorded")),
     "sources",
     "quotes",
 )
@@ -65,20 +51,23 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_GUARDED) else cell
 
 
-def row(event: Event) -> list[str]:
-    """An event's cells in `COLUMNS` order, empty where a field is unset, neutralised."""
+def row(event: Event, dates: dict[int, list[str]] | None = None) -> list[str]:
+    """An event's cells in `COLUMNS` order, empty where a field is unset, neutralised.
+
+    `dates` remembers the date cells of each `When` seen (by identity), for a caller that
+    writes many rows of one timeline, whose dates are shared objects.
+    """
     when = event.when
-    earliest, latest = bounds(when)
+    cells = None if dates is None else dates.get(id(when))
+    if cells is None:
+        earliest, latest = bounds(when)
+        written = (str(when), when.tz, earliest, latest, str(when.precision), qualifier(when))
+        cells = [neutralise(value or "") for value in (*written, when.label)]
+        if dates is not None:
+            dates[id(when)] = cells
     values: Sequence[str | None] = (
         event.id,
         event.title,
-        str(when),
-        when.tz,
-        earliest,
-        latest,
-        str(when.precision),
-        qualifier(when),
-        when.label,
         event.said,
         event.summary,
         _LIST.join(event.actors),
@@ -90,13 +79,27 @@ def row(event: Event) -> list[str]:
         _LIST.join(dict.fromkeys(c.source for c in event.cite)),
         "\n".join(c.quote for c in event.cite if c.quote),
     )
-    return [neutralise(value or "") for value in values]
+    out = [neutralise(value) if value else "" for value in values]
+    return [*out[:2], *cells, *out[2:]]
 
 
 def render(timeline: Timeline) -> str:
     """The header and one row per event, in chronological order."""
+    return "".join(pieces(timeline))
+
+
+def pieces(timeline: Timeline, rows_per_piece: int = 200) -> Iterator[str]:
+    """`render`'s text a piece at a time: the header, then so many rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(row(event) for event in timeline)
-    return out.getvalue()
+    events = iter(timeline)
+    dates: dict[int, list[str]] = {}  # id() is safe: the timeline keeps every When alive
+    while True:
+        writer.writerows(row(event, dates) for event in itertools.islice(events, rows_per_piece))
+        piece = out.getvalue()
+        if not piece:
+            return
+        yield piece
+        out.seek(0)
+        out.truncate()

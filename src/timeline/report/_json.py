@@ -13,32 +13,36 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from timeline._io import open_regular
 from timeline._lifecycle import State, Transition
 from timeline._model import Event, Feed, Settings
 from timeline._settings import structure_settings
 from timeline._status import Status, step_text
 from timeline._structure import (
-    MAX_FILE_BYTES,
     Located,
     Shared,
+    as_written,
     assemble,
     make_converter,
+    number_problem,
     structure_record,
 )
-from timeline._text import did_you_mean
+from timeline._text import did_you_mean, encoding_hint
 from timeline._timeline import Timeline
-from timeline._validate import validate
+from timeline._validate import days_in_zone, validate
 from timeline._when import Qualifier, When
 from timeline.errors import DataError, Problem
+from timeline.report._common import Encoded, json_pieces
 
 __all__ = [
+    "EVENT_KEYS",
     "FORMAT",
     "VERSION",
     "bounds",
@@ -47,6 +51,7 @@ __all__ = [
     "event_ref",
     "load_json",
     "loads",
+    "pieces",
     "qualifier",
     "render",
     "render_status",
@@ -73,9 +78,9 @@ _ARRAYS: Final = {
     "events": "event",
 }
 _DERIVED: Final = ("earliest", "latest", "precision", "qualifier", "label")
-_TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
-#: An event's keys in the order the export writes them.
-_EVENT_KEYS: Final = (
+#: An exported event's keys in order: as written, then derived from `when`. The CSV and
+#: Parquet columns follow it too.
+EVENT_KEYS: Final = (
     "id",
     "title",
     "when",
@@ -93,6 +98,7 @@ _EVENT_KEYS: Final = (
     "recorded",
     "citations",
 )
+_TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
 
 
 def _make_converter() -> cattrs.Converter:
@@ -117,21 +123,137 @@ CONVERTER: Final = _make_converter()
 
 def render(timeline: Timeline) -> str:
     """The timeline as an indented UTF-8 JSON document, ending in a newline."""
-    return json.dumps(dump(timeline), ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(timeline))
+
+
+def pieces(timeline: Timeline) -> Iterator[str]:
+    """`render`'s text a piece at a time: one event's object after another."""
+    return json_pieces(_document(timeline, Encoded(_encoded_events(timeline))))
 
 
 def dump(timeline: Timeline) -> dict[str, Any]:
     """The timeline as plain JSON-ready data (dicts, lists, str, float, None)."""
+    return _document(timeline, list(_events(timeline)))
+
+
+def _document(timeline: Timeline, events: object) -> dict[str, Any]:
     unstructure = CONVERTER.unstructure
     return {
         "format": FORMAT,
         "version": VERSION,
         "settings": _settings(timeline.settings),
-        "events": [_event(event) for event in timeline],
+        "events": events,
         "actors": [unstructure(actor) for actor in timeline.actors.values()],
         "places": [unstructure(place) for place in timeline.places.values()],
         "policies": [unstructure(policy) for policy in timeline.policies.values()],
         "sources": [unstructure(source) for source in timeline.sources.values()],
+    }
+
+
+def _events(timeline: Timeline) -> Iterator[dict[str, Any]]:
+    """Each event's object in order; what a date and a citation contribute is worked out
+    once per distinct value (parsed dates and equal citations are shared objects)."""
+    whens: dict[int, dict[str, Any]] = {}  # id() is safe: the timeline keeps each When alive
+    for event in timeline:
+        when = event.when
+        dated = whens.get(id(when))
+        if dated is None:
+            dated = whens[id(when)] = _dated(when)
+        yield {
+            "id": event.id,
+            "title": event.title,
+            **dated,
+            "said": event.said,
+            "summary": event.summary,
+            "actors": list(event.actors),
+            "tags": list(event.tags),
+            "policy": event.policy,
+            "effect": None if event.effect is None else event.effect.value,
+            "provision": event.provision,
+            "place": event.place,
+            "url": event.url,
+            "recorded": _day(event.recorded),
+            "citations": [
+                {
+                    "source": c.source,
+                    "quote": c.quote,
+                    "note": c.note,
+                    "recorded": _day(c.recorded),
+                }
+                for c in event.cite
+            ],
+        }
+
+
+#: Where an event's keys start, and its lists' items, inside the document's `events` array.
+_KEY: Final = "\n      "
+_ITEM: Final = "\n        "
+_CITE_KEY: Final = "\n          "
+_STRING: Final = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
+
+
+def _encoded_events(timeline: Timeline) -> Iterator[str]:
+    """Each event's object as `indented(item, "    ")` writes what `_events` yields, but
+    written directly: a date's fields and a citation are encoded once per distinct value."""
+    text, key, item = _STRING, _KEY, _ITEM
+    dates: dict[int, str] = {}  # id() is safe: the timeline keeps every When and Citation alive
+    citations: dict[int, str] = {}
+
+    def optional(value: str | None) -> str:
+        return "null" if value is None else text(value)
+
+    def strings(values: tuple[str, ...]) -> str:
+        if not values:
+            return "[]"
+        return f"[{item}" + f",{item}".join(map(text, values)) + f"{key}]"
+
+    for event in timeline:
+        when = event.when
+        dated = dates.get(id(when))
+        if dated is None:
+            dated = dates[id(when)] = "".join(
+                f',{key}"{name}": {optional(value)}' for name, value in _dated(when).items()
+            )
+        cited = []
+        for citation in event.cite:
+            encoded = citations.get(id(citation))
+            if encoded is None:
+                encoded = citations[id(citation)] = (
+                    f'{{{_CITE_KEY}"source": {text(citation.source)},'
+                    f'{_CITE_KEY}"quote": {optional(citation.quote)},'
+                    f'{_CITE_KEY}"note": {optional(citation.note)},'
+                    f'{_CITE_KEY}"recorded": {optional(_day(citation.recorded))}{item}}}'
+                )
+            cited.append(encoded)
+        effect = event.effect
+        yield (
+            f'{{{key}"id": {text(event.id)},{key}"title": {text(event.title)}{dated},'
+            f'{key}"said": {optional(event.said)},{key}"summary": {optional(event.summary)},'
+            f'{key}"actors": {strings(event.actors)},{key}"tags": {strings(event.tags)},'
+            f'{key}"policy": {optional(event.policy)},'
+            f'{key}"effect": {"null" if effect is None else text(effect.value)},'
+            f'{key}"provision": {optional(event.provision)},'
+            f'{key}"place": {optional(event.place)},{key}"url": {optional(event.url)},'
+            f'{key}"recorded": {optional(_day(event.recorded))},'
+            f'{key}"citations": [{item}' + f",{item}".join(cited) + f"{key}]\n    }}"
+        )
+
+
+def _day(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _dated(when: When) -> dict[str, Any]:
+    """An event's date fields as the export writes them: as written, then derived."""
+    earliest, latest = bounds(when)
+    return {
+        "when": str(when),
+        "tz": when.tz,
+        "earliest": earliest,
+        "latest": latest,
+        "precision": str(when.precision),
+        "qualifier": qualifier(when),
+        "label": when.label,
     }
 
 
@@ -145,21 +267,6 @@ def bounds(when: When) -> tuple[str | None, str | None]:
 def qualifier(when: When) -> str | None:
     """The qualifier's name, or None for a value the source states plainly."""
     return _QUALIFIERS[when.qualifier]
-
-
-def _event(event: Event) -> dict[str, Any]:
-    data = CONVERTER.unstructure(event)
-    when = event.when
-    earliest, latest = bounds(when)
-    data.update(
-        tz=when.tz,
-        earliest=earliest,
-        latest=latest,
-        precision=str(when.precision),
-        qualifier=qualifier(when),
-        label=when.label,
-    )
-    return {key: data[key] for key in _EVENT_KEYS}
 
 
 def _settings(settings: Settings) -> dict[str, Any]:
@@ -182,6 +289,7 @@ def _feeds(feeds: Mapping[str, Feed]) -> dict[str, Any]:
             "actor": list(criteria.actors),
             "policy": list(criteria.policies),
             "jurisdiction": list(criteria.jurisdictions),
+            "place": list(criteria.places),
             "text": criteria.text,
         }
     return out
@@ -286,17 +394,17 @@ def load_json(path: str | Path) -> Timeline:
     target = Path(path)
     shown = str(target)
     try:
-        if target.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise DataError([Problem(path=shown, message=f"file is over {limit} MiB")])
-        data = target.read_bytes()
+        with open_regular(target) as handle:  # no size limit: an export is read whole
+            data = handle.read()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise DataError([Problem(path=shown, message=message)]) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError([Problem(path=shown, message="not UTF-8")]) from error
+        hint = encoding_hint(data, shown)
+        message = f"not UTF-8: {hint}" if hint else "not UTF-8"
+        raise DataError([Problem(path=shown, message=message)]) from error
     return loads(text, path=shown)
 
 
@@ -310,6 +418,8 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
         raise DataError(
             [Problem(path=path, line=line, message=f"malformed JSON: {message}")]
         ) from None
+    except ValueError:  # an integer past Python's int-string limit
+        raise DataError([number_problem(text, path)]) from None
     if not isinstance(document, dict):
         raise DataError([Problem(path=path, message="expected a JSON object, the timeline export")])
     if document.get("format") != FORMAT or document.get("version") != VERSION:
@@ -350,6 +460,7 @@ def loads(text: str, *, path: str = "<json>") -> Timeline:
             if item is not None:
                 located.append(item)
     problems += validate(located, project_root=None, shared=shared)
+    problems += days_in_zone(located, settings.zone)
     if problems:
         raise DataError(problems)
     return assemble(located, settings)
@@ -359,16 +470,10 @@ def _as_written(raw: object, kind: str) -> object:
     """An exported record as a person would write it: no nulls or empty lists, no derived fields."""
     if not isinstance(raw, dict):
         return raw
-    record = {k: v for k, v in raw.items() if v is not None and v != []}
+    record = as_written(raw, "citations")
     if kind == "event":
         for key in _DERIVED:
             record.pop(key, None)
-        citations = record.get("citations")
-        if isinstance(citations, list):
-            record["citations"] = [
-                {k: v for k, v in c.items() if v is not None} if isinstance(c, dict) else c
-                for c in citations
-            ]
     return record
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from timeline._timeline import Timeline
 from timeline.report._common import actor_names, by_year, source_line
 
-__all__ = ["render"]
+__all__ = ["escape", "pieces", "render"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -19,28 +20,44 @@ def escape(text: str) -> str:
 
 def render(timeline: Timeline) -> str:
     """A heading per year, a list item per event, its sources and quotes beneath it."""
-    lines = [f"# {escape(timeline.settings.name)}", ""]
+    return "".join(pieces(timeline))
+
+
+def pieces(timeline: Timeline) -> Iterator[str]:
+    """`render`'s text a piece at a time: the heading, then one piece per event."""
+    head = [f"# {escape(timeline.settings.name)}", ""]
     if timeline.settings.description:
-        lines += [escape(timeline.settings.description), ""]
+        head += [escape(timeline.settings.description), ""]
+    yield "\n".join(head) + "\n"
     if not len(timeline):
-        return "\n".join([*lines, "No events match."]) + "\n"
+        yield "No events match.\n"
+        return
+    sources: dict[str, str] = {}  # source id → its escaped name or link, once per source
+    between = ""  # a blank line between years, none after the last
     for heading, events in by_year(timeline):
-        lines += [f"## {heading}", ""]
+        yield f"{between}## {heading}\n\n"
+        between = "\n"
         for event in events:
-            lines.append(f"- **{escape(event.when.label)}** — {escape(event.title)}")
+            lines = [f"- **{escape(event.when.label)}** — {escape(event.title)}"]
             names = actor_names(event, timeline)
             if names:
                 lines.append(f"  - Who: {escape(', '.join(names))}")
             if event.said:
                 lines.append(f"  - Said: “{escape(event.said)}”")
             for citation in event.cite:
-                source = timeline.sources.get(citation.source)
-                name = escape(source_line(source)) if source else escape(citation.source)
-                link = f"[{name}](<{source.url}>)" if source and source.url else name
+                link = sources.get(citation.source)
+                if link is None:
+                    link = sources[citation.source] = _link(citation.source, timeline)
                 lines.append(f"  - Source: {link}")
                 if citation.quote:
                     lines.append(f"    > {escape(citation.quote)}")
                 if citation.note:
                     lines.append(f"    - Note: {escape(citation.note)}")
-        lines.append("")
-    return "\n".join(lines)
+            lines.append("")
+            yield "\n".join(lines)
+
+
+def _link(source_id: str, timeline: Timeline) -> str:
+    source = timeline.sources.get(source_id)
+    name = escape(source_line(source)) if source else escape(source_id)
+    return f"[{name}](<{source.url}>)" if source and source.url else name

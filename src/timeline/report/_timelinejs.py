@@ -23,14 +23,15 @@ that text as HTML.
 from __future__ import annotations
 
 import html
-import json
+from collections.abc import Iterator
 from typing import Any, Final, Literal
 
 from timeline._model import Event
 from timeline._timeline import Timeline
 from timeline._when import Endpoint, Precision, Qualifier, When
+from timeline.report._common import json_pieces
 
-__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "render", "slide_dates"]
+__all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "pieces", "render", "slide_dates"]
 
 Lane = Literal["policy", "actor", "jurisdiction"]
 LANES: Final[tuple[Lane, ...]] = ("policy", "actor", "jurisdiction")
@@ -39,21 +40,39 @@ _PARTS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 def render(timeline: Timeline, *, lanes: Lane = "policy") -> str:
     """The TimelineJS 3 document as indented JSON, ending in a newline."""
-    return json.dumps(dump(timeline, lanes=lanes), ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(timeline, lanes=lanes))
+
+
+def pieces(timeline: Timeline, *, lanes: Lane = "policy") -> Iterator[str]:
+    """`render`'s text a piece at a time: one slide after another."""
+    return json_pieces(_document(timeline, lanes, _slides(timeline, lanes)))
 
 
 def dump(timeline: Timeline, *, lanes: Lane = "policy") -> dict[str, Any]:
     """The TimelineJS 3 document as plain data: a title slide and one slide per event."""
+    return _document(timeline, lanes, list(_slides(timeline, lanes)))
+
+
+def _document(timeline: Timeline, lanes: Lane, slides: object) -> dict[str, Any]:
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {', '.join(LANES)}")
     settings = timeline.settings
     title: dict[str, Any] = {"text": {"headline": _escape(settings.name)}}
     if settings.description:
         title["text"]["text"] = f"<p>{_escape(settings.description)}</p>"
-    return {
-        "title": title,
-        "events": [_slide(event, timeline, lanes) for event in timeline],
-    }
+    return {"title": title, "events": slides}
+
+
+def _slides(timeline: Timeline, lanes: Lane) -> Iterator[dict[str, Any]]:
+    dates: dict[int, _Dated] = {}  # id() is safe: the timeline keeps every When alive
+    for event in timeline:
+        dated = dates.get(id(event.when))
+        if dated is None:
+            dated = dates[id(event.when)] = (
+                *slide_dates(event.when),
+                _escape_plain(event.when.label),
+            )
+        yield _slide(event, timeline, lanes, dated)
 
 
 def date_parts(part: Endpoint, *, end: bool = False) -> dict[str, int]:
@@ -118,12 +137,16 @@ def lane(event: Event, timeline: Timeline, lanes: Lane = "policy") -> str | None
     return timeline.actors[code].name if code in timeline.actors else code
 
 
-def _slide(event: Event, timeline: Timeline, lanes: Lane) -> dict[str, Any]:
-    start, end = slide_dates(event.when)
+#: What a date gives a slide: start_date, end_date (or None) and display_date.
+_Dated = tuple[dict[str, int], dict[str, int] | None, str]
+
+
+def _slide(event: Event, timeline: Timeline, lanes: Lane, dated: _Dated) -> dict[str, Any]:
+    start, end, display = dated
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
-    slide["display_date"] = _escape_plain(event.when.label)
+    slide["display_date"] = display
     slide["text"] = {"headline": _escape(event.title), "text": _body(event, timeline)}
     group = lane(event, timeline, lanes)
     if group is not None:

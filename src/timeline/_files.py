@@ -1,0 +1,136 @@
+"""Reading a data file's text: whole, or a block of whole lines at a time, each checked.
+
+What every text format's reader starts from (`_toml` reads a file whole, `_jsonl` a block of
+lines at a time, so a file of any size loads in the memory of its records). A file that
+is not UTF-8 (saying what it probably is), holds a character no data file may hold or ends
+its lines in CR alone is one problem, at its line; anything but a regular file is refused
+before a byte is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from timeline._io import open_regular
+from timeline._text import CONTROL, encoding_hint, lone_cr_hint
+from timeline.errors import Problem
+
+__all__ = ["MAX_RECORD_BYTES", "read_lines", "read_text"]
+
+#: The longest record a file of one record a line may hold (strings are limited by MAX_TEXT).
+MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The file's text, or None with the problem: unreadable, not a regular file, not UTF-8
+    (saying what it probably is), CR-only line ends, controls."""
+    try:
+        with open_regular(path) as handle:
+            data = handle.read()
+    except OSError as error:
+        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
+        return None
+    return _checked(data, shown, problems, first_line=1, encoding="utf-8-sig")
+
+
+def read_lines(path: Path, shown: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+    """A file of one record a line, in blocks of whole lines: (first line's number, text).
+
+    Memory stays a block's, however big the file; each block is checked as `read_text`
+    checks a whole file, and the first problem ends the reading. A line over
+    `MAX_RECORD_BYTES` is refused alone, with its line number, and reading goes on after it.
+    """
+    number, encoding, pending = 1, "utf-8-sig", b""  # a byte order mark only at the start
+    try:
+        with open_regular(path) as file:
+            while True:
+                data = file.read(_BLOCK)
+                if not data:
+                    block, pending = pending, b""  # the last line, with no line end
+                else:
+                    data = pending + data if pending else data
+                    cut = data.rfind(b"\n") + 1
+                    if not cut:  # one line longer than a block: keep reading it
+                        pending = data
+                        if len(pending) > MAX_RECORD_BYTES:
+                            problems.append(_too_long(shown, number))
+                            pending = _skip_line(file)
+                            number += 1
+                        continue
+                    block, pending = data[:cut], data[cut:]
+                if not block:
+                    return
+                text = _checked(block, shown, problems, first_line=number, encoding=encoding)
+                if text is None:
+                    return
+                yield number, text
+                number += block.count(b"\n")
+                encoding = "utf-8"
+    except OSError as error:
+        problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
+
+
+#: How much of a JSON Lines file is read at once.
+_BLOCK: Final = 8 * 1024 * 1024
+
+
+def _too_long(shown: str, line: int) -> Problem:
+    limit = MAX_RECORD_BYTES
+    amount = f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit:,} bytes"
+    return Problem(
+        path=shown,
+        line=line,
+        message=f"a record (one line) is at most {amount}; split this one into smaller records",
+    )
+
+
+def _skip_line(file: BinaryIO) -> bytes:
+    """Read past the end of the current line; what follows it."""
+    while True:
+        data = file.read(_BLOCK)
+        cut = data.find(b"\n") + 1
+        if cut or not data:
+            return data[cut:]
+
+
+def _checked(
+    data: bytes, shown: str, problems: list[Problem], *, first_line: int, encoding: str
+) -> str | None:
+    """`data` (a whole file, or a block of its lines from `first_line` on) as text, or None
+    with the problem: not UTF-8, a control character, or lines that end in CR alone."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        hint = encoding_hint(data, shown)
+        line = first_line if hint else first_line + data[: error.start].count(b"\n")
+        reason = f": {hint}" if hint else f" (byte {data[error.start]:#04x})"
+        problems.append(Problem(path=shown, line=line, message=f"not UTF-8{reason}"))
+        return None
+    bad = CONTROL.search(text)
+    if bad:
+        hint = encoding_hint(data, shown) if bad.group() == "\x00" else None
+        if hint:
+            problems.append(Problem(path=shown, line=first_line, message=f"not UTF-8: {hint}"))
+            return None
+        line = first_line + text.count("\n", 0, bad.start())
+        problems.append(
+            Problem(
+                path=shown,
+                line=line,
+                message=f"control character {bad.group()!r} is not allowed in data files",
+            )
+        )
+        return None
+    lone = _LONE_CR.search(text) if "\r" in text else None  # `in` is 4× quicker than re
+    if lone:
+        line = first_line + text.count("\n", 0, lone.start())
+        problems.append(Problem(path=shown, line=line, message=lone_cr_hint(shown)))
+        return None
+    return text
+
+
+#: A carriage return that does not end a line: the file's lines end in CR alone.
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
