@@ -7,13 +7,14 @@ import json
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from strategies import known_days, recorded_timelines
-from timeline import Citation, Event, Source, Timeline
+from strategies import dated_policy_timelines, known_days, recorded_timelines
+from timeline import Citation, Event, Policy, Source, Timeline, When
 from timeline._cli import main
 from timeline.errors import InvalidFieldError
 
@@ -41,14 +42,20 @@ def _event(*cited: str | Citation, recorded: str | None = None) -> Event:
     return Event(id="e", title="E", when="2025-12-08", cite=cite, recorded=recorded)
 
 
+def _undated(when: When) -> Event:
+    return Event(id="e", title="E", when=when, cite=[Citation(source="undated")])
+
+
 @pytest.mark.parametrize(
     ("event", "known"),
     [
         (_event("post", "article"), D(2025, 12, 8)),
         (_event("article"), D(2025, 12, 19)),
         (_event("readout"), D(2025, 4, 30)),  # a month: surely published by its last day
-        (_event("undated"), None),  # nothing dates it: known on every day
-        (_event("undated", "article"), D(2025, 12, 19)),
+        (_event("undated"), D(2025, 12, 8)),  # not reported before it happened
+        (_event("undated", "article"), D(2025, 12, 8)),
+        (_undated(When.parse("2025-04~")), D(2025, 4, 1)),  # its earliest day
+        (_undated(When.parse("../2025-12-08")), None),  # nothing dates it: every day
         (_event("open"), dt.date.max),  # never surely published by any day
         (_event("article", recorded="2025-12-01"), D(2025, 12, 1)),  # the event's day wins
         (_event(Citation(source="article", recorded="2025-11-20")), D(2025, 11, 20)),
@@ -167,6 +174,57 @@ def test_known_on_is_monotone(tl: Timeline, days: list[dt.date]) -> None:
         assert known is None or known <= max(days)
 
 
+@given(
+    tl=dated_policy_timelines(),
+    day=known_days(),
+    dates=st.lists(known_days(), min_size=2, max_size=2),
+)
+def test_known_on_folds_only_what_was_known(
+    tl: Timeline, day: dt.date, dates: list[dt.date]
+) -> None:
+    """Status, pending steps, what comes next, changes and the in-force series, as known on
+    a day, fold the events known then, wherever that cuts a lifecycle (provisions and
+    pending amendments included): a step that does not follow from the known ones keeps
+    its event but moves nothing. Known on the last day, they are the data's."""
+    known = tl.known_on(day)
+    kept = tl.select(lambda e: (tl.known_from(e) or dt.date.min) <= day)
+    assert [e.id for e in known] == [e.id for e in kept]
+    placed = [e for e in known if e == kept[e.id]]
+    for event in known:
+        if event not in placed:
+            assert event == attrs.evolve(kept[event.id], effect=None, provision=None)
+    start, end = sorted(dates)
+    status = known.status(end)
+    known.pending(end), known.upcoming(as_of=start), known.changes(start, end)
+    known.series("year", start, end)
+    if len(placed) == len(known):
+        assert status == kept.status(end)
+        assert known.changes(start, end) == kept.changes(start, end)
+    assert tl.known_on(dt.date.max).status(end) == tl.status(end)
+
+
+def test_a_step_that_does_not_follow_from_what_was_known_moves_nothing() -> None:
+    """A rescission known before the enactment it ends keeps its event, not its effect."""
+    sources = [
+        Source(id="rule", title="The rule", published="2025-03-01"),
+        Source(id="repeal", title="The repeal", published="2025-02-01"),
+    ]
+    policy = Policy(id="p", title="P")
+    events = [
+        Event(id="enacted", title="E", when="2025-01-10", policy="p", effect="enacted",
+              cite=[Citation(source="rule")]),
+        Event(id="repealed", title="R", when="2025-01-20", policy="p", effect="rescinded",
+              cite=[Citation(source="repeal")]),
+    ]  # fmt: skip
+    tl = Timeline(events=events, sources=sources, policies=[policy])
+    early = tl.known_on(D(2025, 2, 15))
+    assert early["repealed"].effect is None
+    assert str(early.status(D(2025, 2, 15))["p"].state) == "not yet announced"
+    late = tl.known_on(D(2025, 3, 1))
+    assert late["repealed"] == tl["repealed"]
+    assert late.status(D(2025, 3, 1)) == tl.status(D(2025, 3, 1))
+
+
 # -- the command line on the shipped data ---------------------------------------------------
 
 
@@ -205,6 +263,46 @@ def test_what_we_could_say_on_a_day_about_the_us_controls(
     assert out.startswith(f"{heading}\n{'=' * len(heading)}\n")
     section = out.split(f"{US} (US → CN)\n", 1)[1]
     assert section.splitlines()[1] == f"  {answer}"
+
+
+EU = ROOT / "examples" / "eu-ai-act"
+
+
+@pytest.mark.parametrize(
+    ("known_on", "says", "never"),
+    [
+        # The procedure's record has no date: its events are not known before they happened.
+        ("2021-05-01", "proposed since 21 April 2021 (ai-act-proposed)", "announced"),
+        (
+            "2023-12-20",
+            "announced since 8 December 2023 (ai-act-provisional-agreement)",
+            "in force since",
+        ),
+        # The regulation (published 12 July 2024) dates its steps and provisions ahead.
+        (
+            "2024-07-12",
+            "in force since 1 August 2024 (ai-act-enters-into-force); applicable: "
+            "prohibitions (Chapters I and II), general-purpose AI obligations\n",
+            "amendment",
+        ),
+        ("2025-11-18", "most rules (including high-risk systems in Annex III): pending", "omnibus"),
+        (
+            "2025-11-19",
+            "amendment proposed since 19 November 2025 (ai-act-digital-omnibus-proposed)",
+            "no date recorded",
+        ),
+    ],
+)
+def test_what_we_could_say_on_a_day_about_the_ai_act(
+    capsys: pytest.CaptureFixture[str], known_on: str, says: str, never: str
+) -> None:
+    """Known-on folds provisions and pending amendments from only what was known that day."""
+    code, out, err = _run(
+        capsys, "status", str(EU), "--as-of", "2025-12-31", "--known-on", known_on
+    )
+    assert code == 0, err
+    assert says in out
+    assert never not in out.split("\n", 2)[2]
 
 
 def test_status_json_says_what_day_it_knows(capsys: pytest.CaptureFixture[str]) -> None:

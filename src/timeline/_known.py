@@ -4,9 +4,11 @@ An event is known from its `recorded` day, else from the earliest day one of its
 is known. A citation is known from its own `recorded` day; else, on an event with a
 `recorded` day, from that day (the record as written then cited it); else from the last day
 its source's `published` date can mean ("2025-04" → 30 April 2025: surely published by
-then). An event none of whose citations has a date is known from the earliest day the data
-allows, which is none at all: nothing says when it became known, so it is known on every
-day. See docs/changes.md.
+then). A citation of a source with no `published` date is known from the earliest day the
+data allows: the event's own earliest day, since nothing reports an event before it
+happens (a scheduled step needs its source's `published` date or a `recorded` day to be
+known ahead); an event that starts at an open end ("../2025") is then known on every day.
+See docs/changes.md.
 
 >>> import datetime as dt
 >>> from timeline._model import Citation, Event, Source
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline._lifecycle import fold
 from timeline._model import Citation, Event, Source
 
 if TYPE_CHECKING:
@@ -48,22 +51,21 @@ def check_day(day: object, name: str = "day") -> dt.date:
     return day
 
 
-def citation_day(
-    citation: Citation, sources: Mapping[str, Source], event: Event | None = None
-) -> dt.date | None:
-    """The first day the citation (of `event`) can have been known; None when nothing
-    dates it.
+def citation_day(citation: Citation, sources: Mapping[str, Source], event: Event) -> dt.date | None:
+    """The first day the citation of `event` can have been known; None when nothing dates
+    it (on every day).
 
     A source published at an open end ("2025/..") was never surely published by a given
-    day: the citation is known on no day (`datetime.date.max`).
+    day: the citation is known on no day (`datetime.date.max`). A source with no
+    `published` date did not report the event before it began: the event's earliest day.
     """
     if citation.recorded is not None:
         return citation.recorded
-    if event is not None and event.recorded is not None:
+    if event.recorded is not None:
         return event.recorded
     source = sources.get(citation.source)
     if source is None or source.published is None:
-        return None
+        return event.when.earliest
     return source.published.latest or dt.date.max
 
 
@@ -71,8 +73,10 @@ def event_day(event: Event, sources: Mapping[str, Source]) -> dt.date | None:
     """The first day the event can have been known; None: on every day."""
     if event.recorded is not None:
         return event.recorded
-    days = [d for d in (citation_day(c, sources) for c in event.cite) if d is not None]
-    return min(days, default=None)
+    days = [citation_day(c, sources, event) for c in event.cite]
+    if None in days:
+        return None
+    return min((d for d in days if d is not None), default=None)
 
 
 def _cited(event: Event, sources: Mapping[str, Source], day: dt.date) -> tuple[Citation, ...]:
@@ -101,7 +105,8 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
 
     A kept event keeps the citations known by `day` and those nothing dates. Sources
     published after `day` that no kept citation names are left out. A later `day` never
-    removes an event, a citation or a source.
+    removes an event, a citation or a source. A policy step that does not follow from the
+    steps known by then keeps its event but not its effect (`_placed`).
     """
     check_day(day)
     sources = timeline.sources
@@ -116,6 +121,7 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
             event = attrs.evolve(event, cite=kept)
         events.append(event)
         cited.update(c.source for c in event.cite)
+    events = _placed(timeline, events)
     published = {
         sid: source
         for sid, source in sources.items()
@@ -124,3 +130,32 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
         or (source.published.latest is not None and source.published.latest <= day)
     }
     return tuple(events), published
+
+
+def _placed(timeline: Timeline, events: list[Event]) -> list[Event]:
+    """The events, each policy step that does not fold among the steps known with it (a
+    rescission of a policy not yet known to be in force, a second adoption whose step in
+    between is not known yet) without its effect and provision: the event was known, but
+    what it did to the policy cannot be told from what was known, so it moves nothing.
+
+    Clearing a step can change how the next one folds (a conflict on the same day goes
+    away), so the fold runs again until every remaining step folds.
+    """
+    policies, zone = timeline.policies, timeline.settings.zone
+    while True:
+        grouped: dict[str, list[Event]] = {}
+        for event in events:
+            pid = event.policy
+            if event.effect is not None and pid is not None and pid in policies:
+                grouped.setdefault(pid, []).append(event)
+        refused: set[str] = set()
+        for pid, steps in grouped.items():
+            folded = fold(policies[pid], steps, zone)
+            for event, result in zip(folded.events, folded.results, strict=True):
+                if isinstance(result, str):
+                    refused.add(event.id)
+        if not refused:
+            return events
+        events = [
+            attrs.evolve(e, effect=None, provision=None) if e.id in refused else e for e in events
+        ]
