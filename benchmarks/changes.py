@@ -9,8 +9,9 @@ its day) and then measures, each in a child process that loads what it needs fir
 - `Timeline.known_on(day)` on the loaded data, for a day in the middle of the sources' dates;
 - `timeline.diff(old, new)` between the two loaded datasets (records and policy statuses);
 - writing the calendar of the new data with and without the old one as `previous`;
-- the commands `timeline diff OLD NEW --format json -o FILE` and
-  `timeline ics NEW --previous OLD.ics -o FILE`, end to end.
+- the commands `timeline status NEW --as-of 2030-12-31 --known-on 2012-06-30` (the
+  generated sources are published from 1995 to 2030), `timeline diff OLD NEW --format json
+  -o FILE` and `timeline ics NEW --previous OLD.ics -o FILE`, end to end.
 
 Times are wall seconds; peak RSS is the child's (`ru_maxrss`). Only the standard library
 and timeline are used.
@@ -135,6 +136,10 @@ def main() -> None:
     _command("ics", str(old / "events"), "-o", str(old_ics))
     print("\n| command | wall (s) | peak RSS (MiB) |\n|---|---:|---:|")
     for args in (
+        ("status", str(new / "events"), "--as-of", "2030-12-31", "--known-on", "2012-06-30",
+         "--format", "json", "-o", str(out / "status.json")),
+        ("status", str(new / "events"), "--as-of", "2030-12-31", "--format", "json",
+         "-o", str(out / "status.json")),
         ("diff", str(old / "events"), str(new / "events"), "--format", "json",
          "-o", str(out / "diff.json")),
         ("ics", str(new / "events"), "-o", str(out / "new.ics")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -157,6 +158,8 @@ def test_a_first_site_has_no_changes_page(project: Path, monkeypatch: pytest.Mon
         ("bad json", "cannot be read back"),
         ("bad history", "is not a changes history timeline build wrote"),
         ("hostile history", "entries[0] is not a changes entry"),
+        ("fifo history", "is a FIFO (named pipe), not a regular file"),
+        ("fifo calendar", "is a FIFO (named pipe), not a regular file"),
     ],
 )
 def test_a_previous_that_is_not_a_site_is_refused(
@@ -171,7 +174,7 @@ def test_a_previous_that_is_not_a_site_is_refused(
     old = project / "old"
     if setup != "missing":
         old.mkdir()
-    if setup in ("bad json", "bad history", "hostile history"):
+    if setup in ("bad json", "bad history", "hostile history", "fifo history", "fifo calendar"):
         shutil.copy(project / "site" / "timeline.json", old / "timeline.json")
     if setup == "bad json":
         (old / "timeline.json").write_text("{", encoding="utf-8")
@@ -186,6 +189,8 @@ def test_a_previous_that_is_not_a_site_is_refused(
         }
         document = {"format": "timeline-changes", "version": 1, "entries": [entry]}
         (old / "changes.json").write_text(json.dumps(document), encoding="utf-8")
+    if setup.startswith("fifo"):  # read without blocking, and refused
+        os.mkfifo(old / ("changes.json" if setup == "fifo history" else "timeline.ics"))
     capsys.readouterr()
     before = (project / "site" / "index.html").read_bytes()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SECOND)

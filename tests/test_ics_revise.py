@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -184,10 +185,13 @@ def test_ics_previous_on_the_command_line(
     assert main(["ics", events, "--previous", str(target), "-o", str(target)]) == 0
     assert target.read_bytes() == first
     (tmp_path / "note.txt").write_text("hello", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.ics")
     capsys.readouterr()
     for name, said in (
         ("missing.ics", "cannot read the previous calendar"),
         ("note.txt", "is not an iCalendar file"),
+        ("pipe.ics", "is a FIFO (named pipe), not a regular file"),  # and never blocks
+        (".", "is a folder, not a regular file"),
     ):
         assert main(["ics", events, "--previous", str(tmp_path / name), "-o", str(target)]) == 1
         assert said in capsys.readouterr().err

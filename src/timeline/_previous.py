@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from timeline._diff import diff
+from timeline._io import open_regular
 from timeline._timeline import Timeline
 from timeline.errors import DataError, SiteError
 from timeline.report import _changelog, _changes
@@ -61,8 +62,11 @@ class PreviousSite:
     def calendar(self, relative: str) -> bytes | None:
         """The previous bytes of a calendar of the site, or None when it had none there."""
         path = self.root / relative
+        if not path.exists():
+            return None
         try:
-            return path.read_bytes() if path.is_file() else None
+            with open_regular(path) as file:  # a FIFO or a device never hangs the read
+                return file.read()
         except OSError as error:
             raise SiteError(f"--previous: cannot read {str(path)!r}: {error.strerror}") from error
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Final, NamedTuple, TypeAlias
 
 from timeline._ics._lines import fold_utf8
+from timeline._io import open_regular
 from timeline.errors import IcsError
 
 __all__ = ["Previous", "Revisions", "read_previous"]
@@ -143,7 +144,8 @@ class Revisions:
             return cls(read_previous(previous), stamp)
         path = Path(previous)
         try:
-            data = path.read_bytes()
+            with open_regular(path) as file:  # a FIFO or a device never hangs the read
+                data = file.read()
         except OSError as error:
             raise IcsError(
                 f"cannot read the previous calendar {str(path)!r}: {error.strerror or error}; "

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from timeline._io import open_regular
 from timeline._model import Settings
 from timeline._status import day_label
 from timeline.errors import SiteError
@@ -143,11 +144,12 @@ def read_history(path: Path) -> list[dict[str, Any]]:
     Raises:
         SiteError: the file is not a history `timeline build` wrote.
     """
-    if not path.is_file():
+    if not path.exists():
         return []
     advice = "remove it, or build without --previous to start the history afresh"
     try:
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        with open_regular(path) as file:  # a FIFO or a device never hangs the read
+            document = json.loads(file.read().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise SiteError(
             f"{str(path)!r} cannot be read as a changes history ({error}); {advice}"
