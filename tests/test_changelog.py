@@ -254,3 +254,32 @@ def test_every_link_of_an_updated_site_resolves(
         if parts.fragment and target.suffix == ".html":
             assert parts.fragment in links(target).ids, href
     assert any(href.startswith("changes.html#") for _, href in hrefs)
+
+
+def test_the_previous_site_is_read_under_the_build_lock(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The previous site is read while the build holds the site's lock, so a concurrent
+    build of the same folder cannot swap a newer site (and history) in between."""
+    fcntl = pytest.importorskip("fcntl", reason="advisory locks are POSIX")
+    import timeline._site
+
+    _build(monkeypatch, FIRST)
+    held: list[bool] = []
+
+    class Watched(timeline._site.PreviousSite):
+        def __init__(self, folder: str | Path) -> None:
+            descriptor = os.open(next(project.glob(".*.lock")), os.O_RDWR)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append(True)
+            else:
+                held.append(False)
+            finally:
+                os.close(descriptor)
+            super().__init__(folder)
+
+    monkeypatch.setattr(timeline._site, "PreviousSite", Watched)
+    _build(monkeypatch, SECOND, "--previous", "site")
+    assert held == [True]

@@ -114,13 +114,8 @@ def build(
         ValueError: `lanes` is not policy, actor or jurisdiction.
         OSError: the folder cannot be written (nothing of the old site is changed then).
     """
-    from timeline import _ics as ics
     from timeline._load import READERS
     from timeline._paths import Inputs, check_target
-    from timeline.report import _csv as csv
-    from timeline.report import _html as html_report
-    from timeline.report import _json as json
-    from timeline.report import _timelinejs as timelinejs
 
     root = Path(out_dir)
     try:  # the command line checks more (its own inputs); a library call gets this much
@@ -128,6 +123,35 @@ def build(
     except UsageError as error:
         raise SiteError(str(error)) from None
     history = timeline if history is None else history
+    epoch = _epoch()
+    with replaced_folder(root, carry=_carried) as staging:
+        # Made under the site's lock: the previous site read here is the one this build
+        # replaces, even when another build of the same folder was running.
+        files = _render(timeline, history, lanes=lanes, previous=previous, as_of=as_of)
+        for relative, data in sorted(files.items()):
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+            if epoch is not None:
+                os.utime(path, (epoch, epoch))
+    return sorted(files)
+
+
+def _render(
+    timeline: Timeline,
+    history: Timeline,
+    *,
+    lanes: str,
+    previous: str | Path | None,
+    as_of: dt.date | None,
+) -> dict[str, bytes | str]:
+    """Every file of the site, by its path relative to the site's folder."""
+    from timeline import _ics as ics
+    from timeline.report import _csv as csv
+    from timeline.report import _html as html_report
+    from timeline.report import _json as json
+    from timeline.report import _timelinejs as timelinejs
+
     before = None if previous is None else PreviousSite(previous)
     settings = timeline.settings
     feeds = {name: file_name(name) for name in settings.feeds}
@@ -185,15 +209,7 @@ def build(
         nav = _nav(timeline, feeds, pages, prefix="../", own=(pid, f"{stem}.ics"))
         files[f"policies/{stem}.html"] = _with_nav(page, nav)
 
-    epoch = _epoch()
-    with replaced_folder(root, carry=_carried) as staging:
-        for relative, data in sorted(files.items()):
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
-            if epoch is not None:
-                os.utime(path, (epoch, epoch))
-    return sorted(files)
+    return files
 
 
 def _carried(relative: str) -> bool:
