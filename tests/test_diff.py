@@ -161,7 +161,7 @@ def test_a_timeline_has_no_diff_with_itself(tl: Timeline) -> None:
     assert diff(tl, copy).empty
 
 
-@given(old=recorded_timelines(), new=timelines())
+@given(old=recorded_timelines(), new=recorded_timelines())
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_diff_applied_as_a_patch_gives_the_new_records(old: Timeline, new: Timeline) -> None:
     """diff(A, B).apply(A) holds B's records and settings; its JSON obeys the schema."""
