@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline._io import collector_paused
 from timeline._lifecycle import fold
 from timeline._model import Citation, Event, Source
 
@@ -109,6 +110,11 @@ def known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[
     steps known by then keeps its event but not its effect (`_placed`).
     """
     check_day(day)
+    with collector_paused():  # half a million kept copies: no collection walks them all
+        return _known_on(timeline, day)
+
+
+def _known_on(timeline: Timeline, day: dt.date) -> tuple[tuple[Event, ...], dict[str, Source]]:
     sources = timeline.sources
     events: list[Event] = []
     cited: set[str] = set()

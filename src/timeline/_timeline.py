@@ -172,8 +172,9 @@ class Timeline:
 
     def known_from(self, event: Event | str) -> dt.date | None:
         """The first day a reader could have known of the event (an `Event` or its id): its
-        `recorded` day, else the earliest day one of its sources was surely published; None
-        when nothing dates it (it is then known on every day)."""
+        `recorded` day, else the earliest day one of its sources was surely published (a
+        source with no `published` date: the event's own first day); None when nothing
+        dates it (an undated source of an event with an open start: known on every day)."""
         found = self[event] if isinstance(event, str) else event
         return _known.known_from(self, found)
 
