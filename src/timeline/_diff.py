@@ -48,6 +48,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from timeline._io import collector_paused
 from timeline._lifecycle import Fold, fold, folds
 from timeline._model import Actor, Citation, Event, Place, Policy, Settings, Source
 from timeline._status import Status, answer, day_end, day_label
@@ -504,12 +505,14 @@ def diff(old: Timeline, new: Timeline) -> Diff:
         LifecycleError: a policy's events do not fold in one of them (`load()` rejects such
             data up front).
     """
-    records = _events(old, new)
-    for kind, name in KINDS.items():
-        if kind != "event":
-            records += _records(kind, getattr(old, name), getattr(new, name))
-    settings = _fields(Settings, old.settings, new.settings)
-    return Diff(records=tuple(records), settings=settings, statuses=tuple(statuses(old, new)))
+    with collector_paused():  # two folds of every policy: no collection walks the data
+        records = _events(old, new)
+        for kind, name in KINDS.items():
+            if kind != "event":
+                records += _records(kind, getattr(old, name), getattr(new, name))
+        settings = _fields(Settings, old.settings, new.settings)
+        changed = tuple(statuses(old, new))
+    return Diff(records=tuple(records), settings=settings, statuses=changed)
 
 
 def of_kinds(changes: Iterable[RecordChange]) -> dict[Kind, list[RecordChange]]:
