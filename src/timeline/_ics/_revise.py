@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Final, NamedTuple, TypeAlias
 
 from timeline._ics._lines import fold_utf8
-from timeline._io import open_regular
+from timeline._io import collector_paused, open_regular
 from timeline.errors import IcsError
 
 __all__ = ["Previous", "Revisions", "read_previous"]
@@ -140,8 +140,13 @@ class Revisions:
         Raises:
             IcsError: the file cannot be read, or is not an iCalendar calendar.
         """
+        with collector_paused():  # a VEVENT each: no collection walks them as they come
+            return cls(cls._read(previous), stamp)
+
+    @staticmethod
+    def _read(previous: Previous) -> dict[bytes, _Before]:
         if isinstance(previous, bytes):
-            return cls(read_previous(previous), stamp)
+            return read_previous(previous)
         path = Path(previous)
         try:
             with open_regular(path) as file:  # a FIFO or a device never hangs the read
@@ -151,7 +156,7 @@ class Revisions:
                 f"cannot read the previous calendar {str(path)!r}: {error.strerror or error}; "
                 "give the calendar this one replaces, or leave it out for a first calendar"
             ) from None
-        return cls(read_previous(data, f"{str(path)!r}"), stamp)
+        return read_previous(data, f"{str(path)!r}")
 
     def revise(self, lines: list[bytes]) -> bytes:
         """The VEVENT with the DTSTAMP, LAST-MODIFIED and SEQUENCE its changes call for."""
