@@ -172,7 +172,7 @@ def test_usage_errors_exit_2(argv: list[str], message: str) -> None:
         (
             ["report", "events", "--format", "text", "--lanes", "actor"],
             "usage: timeline report",
-            "--lanes goes with --format html or timelinejs",
+            "--lanes goes with --format html, svg or timelinejs",
         ),
         (["status", "events", "--as-of", "May"], "usage: timeline status", "--as-of: 'May'"),
         (
@@ -568,7 +568,7 @@ def test_memory_error_is_a_message(
 ) -> None:
     """Running out of memory ends with a one-line message and exit 1, not a traceback."""
 
-    def exhausted(folder: object) -> None:
+    def exhausted(folder: object, **_: object) -> None:
         raise MemoryError
 
     monkeypatch.setattr("timeline._load.load", exhausted)

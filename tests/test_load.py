@@ -393,7 +393,7 @@ def test_symlink_inside_the_project_is_allowed(in_tmp: Path) -> None:
     ("settings", "expected"),
     [
         ('name = "T"\ncolour = "red"\n', ["events/timeline.toml:2: colour: unknown setting; "
-                                          "settings are: description, domain, feeds, name, "
+                                          "settings are: description, domain, feeds, locale, name, "
                                           "refresh, timezone"]),
         ('timezone = "Mars/Base"\n', ["events/timeline.toml:1: timezone: 'Mars/Base' is not a "
                                       "known IANA time zone (e.g. 'Asia/Shanghai')"]),
@@ -779,7 +779,7 @@ def test_huge_integer_in_a_jsonl_line_is_located(in_tmp: Path) -> None:
         (
             {"events/timeline.toml": 'timzone = "UTC"\n', "events/a.toml": SOURCE + EVENT},
             "events/timeline.toml:1: timzone: unknown setting (did you mean 'timezone'?); "
-            "settings are: description, domain, feeds, name, refresh, timezone",
+            "settings are: description, domain, feeds, locale, name, refresh, timezone",
         ),
         (
             {"events/timeline.toml": '[feeds.x]\ntags = "ai"\n', "events/a.toml": SOURCE + EVENT},
@@ -945,3 +945,45 @@ def test_a_missing_data_folder_is_named_as_resolved(in_tmp: Path) -> None:
     assert _problems("nowhere") == [
         f"nowhere: the data folder does not exist (looked for {in_tmp.resolve()}/nowhere)"
     ]
+
+
+def test_load_tells_progress_and_stays_silent(capsys: pytest.CaptureFixture[str]) -> None:
+    """timeline.load tells the callback the bytes read, in order up to the total, then
+    the checking and sorting stages; it prints nothing itself."""
+    told: list[tuple[str, int, int]] = []
+    loaded = timeline.load(ROOT / "events", progress=lambda *step: told.append(step))
+    assert len(loaded) == 16
+    reading = [step for step in told if step[0] == "reading"]
+    total = sum(
+        p.stat().st_size for p in (ROOT / "events").glob("*.toml") if p.name != "timeline.toml"
+    )
+    assert reading[0] == ("reading", 0, total)
+    assert reading[-1] == ("reading", total, total)
+    assert [done for _, done, _ in reading] == sorted(done for _, done, _ in reading)
+    assert told[len(reading) :] == [("checking", 0, 0), ("sorting", 0, 0)]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_load_tells_progress_within_a_jsonl_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file is told block by block, each step the bytes behind, never past
+    the file's size, so a single large file moves the bar too."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate_load", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = module.generate(tmp_path, 300, fmt="jsonl", seed=5)
+    monkeypatch.setattr("timeline._files._BLOCK", 4096)
+    told: list[int] = []
+    timeline.load(
+        folder, progress=lambda stage, done, _: told.append(done) if stage == "reading" else None
+    )
+    (events,) = folder.glob("*.jsonl")
+    assert len(told) > 2 + events.stat().st_size // 4096 // 2  # many steps inside the file
+    assert told == sorted(told)

@@ -297,7 +297,7 @@ def _script() -> str:
 
 
 @pytest.mark.parametrize("text", XSS, ids=range(len(XSS)))
-@pytest.mark.parametrize("lanes", ["policy", "actor", "jurisdiction"])
+@pytest.mark.parametrize("lanes", ["policy", "actor", "jurisdiction", "tag"])
 def test_html_report_escapes_every_field(text: str, lanes: str) -> None:
     """Markup in any field is shown as text: no new element, handler or link."""
     page = html_report.render(hostile_timeline(text), lanes=lanes)
@@ -309,12 +309,14 @@ def test_html_report_escapes_every_field(text: str, lanes: str) -> None:
 
 @pytest.mark.parametrize("text", XSS, ids=range(len(XSS)))
 def test_every_page_of_a_built_site_escapes_every_field(text: str, tmp_path: Path) -> None:
-    """index.html and each policy page: only our script, safe links, every link a real file."""
+    """index.html, each policy page and the policy index: only our script, safe links, every
+    link a real file."""
     tl = hostile_timeline(text, extra_policies=("con", "nul"))
     written = build(tl, tmp_path / "site")
     pages = [name for name in written if name.endswith(".html")]
     assert sorted(pages) == [
         "index.html",
+        "policies.html",
         "policies/_con.html",
         "policies/_nul.html",
         "policies/p.html",
@@ -322,7 +324,8 @@ def test_every_page_of_a_built_site_escapes_every_field(text: str, tmp_path: Pat
     for name in pages:
         path = tmp_path / "site" / name
         links: set[str] = set()
-        checker = check_page(path.read_text(encoding="utf-8"), script=_script(), links=links)
+        script = None if name == "policies.html" else _script()  # the index has no script
+        checker = check_page(path.read_text(encoding="utf-8"), script=script, links=links)
         assert text in "".join(checker.text)
         for link in links:
             target = (path.parent / link).resolve()

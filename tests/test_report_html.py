@@ -6,8 +6,11 @@ import datetime as dt
 import difflib
 import html as stdlib_html
 import itertools
+import json
 import os
 import re
+import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,8 +22,11 @@ import timeline
 from strategies import timelines
 from timeline import Citation, Event, Settings, Timeline, When
 from timeline._cli import main
+from timeline._text import slugify
 from timeline.report import _html as html
 from timeline.report._axis import build_axis
+from timeline.report._chart import Layout, lay_out
+from timeline.report._measure import width as width_of
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "data" / "golden" / "html"
@@ -64,6 +70,17 @@ def _marks(page: str) -> dict[str, tuple[float, float]]:
         r'data-event="([^"]+)"[^>]*data-x0="([\d.]+)" data-x1="([\d.]+)"', page
     ):
         found.setdefault(match[1], (float(match[2]), float(match[3])))
+    return found
+
+
+def _lane_titles(page: str) -> list[tuple[str, str]]:
+    """Each lane's title (its lines joined) and the note beside it."""
+    found = []
+    for inner in re.findall(r'<text [^>]*class="lane-title">(.*?)</text>', page):
+        note = re.search(r'<tspan class="note">(.*?)</tspan>', inner)
+        title = re.sub(r'<tspan class="note">.*?</tspan>', "", inner)
+        lines = [stdlib_html.unescape(t) for t in re.findall(r"<tspan[^>]*>(.*?)</tspan>", title)]
+        found.append((" ".join(t for t in lines if t), note[1] if note else ""))
     return found
 
 
@@ -200,9 +217,7 @@ def test_bands_use_the_full_history_when_filtered(shipped: Timeline) -> None:
 def test_lanes(shipped: Timeline, lanes: str, titles: list[str], catch_all: str) -> None:
     """Each kind of lane gets its titles; the catch-all lane comes after the other event lanes."""
     page = html.render(shipped, lanes=lanes)
-    found = re.findall(
-        r'class="lane-title">(.*?)(?: <tspan class="note">(.*?)</tspan>)?</text>', page
-    )
+    found = _lane_titles(page)
     names = [name for name, _ in found]
     for title in titles:
         if lanes == "policy" and title == "Nvidia":
@@ -416,7 +431,8 @@ def test_long_words_can_wrap() -> None:
     [
         (["2021-04/..", "2023"], "2 events, April 2021 onwards"),
         (["../2015", "2021-04"], "2 events, up to April 2021"),
-        (["../2015", "2021/.."], "2 events, with no known start or end"),
+        (["../2015", "2021/.."], "2 events, 2015 to 2021, some with no known start or end"),
+        (["../2015", "2010/..", "2012"], "3 events, 2010 to 2015, some with no known start or end"),
         (["2021-04", "2023-05"], "2 events, April 2021 to May 2023"),
         (["2021-04"], "1 event, April 2021"),
     ],
@@ -425,3 +441,165 @@ def test_the_header_says_how_far_the_events_reach(whens: list[str], header: str)
     """The header names the first and last dates, and an open end in words."""
     tl = Timeline(events=[_event(f"e{n}", when) for n, when in enumerate(whens)])
     assert f'<p class="span">{header}</p>' in html.render(tl)
+
+
+# -- labels, notes, density, the axis's labels, the state bands ---------------------------------
+
+
+def _layout(tl: Timeline, lanes: str = "policy", width: float = 1200) -> Layout:
+    found = lay_out(tl, lanes, tl, width=width)  # type: ignore[arg-type]
+    assert found is not None
+    return found
+
+
+def test_a_long_title_wraps_onto_a_second_line_and_is_never_cut() -> None:
+    """A title wider than a line is drawn whole on two lines, taking two rows."""
+    title = "Parliament and Council reach a political agreement on the artificial intelligence act"
+    tl = Timeline(
+        events=[
+            Event(
+                id="deal", title=title, when=When.parse("2023-12-08"), cite=(Citation(source="s"),)
+            )
+        ]
+    )
+    [mark] = _layout(tl).lanes[0].marks
+    assert len(mark.lines) == 2
+    assert " ".join(mark.lines) == title
+    assert width_of(mark.lines[0], 12) <= 300
+
+
+def test_a_title_too_long_for_two_lines_goes_to_the_notes() -> None:
+    """A title past two lines is written out whole under the chart; the mark has its number."""
+    title = " ".join(["a very long title about the regulation of everything"] * 6)
+    tl = Timeline(
+        events=[
+            Event(id="long", title=title, when=When.parse("2024-05"), cite=(Citation(source="s"),))
+        ]
+    )
+    layout = _layout(tl)
+    [mark] = layout.lanes[0].marks
+    [note] = layout.notes
+    assert mark.lines == ("[1]",)
+    assert note.number == 1
+    assert note.event.id == "long"
+    assert " ".join(note.lines) == f"May 2024: {title}"
+    page = html.render(tl)
+    assert 'data-note="long"' in page
+    assert page.count(">[1]<") == 2  # on the mark and before the note
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(timelines(max_events=8), st.sampled_from([480, 800, 1200, 1600]))
+def test_no_two_axis_labels_overlap(tl: Timeline, width: int) -> None:
+    """Each kept axis label, measured, ends at least a gap before the next begins."""
+    layout = lay_out(tl, "policy", tl, width=width)
+    if layout is None:
+        return
+    spans = sorted(
+        (t.x + 3, t.x + 3 + width_of(t.label, 13 if t.major else 11, bold=t.major))
+        for t in layout.axis.ticks
+        if t.label
+    )
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end + 8 <= start + 1e-6, spans
+    assert all(end <= width for _, end in spans)
+
+
+def test_a_year_label_never_runs_into_its_first_month() -> None:
+    """'2024' then 'Feb' never touch: the month's label gives way where there is no room."""
+    events = [_event(f"e{m}", f"2024-{m:02d}-15") for m in range(1, 13)]
+    events += [_event("old", "2019-06-01")]
+    ticks = [t for t in _layout(Timeline(events=events)).axis.ticks if t.label]
+    labels = [t.label for t in ticks]
+    assert "2024" in labels
+    year = ticks[labels.index("2024")]
+    after = ticks[labels.index("2024") + 1]
+    assert year.x + 3 + width_of("2024", 13, bold=True) + 8 <= after.x + 3
+
+
+def test_state_bands_name_the_step_and_its_date(fixture: Timeline) -> None:
+    """Each band's tooltip says the step and its date; a label says them where both fit."""
+    page = html.render(fixture)
+    titles = re.findall(r'<g class="band [^"]*"><title>([^<]*)</title>', page)
+    assert "in force 25 April 2025: in force since 25 April 2025 (speed-limit-passed)" in titles
+    assert "suspended summer 2025: suspended since summer 2025 (speed-limit-suspended)" in titles
+    labels = re.findall(r'class="band-label">([^<]*)<', page)
+    assert "in force ~1 September 2025" in labels
+    assert "in force | in force" not in page
+
+
+def test_a_long_lane_title_wraps_to_fit_a_phone() -> None:
+    """A lane title wider than a phone's screen wraps; every line fits in 360 px."""
+    title = "Regulation laying down harmonised rules on artificial intelligence, amending others"
+    policy = timeline.Policy(id="p", title=title)
+    tl = Timeline(events=[_event("e", "2024-08-01", policy="p")], policies=[policy])
+    lane = _layout(tl).lanes[0]
+    assert len(lane.title) >= 2
+    assert " ".join(t for t in lane.title if t) == title
+    assert all(width_of(line, 13, bold=True) <= 360 for line in lane.title)
+
+
+def test_five_thousand_same_day_events_draw_density() -> None:
+    """A lane of 5,000 events on one day is drawn as density with a few labelled marks, in
+    seconds and in a page under 1.5 MB that lists only the events drawn."""
+    events = [_event(f"e{n:04d}", "2025-03-14") for n in range(5000)]
+    events += [_event("before", "2024-01-10"), _event("after", "2025-11-02")]
+    tl = Timeline(events=events)
+    started = time.perf_counter()
+    page = html.render(tl)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20
+    layout = _layout(tl)
+    [lane] = layout.lanes
+    assert lane.density is not None
+    assert layout.dense
+    assert 0 < len(lane.marks) <= 4 * 60
+    assert sum(b.dated for b in lane.density.bins) > 0
+    assert 'data-dense="true"' in page
+    assert len(page.encode()) < 1_500_000
+    assert page.count('<article class="event"') == len(layout.drawn)
+
+
+def test_density_spreads_an_imprecise_date_over_its_span() -> None:
+    """A year-precision event is shared out over the bins of its year, not piled on its first
+    day; a day-precision event is counted whole in one bin."""
+    events = [_event(f"y{n:03d}", "2020") for n in range(400)]
+    events += [_event(f"d{n:03d}", "2023-06-01") for n in range(400)]
+    lane = _layout(Timeline(events=events)).lanes[0]
+    assert lane.density is not None
+    spread = [b for b in lane.density.bins if b.spread > 0]
+    dated = [b for b in lane.density.bins if b.dated > 0]
+    assert len(spread) > 5
+    assert len(dated) == 1
+    assert dated[0].title.endswith(": 400 events dated to the day or the moment")
+
+
+def test_timelinejs_groups_become_lanes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A TimelineJS file's groups, imported as tags, are the lanes of `--lanes tag`, and go
+    back out as TimelineJS groups."""
+    for part in ("events", "sources"):
+        shutil.copytree(ROOT / "tests" / "data" / "golden" / part, tmp_path / part)
+    monkeypatch.chdir(tmp_path)
+    slides = ROOT / "tests" / "data" / "import" / "timelinejs" / "all-media-types.json"
+    assert main(["import", str(slides), "-o", "events/media.toml"]) == 0
+    capsys.readouterr()
+    groups = ["audio", "html", "image", "social-media", "video"]
+    assert main(["report", "events", "--format", "html", "--lanes", "tag", "--tag", "image"]) == 0
+    titles = [title for title, _ in _lane_titles(capsys.readouterr().out)]
+    assert "image" in titles
+    assert main(["report", "events", "--format", "html", "--lanes", "tag"]) == 0
+    titles = [title for title, _ in _lane_titles(capsys.readouterr().out)]
+    assert set(groups) <= set(titles)
+    assert main(["report", "events", "--format", "timelinejs", "--lanes", "tag"]) == 0
+    back = {e["unique_id"]: e.get("group") for e in json.loads(capsys.readouterr().out)["events"]}
+    sent = json.loads(slides.read_text(encoding="utf-8"))["events"]
+    expected = {slugify(e["group"]) for e in sent if e.get("group")}
+    assert expected == set(groups)
+    assert (back["youtube-videos"], back["soundcloud"], back["flickr"]) == (
+        "video",
+        "audio",
+        "image",
+    )
+    assert {g for g in back.values() if g} >= expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import html.parser
+import importlib.util
 import io
 import json
 import os
@@ -12,9 +13,11 @@ import resource
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -30,6 +33,7 @@ ROOT = Path(__file__).parent.parent
 EVENTS = ROOT / "events"
 GOLDEN = Path(__file__).parent / "data" / "golden"
 EPOCH = "1766102400"  # 2025-12-19T00:00:00Z
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +80,8 @@ def expected_files(tl: Timeline) -> set[str]:
     for pid in tl.policies:
         if any(e.policy == pid for e in tl):
             files |= {f"policies/{file_name(pid)}.html", f"policies/{file_name(pid)}.ics"}
+    if any(name.startswith("policies/") for name in files):
+        files.add("policies.html")  # the policy index
     return files
 
 
@@ -97,16 +103,20 @@ def test_build_writes_every_file(shipped: Timeline, tmp_path: Path, epoch: int) 
     assert not list((tmp_path / "site").rglob(".*.tmp"))  # no temporary file left behind
 
 
-def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> None:
-    """Every relative link resolves (to a file, and an id in it); every file is reachable."""
-    site = tmp_path / "site"
-    build(shipped, site)
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 1 + len(shipped.policies)
+def check_links(site: Path) -> tuple[int, set[str]]:
+    """Follow every relative link of every page of `site`: each must resolve to a file in it
+    (and an id in that file); returns how many were checked and the files reachable from
+    index.html."""
+    parsed: dict[Path, _Links] = {}
+
+    def parse(page: Path) -> _Links:
+        if page not in parsed:
+            parsed[page] = links(page)
+        return parsed[page]
+
     checked = 0
-    for page in pages:
-        found = links(page)
-        for href in found.hrefs:
+    for page in sorted(site.rglob("*.html")):
+        for href in parse(page).hrefs:
             parts = urlsplit(href)
             if parts.scheme in {"http", "https"}:
                 continue
@@ -115,12 +125,12 @@ def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> N
             assert target.is_file(), f"{page.name}: {href}"
             assert target.is_relative_to(site.resolve()), href
             if parts.fragment and target.suffix == ".html":
-                assert unquote(parts.fragment) in links(target).ids, f"{page.name}: {href}"
+                assert unquote(parts.fragment) in parse(target).ids, f"{page.name}: {href}"
             checked += 1
-    reachable, queue = set(), [site / "index.html"]
+    reachable, queue = set(), [(site / "index.html").resolve()]
     while queue:
         page = queue.pop()
-        for href in links(page).hrefs:
+        for href in parse(page).hrefs:
             path = urlsplit(href).path
             if path and not urlsplit(href).scheme:
                 target = (page.parent / unquote(path)).resolve()
@@ -129,6 +139,16 @@ def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> N
                     reachable.add(name)
                     if target.suffix == ".html":
                         queue.append(target)
+    return checked, reachable
+
+
+def test_every_link_resolves(shipped: Timeline, tmp_path: Path, epoch: int) -> None:
+    """Every relative link resolves (to a file, and an id in it); every file is reachable."""
+    site = tmp_path / "site"
+    build(shipped, site)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 1 + len(shipped.policies) + 1  # the index, each policy, the policy index
+    checked, reachable = check_links(site)
     assert reachable | {"index.html"} == expected_files(shipped)
     assert checked > 100
 
@@ -283,6 +303,9 @@ def event_ids(format: str, output: str, tl: Timeline) -> set[str]:
         return {row["id"] for row in csv.DictReader(io.StringIO(output, newline=""))}
     if format == "timelinejs":
         return {e["unique_id"] for e in json.loads(output)["events"]}
+    if format == "svg":
+        root = ElementTree.fromstring(output.encode("utf-8"))
+        return {g.get("data-event") for g in root.iter(f"{SVG}g") if g.get("class") == "mark"}
     if format == "html":
         parser = _Articles()
         parser.feed(output)
@@ -456,3 +479,56 @@ def test_a_site_is_never_built_into_a_folder_of_data(shipped: Timeline, tmp_path
     with pytest.raises(SiteError, match="holds data files"):
         build(shipped, tmp_path / "data")
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["records.toml"]
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
+    """1,200 generated events (benchmarks/generate.py): past one page's 1,000."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return timeline.load(module.generate(tmp_path_factory.mktemp("big"), 1200, fmt="jsonl", seed=3))
+
+
+def test_a_big_site_pages_its_list_by_year(big: Timeline, tmp_path: Path) -> None:
+    """Past 1,000 events the index lists the years, a page per year (in parts of at most
+    1,000) lists each event exactly once, every link resolves, every page is reachable,
+    and no page repeats every policy: the policy pages link to the policy index."""
+    site = tmp_path / "site"
+    started = time.perf_counter()
+    written = build(big, site)
+    assert time.perf_counter() - started < 60
+    text = {name: (site / name).read_text(encoding="utf-8") for name in written if ".htm" in name}
+    years = sorted(name for name in text if name.startswith("years/"))
+    assert len(years) > 3
+    listed: list[str] = []
+    for name in years:
+        found = _ARTICLE.findall(text[name])
+        assert 0 < len(found) <= 1000
+        listed += found
+    assert sorted(listed) == sorted(e.id for e in big)
+    assert _ARTICLE.findall(text["index.html"]) == []  # the index lists the years instead
+    assert set(_HREF.findall(text["index.html"])) >= set(years)
+    _, reachable = check_links(site)
+    assert reachable | {"index.html"} == set(written)
+    policy_pages = [name for name in text if name.startswith("policies/")]
+    assert len(policy_pages) == len(big.policies)
+    for name in [*policy_pages, *years]:
+        hrefs = set(_HREF.findall(text[name]))
+        assert "../policies.html" in hrefs
+        others = {h for h in hrefs if h.startswith("../policies/") or h.endswith(".html")}
+        others -= {"../index.html", "../policies.html"} | {f"../{y}" for y in years}
+        if name in policy_pages:  # no link to any other policy's page
+            assert not others, (name, others)
+        else:  # a year page links to the policies of its own events only, repeating none
+            assert len(others) <= len(_ARTICLE.findall(text[name]))
+            assert 'class="policy"' not in text[name]
+    assert sum(len(page) for page in text.values()) < 40_000_000
+
+
+_ARTICLE = re.compile(r'<article class="event" id="([^"]+)"')
+_HREF = re.compile(r'href="([^"#]+)')

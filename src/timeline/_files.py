@@ -10,7 +10,7 @@ before a byte is read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -36,12 +36,18 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return _checked(data, shown, problems, first_line=1, encoding="utf-8-sig")
 
 
-def read_lines(path: Path, shown: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+def read_lines(
+    path: Path,
+    shown: str,
+    problems: list[Problem],
+    told: Callable[[int], object] | None = None,
+) -> Iterator[tuple[int, str]]:
     """A file of one record a line, in blocks of whole lines: (first line's number, text).
 
     Memory stays a block's, however big the file; each block is checked as `read_text`
     checks a whole file, and the first problem ends the reading. A line over
     `MAX_RECORD_BYTES` is refused alone, with its line number, and reading goes on after it.
+    `told`, if given, is told how many bytes are behind once each block has been used.
     """
     number, encoding, pending = 1, "utf-8-sig", b""  # a byte order mark only at the start
     try:
@@ -67,6 +73,8 @@ def read_lines(path: Path, shown: str, problems: list[Problem]) -> Iterator[tupl
                 if text is None:
                     return
                 yield number, text
+                if told is not None:
+                    told(file.tell() - len(pending))
                 number += block.count(b"\n")
                 encoding = "utf-8"
     except OSError as error:

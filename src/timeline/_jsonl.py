@@ -36,7 +36,7 @@ _SCAN: Final = _DECODER.scan_once  # the C scanner json.loads ends up in
 
 def read_file(path: Path, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
     """Every record of the JSON Lines file at `path`, read a block of lines at a time."""
-    for first_line, text in read_lines(path, shown, problems):
+    for first_line, text in read_lines(path, shown, problems, shared.reading):
         yield from read(text, shown, problems, shared, first_line=first_line)
 
 

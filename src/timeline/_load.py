@@ -30,6 +30,11 @@ __all__ = ["READERS", "inputs", "load", "load_records"]
 #: Reads the file at a path (shown in problems as the second argument) into located records.
 Reader = Callable[[Path, str, list[Problem], Shared], Iterator[Located]]
 
+#: Told how far a load has got, for a progress bar: (stage, done, total). "reading" counts
+#: the bytes of the data files (total: all of them); "checking" (the checks across records)
+#: and "sorting" have no count (0, 0).
+Progress = Callable[[str, int, int], object]
+
 #: Data file suffix → the reader of that format.
 READERS: Final[dict[str, Reader]] = {
     ".toml": _toml.read_file,
@@ -38,11 +43,14 @@ READERS: Final[dict[str, Reader]] = {
 }
 
 
-def load(folder: str | Path = "events") -> Timeline:
+def load(folder: str | Path = "events", *, progress: Progress | None = None) -> Timeline:
     """Read every `*.toml`, `*.jsonl` and `*.parquet` file under `folder` into a validated
     `Timeline`.
 
     A `.json` file instead of a folder is read as a JSON export (see `timeline.load_json`).
+    `progress`, if given, is called as `progress(stage, done, total)` as the load goes on:
+    stage "reading" with the bytes of data files read and their total, then "checking" and
+    "sorting" with (0, 0). The library itself never prints.
 
     Raises:
         DataError: listing every problem found, each with file, line and key path.
@@ -52,15 +60,19 @@ def load(folder: str | Path = "events") -> Timeline:
         return _json.load_json(root)
     with collector_paused():
         shared = Shared()
-        settings, located, problems = load_records(root, shared)
+        settings, located, problems = load_records(root, shared, progress)
         if not located and not problems:
             problems.append(Problem(path=f"{_display(root)}/", message=_NO_RECORDS))
+        if progress is not None:
+            progress("checking", 0, 0)
         problems += validate(located, project_root=root.resolve().parent, shared=shared)
         if settings is not None:
             problems += days_in_zone(located, settings.zone)
         if problems:
             raise DataError(problems)
         assert settings is not None
+        if progress is not None:
+            progress("sorting", 0, 0)
         return assemble(located, settings)
 
 
@@ -91,10 +103,10 @@ def inputs(folder: str | Path, sources: Iterable[Source]) -> Inputs:
 
 
 def load_records(
-    folder: Path, shared: Shared | None = None
+    folder: Path, shared: Shared | None = None, progress: Progress | None = None
 ) -> tuple[Settings | None, list[Located], list[Problem]]:
     """Read and structure every record, without the cross-record checks; `shared` keeps
-    what the records share and which were refused."""
+    what the records share and which were refused; `progress` is told the bytes read."""
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
         looked = Path.cwd() / folder if not folder.is_absolute() else folder
@@ -104,9 +116,46 @@ def load_records(
     settings = _load_settings(folder, problems)
     located: list[Located] = []
     shared = Shared() if shared is None else shared
-    for path in _data_files(folder, problems):
-        located += READERS[path.suffix](path, _display(path), problems, shared)
+    files = _data_files(folder, problems)
+    if progress is None:
+        for path in files:
+            located += READERS[path.suffix](path, _display(path), problems, shared)
+    else:
+        _read_telling(files, located, problems, shared, progress)
     return settings, located, problems
+
+
+def _read_telling(
+    files: list[Path],
+    located: list[Located],
+    problems: list[Problem],
+    shared: Shared,
+    progress: Progress,
+) -> None:
+    """Read `files` as `load_records` does, telling `progress` the bytes read so far: after
+    each file, and within a file after each block its reader reads in."""
+    sizes = [_size(path) for path in files]
+    total, before = sum(sizes), 0
+
+    def reading(done: int) -> None:
+        progress("reading", before + min(done, size), total)
+
+    shared.reading = reading
+    progress("reading", 0, total)
+    try:
+        for path, size in zip(files, sizes, strict=True):
+            located += READERS[path.suffix](path, _display(path), problems, shared)
+            before += size
+            progress("reading", before, total)
+    finally:
+        shared.reading = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # its reader reports it
+        return 0
 
 
 def _data_files(folder: Path, problems: list[Problem]) -> list[Path]:

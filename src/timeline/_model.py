@@ -16,6 +16,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from timeline._endpoint import iana_zone, zone_problem
+from timeline._locale import locale_problem
 from timeline._query import Filter
 from timeline._text import SLUG, URL, did_you_mean
 from timeline._when import When
@@ -542,7 +543,8 @@ class Feed:
 
 @attrs.frozen(kw_only=True)
 class Settings:
-    """A data folder's `timeline.toml`: names, the UID domain, the default zone and feeds."""
+    """A data folder's `timeline.toml`: names, the UID domain, the default zone, feeds and the
+    language of its reports."""
 
     name: str = attrs.field(default="Timeline", validator=_required_str)
     description: str | None = attrs.field(default=None, validator=_str)
@@ -550,6 +552,16 @@ class Settings:
     timezone: str = attrs.field(default="UTC")
     refresh: str = attrs.field(default="P1D", validator=_required_str)
     feeds: Mapping[str, Feed] = attrs.field(factory=dict, validator=_feeds)
+    #: The language of the reports, site and calendar text (`--locale`); None is English.
+    locale: str | None = attrs.field(default=None)
+
+    @locale.validator
+    def _check_locale(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None:
+            return
+        problem = locale_problem(value)
+        if problem is not None:
+            raise InvalidFieldError(attribute.name, problem)
 
     @timezone.validator
     def _check_timezone(self, attribute: attrs.Attribute[Any], value: str) -> None:

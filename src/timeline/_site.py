@@ -11,6 +11,9 @@
     timelinejs.json          for Knight Lab's TimelineJS viewer
     policies/ID.html         one page per policy that has events: its report and history
     policies/ID.ics          that policy's events as a calendar
+    policies.html            the index of the policy pages
+    years/YEAR.html          past 1,000 events, the list is paged: a page per year (in
+                             parts of 1,000 events: YEAR-2.html, ...), the index links them
 
 Given the site it replaces (`previous`), every calendar raises the SEQUENCE of the events
 that changed, and the build adds what changed since (`timeline._previous`):
@@ -23,9 +26,10 @@ The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it
 same file times; the deadline feed then starts from its day). The site is written into a new
 folder beside the target and swapped in whole (`timeline._io.replaced_folder`): a reader sees
 the old site or the new one, a failed build leaves the old one, and two builds of one folder
-take turns. Files of an earlier build that this one does not write are dropped from `feeds/`
-and `policies/` (they belong to records no longer there) and carried over anywhere else (a
-CNAME, a robots.txt).
+take turns. Files of an earlier build that this one does not write are dropped from `feeds/`,
+`policies/` and `years/` (they belong to records no longer there) and carried over anywhere
+else (a CNAME, a robots.txt). Every page is linear in what it shows: a policy page links to
+the policy index rather than to every other policy.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ import hashlib
 import html
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -44,6 +48,7 @@ import attrs
 from timeline._clock import source_date_epoch
 from timeline._ics._write import stamp_from_environment
 from timeline._io import replaced_folder, write_atomic
+from timeline._model import Event
 from timeline._previous import PreviousSite
 from timeline._timeline import Timeline
 from timeline.errors import SiteError, UsageError
@@ -96,22 +101,25 @@ def build(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
+    locale: str | None = None,
     previous: str | Path | None = None,
     as_of: dt.date | None = None,
 ) -> list[str]:
     """Write the site for `timeline` into `out_dir` (created if missing).
 
     `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
-    state bands then fold every event of a policy, not only the shown ones. `previous` is
-    the site this build replaces (it may be `out_dir`): calendars then say which events
-    changed, and the changes page and feed are added. `as_of` is the day the deadline feed
-    starts after (default: `SOURCE_DATE_EPOCH`'s day, else today).
+    state bands then fold every event of a policy, not only the shown ones. `locale` is the
+    language of the pages and the calendars' text (default: the timeline's `locale`).
+    `previous` is the site this build replaces (it may be `out_dir`): calendars then say
+    which events changed, and the changes page and feed are added. `as_of` is the day the
+    deadline feed starts after (default: `SOURCE_DATE_EPOCH`'s day, else today).
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
         SiteError: `out_dir` exists and is not a folder, or holds data files; or `previous`
             is not a site.
-        ValueError: `lanes` is not policy, actor or jurisdiction.
+        ValueError: `lanes` is not policy, actor, jurisdiction or tag, or the locale is not
+            supported.
         OSError: the folder cannot be written (nothing of the old site is changed then).
     """
     from timeline._load import READERS
@@ -123,65 +131,84 @@ def build(
     except UsageError as error:
         raise SiteError(str(error)) from None
     history = timeline if history is None else history
+    _lanes(lanes)
+    written: list[str] = []
     epoch = _epoch()
     with replaced_folder(root, carry=_carried) as staging:
-        # Made under the site's lock: the previous site read here is the one this build
+        # Each file is written as soon as it is made, so memory holds one page at a time;
+        # made under the site's lock, so the previous site read here is the one this build
         # replaces, even when another build of the same folder was running.
-        files = _render(timeline, history, lanes=lanes, previous=previous, as_of=as_of)
-        for relative, data in sorted(files.items()):
+        files = _files(timeline, lanes, history, locale, previous=previous, as_of=as_of)
+        for relative, data in files:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
             if epoch is not None:
                 os.utime(path, (epoch, epoch))
-    return sorted(files)
+            written.append(relative)
+    return sorted(written)
 
 
-def _render(
+def _files(
     timeline: Timeline,
-    history: Timeline,
-    *,
     lanes: str,
-    previous: str | Path | None,
-    as_of: dt.date | None,
-) -> dict[str, bytes | str]:
-    """Every file of the site, by its path relative to the site's folder."""
+    history: Timeline,
+    locale: str | None,
+    *,
+    previous: str | Path | None = None,
+    as_of: dt.date | None = None,
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site, path and contents, one at a time. Each page is linear in what
+    it shows: a policy page links to the policy index, not to every other policy; a year
+    page links to the policy pages instead of repeating each policy."""
     from timeline import _ics as ics
     from timeline.report import _csv as csv
     from timeline.report import _html as html_report
     from timeline.report import _json as json
     from timeline.report import _timelinejs as timelinejs
 
-    before = None if previous is None else PreviousSite(previous)
     settings = timeline.settings
     feeds = {name: file_name(name) for name in settings.feeds}
-    pages = {pid: file_name(pid) for pid in timeline.policies if _has_events(timeline, pid)}
-    files: dict[str, bytes | str] = {}
+    own_events: dict[str, list[Event]] = {}
+    for event in timeline:
+        if event.policy is not None:
+            own_events.setdefault(event.policy, []).append(event)
+    pages = {pid: file_name(pid) for pid in timeline.policies if pid in own_events}
+    count = len(pages)
+    before = None if previous is None else PreviousSite(previous)
 
     def was(relative: str) -> bytes | None:
         return None if before is None else before.calendar(relative)
 
-    files["timeline.ics"] = ics.to_ics(timeline, previous=was("timeline.ics"))
-    files["deadlines.ics"] = ics.deadlines_ics(
-        history, policies=list(pages), as_of=as_of, previous=was("deadlines.ics")
+    yield "timeline.ics", ics.to_ics(timeline, locale=locale, previous=was("timeline.ics"))
+    yield (
+        "deadlines.ics",
+        ics.deadlines_ics(
+            history, policies=list(pages), as_of=as_of, locale=locale, previous=was("deadlines.ics")
+        ),
     )
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        files[f"feeds/{stem}.ics"] = ics.to_ics(
-            timeline, feed=name, name=title, previous=was(f"feeds/{stem}.ics")
+        yield (
+            f"feeds/{stem}.ics",
+            ics.to_ics(
+                timeline, feed=name, name=title, locale=locale, previous=was(f"feeds/{stem}.ics")
+            ),
         )
-    files["timeline.json"] = json.render(timeline)
-    files["timeline.csv"] = csv.render(timeline)
-    files["timelinejs.json"] = timelinejs.render(timeline, lanes=_lanes(lanes))
+    yield "timeline.json", json.render(timeline)
+    yield "timeline.csv", csv.render(timeline)
+    yield "timelinejs.json", timelinejs.render(timeline, lanes=_lanes(lanes))
+
+    years = _year_pages(timeline)
+    listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
+    changed = before is not None
     if before is not None:
         changes = before.changelog(timeline, stamp_from_environment())
-        nav = _nav(timeline, feeds, pages, prefix="", changes=True)
-        files.update(changes)
-        files[PAGE] = _with_nav(changes[PAGE], nav)
-
-    index = html_report.render(timeline, lanes=lanes, history=history)
-    nav = _nav(timeline, feeds, pages, prefix="", changes=before is not None)
-    if before is not None:  # feed readers find the feed from the page
+        nav = _nav(timeline, feeds, count, prefix="", years=years, changes=True)
+        for relative, data in changes.items():
+            yield relative, _with_nav(data, nav) if relative == PAGE else data
+    index = html_report.render(timeline, lanes=lanes, history=history, pages=listed, locale=locale)
+    if changed:  # feed readers find the feed from the page
         title = html.escape(f"{settings.name}: what changed")
         index = index.replace(
             "</head>",
@@ -189,34 +216,72 @@ def _render(
             "\n</head>",
             1,
         )
-    files["index.html"] = _with_nav(index, nav)
+    nav = _nav(timeline, feeds, count, prefix="", years=years, changes=changed)
+    yield "index.html", _with_nav(index, nav)
+    up_to_policies = {pid: f"../policies/{stem}.html" for pid, stem in pages.items()}
+    for n, (relative, heading, chunk) in enumerate(years):
+        part = attrs.evolve(
+            timeline,
+            events=chunk,
+            settings=attrs.evolve(settings, name=f"{settings.name}: {heading}", feeds={}),
+        )
+        page = html_report.render(
+            part,
+            lanes=lanes,
+            history=history,
+            in_force=False,
+            policy_pages=up_to_policies,
+            locale=locale,
+        )
+        around = (years[n - 1][:2] if n else None, years[n + 1][:2] if n + 1 < len(years) else None)
+        yield relative, _with_nav(page, _nav(timeline, feeds, count, prefix="../", around=around))
+
+    history_of: dict[str, list[Event]] = {}
+    for event in history:
+        if event.policy in pages:
+            history_of.setdefault(event.policy, []).append(event)
+    up = {event_id: f"../{path}" for event_id, path in listed.items()} if listed else None
     for pid, stem in pages.items():
         policy = timeline.policies[pid]
-        own = timeline.with_policy(pid)
+        # Only its own policy: each page then costs what it shows, not the number of policies.
+        own = attrs.evolve(timeline, events=own_events[pid], policies={pid: policy})
         titled = attrs.evolve(
             own,
             settings=attrs.evolve(
                 settings, name=policy.title, description=policy.summary, feeds={}
             ),
         )
-        files[f"policies/{stem}.ics"] = ics.to_ics(
-            own,
-            name=f"{settings.name}: {policy.title}",
-            description=policy.summary,
-            previous=was(f"policies/{stem}.ics"),
+        yield (
+            f"policies/{stem}.ics",
+            ics.to_ics(
+                own,
+                name=f"{settings.name}: {policy.title}",
+                description=policy.summary,
+                locale=locale,
+                previous=was(f"policies/{stem}.ics"),
+            ),
         )
-        page = html_report.render(titled, lanes=lanes, history=history)
-        nav = _nav(timeline, feeds, pages, prefix="../", own=(pid, f"{stem}.ics"))
-        files[f"policies/{stem}.html"] = _with_nav(page, nav)
-
-    return files
+        # Its own events fold its history; its state band shows when it is in force.
+        folded = attrs.evolve(history, events=history_of.get(pid, []), policies={pid: policy})
+        page = html_report.render(
+            titled, lanes=lanes, history=folded, pages=up, in_force=False, locale=locale
+        )
+        nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
+        yield f"policies/{stem}.html", _with_nav(page, nav)
+    if pages:
+        nav = _nav(timeline, feeds, 0, prefix="", around=(None, None))  # no link to itself
+        index_page = _policy_index(timeline, pages, own_events, locale)
+        yield "policies.html", _with_nav(index_page, nav)
 
 
 def _carried(relative: str) -> bool:
     """Whether a file of the old site that this build did not write is kept: anything but
-    the calendars and pages of `feeds/` and `policies/`, which belong to the build."""
+    the calendars and pages of `feeds/`, `policies/` and `years/`, which belong to the
+    build, and the policy index."""
     folder, _, name = relative.partition("/")
-    return not (folder in ("feeds", "policies") and name.endswith((".ics", ".html")))
+    if relative == "policies.html":
+        return False
+    return not (folder in ("feeds", "policies", "years") and name.endswith((".ics", ".html")))
 
 
 def _lanes(lanes: str) -> timelinejs.Lane:
@@ -225,10 +290,6 @@ def _lanes(lanes: str) -> timelinejs.Lane:
     if lanes not in timelinejs.LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {', '.join(timelinejs.LANES)}")
     return lanes
-
-
-def _has_events(timeline: Timeline, policy_id: str) -> bool:
-    return any(event.policy == policy_id for event in timeline)
 
 
 def _epoch() -> int | None:
@@ -246,39 +307,89 @@ def _link(href: str, text: str) -> str:
 def _nav(
     timeline: Timeline,
     feeds: Mapping[str, str],
-    pages: Mapping[str, str],
+    policies: int,
     *,
     prefix: str,
-    own: tuple[str, str] | None = None,
+    own: str | None = None,
+    years: Sequence[tuple[str, str, Sequence[Event]]] = (),
+    around: tuple[tuple[str, str] | None, tuple[str, str] | None] | None = None,
     changes: bool = False,
 ) -> str:
-    """The site bar: on the index every calendar, data file and policy page; on a policy
-    page (`own`: its id and calendar) the way back, its calendar and the other policies."""
+    """The site bar: on the index every calendar and data file (and the year pages, when
+    the list is paged); on a policy page (`own`: its calendar) or a year page (`around`:
+    the pages before and after it) the way back; everywhere the index of the `policies`
+    policy pages."""
     settings = timeline.settings
     parts = []
-    if own is not None:
-        parts.append(
-            "<p>"
-            + _link(f"{prefix}index.html", f"← {settings.name}")
-            + " · "
-            + _link(own[1], "This policy's calendar (.ics)")
-            + "</p>"
-        )
-    if own is None:
+    if own is not None or around is not None:
+        links = [_link(f"{prefix}index.html", f"← {settings.name}")]
+        if own is not None:
+            links.append(_link(own, "This policy's calendar (.ics)"))
+        for neighbour, arrow in zip(around or (None, None), ("← ", "→ "), strict=True):
+            if neighbour is not None:
+                path, heading = neighbour
+                links.append(_link(f"{prefix}{path}", f"{arrow}{heading}"))
+        parts.append("<p>" + " · ".join(links) + "</p>")
+    else:
         parts += _downloads(timeline, feeds)
     if changes:
         links = [_link(f"{prefix}{PAGE}", "What changed"), _link(f"{prefix}{FEED}", "Atom feed")]
         parts.append("<p><strong>Updates:</strong> " + " · ".join(links) + "</p>")
-    if pages:
-        policies = [
-            _link(f"{prefix}policies/{stem}.html", timeline.policies[pid].title)
-            for pid, stem in pages.items()
-            if own is None or pid != own[0]
-        ]
-        if policies:
-            label = "Policies" if own is None else "Other policies"
-            parts.append(f"<p><strong>{label}:</strong> " + " · ".join(policies) + "</p>")
+    if years:
+        pages = [_link(f"{prefix}{path}", heading) for path, heading, _ in years]
+        parts.append("<p><strong>Events by year:</strong> " + " · ".join(pages) + "</p>")
+    if policies:
+        text = f"All {policies} policies" if policies > 1 else "The policy"
+        parts.append("<p>" + _link(f"{prefix}policies.html", text) + "</p>")
     return '<nav class="site" aria-label="Site">\n' + "\n".join(parts) + "\n</nav>\n"
+
+
+def _year_pages(timeline: Timeline) -> list[tuple[str, str, Sequence[Event]]]:
+    """(path, heading, events) of each page of a list too long for one page: a page per
+    year, split in parts of at most `LIST_LIMIT` events; nothing when one page holds all."""
+    from timeline.report._common import by_year
+    from timeline.report._html import LIST_LIMIT
+
+    if len(timeline) <= LIST_LIMIT:
+        return []
+    found: list[tuple[str, str, Sequence[Event]]] = []
+    for heading, events in by_year(timeline):
+        stem = heading.lower().replace(" ", "-")
+        for n in range(0, len(events), LIST_LIMIT):
+            part = n // LIST_LIMIT + 1
+            path = f"years/{stem}.html" if part == 1 else f"years/{stem}-{part}.html"
+            label = heading if part == 1 else f"{heading} ({part})"
+            found.append((path, label, events[n : n + LIST_LIMIT]))
+    return found
+
+
+def _policy_index(
+    timeline: Timeline,
+    pages: Mapping[str, str],
+    events: Mapping[str, Sequence[Event]],
+    locale: str | None,
+) -> str:
+    """policies.html: every policy with a page, its jurisdiction and how many events."""
+    from timeline.report._html import page_shell
+
+    rows = []
+    for pid, stem in sorted(pages.items(), key=lambda item: timeline.policies[item[0]].title):
+        policy = timeline.policies[pid]
+        where = html.escape(policy.jurisdiction or "")
+        rows.append(
+            f'<tr><th scope="row">{_link(f"policies/{stem}.html", policy.title)}</th>'
+            f"<td>{where}</td><td>{len(events[pid])}</td></tr>"
+        )
+    body = (
+        '<main>\n<h1>Policies</h1>\n<table>\n<thead><tr><th scope="col">Policy</th>'
+        '<th scope="col">Jurisdiction</th><th scope="col">Events</th></tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</main>\n"
+    )
+    from timeline._locale import chosen
+
+    tag = chosen(locale, timeline.settings.locale)
+    return page_shell(f"{timeline.settings.name}: policies", body, locale=tag)
 
 
 def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:

@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
@@ -96,6 +96,9 @@ class Shared:
     refused: set[tuple[str, str]] = attrs.field(factory=set)
     #: Policies one of whose events was refused: their lifecycle is not checked without it.
     unsettled: set[str] = attrs.field(factory=set)
+    #: Told how many bytes of the file being read its reader has got through, for a progress
+    #: bar (a reader that reads in blocks tells it after each); None when nobody asks.
+    reading: Callable[[int], object] | None = None
 
     def citation(
         self, source: str, quote: str | None, note: str | None, recorded: object = None

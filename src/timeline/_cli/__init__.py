@@ -14,7 +14,7 @@ import sys
 # Start-up time matters (`timeline --version` should cost little more than Python itself), so
 # this package imports nothing heavy at the top: not typing, argparse or pathlib, nor the
 # commands. The errors module imports nothing but the core of the standard library.
-from timeline._cli._options import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from timeline._cli._options import EXIT_DATA, EXIT_OK, EXIT_USAGE, QUIET_HELP
 from timeline.errors import DataError, TimelineError, UsageError
 
 TYPE_CHECKING = False
@@ -46,6 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
         _ics,
         _import,
         _import_ics,
+        _init,
         _report,
         _status,
     )
@@ -69,9 +70,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "the documentation (the guide: 'timeline help guide').",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order `timeline --help` lists them.
     for command in (
+        _init,
         _check,
         _report,
         _status,

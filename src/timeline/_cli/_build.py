@@ -11,9 +11,12 @@ from timeline._cli._options import (
     add_data,
     add_filters,
     add_known_on,
+    add_lanes,
+    add_locale,
     filter_of,
     known,
     load,
+    locale_of,
     output_target,
     parse_day,
     refuse_unknown,
@@ -35,11 +38,8 @@ def add(commands: Commands) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="DIR", help="the folder to write (created)"
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        default="policy",
-        help="swimlanes of the report and the TimelineJS groups (default: policy)",
+    add_lanes(
+        parser, "swimlanes of the report and the TimelineJS groups (default: policy)", "policy"
     )
     parser.add_argument(
         "--previous",
@@ -48,7 +48,7 @@ def add(commands: Commands) -> None:
         "events changed, and a page and Atom feed of what changed are added",
     )
     add_known_on(parser)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    add_locale(parser)
     add_allow_empty(parser)
     add_filters(parser)
 
@@ -63,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
     from timeline._site import build
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
+    locale_of(args)
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
     timeline = known(args, timeline)
     day = None if args.known_on is None else parse_day("--known-on", args.known_on)
@@ -71,7 +73,13 @@ def run(args: argparse.Namespace) -> int:
     require_events(args, selected, len(timeline), "an empty site")
     target = output_target(args, folder=True)
     written = build(
-        selected, target, lanes=args.lanes, history=timeline, previous=args.previous, as_of=day
+        selected,
+        target,
+        lanes=args.lanes,
+        history=timeline,
+        locale=tag,
+        previous=args.previous,
+        as_of=day,
     )
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)

@@ -15,9 +15,6 @@ def add(commands: Commands) -> None:
     parser = add_command(commands, "check", run, "validate the data; exit 1 listing every problem")
     parser.set_defaults(writes=False)  # so a data problem does not say "nothing was written"
     add_data(parser)
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing when the data is clean"
-    )
 
 
 def run(args: argparse.Namespace) -> int:

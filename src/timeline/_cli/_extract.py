@@ -85,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
     if published is None:
         raise UsageError("give --published YYYY-MM-DD: relative phrases are resolved against it")
     text = _read_source(root, source) if source is not None else _read_article(path)
-    mentions = extract(text, published)
+    from timeline._cli._progress import bar_for
+
+    bar = bar_for(args, path.name, {"finding": "rules", "resolving": "phrases"})
+    try:
+        mentions = extract(text, published, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     reads = {str(path): "the article"}
     if args.format == "jsonl":
         emit(args, to_jsonl(mentions), reads=reads)

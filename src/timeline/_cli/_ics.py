@@ -9,11 +9,13 @@ from timeline._cli._options import (
     add_data,
     add_filters,
     add_known_on,
+    add_locale,
     add_output,
     emit_stream,
     filter_of,
     known,
     load,
+    locale_of,
     parse_day,
     refuse_unknown,
     require_events,
@@ -56,6 +58,7 @@ def add(commands: Commands) -> None:
         help="the calendar this one replaces: events whose content changed get SEQUENCE "
         "raised by one and LAST-MODIFIED set, the others keep theirs",
     )
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -74,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
         return _deadlines(args, criteria)
     if args.as_of is not None:
         raise UsageError("--as-of goes with --upcoming (the deadline feed)")
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
     timeline = known(args, timeline)
     previous = args.previous
@@ -90,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
     require_events(args, selected, len(timeline), "an empty calendar")
     emit_stream(
         args,
-        lambda out: write_ics(selected, out, name=name, description=description, previous=previous),
+        lambda out: write_ics(
+            selected, out, name=name, description=description, locale=tag, previous=previous
+        ),
     )
     return EXIT_OK
 
@@ -110,7 +117,9 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     day = None if args.as_of is None else parse_day("--as-of", args.as_of)
     if day is None and args.known_on is not None:
         day = parse_day("--known-on", args.known_on)
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = known(args, load(args))
+    tag = locale_of(args, timeline) or "en"
     previous = args.previous
     policies = [
         pid
@@ -125,7 +134,13 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     emit_stream(
         args,
         lambda out: write_deadlines(
-            timeline, out, as_of=day, name=args.name, policies=policies, previous=previous
+            timeline,
+            out,
+            as_of=day,
+            name=args.name,
+            policies=policies,
+            locale=tag,
+            previous=previous,
         ),
     )
     return EXIT_OK

@@ -100,15 +100,23 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if writes_file(args) else None
     if out is not None and out.exists() and not args.force:
         raise UsageError(f"{out} exists; give --force to replace it (nothing was written)")
-    imported = import_file(
-        args.file,
-        format=getattr(args, "format", "auto"),
-        data=folder,
-        source=args.source,
-        columns=getattr(args, "map", []),
-        dayfirst=getattr(args, "dayfirst", None),
-        zone=args.zone,
-    )
+    from timeline._cli._progress import bar_for
+
+    bar = bar_for(args, Path(args.file).name, "rows")
+    try:
+        imported = import_file(
+            args.file,
+            format=getattr(args, "format", "auto"),
+            data=folder,
+            source=args.source,
+            columns=getattr(args, "map", []),
+            dayfirst=getattr(args, "dayfirst", None),
+            zone=args.zone,
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     _report(imported)
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")

@@ -33,17 +33,23 @@ __all__ = [
     "EXIT_DATA",
     "EXIT_OK",
     "EXIT_USAGE",
+    "LANES",
+    "QUIET_HELP",
     "add_command",
     "add_data",
     "add_allow_empty",
     "add_filters",
     "add_known_on",
+    "add_lanes",
+    "add_locale",
     "add_output",
+    "add_width",
     "emit",
     "emit_stream",
     "filter_of",
     "known",
     "load",
+    "locale_of",
     "output_target",
     "parse_day",
     "refuse_unknown",
@@ -55,15 +61,27 @@ __all__ = [
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 #: The data folder a command reads when none is named.
 DEFAULT_DATA = "events"
+#: The kinds of swimlane (`timeline.report.Lanes`), kept here so that --help needs no import.
+LANES = ("policy", "actor", "jurisdiction", "tag")
 
 
 def add_command(
     commands: Commands, name: str, handler: Handler, summary: str
 ) -> argparse.ArgumentParser:
     """A command: `summary` in `timeline --help`, the handler's docstring in its own --help."""
+    import argparse
+
     parser = commands.add_parser(name, help=summary, description=handler.__doc__)
     parser.set_defaults(handler=handler, command_parser=parser)  # its usage for its errors
+    # Also before the command (`timeline -q check`); SUPPRESS keeps the one given there.
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET_HELP
+    )
     return parser
+
+
+#: What -q/--quiet does, wherever it is given.
+QUIET_HELP = "no progress bar; check, build and init also print nothing on success"
 
 
 def add_data(parser: argparse.ArgumentParser) -> None:
@@ -114,11 +132,52 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_locale(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="the language of dates, headings and states: en, fr, de, es, pt, zh or ja, "
+        "optionally with a region such as pt_BR (default: timeline.toml's locale, else en)",
+    )
+
+
+def locale_of(args: argparse.Namespace, timeline: Timeline | None = None) -> str | None:
+    """The locale the command writes in (normalised; None for English): --locale, else the
+    timeline's `locale` setting. An unknown one, or one that needs Babel when it is not
+    installed, is a usage error. Called once before loading (with no timeline) to refuse
+    a bad --locale before the data is read."""
+    from timeline._locale import babel, chosen
+
+    default = None if timeline is None else timeline.settings.locale
+    try:
+        tag = chosen(args.locale, default)
+    except ValueError as error:
+        raise UsageError(f"--locale: {error}") from None
+    if tag is not None:
+        babel()  # a usage error that names the install command when Babel is missing
+    return tag
+
+
 def add_allow_empty(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-empty",
         action="store_true",
         help="write the output even when no event is left to write (refused otherwise)",
+    )
+
+
+def add_lanes(parser: argparse.ArgumentParser, help: str, default: str | None = None) -> None:
+    """--lanes: what the chart's swimlanes (and TimelineJS's groups) are."""
+    parser.add_argument("--lanes", choices=LANES, default=default, help=help)
+
+
+def add_width(parser: argparse.ArgumentParser) -> None:
+    """--width: for the svg and html formats, the chart's width in pixels."""
+    parser.add_argument(
+        "--width",
+        type=int,
+        metavar="PX",
+        help="svg and html: the chart's width in pixels (default: 1200; 480 to 20000)",
     )
 
 
@@ -258,23 +317,31 @@ def load(args: argparse.Namespace) -> Timeline:
 
 
 def _load(args: argparse.Namespace) -> Timeline:
+    from pathlib import Path
+
+    from timeline._cli._progress import bar_for
     from timeline._load import load
 
-    if not getattr(args, "program", False):
-        timeline = load(args.data)
-    else:
-        # Run as the program, the loaded data lives until the process exits: move it out of
-        # the cyclic collector's sight (gc.freeze) rather than have every later collection,
-        # and the one at exit, walk millions of records again. A fifth of a large export's
-        # time.
-        import gc
+    bar = bar_for(args, Path(args.data).name or args.data)  # None unless stderr is a terminal
+    try:
+        if not getattr(args, "program", False):
+            timeline = load(args.data, progress=bar)
+        else:
+            # Run as the program, the loaded data lives until the process exits: move it out
+            # of the cyclic collector's sight (gc.freeze) rather than have every later
+            # collection, and the one at exit, walk millions of records again. A fifth of a
+            # large export's time.
+            import gc
 
-        gc.disable()
-        try:
-            timeline = load(args.data)
-        finally:
-            gc.freeze()
-            gc.enable()
+            gc.disable()
+            try:
+                timeline = load(args.data, progress=bar)
+            finally:
+                gc.freeze()
+                gc.enable()
+    finally:
+        if bar is not None:
+            bar.close()
     return timeline
 
 

@@ -11,11 +11,15 @@ from timeline._cli._options import (
     add_data,
     add_filters,
     add_known_on,
+    add_lanes,
+    add_locale,
     add_output,
+    add_width,
     emit_stream,
     filter_of,
     known,
     load,
+    locale_of,
     parse_day,
     refuse_unknown,
     require_events,
@@ -43,12 +47,10 @@ def add(commands: Commands) -> None:
         default="text",
         help="output format (default: text; parquet, a binary file, needs -o)",
     )
-    parser.add_argument(
-        "--lanes",
-        choices=["policy", "actor", "jurisdiction"],
-        help="swimlanes of the html and timelinejs formats (default: policy)",
-    )
+    add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
+    add_width(parser)
     add_known_on(parser)
+    add_locale(parser)
     add_output(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -58,13 +60,28 @@ def run(args: argparse.Namespace) -> int:
     """Print the chronological report; with --known-on, as it could have been written that
     day. Example: timeline report events --from 2025 --known-on 2025-12-01"""
     from timeline import report
+    from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
 
     criteria = filter_of(args)  # a bad --from/--to is refused before the data is read
     if args.lanes is not None and args.format not in report.LANED:
-        raise UsageError(f"--lanes goes with --format {' or '.join(report.LANED)}")
+        raise UsageError(f"--lanes goes with --format {_either(report.LANED)}")
+    if args.width is not None and args.format not in report.WIDE:
+        raise UsageError(f"--width goes with --format {_either(report.WIDE)}")
+    width = WIDTH if args.width is None else args.width
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise UsageError(f"--width {width}: the chart is {MIN_WIDTH} to {MAX_WIDTH} pixels wide")
+    lanes: report.Lanes = args.lanes or "policy"  # argparse took it from `LANES`
     if args.format in report.BINARY and not writes_file(args):
         raise UsageError(f"--format {args.format} needs -o FILE: it is a binary file")
+    if args.locale is not None and args.format not in report.LOCALISED:
+        raise UsageError(
+            f"--locale goes with --format {', '.join(report.LOCALISED)}: {args.format} is "
+            "data, the same in every language"
+        )
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    # "en" when English: None would let the library fall back on timeline.toml's locale.
+    tag = (locale_of(args, timeline) or "en") if args.format in report.LOCALISED else None
     refuse_unknown(timeline, criteria)
     if args.known_on is not None:
         timeline = _titled(
@@ -78,18 +95,24 @@ def run(args: argparse.Namespace) -> int:
 
         emit_stream(args, lambda out: _parquet.write(selected, out))
         return EXIT_OK
+    # The policy bands fold every event of each policy, not only the filtered ones.
     if args.format == "html":
-        from timeline.report import _html as html
-
-        # The policy bands fold every event of each policy, not only the filtered ones.
-        texts = iter([html.render(selected, lanes=args.lanes or "policy", history=timeline)])
+        texts = iter(
+            [report.html(selected, lanes=lanes, history=timeline, locale=tag, width=width)]
+        )
+    elif args.format == "svg":
+        try:
+            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=width)])
+        except ValueError as error:  # no event with a date: there is no chart to draw
+            raise UsageError(f"--format svg: {error}") from None
     else:
-        texts = report.pieces(selected, args.format, lanes=args.lanes)
+        options = {} if tag is None else {"locale": tag}  # data formats have no language
+        texts = report.pieces(selected, args.format, lanes=args.lanes, **options)
     if args.policy and args.format in ("text", "markdown"):
         from timeline.report import _policy as policy
 
         try:  # the history folds every event of the policy, not only the filtered ones
-            section = "\n" + policy.render(timeline, args.policy, args.format)
+            section = "\n" + policy.render(timeline, args.policy, args.format, tag)
         except KeyError as error:
             raise UsageError(f"--policy: {error.args[0]}") from None
         texts = itertools.chain(texts, [section])
@@ -109,3 +132,8 @@ def _titled(timeline: Timeline, format: str, day: dt.date) -> Timeline:
 
     name = f"{timeline.settings.name} (as known on {day_label(day)})"
     return attrs.evolve(timeline, settings=attrs.evolve(timeline.settings, name=name))
+
+
+def _either(formats: tuple[str, ...]) -> str:
+    """'html, svg or timelinejs'."""
+    return " or ".join(filter(None, [", ".join(formats[:-1]), formats[-1]]))

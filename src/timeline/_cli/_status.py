@@ -12,10 +12,12 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_known_on,
+    add_locale,
     add_output,
     emit,
     known,
     load,
+    locale_of,
     parse_day,
     refuse_unknown,
 )
@@ -77,6 +79,7 @@ def add(commands: Commands) -> None:
         default="text",
         help="output format (default: text; csv goes with --series)",
     )
+    add_locale(parser)
     add_output(parser)
 
 
@@ -109,7 +112,11 @@ def run(args: argparse.Namespace) -> int:
     changes = [parse_day("--changes", value) for value in args.changes or ()]
     span = [parse_day(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
     learned = None if args.known_on is None else parse_day("--known-on", args.known_on)
+    if args.locale is not None and (args.format != "text" or args.series is not None):
+        raise UsageError("--locale goes with the text answers; json, csv and --series are data")
+    locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
+    args.tag = locale_of(args, timeline) if args.format == "text" else None
     refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
     timeline = known(args, timeline)
     day = day or learned or _clock.today(timeline.settings.zone)
@@ -151,30 +158,36 @@ def _answer(
     span: list[dt.date],
     policies: list[str] | None,
 ) -> str:
-    from timeline._status import day_label
+    from timeline._labels import day_label
+    from timeline._locale import message
     from timeline.report import _agenda as agenda
 
     json = args.format == "json"
+    tag = args.tag
     if args.pending:
         items = timeline.pending(day, policies=policies)
-        return agenda.pending_json(items, day) if json else agenda.pending_text(items, day)
+        return agenda.pending_json(items, day) if json else agenda.pending_text(items, day, tag)
     if args.upcoming is not None:
         import datetime as dt
 
         found = timeline.upcoming(args.upcoming, as_of=day, policies=policies)
         if json:
             return agenda.changes_json(found, {"as_of": day.isoformat(), "days": args.upcoming})
-        last = day_label(day + dt.timedelta(days=args.upcoming))
-        heading = f"Taking effect in the {args.upcoming} days after {day_label(day)} (to {last})"
-        return agenda.changes_text(found, heading, states=False)
+        last = day_label(day + dt.timedelta(days=args.upcoming), tag)
+        heading = message(
+            tag, "taking_effect", days=args.upcoming, day=day_label(day, tag), last=last
+        )
+        return agenda.changes_text(found, heading, states=False, locale=tag)
     if changes:
         start, end = changes
         found = timeline.changes(start, end, policies=policies)
         if json:
             period = {"from": start.isoformat(), "to": end.isoformat()}
             return agenda.changes_json(found, period)
-        heading = f"Changes from {day_label(start)} to {day_label(end)}"
-        return agenda.changes_text(found, heading)
+        heading = message(
+            tag, "changes_from_to", start=day_label(start, tag), end=day_label(end, tag)
+        )
+        return agenda.changes_text(found, heading, locale=tag)
     if args.series is not None:
         series = timeline.series(args.series, span[0], span[1], policies=policies)
         render = {"json": agenda.series_json, "csv": agenda.series_csv}
@@ -183,5 +196,6 @@ def _answer(
     from timeline.report import _policy as policy
 
     statuses = timeline.status(day, policies=policies)
-    render_status = report_json.render_status if json else policy.status_text
-    return render_status(statuses, day)
+    if json:
+        return report_json.render_status(statuses, day)
+    return policy.status_text(statuses, day, tag)

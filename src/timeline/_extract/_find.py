@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import attrs
@@ -48,12 +48,16 @@ class _Found:
     sentence: tuple[int, int]
 
 
-def extract(text: str, published: dt.date) -> list[Mention]:
+def extract(
+    text: str, published: dt.date, *, progress: Callable[[str, int, int], object] | None = None
+) -> list[Mention]:
     """Every temporal expression in `text`, resolved against the `published` date.
 
     Args:
         text: the article, as decoded text; offsets index into it.
         published: the day the article appeared, the anchor of "this fall" and "ago".
+        progress: called as `progress(stage, done, total)` as the work goes on: "finding"
+            with the rules run of all of them, then "resolving" with the phrases found.
 
     Returns:
         The mentions in text order. Ones that do not overlap; where two rules match
@@ -68,6 +72,8 @@ def extract(text: str, published: dt.date) -> list[Mention]:
     cues: dict[tuple[int, int], Cues] = {}
     candidates: list[tuple[int, int, int, int, str, str, re.Match[str]]] = []
     for order, (name, kind, pattern) in enumerate(RULES):
+        if progress is not None:
+            progress("finding", order, len(RULES))
         for s0, s1 in sentences:  # one sentence at a time: no match runs across a break
             for m in pattern.finditer(text, s0, s1):
                 if m.end() == m.start():
@@ -77,7 +83,9 @@ def extract(text: str, published: dt.date) -> list[Mention]:
     candidates.sort(key=lambda item: item[:3])
     taken: list[_Found] = []
     occupied = bytearray(len(text) + 1)
-    for _, _, start, end, name, kind, m in candidates:
+    for done, (_, _, start, end, name, kind, m) in enumerate(candidates):
+        if progress is not None and not done % 1024:
+            progress("resolving", done, len(candidates))
         if any(occupied[start:end]):
             continue
         sentence = _sentence_of(sentences, starts, start)

@@ -155,3 +155,26 @@ def precision_note(when: When, shown: dt.date, label: str | None = None) -> str:
         f"Date: {label}{what}. A calendar needs a day, so this event is shown on "
         f"{_day_words(shown)}, the first day it can mean; that is not its actual date."
     )
+
+
+def local_note(when: When, shown: dt.date, label: str, locale: str | None) -> str:
+    """`precision_note` in the language of `locale` (normalised; None is English, as
+    `precision_note` writes it)."""
+    if locale is None:
+        return precision_note(when, shown, label)
+    from timeline._labels import day_label
+    from timeline._locale import message
+
+    day = day_label(shown, locale)
+    if when.start is None:
+        return message(locale, "ics_open_start", label=label, day=day)
+    bits = [message(locale, "ics_span")] if when.is_interval else []
+    if when.precision in _PRECISION_WORDS:
+        bits.append(message(locale, f"ics_known_{when.precision}"))
+    if when.qualifier in _QUALIFIER_WORDS:
+        words = {Qualifier.BOTH: "approximate_uncertain"}.get(when.qualifier)
+        bits.append(message(locale, f"ics_{words or when.qualifier.name.lower()}"))
+    if when.end is None:
+        bits.append(message(locale, "ics_no_end"))
+    what = f" ({message(locale, 'ics_list').join(bits)})" if bits else ""
+    return message(locale, "ics_marker", label=label, what=what, day=day)

@@ -24,10 +24,13 @@ from typing import BinaryIO, Final
 
 from timeline import _clock
 from timeline._agenda import Change, upcoming
-from timeline._ics._dates import precision_note, utc_value
+from timeline._ics._dates import local_note, utc_value
 from timeline._ics._lines import escape_text, escape_utf8, fold, fold_utf8, raw
 from timeline._ics._revise import Previous, Revisions
 from timeline._ics._write import _head, _header, _quoted, stamp_from_environment
+from timeline._labels import effect_label, when_label
+from timeline._labels import step_text as local_step
+from timeline._locale import chosen, message
 from timeline._model import Source
 from timeline._status import step_text
 from timeline._timeline import Timeline
@@ -59,6 +62,7 @@ def _vevent(
     domain: str,
     stamp: bytes,
     sources: Mapping[str, Source],
+    locale: str | None = None,
     revisions: Revisions | None = None,
 ) -> bytes:
     event, policy = change.event, change.policy
@@ -67,15 +71,24 @@ def _vevent(
     exact = first is not None and first == last and when.qualifier is Qualifier.NONE
     day = first if first is not None else last
     assert day is not None
-    summary = f"{policy.title}: {step_text(change.step, dated=False)}"
+    phrase = (
+        step_text(change.step, dated=False)
+        if locale is None
+        else local_step(change.step, locale, dated=False)
+    )
+    summary = f"{policy.title}: {phrase}"
     details = [event.title]
     if event.summary:
         details.append(event.summary)
     if not exact:
-        summary += f" ({when.label})"
-        details.append(precision_note(when, day))
-    details.append(f"Policy: {policy.title} ({policy.id}); step: {event.effect}")
-    details.append("Sources:")
+        label = when_label(when, locale)
+        summary += f" ({label})"
+        details.append(local_note(when, day, label, locale))
+    effect = "None" if event.effect is None else effect_label(event.effect, locale)
+    details.append(
+        message(locale, "deadline_policy", title=policy.title, id=policy.id, effect=effect)
+    )
+    details.append(message(locale, "ics_sources"))
     for citation in event.cite:
         source = sources.get(citation.source)
         details.append(_head(source) if source else f"• {citation.source}")
@@ -112,34 +125,35 @@ def write_deadlines(
     name: str | None = None,
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
+    locale: str | None = None,
     previous: Previous | None = None,
 ) -> None:
     """Write the deadline feed of `timeline` to a binary file: every date after `as_of`
-    (default: `feed_day`) on which something starts to bind. `previous` is the feed this
-    one replaces, as for `write_ics`.
+    (default: `feed_day`) on which something starts to bind; its own text in the language
+    of `locale` (default: the timeline's `locale`, else English). `previous` is the feed
+    this one replaces, as for `write_ics`.
 
     Raises:
         IcsError: the timeline's `refresh` or SOURCE_DATE_EPOCH is malformed, or
             `previous` is not an iCalendar calendar.
         KeyError: `policies` names a policy the timeline does not have.
+        ValueError: `locale` is not supported.
     """
     settings = timeline.settings
+    tag = chosen(locale, settings.locale)
     day = feed_day(settings.zone) if as_of is None else as_of
     if stamp is None:
         stamp = stamp_from_environment()
     elif stamp.tzinfo is None or stamp.utcoffset() is None:
         raise TypeError(f"stamp {stamp!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
-    title = name or f"{settings.name}: deadlines"
-    description = (
-        "Dates on which a policy takes effect, one of its provisions starts to apply, or a "
-        f"change to it takes effect, after {day.isoformat()}"
-    )
+    title = name or message(tag, "deadlines_name", name=settings.name)
+    description = message(tag, "deadlines_description", day=day.isoformat())
     revisions = None if previous is None else Revisions.of(previous, utc_value(stamp))
-    out.write(_header(title, description, settings.refresh))
+    out.write(_header(title, description, settings.refresh, tag))
     domain = raw(settings.domain)
     stamp_line = fold(f"DTSTAMP:{utc_value(stamp)}")
     for change in upcoming(timeline, None, as_of=day, policies=policies):
-        out.write(_vevent(change, domain, stamp_line, timeline.sources, revisions))
+        out.write(_vevent(change, domain, stamp_line, timeline.sources, tag, revisions))
     out.write(b"END:VCALENDAR\r\n")
 
 
@@ -150,11 +164,19 @@ def deadlines_ics(
     name: str | None = None,
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
+    locale: str | None = None,
     previous: Previous | None = None,
 ) -> bytes:
     """The deadline feed as bytes: `write_deadlines` into memory, with the same keywords."""
     out = io.BytesIO()
     write_deadlines(
-        timeline, out, as_of=as_of, name=name, policies=policies, stamp=stamp, previous=previous
+        timeline,
+        out,
+        as_of=as_of,
+        name=name,
+        policies=policies,
+        stamp=stamp,
+        locale=locale,
+        previous=previous,
     )
     return out.getvalue()

@@ -17,6 +17,7 @@ from typing import Final
 __all__ = [
     "DETAILS_RULE",
     "X_SAID",
+    "X_LOCALE",
     "X_TZ",
     "X_WHEN",
     "escape_text",
@@ -33,6 +34,8 @@ __all__ = [
 X_WHEN: Final = "X-TIMELINE-WHEN"
 X_TZ: Final = "X-TIMELINE-TZ"
 X_SAID: Final = "X-TIMELINE-SAID"
+#: The calendar's language when it is not English: its SUMMARY date labels are in it.
+X_LOCALE: Final = "X-TIMELINE-LOCALE"
 #: Separates an event's own summary from the generated details in DESCRIPTION.
 DETAILS_RULE: Final = "――――"
 

@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from timeline._ics._dates import place
-from timeline._ics._lines import DETAILS_RULE, X_SAID, X_TZ, X_WHEN, unescape_text
+from timeline._ics._lines import DETAILS_RULE, X_LOCALE, X_SAID, X_TZ, X_WHEN, unescape_text
 from timeline._ics._parse import CUT_SHORT, decode, parse
 from timeline._ics._zones import Zones
 from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
 from timeline._text import CONTROL, SLUG, URL, clean, fit, name_id, printable, slugify
 from timeline._when import When
-from timeline.errors import IcsError, SkippedRecordError, WhenError
+from timeline.errors import IcsError, SkippedRecordError, TimelineError, WhenError
 
 __all__ = ["Imported", "from_ics", "read_ics", "short"]
 
@@ -110,6 +110,7 @@ def read_ics(
         note=f"Imported from {name} by timeline import.",
     )
     reader = _Reader(source.id, zone, Zones(calendars))
+    reader.locale = _locale(calendars)
     series = {str(c["UID"]) for c in components if "UID" in c and "RECURRENCE-ID" not in c}
     events: list[Event] = []
     skipped: list[str] = []
@@ -159,6 +160,7 @@ class _Reader:
         self.source_id = source_id
         self.zone = zone
         self.zones = zones
+        self.locale: str | None = None  # the language of our SUMMARY date labels, if not English
         self.ids = Ids()
         self.places: dict[str, Place] = {}  # by name as written: distinct names, distinct places
         self.place_ids = Ids()
@@ -176,7 +178,7 @@ class _Reader:
         summary = _field(_text(component.get("DESCRIPTION")), "DESCRIPTION", notes)
         if X_WHEN in component:
             if place(when).marker:
-                suffix = f" ({when.label})"
+                suffix = f" ({_label(when, self.locale)})"
                 title = title.removesuffix(suffix) if title != suffix else title
             if summary is not None:  # ours: the summary, if any, stands before the rule
                 before, details, _ = summary.partition(DETAILS_RULE)
@@ -394,3 +396,29 @@ def short(text: str, limit: int = 120) -> str:
     cut to `limit` characters, with an ellipsis when cut."""
     text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _locale(calendars: list[Any]) -> str | None:
+    """The language timeline wrote a calendar's date labels in (its X-TIMELINE-LOCALE), when
+    it is one reports are written in and Babel is there to write it again; else None."""
+    from timeline._locale import babel, chosen
+
+    for cal in calendars:
+        if X_LOCALE in cal:
+            try:
+                tag = chosen(str(cal[X_LOCALE]))
+                if tag is not None:
+                    babel()
+            except (ValueError, TimelineError):
+                return None
+            return tag
+    return None
+
+
+def _label(when: When, locale: str | None) -> str:
+    """The date label our writer put after a marker's title, in the calendar's language."""
+    if locale is None:
+        return when.label
+    from timeline._labels import when_label
+
+    return when_label(when, locale)

@@ -23,9 +23,10 @@ from typing import BinaryIO, Final, NamedTuple, TypedDict, Unpack
 import attrs
 
 from timeline._clock import source_date_epoch
-from timeline._ics._dates import place, precision_note, utc_value
+from timeline._ics._dates import local_note, place, utc_value
 from timeline._ics._lines import (
     DETAILS_RULE,
+    X_LOCALE,
     X_SAID,
     X_TZ,
     X_WHEN,
@@ -37,6 +38,9 @@ from timeline._ics._lines import (
     raw,
 )
 from timeline._ics._revise import Previous, Revisions
+from timeline._labels import effect_label, when_label
+from timeline._locale import chosen as chosen_locale
+from timeline._locale import message
 from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
 from timeline._text import did_you_mean
 from timeline._timeline import Timeline
@@ -85,6 +89,7 @@ class _Context:
     policies: Mapping[str, Policy]
     related: Mapping[str, str]  # event id → the previous event id of the same policy
     revisions: Revisions | None = None  # the calendar this one replaces, when given
+    locale: str | None = None  # the language of the generated text (normalised); None: English
     policy_lines: dict[tuple[str, Effect | None], str] = attrs.field(factory=dict)
     place_lines: dict[str, bytes] = attrs.field(factory=dict)  # place id → LOCATION (+ GEO)
     categories: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
@@ -115,13 +120,15 @@ def _description(event: Event, ctx: _Context, note: str | None) -> str:
     if note:
         details.append(note)
     if event.said:
-        details.append(f"The source says: “{event.said}”")
+        details.append(message(ctx.locale, "ics_said", event.said))
     if event.actors:
         names = ctx.names
-        details.append("Who: " + ", ".join([names.get(a, a) for a in event.actors]))
+        details.append(
+            message(ctx.locale, "ics_who", ", ".join([names.get(a, a) for a in event.actors]))
+        )
     if event.policy:
         details.append(_policy_line(event, ctx))
-    details.append("Sources:")
+    details.append(message(ctx.locale, "ics_sources"))
     heads = ctx.heads
     if len(event.cite) == 1:  # the common case: no grouping by source needed
         citation = event.cite[0]
@@ -158,12 +165,14 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     if dated.escaped_note:
         parts.append(dated.escaped_note)
     if said:
-        parts.append(escape_utf8(f"The source says: “{said}”"))
+        parts.append(escape_utf8(message(ctx.locale, "ics_said", said)))
     if event.actors:
         who = ctx.who.get(event.actors)
         if who is None:
             names = ctx.names
-            text = "Who: " + ", ".join([names.get(a, a) for a in event.actors])
+            text = message(
+                ctx.locale, "ics_who", ", ".join([names.get(a, a) for a in event.actors])
+            )
             if text[-1] == "\r":
                 return escape_utf8(_description(event, ctx, dated.note))
             who = escape_utf8(text)
@@ -179,7 +188,9 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
                 return escape_utf8(_description(event, ctx, dated.note))
             piece = ctx.policy_pieces[key] = escape_utf8(text)
         parts.append(piece)
-    parts.append(_SOURCES)
+    parts.append(
+        _SOURCES if ctx.locale is None else escape_utf8(message(ctx.locale, "ics_sources"))
+    )
     cite = event.cite
     if len(cite) > 1 and len({c.source for c in cite}) < len(cite):
         return escape_utf8(_description(event, ctx, dated.note))  # grouped by source: rare
@@ -202,8 +213,8 @@ def _policy_line(event: Event, ctx: _Context) -> str:
     if line is None:
         policy = ctx.policies.get(event.policy)
         title = policy.title if policy else event.policy
-        effect = f" ({event.effect.value})" if event.effect else ""
-        line = ctx.policy_lines[key] = f"Policy: {title}{effect}"
+        effect = f" ({effect_label(event.effect, ctx.locale)})" if event.effect else ""
+        line = ctx.policy_lines[key] = message(ctx.locale, "ics_policy", f"{title}{effect}")
     return line
 
 
@@ -226,13 +237,13 @@ def _short(line: str) -> bytes:
     return fold(line)
 
 
-def _dated(when: When) -> _Dated:
+def _dated(when: When, locale: str | None = None) -> _Dated:
     placement = place(when)
     zone = f";{X_TZ}={param(when.tz)}" if when.tz else ""
     suffix, note = "", None
     if placement.marker:
-        label = when.label
-        suffix, note = f" ({label})", precision_note(when, placement.day, label)
+        label = when_label(when, locale)
+        suffix, note = f" ({label})", local_note(when, placement.day, label, locale)
     return _Dated(
         dates=b"".join(map(_short, placement.lines)),
         zones=placement.zones,
@@ -331,7 +342,7 @@ def _sorted(events: Timeline | Iterable[Event]) -> tuple[tuple[Event, ...], Time
     return tuple(sorted(events, key=lambda e: (e.when.sort_key(zone), e.id))), None
 
 
-def _header(name: str, description: str | None, refresh: str) -> bytes:
+def _header(name: str, description: str | None, refresh: str, locale: str | None) -> bytes:
     if not _DURATION.fullmatch(refresh):
         raise IcsError(
             f"refresh {refresh!r} is not an iCalendar duration; write e.g. 'P1D' or 'PT6H'"
@@ -351,6 +362,8 @@ def _header(name: str, description: str | None, refresh: str) -> bytes:
             f"X-WR-CALDESC:{escape_text(description)}",
         ]
     lines += [f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}", f"X-PUBLISHED-TTL:{refresh}"]
+    if locale is not None:  # so that reading it back knows the language of its labels
+        lines.append(f"{X_LOCALE}:{locale}")
     return b"".join(map(fold, lines))
 
 
@@ -386,6 +399,7 @@ class IcsOptions(TypedDict, total=False):
     refresh: str | None
     stamp: dt.datetime | None
     feed: str | None
+    locale: str | None
     previous: Previous | None
 
 
@@ -399,6 +413,7 @@ def write_ics(
     refresh: str | None = None,
     stamp: dt.datetime | None = None,
     feed: str | None = None,
+    locale: str | None = None,
     previous: Previous | None = None,
 ) -> None:
     """Write the calendar to a binary file, one VEVENT at a time.
@@ -414,6 +429,8 @@ def write_ics(
         stamp: DTSTAMP of every event; default `SOURCE_DATE_EPOCH`, else now.
         feed: a named feed of the timeline's `timeline.toml`: only its events, and its title
             and description unless `name` and `description` are given.
+        locale: the language of the text the calendar writes itself (date labels, the
+            precision notes, "Sources:"); default the timeline's `locale`, else English.
         previous: the calendar this one replaces (its bytes or its path): a VEVENT whose content
             changed gets SEQUENCE one higher and LAST-MODIFIED `stamp`; an unchanged one
             keeps its DTSTAMP, LAST-MODIFIED and SEQUENCE, and so its bytes.
@@ -421,9 +438,11 @@ def write_ics(
     Raises:
         IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, there is no such feed, or
             `previous` is not an iCalendar calendar.
+        ValueError: `locale` is not supported.
     """
     ordered, timeline = _sorted(events)
     settings = timeline.settings if timeline is not None else Settings()
+    tag = chosen_locale(locale, settings.locale)
     if feed is not None:
         if timeline is None:
             raise IcsError(f"feed {feed!r} needs a Timeline, whose timeline.toml names its feeds")
@@ -452,7 +471,7 @@ def write_ics(
             last_of[event.policy] = event.id
         hit = cache.get(id(event.when))
         if hit is None:
-            hit = cache[id(event.when)] = _dated(event.when)
+            hit = cache[id(event.when)] = _dated(event.when, tag)
         dated.append(hit)
         for zone in hit.zones:
             span = years.setdefault(zone, [9999, 1])
@@ -469,6 +488,7 @@ def write_ics(
         places=timeline.places if timeline else {},
         policies=timeline.policies if timeline else {},
         related=related,
+        locale=tag,
     )
     write = out.write
     write(
@@ -476,6 +496,7 @@ def write_ics(
             name or settings.name,
             description if description is not None else settings.description,
             refresh or settings.refresh,
+            tag,
         )
     )
     for zone in sorted(years):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -51,6 +51,7 @@ def import_file(
     columns: Mapping[str, str] | Iterable[str] = (),
     dayfirst: bool | None = None,
     zone: str = "UTC",
+    progress: Callable[[str, int, int], object] | None = None,
 ) -> Imported:
     """Read a spreadsheet, TimelineJS sheet or JSON, calendar, Federal Register response or
     measures table into records ready for the data folder `data`.
@@ -66,6 +67,8 @@ def import_file(
         dayfirst: read 8/2/2024 as 8 February (True) or August 2 (False); None refuses
             a date that reads both ways.
         zone: the IANA zone of times without an offset.
+        progress: called as `progress("importing", rows done, rows)` as the rows of a
+            spreadsheet or measures table are read, for a progress bar.
 
     Raises:
         ImportFileError: the file is not the format asked for (or any it could be).
@@ -100,7 +103,14 @@ def import_file(
         table = _table(file, raw, shown, kind, mapping)
         if kind == "measures" or (kind != "timelinejs" and not is_header(table.header, mapping)):
             read_measures(
-                table, shown, draft, source_id, dayfirst=dayfirst, zone=zone, mapping=mapping
+                table,
+                shown,
+                draft,
+                source_id,
+                dayfirst=dayfirst,
+                zone=zone,
+                mapping=mapping,
+                progress=progress,
             )
         else:
             read_sheet(
@@ -108,7 +118,7 @@ def import_file(
                 shown,
                 draft,
                 source_id,
-                Options(dayfirst=dayfirst, zone=zone, mapping=mapping),
+                Options(dayfirst=dayfirst, zone=zone, mapping=mapping, progress=progress),
             )
     cited = {c.source for e in draft.events for c in e.cite}
     given = source is not None and existing.find("source", source) == source

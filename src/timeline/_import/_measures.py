@@ -12,7 +12,7 @@ was ever in force) is left off with a warning, so the import passes `timeline ch
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from timeline._import._columns import MEASURE_ALIASES, Columns, all_columns, map_columns
@@ -50,8 +50,10 @@ def read_measures(
     dayfirst: bool | None,
     zone: str,
     mapping: Mapping[str, str],
+    progress: Callable[[str, int, int], object] | None = None,
 ) -> None:
-    """Every row of a measures table into `draft`: a policy and its lifecycle events."""
+    """Every row of a measures table into `draft`: a policy and its lifecycle events;
+    `progress` is told (stage, rows done, rows) as they are read."""
     columns = map_columns(table.header, mapping, MEASURE_ALIASES)
     tag_columns = all_columns(table.header, "tags", MEASURE_ALIASES)
     unused = [
@@ -62,7 +64,9 @@ def read_measures(
     draft.warnings += table.notes
     for name in unused:
         draft.warnings.append(f"{shown}: column {name!r} is not imported")
-    for row in table.rows:
+    for done, row in enumerate(table.rows):
+        if progress is not None and not done % 256:
+            progress("importing", done, len(table.rows))
         where = f"{shown}:row {row.number}"
         try:
             _measure(row, columns, tag_columns, where, draft, source_id, dayfirst, zone, table)

@@ -47,6 +47,8 @@ class Options:
     dayfirst: bool | None = None
     zone: str = "UTC"
     mapping: Mapping[str, str] = attrs.field(factory=dict)
+    #: Told (stage, rows done, rows) as the rows are read, for a progress bar.
+    progress: Callable[[str, int, int], object] | None = attrs.field(default=None, eq=False)
 
 
 def is_timelinejs(header: tuple[str, ...] | list[str]) -> bool:
@@ -81,7 +83,10 @@ def read_sheet(table: Table, shown: str, draft: Draft, source_id: str, options: 
     ):
         draft.warnings.append(f"{shown}: column 'Background': TimelineJS backgrounds are left out")
     reader = _Rows(shown, draft, source_id, options, columns, own, table.epoch, table.header)
-    for row in table.rows:
+    progress, total = options.progress, len(table.rows)
+    for done, row in enumerate(table.rows):
+        if progress is not None and not done % 256:
+            progress("importing", done, total)
         where = f"{shown}:row {row.number}"
         try:
             if slides:

@@ -6,7 +6,7 @@ however large the report (the command line writes every report this way). Each f
 lives in a private module of this package and loads on first use, so plain text never
 imports Jinja2.
 
->>> {"text", "markdown", "json", "csv", "timelinejs", "html"} <= set(FORMATS)
+>>> {"text", "markdown", "json", "csv", "timelinejs", "html", "svg"} <= set(FORMATS)
 True
 """
 
@@ -24,6 +24,8 @@ __all__ = [
     "BINARY",
     "FORMATS",
     "LANED",
+    "LOCALISED",
+    "WIDE",
     "Lanes",
     "csv",
     "html",
@@ -31,6 +33,7 @@ __all__ = [
     "markdown",
     "pieces",
     "render",
+    "svg",
     "text",
     "timelinejs",
     "write",
@@ -45,6 +48,7 @@ FORMATS: Final = {
     "csv": "_csv",
     "timelinejs": "_timelinejs",
     "html": "_html",
+    "svg": "_svg",
 }
 
 #: Formats of binary files, which `timeline report` writes only to a file (`-o FILE`); not
@@ -52,10 +56,17 @@ FORMATS: Final = {
 BINARY: Final = ("parquet",)
 
 #: Formats that draw swimlanes, and so take `lanes`.
-LANED: Final = ("html", "timelinejs")
+LANED: Final = ("html", "svg", "timelinejs")
+
+#: Formats whose `width` is the chart's, in px.
+WIDE: Final = ("html", "svg")
+
+#: Formats written for a reader, and so in a language (`locale`); the others are data, the
+#: same in every language.
+LOCALISED: Final = ("text", "markdown", "html")
 
 #: What the swimlanes of a laned format group events by.
-Lanes = Literal["policy", "actor", "jurisdiction"]
+Lanes = Literal["policy", "actor", "jurisdiction", "tag"]
 
 
 def _module(format: str) -> Any:
@@ -69,7 +80,11 @@ def _module(format: str) -> Any:
 
 
 def pieces(
-    timeline: Timeline, format: str = "text", *, lanes: Lanes | None = None
+    timeline: Timeline,
+    format: str = "text",
+    *,
+    lanes: Lanes | None = None,
+    locale: str | None = None,
 ) -> Iterator[str]:
     """The report's text a piece at a time; checks its arguments before the first piece.
 
@@ -79,21 +94,39 @@ def pieces(
     module = _module(format)
     if lanes is not None and format not in LANED:
         raise ValueError(f"format {format!r} has no lanes; lanes go with {list(LANED)}")
-    options = {} if lanes is None else {"lanes": lanes}
+    options: dict[str, str] = {} if lanes is None else {"lanes": lanes}
+    if locale is not None:
+        if format not in LOCALISED:
+            raise ValueError(
+                f"format {format!r} is data, the same in every language; a locale goes with "
+                f"{list(LOCALISED)}"
+            )
+        from timeline._locale import chosen
+
+        chosen(locale)  # an unknown locale is refused before the first piece
+        options["locale"] = locale
     if hasattr(module, "pieces"):
         produced: Iterator[str] = module.pieces(timeline, **options)
         return produced
     return iter([module.render(timeline, **options)])  # a format not yet written in pieces
 
 
-def render(timeline: Timeline, format: str = "text", *, lanes: Lanes | None = None) -> str:
-    """Render `timeline` in one of `FORMATS`; `lanes` picks the swimlanes of `LANED` formats.
+def render(
+    timeline: Timeline,
+    format: str = "text",
+    *,
+    lanes: Lanes | None = None,
+    locale: str | None = None,
+) -> str:
+    """Render `timeline` in one of `FORMATS`; `lanes` picks the swimlanes of `LANED` formats,
+    `locale` the language of `LOCALISED` ones (default: the timeline's `locale` setting,
+    else English).
 
     Raises:
-        ValueError: `format` is not one of `FORMATS`, or `lanes` is given for a format
-            without lanes.
+        ValueError: `format` is not one of `FORMATS`, `lanes` is given for a format
+            without lanes, `locale` for a data format, or `locale` is not supported.
     """
-    return "".join(pieces(timeline, format, lanes=lanes))
+    return "".join(pieces(timeline, format, lanes=lanes, locale=locale))
 
 
 def write(
@@ -102,6 +135,7 @@ def write(
     format: str = "text",
     *,
     lanes: Lanes | None = None,
+    locale: str | None = None,
 ) -> None:
     """Write the report `render` gives to `out`, a text stream or a binary one (as UTF-8),
     a piece at a time.
@@ -109,7 +143,7 @@ def write(
     Raises:
         ValueError: as `render`, before anything is written.
     """
-    write_pieces(out, pieces(timeline, format, lanes=lanes))
+    write_pieces(out, pieces(timeline, format, lanes=lanes, locale=locale))
 
 
 #: How much text `write_pieces` gathers before each write: few calls, little memory.
@@ -142,14 +176,14 @@ def _sender(out: IO[str] | IO[bytes]) -> Callable[[str], object]:
     return cast("IO[str]", out).write
 
 
-def text(timeline: Timeline) -> str:
-    """The plain-text report for a terminal."""
-    return render(timeline, "text")
+def text(timeline: Timeline, *, locale: str | None = None) -> str:
+    """The plain-text report for a terminal, in the language of `locale` (see `render`)."""
+    return render(timeline, "text", locale=locale)
 
 
-def markdown(timeline: Timeline) -> str:
-    """The Markdown report."""
-    return render(timeline, "markdown")
+def markdown(timeline: Timeline, *, locale: str | None = None) -> str:
+    """The Markdown report, in the language of `locale` (see `render`)."""
+    return render(timeline, "markdown", locale=locale)
 
 
 def json(timeline: Timeline) -> str:
@@ -167,8 +201,29 @@ def timelinejs(timeline: Timeline, *, lanes: Lanes = "policy") -> str:
     return render(timeline, "timelinejs", lanes=lanes)
 
 
-def html(timeline: Timeline, *, lanes: Lanes = "policy", history: Timeline | None = None) -> str:
-    """The self-contained HTML page; `history` is the whole timeline the policy bands fold."""
+def html(
+    timeline: Timeline,
+    *,
+    lanes: Lanes = "policy",
+    history: Timeline | None = None,
+    locale: str | None = None,
+    width: int = 1200,
+) -> str:
+    """The self-contained HTML page; `history` is the whole timeline the policy bands fold,
+    `locale` the page's language (see `render`), `width` the chart's width in px."""
     from timeline.report import _html
 
-    return _html.render(timeline, lanes=lanes, history=history)
+    return _html.render(timeline, lanes=lanes, history=history, locale=locale, width=width)
+
+
+def svg(
+    timeline: Timeline,
+    *,
+    lanes: Lanes = "policy",
+    history: Timeline | None = None,
+    width: int = 1200,
+) -> str:
+    """The chart alone as a standalone SVG, `width` px wide, for an article or a slide."""
+    from timeline.report import _svg
+
+    return _svg.render(timeline, lanes=lanes, history=history, width=width)

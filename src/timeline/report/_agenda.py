@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from timeline._agenda import Change, Pending
+from timeline._labels import change_label, pending_label, state_label
+from timeline._labels import day_label as local_day
+from timeline._locale import message
 from timeline._series import Series
 from timeline._status import day_label
 from timeline.report._csv import neutralise
@@ -39,11 +42,12 @@ def _dump(data: object) -> str:
 # -- pending -----------------------------------------------------------------------------------
 
 
-def pending_text(items: Sequence[Pending], as_of: dt.date) -> str:
-    """What does not bind yet on `as_of`, grouped by policy."""
-    lines = title(f"Pending as of {day_label(as_of)}")
+def pending_text(items: Sequence[Pending], as_of: dt.date, locale: str | None = None) -> str:
+    """What does not bind yet on `as_of`, grouped by policy; `locale` (normalised, None for
+    English) is its language."""
+    lines = title(message(locale, "pending_as_of", day=local_day(as_of, locale)))
     if not items:
-        return "\n".join([*lines, "Nothing pending."]) + "\n"
+        return "\n".join([*lines, message(locale, "nothing_pending")]) + "\n"
     policy = None
     for item in items:
         if item.policy is not policy:
@@ -51,7 +55,7 @@ def pending_text(items: Sequence[Pending], as_of: dt.date) -> str:
                 lines.append("")
             policy = item.policy
             lines += heading(policy)
-        lines.append(f"  - {item.label}")
+        lines.append(f"  - {pending_label(item, locale)}")
     return "\n".join([*lines, ""]) + "\n"
 
 
@@ -83,15 +87,18 @@ def pending_json(items: Sequence[Pending], as_of: dt.date) -> str:
 # -- upcoming and changes ----------------------------------------------------------------------
 
 
-def changes_text(changes: Sequence[Change], heading_text: str, *, states: bool = True) -> str:
-    """Each change on a line, in order, with the state it leads to when `states`."""
+def changes_text(
+    changes: Sequence[Change], heading_text: str, *, states: bool = True, locale: str | None = None
+) -> str:
+    """Each change on a line, in order, with the state it leads to when `states`; `locale`
+    (normalised, None for English) is its language."""
     lines = title(heading_text)
     if not changes:
-        return "\n".join([*lines, "No recorded changes."]) + "\n"
+        return "\n".join([*lines, message(locale, "no_recorded_changes")]) + "\n"
     for change in changes:
-        lines.append(f"- {change.label}")
+        lines.append(f"- {change_label(change, locale)}")
         if states:
-            lines.append(f"  → {change.step.after.label}")
+            lines.append(f"  → {state_label(change.step.after, locale)}")
     return "\n".join([*lines, ""]) + "\n"
 
 

@@ -8,6 +8,7 @@ linear, so the chronological order is always kept. See docs/html.md.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import itertools
@@ -16,12 +17,29 @@ from typing import Final
 
 import attrs
 
-__all__ = ["LEFT", "RIGHT", "WIDTH", "Axis", "Break", "Tick", "build_axis"]
+from timeline.report._measure import width as text_width
 
-WIDTH: Final = 1200  # viewBox width; CSS scales the chart and lets it scroll on phones
+__all__ = [
+    "LEFT",
+    "MAX_WIDTH",
+    "MIN_WIDTH",
+    "RIGHT",
+    "WIDTH",
+    "Axis",
+    "Break",
+    "Tick",
+    "build_axis",
+]
+
+WIDTH: Final = 1200  # default viewBox width; CSS scales the chart and lets it scroll on phones
+MIN_WIDTH: Final = 480  # narrower, and a year's label no longer fits beside its neighbours
+MAX_WIDTH: Final = 20_000  # wider is no chart anyone can read, and a page of megabytes
 LEFT: Final = 12.0
-RIGHT: Final = WIDTH - 12.0
+RIGHT: Final = WIDTH - 12.0  # of the default width; an `Axis` knows its own `right`
 _BREAK_W: Final = 26.0  # width of a cut in the axis
+_TICK: Final = 13.0  # px of a unit's label (bold)
+_MINOR: Final = 11.0  # px of a month's label inside a wide year
+_GAP: Final = 8.0  # least room between two labels of the axis
 
 _US: Final = dt.timedelta(microseconds=1)
 _EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -78,6 +96,13 @@ class Axis:
     units: tuple[_Unit, ...]
     breaks: tuple[Break, ...]
     ticks: tuple[Tick, ...]
+    width: float = WIDTH
+    left: float = LEFT
+    right: float = RIGHT
+    _ends: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_ends", tuple(u.k1 for u in self.units))
 
     def x(self, key: int | None, *, edge: float) -> float:
         """Where `key` falls; None (an open end) or a key beyond the data gives `edge`."""
@@ -85,17 +110,35 @@ class Axis:
             return edge
         units = self.units
         if key <= units[0].k0:
-            return units[0].x0 if key == units[0].k0 else max(LEFT, units[0].x0 - 1)
-        for before, unit in zip((None, *units[:-1]), units, strict=True):
-            # Clamped to the chart: the units' widths add up with rounding, so the last one
-            # can end a hair past RIGHT (1188.0000000000002), past where a later key lands.
-            if key < unit.k0 and before is not None:  # inside a cut: cross it linearly
-                share = (key - before.k1) / (unit.k0 - before.k1)
-                return min(RIGHT, before.x1 + share * (unit.x0 - before.x1))
-            if key <= unit.k1:
-                share = (key - unit.k0) / (unit.k1 - unit.k0)
-                return min(RIGHT, unit.x0 + share * (unit.x1 - unit.x0))
-        return min(RIGHT, units[-1].x1 + 1)
+            return units[0].x0 if key == units[0].k0 else max(self.left, units[0].x0 - 1)
+        index = bisect.bisect_left(self._ends, key)  # the first unit ending at or after key
+        if index == len(units):
+            return min(self.right, units[-1].x1 + 1)
+        # Clamped to the chart: the units' widths add up with rounding, so the last one can
+        # end a hair past the right edge (1188.0000000000002), past where a later key lands.
+        unit = units[index]
+        if key < unit.k0:  # inside a cut: cross it linearly
+            before = units[index - 1]
+            share = (key - before.k1) / (unit.k0 - before.k1)
+            return min(self.right, before.x1 + share * (unit.x0 - before.x1))
+        share = (key - unit.k0) / (unit.k1 - unit.k0)
+        return min(self.right, unit.x0 + share * (unit.x1 - unit.x0))
+
+    def key(self, x: float) -> int:
+        """The moment at `x`, the inverse of `x()` on the chart (a cut maps linearly)."""
+        units = self.units
+        if x <= units[0].x0:
+            return units[0].k0
+        for before, unit in itertools.pairwise(units):
+            if x < unit.x0:  # in before, or in the cut after it
+                if x <= before.x1:
+                    share = (x - before.x0) / (before.x1 - before.x0 or 1)
+                    return before.k0 + round(share * (before.k1 - before.k0))
+                share = (x - before.x1) / (unit.x0 - before.x1 or 1)
+                return before.k1 + round(share * (unit.k0 - before.k1))
+        last = units[-1]
+        share = min(1.0, (x - last.x0) / (last.x1 - last.x0 or 1))
+        return last.k0 + round(share * (last.k1 - last.k0))
 
 
 def _unit_start(day: dt.date, unit: str) -> dt.date:
@@ -126,13 +169,15 @@ def _to_date(key: int, zone: dt.tzinfo) -> dt.date:
         return dt.date.max if key > 0 else dt.date.min
 
 
-def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
-    """Lay out the axis over the finite bounds `points` (each a part's [lo, hi) keys).
+def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: float = WIDTH) -> Axis:
+    """Lay out the axis over the finite bounds `points` (each a part's [lo, hi) keys), for a
+    chart `width` units wide.
 
     Units (years, or months for a span under three years, or days under three months)
     weigh 1 plus the number of bounds that touch them; runs of two or more empty units are
     cut to a fixed width. Inside a unit the scale is linear, so order is always kept.
     """
+    chart_width, right = width, width - LEFT
     floor, ceiling = _key(dt.date.min, dt.UTC), _key(dt.date.max, dt.UTC) + _DAY_US
     points = [(max(lo, floor), min(hi, ceiling)) for lo, hi in points]
     low = min(lo for lo, _ in points)
@@ -150,12 +195,19 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
         for s, e in zip(starts, ends, strict=True)
     ]
     weights = [1.0] * len(starts)
-    for lo, hi in points:
-        for i, (k0, k1) in enumerate(keys):
-            if lo < k1 and hi > k0:
-                weights[i] += 1.0
-    if unit == "day":
-        weights = [1.0] * len(starts)
+    if unit != "day":  # each bound adds 1 to every unit it touches: a difference array
+        firsts, lasts = [k0 for k0, _ in keys], [k1 for _, k1 in keys]
+        touched = [0] * (len(starts) + 1)
+        for lo, hi in points:
+            first_unit = bisect.bisect_right(lasts, lo)  # the first unit ending after lo
+            end_unit = bisect.bisect_left(firsts, hi)  # past the last unit starting before hi
+            if first_unit < end_unit:
+                touched[first_unit] += 1
+                touched[end_unit] -= 1
+        running = 0
+        for i in range(len(starts)):
+            running += touched[i]
+            weights[i] += running
     # Runs of >= 2 empty units (weight 1) become cuts, except at the ends (there are none:
     # the first and last unit hold a bound by construction).
     keep = [True] * len(starts)
@@ -171,7 +223,7 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
             i = max(j, i + 1)
     kept = [i for i in range(len(starts)) if keep[i]]
     cuts = sum(1 for a, b in itertools.pairwise(kept) if b != a + 1)
-    room = (RIGHT - LEFT) - cuts * _BREAK_W
+    room = (right - LEFT) - cuts * _BREAK_W
     total = sum(weights[i] for i in kept)
     units: list[_Unit] = []
     breaks: list[Break] = []
@@ -195,7 +247,14 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo) -> Axis:
         )
         x += width
         previous = i
-    return Axis(unit=unit, units=tuple(units), breaks=tuple(breaks), ticks=_ticks(units, unit))
+    return Axis(
+        unit=unit,
+        units=tuple(units),
+        breaks=tuple(breaks),
+        ticks=_ticks(units, unit, right),
+        width=chart_width,
+        right=right,
+    )
 
 
 def _gap_title(first: dt.date, last: dt.date, unit: str) -> str:
@@ -207,32 +266,46 @@ def _gap_title(first: dt.date, last: dt.date, unit: str) -> str:
     )
 
 
-def _ticks(units: Sequence[_Unit], unit: str) -> tuple[Tick, ...]:
+def _ticks(units: Sequence[_Unit], unit: str, right: float) -> tuple[Tick, ...]:
+    """A tick at every unit (and at months inside a wide year); each label is measured and
+    kept only where it overlaps no other: units' labels first, then months between them."""
     ticks: list[Tick] = []
-    last_label = -1e9
+    labels: list[str] = []
     for u in units:
         width = u.x1 - u.x0
         if unit == "year":
             label = str(u.start.year)
         elif unit == "month":
             label = calendar.month_abbr[u.start.month]
-            if u.start.month == 1 or u is units[0] or u.x0 - last_label > 400:
+            if u.start.month == 1 or u is units[0]:
                 label += f" {u.start.year}"
         else:
             label = str(u.start.day)
             if u.start.day == 1 or u is units[0]:
                 label += f" {calendar.month_abbr[u.start.month]}"
-        room = width >= len(label) * 7 + 6 and u.x0 - last_label >= 8
-        if unit == "day" and width < 18:
-            room = room and u.start.weekday() == 0
-        ticks.append(Tick(x=u.x0, label=label if room else "", major=True))
-        if room:
-            last_label = u.x0 + len(label) * 7
+            if width < 18 and u.start.weekday() != 0 and u is not units[0]:
+                label = ""  # narrow days: Mondays only
+        ticks.append(Tick(x=u.x0, label="", major=True))
+        labels.append(label)
         if unit == "year" and width >= 160:  # months inside a wide year
-            per_month = width / 12
-            step = 1 if per_month >= 30 else 3
+            step = 1 if width / 12 >= 30 else 3
             for month in range(2, 13):
-                k = (month - 1) / 12
                 text = calendar.month_abbr[month] if (month - 1) % step == 0 else ""
-                ticks.append(Tick(x=u.x0 + k * width, label=text, major=False))
-    return tuple(ticks)
+                ticks.append(Tick(x=u.x0 + (month - 1) / 12 * width, label="", major=False))
+                labels.append(text)
+    taken: list[tuple[float, float]] = []  # sorted, non-overlapping extents of kept labels
+    kept = [""] * len(ticks)
+    for major in (True, False):
+        for index, tick in enumerate(ticks):
+            label = labels[index]
+            if tick.major is not major or not label:
+                continue
+            lo = tick.x + 3
+            hi = lo + text_width(label, _TICK if major else _MINOR, bold=major)
+            at = bisect.bisect(taken, (lo, hi))
+            clear_before = at == 0 or taken[at - 1][1] + _GAP <= lo
+            clear_after = at == len(taken) or hi + _GAP <= taken[at][0]
+            if clear_before and clear_after and hi <= right + LEFT - 2:
+                taken.insert(at, (lo, hi))
+                kept[index] = label
+    return tuple(attrs.evolve(t, label=label) for t, label in zip(ticks, kept, strict=True))

@@ -1,57 +1,57 @@
-"""The chart's layout: marks for events, swimlanes packed into rows, policy state bands.
+"""The chart's layout: swimlanes of marks, density where a lane is too full, policy bands.
 
-Everything here is numbers and plain strings; the template draws them, with autoescape.
+Everything here is numbers and plain strings; `templates/chart.svg.j2` draws them, with
+autoescape. The pieces live by concept: the axis (`_axis`), one event's mark (`_marks`),
+rows and which marks are labelled (`_labels`), density (`_density`), state bands
+(`_bands`), and label widths (`_measure`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Literal
 
 import attrs
 
-from timeline import _lifecycle as lifecycle
-from timeline._lifecycle import Phase, Transition
-from timeline._model import Effect, Event
+from timeline._model import Event
 from timeline._timeline import Timeline
-from timeline._when import Precision, Qualifier, When
-from timeline.report._axis import LEFT, RIGHT, Axis, build_axis
+from timeline.report._axis import WIDTH, Axis, build_axis
+from timeline.report._bands import BAND, Band, Change, bands, changes_of
+from timeline.report._density import Density, density
+from timeline.report._labels import pack, pick
+from timeline.report._marks import LINE, Mark, make_mark, part_range
+from timeline.report._measure import width as text_width
+from timeline.report._measure import wrap
 
 __all__ = [
     "AXIS_H",
-    "BAND",
-    "BAND_CLASS",
-    "BAR",
     "COLOURS",
     "LANES",
     "LANE_HEAD",
     "ROW",
     "Lane",
     "Lanes",
-    "Mark",
+    "Layout",
+    "Note",
     "display_name",
-    "end_of",
-    "has_events",
     "lay_out",
-    "policy_changes",
 ]
 
-#: How the chart's swimlanes can be drawn: one lane per policy, actor or jurisdiction.
-LANES: Final = ("policy", "actor", "jurisdiction")
-Lanes = Literal["policy", "actor", "jurisdiction"]
-Side = Literal["start", "end"]
+#: How the chart's swimlanes can be drawn: one lane per policy, actor, jurisdiction or tag.
+LANES: Final = ("policy", "actor", "jurisdiction", "tag")
+Lanes = Literal["policy", "actor", "jurisdiction", "tag"]
 
-# Sizes in viewBox units (the chart is `_axis.WIDTH` wide).
+# Sizes in viewBox units (the chart is `width` units wide, 1200 unless asked otherwise).
 AXIS_H: Final = 40.0  # axis band at the top
-LANE_HEAD: Final = 24.0  # lane title row
+LANE_HEAD: Final = 24.0  # lane title row (one line of title)
+_TITLE_LINE: Final = 16.0  # each further line of a long lane title
+_TITLE: Final = 13.0  # px of a lane's title (bold)
+_TITLE_ROOM: Final = 360.0  # a lane title's widest line: it fits a phone's screen
 ROW: Final = 24.0  # one row of marks
-BAR: Final = 12.0  # bar height
-BAND: Final = 14.0  # policy state band height
-_OPEN_FADE: Final = 56.0  # over which an open span fades to the edge
-_MIN_W: Final = 6.0  # narrowest bar drawn
-_CHAR_W: Final = 6.3  # estimated width of a 12px sans-serif character, for label packing
-_LABEL_CHARS: Final = 48
+MAX_LANES: Final = 24  # more lanes than this: the smallest are drawn together as one
+_NOTE: Final = 12.0  # px of a note under the chart
+_NOTES_GAP: Final = 28.0  # from the last lane to the first note
 
 #: Lane colours (Okabe–Ito, readable by colour-blind readers), cycled; "cx" is the grey
 #: catch-all lane.
@@ -65,250 +65,89 @@ COLOURS: Final = (
     "#6a3d9a",
     "#8c564b",
 )
+GREY: Final = "#6b7280"
 _PALETTE: Final = len(COLOURS)
-
-
-#: CSS class of each policy phase's band; a policy that has ended gets no band.
-BAND_CLASS: Final = {
-    Phase.PROPOSED: "pending",
-    Phase.ANNOUNCED: "pending",
-    Phase.ADOPTED: "pending",
-    Phase.IN_FORCE: "in-force",
-    Phase.SUSPENDED: "suspended",
-}
-
-
-# -- marks ----------------------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Piece:
-    """One rectangle of a mark.
-
-    `fill` is 'core' (solid), 'in' / 'out' (a soft edge: the end is known only to its month,
-    season or year) or 'both' (a single imprecise value); `hatched` marks an approximate or
-    uncertain end (~ ? %).
-    """
-
-    x: float
-    width: float
-    fill: str
-    hatched: bool = False
-
-
-@attrs.frozen(kw_only=True)
-class Mark:
-    """One event drawn in one lane: its pieces, label and where its row sits."""
-
-    event: Event
-    lane: int
-    colour: str
-    x0: float
-    x1: float
-    pieces: tuple[Piece, ...]
-    dot: float | None  # centre of a point mark
-    open_start: bool
-    open_end: bool
-    approximate: bool
-    cuts: tuple[float, ...]  # x of axis cuts the mark crosses
-    label: str
-    label_x: float
-    label_place: str  # "right", "left" (text-anchor end), "inside" or "over" a long bar
-    bar: float = BAR  # height: taller when the label is written inside
-    row: int = 0
-    y: float = 0.0
-
-
-def end_of(when: When, side: Side) -> When | None:
-    """One end of `when` as a `When` of its own; None for an open end."""
-    part = when.start if side == "start" else when.end
-    if part is None:
-        return None
-    return attrs.evolve(when, start=part, end=part, is_interval=False)
-
-
-def _part_range(when: When, side: Side, zone: dt.tzinfo) -> tuple[int, int] | None:
-    """[lo, hi) keys of one end of `when`, or None when that end is open."""
-    half = end_of(when, side)
-    if half is None:
-        return None
-    lo, hi = half.sort_key(zone)
-    return lo, hi + 1
-
-
-def _soft(when: When, side: Side) -> bool:
-    """Whether that end is known only to a month or coarser (drawn with a soft edge)."""
-    half = end_of(when, side)
-    return half is not None and half.precision > Precision.DAY
-
-
-def _qualified(when: When, side: Side) -> bool:
-    """Whether that end is approximate or uncertain (drawn hatched)."""
-    half = end_of(when, side)
-    return half is not None and half.qualifier is not Qualifier.NONE
-
-
-def _bounds(event: Event, zone: dt.tzinfo) -> list[tuple[int, int]]:
-    when = event.when
-    found = [_part_range(when, side, zone) for side in ("start", "end")]
-    return [r for r in found if r is not None]
-
-
-def _pieces(when: When, axis: Axis, zone: dt.tzinfo) -> tuple[list[Piece], float | None]:
-    """The rectangles (or the dot) that draw `when` at its real bounds."""
-    start, end = _part_range(when, "start", zone), _part_range(when, "end", zone)
-    if not when.is_interval:
-        assert start is not None
-        a, b = axis.x(start[0], edge=LEFT), axis.x(start[1], edge=RIGHT)
-        if not _soft(when, "start"):
-            return [], (a + b) / 2
-        a, b = _widen(a, b)
-        return [Piece(x=a, width=b - a, fill="both", hatched=_qualified(when, "start"))], None
-    a = LEFT if start is None else axis.x(start[0], edge=LEFT)
-    b = RIGHT if end is None else axis.x(end[1], edge=RIGHT)
-    if b - a < _MIN_W:
-        a, b = _widen(a, b)
-        hatched = _qualified(when, "start") or _qualified(when, "end")
-        return [Piece(x=a, width=b - a, fill="core", hatched=hatched)], None
-    core_a = axis.x(start[1], edge=LEFT) if start and _soft(when, "start") else a
-    core_b = axis.x(end[0], edge=RIGHT) if end and _soft(when, "end") else b
-    pieces: list[Piece] = []
-    if start is None:  # open: fade in from the left edge
-        core_a = a + min(_OPEN_FADE, (core_b - a) / 2)
-    if end is None:
-        core_b = b - min(_OPEN_FADE, (b - core_a) / 2)
-    core_b = max(core_a, core_b)
-    if core_a > a:
-        pieces.append(Piece(x=a, width=core_a - a, fill="in", hatched=_qualified(when, "start")))
-    if core_b > core_a:
-        hatched = _qualified(when, "start") and not _soft(when, "start")
-        hatched = hatched or (_qualified(when, "end") and not _soft(when, "end"))
-        pieces.append(Piece(x=core_a, width=core_b - core_a, fill="core", hatched=hatched))
-    if b > core_b:
-        pieces.append(
-            Piece(x=core_b, width=b - core_b, fill="out", hatched=_qualified(when, "end"))
-        )
-    return pieces, None
-
-
-def _mark(event: Event, axis: Axis, zone: dt.tzinfo, lane: int, colour: str) -> Mark:
-    when = event.when
-    pieces, dot = _pieces(when, axis, zone)
-    if dot is not None:
-        a, b = dot - 5, dot + 5
-    else:
-        a, b = pieces[0].x, pieces[-1].x + pieces[-1].width
-    title = event.title
-    if len(title) > _LABEL_CHARS:
-        title = title[: _LABEL_CHARS - 1].rstrip() + "…"
-    if when.qualifier in (Qualifier.APPROXIMATE, Qualifier.BOTH):
-        title = "~ " + title
-    if when.qualifier in (Qualifier.UNCERTAIN, Qualifier.BOTH):
-        title += " ?"
-    need = len(title) * _CHAR_W + 8
-    cores = [p for p in pieces if p.fill == "core" and p.width >= need + 4 and not p.hatched]
-    if b + need <= RIGHT:
-        place, label_x = "right", b + 6
-    elif a - need >= LEFT:
-        place, label_x = "left", a - 6
-    elif cores:  # a long bar: white text on its solid part, clear of any cut
-        place, label_x = "inside", cores[0].x + 6
-        for cut in axis.breaks:
-            if cut.x - 4 <= label_x <= cut.x + cut.width:
-                label_x = cut.x + cut.width + 6
-    else:
-        place, label_x = "over", max(a, LEFT) + 8
-    cuts = tuple(round(c.x, 1) for c in axis.breaks if a < c.x and c.x + c.width < b)
-    return Mark(
-        event=event,
-        lane=lane,
-        colour=colour,
-        x0=round(a, 1),
-        x1=round(b, 1),
-        pieces=tuple(attrs.evolve(p, x=round(p.x, 1), width=round(p.width, 1)) for p in pieces),
-        dot=None if dot is None else round(dot, 1),
-        open_start=when.is_interval and when.start is None,
-        open_end=when.is_interval and when.end is None,
-        approximate=when.qualifier is not Qualifier.NONE,
-        cuts=cuts,
-        label=title,
-        label_x=round(label_x, 1),
-        label_place=place,
-        bar=BAR + 4 if place == "inside" else BAR,
-    )
-
-
-def _widen(a: float, b: float) -> tuple[float, float]:
-    if b - a >= _MIN_W:
-        return a, b
-    middle = (a + b) / 2
-    return middle - _MIN_W / 2, middle + _MIN_W / 2
-
-
-def _extent(mark: Mark) -> tuple[float, float]:
-    """The x range a mark and its label occupy, for packing rows."""
-    need = len(mark.label) * _CHAR_W + 8
-    if mark.label_place == "left":
-        return mark.x0 - need, mark.x1 + 4
-    if mark.label_place in ("inside", "over"):
-        return mark.x0 - 4, max(mark.x1, mark.label_x + need) + 4
-    return mark.x0 - 4, mark.x1 + need
-
-
-def _pack(marks: Iterable[Mark]) -> list[Mark]:
-    """First-fit rows: each mark goes in the first row where it and its label fit."""
-    rows: list[list[tuple[float, float]]] = []
-    placed: list[Mark] = []
-    for mark in sorted(marks, key=lambda m: _extent(m)[0]):
-        lo, hi = _extent(mark)
-        free = [i for i, row in enumerate(rows) if all(hi <= a or lo >= b for a, b in row)]
-        if free:
-            index = free[0]
-        else:
-            rows.append([])
-            index = len(rows) - 1
-        rows[index].append((lo, hi))
-        placed.append(attrs.evolve(mark, row=index))
-    return placed
-
-
-# -- lanes and policy bands -------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Band:
-    """A stretch of a policy's state: `soft` px at its start are an uncertain transition."""
-
-    x: float
-    width: float
-    soft: float
-    state: str
-    label: str
-    label_x: float
-    title: str
 
 
 @attrs.frozen(kw_only=True)
 class Lane:
-    """One swimlane: a title, its marks packed into rows, and maybe a policy state band."""
+    """One swimlane: its title, density when it is too full to label every event, its marks
+    packed into rows, and maybe a policy state band."""
 
     key: str | None
-    title: str
+    title: tuple[str, ...]  # the title's lines
     note: str
     colour: str
     marks: tuple[Mark, ...]
     rows: int
     y: float
+    head: float  # height of the title
     height: float
+    events: int  # how many events the lane holds (marks are drawn for some, or all)
+    members: tuple[Event, ...] = attrs.field(default=(), repr=False, eq=False)
+    density: Density | None = None
     bands: tuple[Band, ...] = ()
     band_title: str = ""
 
+    @property
+    def name(self) -> str:
+        """The whole title on one line."""
+        return " ".join(self.title)
 
-def _lane_keys(event: Event, timeline: Timeline, lanes: Lanes) -> list[str | None]:
+    @property
+    def top(self) -> float:
+        """Where the first row of marks starts."""
+        extra = self.density.height + 10 if self.density else 0
+        return self.y + self.head + extra
+
+    @property
+    def band_y(self) -> float:
+        return self.top + self.rows * ROW + 4
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A title too long for two lines on the chart, written out under it."""
+
+    number: int
+    event: Event
+    lines: tuple[str, ...]
+    y: float
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """The whole chart: its axis, lanes and notes, and what it leaves out."""
+
+    axis: Axis
+    lanes: tuple[Lane, ...]
+    notes: tuple[Note, ...]
+    height: float
+    events: int  # events in the chart
+    drawn: frozenset[str]  # ids of the events drawn as a mark
+    folded: int  # lanes drawn together in the last event lane, past MAX_LANES
+
+    @property
+    def width(self) -> float:
+        return self.axis.width
+
+    @property
+    def dense(self) -> bool:
+        """Whether some lane shows density rather than a mark for every event."""
+        return any(lane.density for lane in self.lanes)
+
+    @property
+    def marks(self) -> int:
+        return sum(len(lane.marks) for lane in self.lanes)
+
+
+def _lane_keys(event: Event, timeline: Timeline, lanes: Lanes) -> Sequence[str | None]:
     if lanes == "policy":
         return [event.policy]
     if lanes == "actor":
-        return list(event.actors) or [None]
+        return event.actors or [None]
+    if lanes == "tag":
+        return event.tags or [None]
     policy = timeline.policies.get(event.policy) if event.policy else None
     return [policy.jurisdiction if policy is not None else None]
 
@@ -320,15 +159,25 @@ def _lane_title(key: str | None, timeline: Timeline, lanes: Lanes) -> tuple[str,
             "policy": ("Other events", "no policy"),
             "actor": ("No actor named", ""),
             "jurisdiction": ("No jurisdiction", "events outside any policy"),
+            "tag": ("No tag", ""),
         }[lanes]
     if lanes == "policy":
         policy = timeline.policies.get(key)
         if policy is None:
             return key, ""
-        return policy.title, display_name(
-            policy.jurisdiction, timeline
-        ) if policy.jurisdiction else ""
+        jurisdiction = policy.jurisdiction
+        return policy.title, display_name(jurisdiction, timeline) if jurisdiction else ""
+    if lanes == "tag":
+        return key, "tag"
     return display_name(key, timeline), ""
+
+
+def _title_lines(title: str, note: str, room: float) -> tuple[tuple[str, ...], str]:
+    """The title wrapped to `room`; the note stays on the last line only if it fits there."""
+    lines = wrap(title, room, _TITLE, bold=True) or ("",)
+    if note and text_width(f"{lines[-1]} {note}", _TITLE, bold=True) > room:
+        lines = (*lines, "")  # the note gets a line of its own
+    return lines, note
 
 
 def display_name(key: str, timeline: Timeline) -> str:
@@ -336,153 +185,198 @@ def display_name(key: str, timeline: Timeline) -> str:
     return timeline.actors[key].name if key in timeline.actors else key
 
 
-#: Steps on a policy in force that its band names rather than "in force" again.
-_IN_FORCE_STEPS: Final = (Effect.TIGHTENED, Effect.LOOSENED, Effect.APPLIES, Effect.CEASES)
-
-
-@attrs.frozen(kw_only=True)
-class Change:
-    """One step of a policy's history as the chart draws it."""
-
-    step: Transition
-    lo: int  # keys of the step's (start) date: the change happened somewhere in [lo, hi)
-    hi: int
-
-    @property
-    def phase(self) -> Phase:
-        """The phase after the step."""
-        return self.step.after.phase
-
-    @property
-    def words(self) -> str:
-        """'in force', or what a step on a policy in force did: 'tightened', 'applies', …"""
-        effect = self.step.effect
-        if self.phase is Phase.IN_FORCE and effect in _IN_FORCE_STEPS:
-            return effect.value
-        if self.step.after.amendment is self.step.event:
-            return f"amendment {effect.value}"
-        return str(self.phase)
-
-
-def policy_changes(timeline: Timeline, policy: str) -> list[Change]:
-    """The policy's history (`timeline.lifecycle`), or nothing when the events do not fold.
-
-    A filtered timeline may hold only part of a policy's events (a loosening without the
-    enactment before it): then no band is drawn rather than a wrong one.
-    """
-    zone = timeline.settings.zone
-    try:
-        steps = lifecycle.history(timeline, policy)
-    except (lifecycle.LifecycleError, KeyError):
-        return []
-    changes = []
-    for step in steps:
-        when = step.event.when
-        bounds = _part_range(when, "start", zone) or _part_range(when, "end", zone)
-        assert bounds is not None
-        changes.append(Change(step=step, lo=bounds[0], hi=bounds[1]))
-    return changes
-
-
-def _bands(changes: Sequence[Change], axis: Axis) -> tuple[Band, ...]:
-    bands: list[Band] = []
-    for index, change in enumerate(changes):
-        state = BAND_CLASS.get(change.phase)
-        if state is None:
-            continue
-        a = axis.x(change.lo, edge=LEFT)
-        sure = axis.x(change.hi, edge=RIGHT) if _soft(change.step.event.when, "start") else a
-        b = RIGHT if index + 1 == len(changes) else axis.x(changes[index + 1].lo, edge=RIGHT)
-        if b - a < 1:
-            continue
-        label = change.words
-        need = len(label) * 6 + 10
-        soft = min(sure - a, b - a)
-        bands.append(
-            Band(
-                x=round(a, 1),
-                width=round(b - a, 1),
-                soft=round(soft, 1),
-                state=state,
-                label=label if b - a >= need else "",
-                label_x=round(a + (soft if b - a - soft >= need else 0) + 4, 1),
-                title=change.step.after.label,
-            )
-        )
-    return tuple(bands)
-
-
-def lay_out(
-    timeline: Timeline, lanes: Lanes, history: Timeline
-) -> tuple[Axis, list[Lane], float] | None:
-    zone = timeline.settings.zone
-    points = [r for e in timeline for r in _bounds(e, zone)]
-    if not points:
-        return None
-    axis = build_axis(points, zone)
+def _grouped(timeline: Timeline, lanes: Lanes) -> tuple[dict[str | None, list[Event]], int]:
+    """The events of each lane, in order of first event, the catch-all last; past
+    `MAX_LANES`, the lanes with the fewest events are drawn together as the last but one."""
     order: dict[str | None, list[Event]] = {}
     for event in timeline:
         for key in _lane_keys(event, timeline, lanes):
             order.setdefault(key, []).append(event)
-    if None in order:  # the catch-all lane goes last
-        order[None] = order.pop(None)
+    rest = order.pop(None, None)
+    folded = 0
+    if len(order) > MAX_LANES:
+        biggest = sorted(order, key=lambda k: -len(order[k]))[: MAX_LANES - 1]
+        kept = set(biggest)
+        more = [k for k in order if k not in kept]
+        folded = len(more)
+        seen: set[str] = set()
+        together: list[Event] = []
+        for event in timeline:
+            if event.id not in seen and any(k in more for k in _lane_keys(event, timeline, lanes)):
+                seen.add(event.id)
+                together.append(event)
+        order = {k: v for k, v in order.items() if k in kept}
+        order["\0more"] = together
+    if rest is not None:
+        order[None] = rest  # the catch-all lane goes last
+    return order, folded
+
+
+def _marks_of(
+    events: Sequence[Event], axis: Axis, zone: dt.tzinfo, lane: int, colour: str
+) -> tuple[list[Mark], Density | None]:
+    """Every event's mark in rows, or, when they do not fit, density and those that do."""
+    room = axis.right - axis.left
+    if len(events) <= 16 * room / 30:  # more could never all be labelled in 12 rows
+        packed = pack([make_mark(e, axis, zone, lane, colour) for e in events])
+        if packed is not None:
+            return packed, None
+
+    def x(event: Event) -> float:
+        return axis.x(event.when.sort_key(zone)[0], edge=axis.left)
+
+    picked = pick(events, lambda e: make_mark(e, axis, zone, lane, colour), x, axis.width)
+    return picked, density(events, axis, zone)
+
+
+def lay_out(
+    timeline: Timeline, lanes: Lanes, history: Timeline, *, width: float = WIDTH
+) -> Layout | None:
+    """The chart of `timeline` (None when no event has a finite date), `width` units wide;
+    `history` is the timeline the policy bands fold."""
+    zone = timeline.settings.zone
+    points = [r for e in timeline for r in _bounds(e, zone)]
+    if not points:
+        return None
+    axis = build_axis(points, zone, width=width)
+    title_room = min(_TITLE_ROOM, axis.right - axis.left)
+    grouped, folded = _grouped(timeline, lanes)
+    steps = changes_of(history)
     result: list[Lane] = []
     y = AXIS_H + 6
     colour_index = 0
-    for key, events in order.items():
+    for key, events in grouped.items():
         if key is None:
             colour = "cx"
         else:
             colour = f"c{colour_index % _PALETTE}"
             colour_index += 1
-        marks = _pack(_mark(e, axis, zone, len(result), colour) for e in events)
-        rows = 1 + max(m.row for m in marks)
-        top = y + LANE_HEAD
-        marks = [attrs.evolve(m, y=round(top + m.row * ROW + ROW / 2, 1)) for m in marks]
-        bands: tuple[Band, ...] = ()
+        marks, dense = _marks_of(events, axis, zone, len(result), colour)
+        if key == "\0more":
+            key, title, note = None, f"{folded} more {lanes} lanes", "drawn together"
+        else:
+            title, note = _lane_title(key, timeline, lanes)
+        lines, note = _title_lines(title, note, title_room)
+        head = LANE_HEAD + _TITLE_LINE * (len(lines) - 1)
+        rows = 1 + max((m.row + len(m.lines) - 1 for m in marks), default=-1)
+        lane_bands: tuple[Band, ...] = ()
         if lanes == "policy" and key is not None:
-            bands = _bands(policy_changes(history, key), axis)
-        height = LANE_HEAD + rows * ROW + (BAND + 8 if bands else 0) + 8
-        title, note = _lane_title(key, timeline, lanes)
+            lane_bands = bands(steps.get(key, []), axis)
+        lane = Lane(
+            key=key,
+            title=lines,
+            note=note,
+            colour=colour,
+            marks=(),
+            rows=rows,
+            y=round(y, 1),
+            head=head,
+            height=0.0,
+            events=len(events),
+            members=tuple(events),
+            density=dense,
+            bands=lane_bands,
+            band_title=f"State of “{title}”" if lane_bands else "",
+        )
+        top = lane.top
+        placed = [attrs.evolve(m, y=round(top + m.row * ROW + ROW / 2, 1)) for m in marks]
+        height = top - y + rows * ROW + (BAND + 8 if lane_bands else 0) + 8
         result.append(
-            Lane(
-                key=key,
-                title=title,
-                note=note,
-                colour=colour,
-                marks=tuple(sorted(marks, key=lambda m: (m.row, m.x0))),
-                rows=rows,
-                y=round(y, 1),
+            attrs.evolve(
+                lane,
+                marks=tuple(sorted(placed, key=lambda m: (m.row, m.x0))),
                 height=round(height, 1),
-                bands=bands,
-                band_title=f"State of “{title}”" if bands else "",
             )
         )
         y += height
     if lanes != "policy":  # the policies' states get lanes of their own below
-        drawn = [
-            (p, policy_changes(history, p)) for p in timeline.policies if has_events(timeline, p)
-        ]
-        for index, (policy, changes) in enumerate((p, c) for p, c in drawn if c):
-            bands = _bands(changes, axis)
-            title = timeline.policies[policy].title
-            result.append(
-                Lane(
-                    key=policy,
-                    title=title,
-                    note="policy state",
-                    colour=f"c{index % _PALETTE}",
-                    marks=(),
-                    rows=0,
-                    y=round(y, 1),
-                    height=LANE_HEAD + BAND + 16,
-                    bands=bands,
-                    band_title=f"State of “{title}”",
-                )
+        y = _band_lanes(timeline, axis, steps, result, y, title_room)
+    notes, result, y = _notes(result, axis, zone, y)
+    drawn = frozenset(m.event.id for lane in result for m in lane.marks)
+    return Layout(
+        axis=axis,
+        lanes=tuple(result),
+        notes=notes,
+        height=round(y + 4, 1),
+        events=len(timeline),
+        drawn=drawn,
+        folded=folded,
+    )
+
+
+def _band_lanes(
+    timeline: Timeline,
+    axis: Axis,
+    steps: Mapping[str, list[Change]],
+    result: list[Lane],
+    y: float,
+    room: float,
+) -> float:
+    """A lane of bands per policy with events, below the event lanes (at most MAX_LANES)."""
+    shown = {e.policy for e in timeline if e.policy is not None}
+    drawn = [(p, steps.get(p, [])) for p in timeline.policies if p in shown]
+    for index, (policy, changes) in enumerate([(p, c) for p, c in drawn if c][:MAX_LANES]):
+        title = timeline.policies[policy].title
+        lines, note = _title_lines(title, "policy state", room)
+        head = LANE_HEAD + _TITLE_LINE * (len(lines) - 1)
+        result.append(
+            Lane(
+                key=policy,
+                title=lines,
+                note=note,
+                colour=f"c{index % _PALETTE}",
+                marks=(),
+                rows=0,
+                y=round(y, 1),
+                head=head,
+                height=head + BAND + 16,
+                events=0,
+                bands=bands(changes, axis),
+                band_title=f"State of “{title}”",
             )
-            y += LANE_HEAD + BAND + 16
-    return axis, result, y + 4
+        )
+        y += head + BAND + 16
+    return y
 
 
-def has_events(timeline: Timeline, policy: str) -> bool:
-    return any(e.policy == policy for e in timeline)
+def _notes(
+    lanes: Iterable[Lane], axis: Axis, zone: dt.tzinfo, y: float
+) -> tuple[tuple[Note, ...], list[Lane], float]:
+    """Number the drawn marks whose titles went to the notes, in chronological order, and
+    write the notes under the lanes."""
+    order: dict[str, int] = {}
+    lanes = list(lanes)
+    long = [m for lane in lanes for m in lane.marks if m.note is not None]
+    first = sorted(
+        {m.event.id: m for m in long}.values(),
+        key=lambda m: (m.event.when.sort_key(zone), m.event.id),
+    )
+    for mark in first:
+        order.setdefault(mark.event.id, len(order) + 1)
+    notes = []
+    y += _NOTES_GAP if order else 0
+    room = axis.right - axis.left - 40
+    for mark in first:
+        number = order[mark.event.id]
+        lines = wrap(f"{mark.event.when.label}: {mark.label}", room, _NOTE)
+        notes.append(Note(number=number, event=mark.event, lines=lines, y=round(y, 1)))
+        y += LINE * len(lines) + 4
+    relabelled = [
+        attrs.evolve(
+            lane,
+            marks=tuple(
+                attrs.evolve(m, lines=(f"[{order[m.event.id]}]",), note=order[m.event.id])
+                if m.note is not None
+                else m
+                for m in lane.marks
+            ),
+        )
+        for lane in lanes
+    ]
+    return tuple(notes), relabelled, y
+
+
+def _bounds(event: Event, zone: dt.tzinfo) -> list[tuple[int, int]]:
+    when = event.when
+    found = [part_range(when, side, zone) for side in ("start", "end")]
+    return [r for r in found if r is not None]

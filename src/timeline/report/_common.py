@@ -8,17 +8,21 @@ timeline whatever the size of the output; `render` joins the pieces.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
+from timeline._labels import when_label
+from timeline._locale import message
 from timeline._model import Event, Source
 from timeline._timeline import Timeline
+from timeline._when import When
 
 __all__ = ["Encoded", "actor_names", "by_year", "indented", "json_pieces", "source_line"]
 
 
-def year_heading(event: Event, zone: dt.tzinfo | None = None) -> str:
+def year_heading(event: Event, zone: dt.tzinfo | None = None, locale: str | None = None) -> str:
     """The heading an event is listed under: the year it starts, or where an open span ends.
 
     Instants count in `zone` (the timeline's), so headings follow the order and never repeat.
@@ -26,24 +30,32 @@ def year_heading(event: Event, zone: dt.tzinfo | None = None) -> str:
     when = event.when
     if when.start is not None:
         moment = when.start_instant
-        return str(
-            when.start.year if moment is None or zone is None else moment.astimezone(zone).year
-        )
+        year = when.start.year if moment is None or zone is None else moment.astimezone(zone).year
+        return str(year) if locale is None else _year(year, locale)
     assert when.end is not None
     moment = when.end_instant
     year = (
         when.end.last_day.year if moment is None or zone is None else moment.astimezone(zone).year
     )
-    return f"Until {year}"
+    if locale is None:
+        return f"Until {year}"
+    return message(locale, "until_year", year=year)
 
 
-def by_year(timeline: Timeline) -> Iterator[tuple[str, list[Event]]]:
-    """Consecutive groups of events under one heading, in chronological order."""
+@functools.lru_cache(maxsize=4096)  # asked once per event: a few years, many times
+def _year(year: int, locale: str) -> str:
+    """A year heading in `locale`: CLDR's year pattern ('2025', '2025年')."""
+    return when_label(When.parse(f"{year:04d}"), locale)
+
+
+def by_year(timeline: Timeline, locale: str | None = None) -> Iterator[tuple[str, list[Event]]]:
+    """Consecutive groups of events under one heading, in chronological order; `locale`
+    (normalised, None for English) writes the headings."""
     heading: str | None = None
     group: list[Event] = []
     zone = timeline.settings.zone
     for event in timeline:
-        current = year_heading(event, zone)
+        current = year_heading(event, zone, locale)
         if current != heading and group:
             assert heading is not None
             yield heading, group
@@ -60,9 +72,10 @@ def actor_names(event: Event, timeline: Timeline) -> list[str]:
     return [timeline.actors[a].name if a in timeline.actors else a for a in event.actors]
 
 
-def source_line(source: Source) -> str:
+def source_line(source: Source, locale: str | None = None) -> str:
     """'Title (Publisher, 19 December 2025)', leaving out what the record does not give."""
-    details = [d for d in (source.publisher, source.published and source.published.label) if d]
+    published = source.published and when_label(source.published, locale)
+    details = [d for d in (source.publisher, published) if d]
     return f"{source.title} ({', '.join(details)})" if details else source.title
 
 

@@ -15,36 +15,44 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+from collections.abc import Mapping
+from typing import Any, Final
 
 import attrs
 import jinja2
 from markupsafe import Markup
 
+from timeline._labels import effect_label, phase_label, when_label
+from timeline._locale import babel, chosen, message
 from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
 from timeline._when import Precision, Qualifier, When
-from timeline.report._axis import LEFT, RIGHT, WIDTH
+from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
+from timeline.report._bands import BAND, BAND_CLASS, changes_of
 from timeline.report._chart import (
     AXIS_H,
-    BAND,
-    BAND_CLASS,
-    BAR,
     COLOURS,
-    LANE_HEAD,
+    GREY,
     LANES,
-    ROW,
+    Lane,
     Lanes,
+    Layout,
     display_name,
-    end_of,
-    has_events,
     lay_out,
-    policy_changes,
 )
-from timeline.report._common import actor_names, by_year, source_line
+from timeline.report._common import actor_names, by_year, source_line, year_heading
+from timeline.report._marks import LINE, end_of
 from timeline.report._steps import lay_out as lay_out_steps
 
-__all__ = ["LANES", "WIDTH", "render"]
+__all__ = ["LANES", "LIST_LIMIT", "WIDTH", "chart_context", "page_shell", "render"]
+
+#: The most events one page lists in full; past it the page lists those drawn on the chart
+#: (a site pages its list by year instead).
+LIST_LIMIT: Final = 1000
+#: Past LIST_LIMIT, each policy's history shows this many of its last steps.
+_HISTORY_LIMIT: Final = 12
+_SIDES: Final = ("start", "end")
 
 
 # -- the list ----------------------------------------------------------------------------------
@@ -78,14 +86,14 @@ def _datetime_attr(when: When) -> str | None:
     return None
 
 
-def _entry(event: Event, timeline: Timeline) -> Entry:
+def _entry(event: Event, timeline: Timeline, tag: str | None = None) -> Entry:
     grouped: dict[str, list[tuple[str | None, str | None]]] = {}
     for citation in event.cite:
         grouped.setdefault(citation.source, []).append((citation.quote, citation.note))
     sources = []
     for source_id, quotes in grouped.items():
         source = timeline.sources.get(source_id)
-        name = source_line(source) if source else source_id
+        name = source_line(source, tag) if source else source_id
         url = source.url if source else None
         sources.append(
             (name, url, tuple((q, n) for q, n in quotes if q is not None or n is not None))
@@ -100,10 +108,11 @@ def _entry(event: Event, timeline: Timeline) -> Entry:
         Qualifier.UNCERTAIN: "uncertain",
         Qualifier.BOTH: "approximate and uncertain",
     }[event.when.qualifier]
-    search = " ".join([event.title, event.when.label, *names, *event.tags, event.summary or ""])
+    label = when_label(event.when, tag)
+    search = " ".join([event.title, label, *names, *event.tags, event.summary or ""])
     return Entry(
         event=event,
-        label=event.when.label,
+        label=label,
         datetime=_datetime_attr(event.when),
         precision=str(event.when.precision),
         qualifier=qualifier,
@@ -139,53 +148,210 @@ def _asset(name: str) -> str:
     return source
 
 
-def render(timeline: Timeline, *, lanes: str = "policy", history: Timeline | None = None) -> str:
+def check_width(width: float) -> None:
+    """Refuse a chart narrower than its labels need, or absurdly wide."""
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise ValueError(
+            f"width {width!r} is out of range: the chart is {MIN_WIDTH} to {MAX_WIDTH} px wide"
+        )
+
+
+def colours_css() -> str:
+    """Each lane colour's CSS custom property (our palette, not data)."""
+    palette = [*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", GREY)]
+    return "\n".join(f".{name} {{ --c: {hex}; }}" for name, hex in palette)
+
+
+def chart_context(
+    layout: Layout, timeline: Timeline, lanes: str, tag: str | None = None
+) -> dict[str, Any]:
+    """What `templates/chart.svg.j2` needs besides the layout, for the page and the SVG
+    (`tag`: the locale of its dates)."""
+    span = _span_text(timeline) if tag is None else _local_span(timeline, tag)
+    marks = counted(layout.marks, "mark")
+    desc = (
+        f"{span}, in {counted(sum(1 for lane in layout.lanes if lane.events), 'lane')} "
+        f"by {lanes}; {marks} for {counted(len(layout.drawn), 'event')}"
+    )
+    if layout.dense:
+        desc += "; lanes too full to label every event show how many fall in each stretch"
+    return {
+        "layout": layout,
+        "palette": [*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", GREY)],
+        "axis_height": AXIS_H,
+        "band_height": BAND,
+        "line_height": LINE,
+        "chart_title": f"{timeline.settings.name}: timeline by {lanes}",
+        "chart_desc": desc + ".",
+        "svg_width": layout.width,
+        "standalone": False,
+        "when_label": functools.partial(when_label, locale=tag),
+    }
+
+
+def _years_of(lane: Lane, zone: Any) -> str:
+    """'2024: 1,204 · 2025: 3,010' for a lane drawn as density."""
+    counts: dict[str, int] = {}
+    for mark_event in lane.members:
+        heading = year_heading(mark_event, zone)
+        counts[heading] = counts.get(heading, 0) + 1
+    return " · ".join(f"{year}: {count:,}" for year, count in counts.items())
+
+
+def render(
+    timeline: Timeline,
+    *,
+    lanes: str = "policy",
+    history: Timeline | None = None,
+    locale: str | None = None,
+    width: float = WIDTH,
+    pages: Mapping[str, str] | None = None,
+    in_force: bool = True,
+    policy_pages: Mapping[str, str] | None = None,
+) -> str:
     """The whole page: header, chart, policies, the chronological list and a legend.
 
     `history` is the timeline whose events give each policy's states (default: `timeline`):
     pass the unfiltered one when `timeline` is a filtered view, so a policy in force long
-    before the first shown event still shows as in force.
+    before the first shown event still shows as in force. `locale` is the page's language
+    (its `lang`, dates, headings and states; default: the timeline's `locale`, else
+    English); `width` the chart's width in px. `pages` (event id → the page that lists
+    it) is how a site pages its list: past `LIST_LIMIT` events the page lists the years
+    and links to their pages; without it, the page lists the events drawn on the chart.
+    `in_force` leaves out the step chart of policies in force when false. `policy_pages`
+    (policy id → its page) is how a site's year pages leave the policies to their own
+    pages: the page has no Policies section and each entry links to its policy's page.
 
     Raises:
-        ValueError: `lanes` is not one of `LANES`.
+        ValueError: `lanes` is not one of `LANES`, the locale is not supported, or
+            `width` is out of range.
     """
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    tag = chosen(locale, timeline.settings.locale)
+    check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history)
+    layout = lay_out(timeline, lane_kind, history, width=width)
     script = _asset("filter.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    steps = changes_of(history)
+    shown = {e.policy for e in timeline if e.policy is not None}
     policies = [
-        (policy, policy_changes(history, pid))
-        for pid, policy in timeline.policies.items()
-        if has_events(timeline, pid)
+        (p, steps.get(pid, []))
+        for pid, p in timeline.policies.items()
+        if pid in shown and policy_pages is None
     ]
+    big = len(timeline) > LIST_LIMIT
+    paged = big and pages is not None
+    compact = big and not paged
+    drawn = layout.drawn if layout else frozenset()
+    zone = timeline.settings.zone
+
+    def href(event: Event) -> str | None:
+        if pages is not None and big:
+            return f"{pages[event.id]}#{event.id}" if event.id in pages else None
+        if compact and event.id not in drawn:
+            return None
+        return f"#{event.id}"
+
+    def policy_href(policy: str) -> str:
+        if policy_pages is None:
+            return f"#policy:{policy}"
+        return policy_pages.get(policy, "")
+
+    groups = []
+    if not paged:
+        for heading, events in by_year(timeline, tag):
+            kept = [e for e in events if e.id in drawn] if compact else events
+            if kept:
+                groups.append((heading, [_entry(e, timeline, tag) for e in kept], len(events)))
+    context = chart_context(layout, timeline, lanes, tag) if layout else {"layout": None}
     template = _environment().get_template("report.html.j2")
     return template.render(
+        **context,
         timeline=timeline,
         settings=timeline.settings,
         lanes=lane_kind,
-        layout=layout,
-        width=WIDTH,
-        left=LEFT,
-        right=RIGHT,
-        axis_height=AXIS_H,
-        lane_head=LANE_HEAD,
-        row=ROW,
-        bar=BAR,
-        band_height=BAND,
-        palette=[*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", "#6b7280")],
-        groups=[(h, [_entry(e, timeline) for e in events]) for h, events in by_year(timeline)],
+        href=href,
+        policy_href=policy_href,
+        groups=groups,
+        year_pages=_year_pages(timeline, pages, tag) if paged and pages is not None else [],
+        compact=compact,
+        paged=paged,
+        listed=sum(len(entries) for _, entries, _ in groups),
+        history_limit=_HISTORY_LIMIT if big else len(timeline) + 1,
+        years_of=functools.partial(_years_of, zone=zone),
+        bands_text=_bands_text(layout),
         policies=policies,
         band_class=BAND_CLASS,
         name=functools.partial(display_name, timeline=timeline),
-        css=Markup(_asset("report.css")),  # our stylesheet, not data
+        colours=Markup(colours_css()),  # our palette, not data
+        chart_css=Markup(_asset("chart.css")),  # our stylesheet, not data
+        css=Markup(_asset("report.css")),
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
-        span=_span_text(timeline),
-        in_force_chart=lay_out_steps(history, timeline),
+        span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
+        in_force_chart=lay_out_steps(history, timeline) if in_force else None,
+        lang=_lang(tag),
+        words={key: message(tag, key) for key in _WORDS},
+        effect_label=functools.partial(effect_label, locale=tag),
+        phase_label=functools.partial(phase_label, locale=tag),
     )
+
+
+#: The catalog's words the page shows (headings, the list's keys).
+_WORDS: Final = (
+    "timeline",
+    "legend",
+    "policies",
+    "in_force_nav",
+    "events",
+    "no_events",
+    "who",
+    "where",
+    "said",
+)
+
+
+def _lang(tag: str | None) -> str:
+    """The page's `lang`: 'en', 'pt-BR'."""
+    return "en" if tag is None else tag.replace("_", "-")
+
+
+def page_shell(title: str, body: str, *, locale: str | None = None) -> str:
+    """A plain page in the report's style around `body`, markup whose every text the caller
+    escaped (the site's policy index)."""
+    template = _environment().get_template("shell.html.j2")
+    return template.render(
+        title=title,
+        body=Markup(body),  # the site's own markup, its texts escaped by the site
+        css=Markup(_asset("report.css")),
+        lang=_lang(locale),
+    )
+
+
+def _bands_text(layout: Layout | None) -> list[tuple[str, str]]:
+    """Each policy band's steps in words, for the chart's text alternative."""
+    if layout is None:
+        return []
+    return [
+        (lane.name, "; ".join(band.title for band in lane.bands))
+        for lane in layout.lanes
+        if lane.bands
+    ]
+
+
+def _year_pages(
+    timeline: Timeline, pages: Mapping[str, str], tag: str | None
+) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """Each year's heading, its count and the pages that list its events."""
+    rows = []
+    for heading, events in by_year(timeline, tag):
+        urls = list(dict.fromkeys(pages[e.id] for e in events if e.id in pages))
+        links = [(url, f"part {n}" if len(urls) > 1 else heading) for n, url in enumerate(urls, 1)]
+        rows.append((heading, len(events), links))
+    return rows
 
 
 def _span_text(timeline: Timeline) -> str:
@@ -198,8 +364,14 @@ def _span_text(timeline: Timeline) -> str:
     last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
     start_half, end_half = end_of(first, "start"), end_of(last, "end")
     events = counted(count, "event")
-    if start_half is None and end_half is None:
-        return f"{events}, with no known start or end"
+    if start_half is None and end_half is None:  # open at both ends: say what is known
+        halves = [h for e in timeline.events for s in _SIDES if (h := end_of(e.when, s))]
+        if not halves:
+            return f"{events}, with no known start or end"
+        first = min(halves, key=lambda h: h.sort_key(zone)[0])
+        last = max(halves, key=lambda h: h.sort_key(zone)[1])
+        known = first.label if first.label == last.label else f"{first.label} to {last.label}"
+        return f"{events}, {known}, some with no known start or end"
     if end_half is None:
         assert start_half is not None
         return f"{events}, {start_half.label} onwards"
@@ -207,3 +379,30 @@ def _span_text(timeline: Timeline) -> str:
         return f"{events}, up to {end_half.label}"
     start, end = start_half.label, end_half.label
     return f"{events}, {start} to {end}" if start != end else f"{events}, {start}"
+
+
+def _local_span(timeline: Timeline, tag: str) -> str:
+    """`_span_text` in the language of `tag`: '16 événements, de vers 2010 à décembre 2025'."""
+    count = len(timeline)
+    if not count:
+        return message(tag, "no_events")
+    zone = timeline.settings.zone
+    first = timeline.events[0].when
+    last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
+    start_half, end_half = end_of(first, "start"), end_of(last, "end")
+    babel()  # Babel is there (a usage error naming its install command if not)
+    from babel.numbers import format_decimal
+
+    number = str(format_decimal(count, locale=tag))
+    events = message(tag, "events_one" if count == 1 else "events_many", n=number)
+    start = None if start_half is None else when_label(start_half, tag)
+    end = None if end_half is None else when_label(end_half, tag)
+    if start is None and end is None:
+        return message(tag, "span_open", events=events)
+    if end is None:
+        return message(tag, "span_onwards", events=events, start=start)
+    if start is None:
+        return message(tag, "span_up_to", events=events, end=end)
+    if start == end:
+        return message(tag, "span_one", events=events, start=start)
+    return message(tag, "span_both", events=events, start=start, end=end)

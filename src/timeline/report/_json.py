@@ -272,6 +272,8 @@ def qualifier(when: When) -> str | None:
 def _settings(settings: Settings) -> dict[str, Any]:
     data: dict[str, Any] = CONVERTER.unstructure(settings)
     data["feeds"] = _feeds(settings.feeds)
+    if settings.locale is None:  # written only when set: exports without one are as before
+        del data["locale"]
     return data
 
 

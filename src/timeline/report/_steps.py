@@ -132,7 +132,8 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
     when no such policy has a dated event, or one does not fold."""
     from timeline.errors import LifecycleError
 
-    policies = [pid for pid in shown.policies if any(e.policy == pid for e in shown)]
+    with_events = {e.policy for e in shown if e.policy is not None}
+    policies = [pid for pid in shown.policies if pid in with_events]
     span = _range(history, policies) if policies else None
     if span is None:
         return None

@@ -33,8 +33,8 @@ from timeline.report._common import json_pieces
 
 __all__ = ["LANES", "Lane", "date_parts", "dump", "lane", "pieces", "render", "slide_dates"]
 
-Lane = Literal["policy", "actor", "jurisdiction"]
-LANES: Final[tuple[Lane, ...]] = ("policy", "actor", "jurisdiction")
+Lane = Literal["policy", "actor", "jurisdiction", "tag"]
+LANES: Final[tuple[Lane, ...]] = ("policy", "actor", "jurisdiction", "tag")
 _PARTS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -126,6 +126,8 @@ def lane(event: Event, timeline: Timeline, lanes: Lane = "policy") -> str | None
     policy = timeline.policies.get(event.policy) if event.policy else None
     if lanes == "policy":
         return None if event.policy is None else (policy.title if policy else event.policy)
+    if lanes == "tag":  # an imported TimelineJS group is a tag: this gives it back
+        return event.tags[0] if event.tags else None
     if lanes == "actor":
         if not event.actors:
             return None

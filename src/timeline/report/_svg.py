@@ -1,0 +1,46 @@
+"""The chart alone, as a standalone SVG file: for an article, a slide or a printed page.
+
+The same layout and template as the HTML page's chart (`_chart`, `templates/chart.svg.j2`),
+so it draws the same marks; its styles are inside it, its fonts are named (DejaVu Sans
+first, the face label widths are measured for), it holds no script and links nowhere, and
+it is `width` px wide. The same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from timeline._timeline import Timeline
+from timeline.report._axis import WIDTH
+from timeline.report._chart import LANES, Lanes, lay_out
+from timeline.report._html import _asset, _environment, chart_context, check_width, colours_css
+
+__all__ = ["render"]
+
+
+def render(
+    timeline: Timeline,
+    *,
+    lanes: str = "policy",
+    history: Timeline | None = None,
+    width: float = WIDTH,
+) -> str:
+    """The chart of `timeline` as an SVG document `width` px wide (by `lanes`; `history`
+    folds the policy bands, as for the HTML page).
+
+    Raises:
+        ValueError: `lanes` is not one of `LANES`, `width` is out of range, or no event has
+            a date the chart can place (every one is open at both ends).
+    """
+    if lanes not in LANES:
+        raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    check_width(width)
+    lane_kind: Lanes = lanes  # type: ignore[assignment]
+    layout = lay_out(timeline, lane_kind, timeline if history is None else history, width=width)
+    if layout is None:
+        raise ValueError("no event to draw: the chart needs at least one event")
+    context = chart_context(layout, timeline, lanes)
+    css = f"{colours_css()}\n{_asset('chart.css')}"
+    context.update(standalone=True, css=Markup(css))  # our stylesheet, not data
+    body = _environment().get_template("chart.svg.j2").render(**context)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body

@@ -1,0 +1,253 @@
+"""Reports in the reader's language: naming a locale, golden reports, the command line."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import timeline
+from conftest import assert_golden
+from timeline import Settings, report
+from timeline._cli import main
+from timeline._locale import babel, chosen, locale_problem, normalise
+from timeline.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "data" / "golden" / "locale"
+FIXTURE = Path(__file__).parent / "data" / "golden" / "report" / "events"
+STAMP = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> timeline.Timeline:
+    """The shipped dataset."""
+    return timeline.load(ROOT / "events")
+
+
+# -- naming a locale ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("fr", "fr"), ("FR", "fr"), ("pt-br", "pt_BR"), ("pt_BR", "pt_BR"), ("zh-hant", "zh_Hant")],
+)
+def test_tags_are_normalised_as_babel_spells_them(tag: str, expected: str) -> None:
+    """Case and '-' or '_' do not matter: the tag is written as CLDR names it."""
+    assert normalise(tag) == expected
+    assert chosen(tag) == expected
+
+
+@pytest.mark.parametrize("tag", ["en", "en_GB", "en-US"])
+def test_english_is_none(tag: str) -> None:
+    """Every English tag writes the English reports (None), whatever the setting says."""
+    assert chosen(tag, "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "message"),
+    [
+        ("fre", r"'fre' is not a supported locale \(did you mean 'fr'\?\)"),
+        ("klingon", r"'klingon' is not a supported locale; use one of en, fr"),
+        ("fr_XX", r"'fr_XX' is not a locale CLDR knows; use its language alone \('fr'\)"),
+        ("", r"'' is not a supported locale"),
+    ],
+)
+def test_an_unknown_locale_is_named_with_the_likely_one(tag: str, message: str) -> None:
+    """An unsupported locale is refused, naming the likely one and those supported."""
+    with pytest.raises(ValueError, match=message):
+        chosen(tag)
+
+
+def test_settings_refuse_an_unknown_locale(tmp_path: Path) -> None:
+    """timeline.toml's locale is checked like any setting: file, line, key and the fix."""
+    shutil.copytree(FIXTURE.parent, tmp_path / "report")
+    folder = tmp_path / "report" / "events"
+    toml = folder / "timeline.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'locale = "fre"\n', encoding="utf-8")
+    with pytest.raises(timeline.DataError, match=r"timeline.toml:\d+: locale: 'fre' is not a"):
+        timeline.load(folder)
+    assert locale_problem("de") is None
+    assert Settings(locale="ja").locale == "ja"
+
+
+def test_without_babel_another_language_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With Babel missing, a report in French is refused with the install command; English
+    reports never need it."""
+    real = builtins.__import__
+
+    def no_babel(name: str, *args: object, **kwargs: object) -> object:
+        if name == "babel" or name.startswith("babel."):
+            raise ImportError("No module named 'babel'")
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    babel.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_babel)
+    try:
+        with pytest.raises(UsageError, match=r"pip install 'timeline-events\[locale\]'"):
+            babel()
+        english = timeline.Timeline(events=[], settings=Settings(name="T"))
+        assert report.text(english) == "T\n=\n\nNo events match.\n"
+    finally:
+        monkeypatch.undo()
+        babel.cache_clear()
+
+
+# -- golden reports --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["fr", "de", "ja"])
+@pytest.mark.parametrize(("format", "suffix"), [("text", "txt"), ("markdown", "md")])
+def test_shipped_reports_match_golden_files(
+    shipped: timeline.Timeline, locale: str, format: str, suffix: str
+) -> None:
+    """The shipped data's report in French, German and Japanese, byte for byte."""
+    assert_golden(
+        report.render(shipped, format, locale=locale), GOLDEN / f"report.{locale}.{suffix}"
+    )
+
+
+def test_calendar_text_matches_golden_file() -> None:
+    """The report fixture's calendar (every precision) writes its own text in French."""
+    data = timeline.to_ics(timeline.load(FIXTURE), stamp=STAMP, locale="fr")
+    assert_golden(data.decode(), GOLDEN / "report.fr.ics")
+
+
+def test_english_is_the_default_and_unchanged(shipped: timeline.Timeline) -> None:
+    """No locale, and 'en', give the English report the golden files hold."""
+    assert report.text(shipped, locale="en") == report.text(shipped)
+    assert report.markdown(shipped, locale="en_GB") == report.markdown(shipped)
+
+
+def test_the_setting_is_the_default(shipped: timeline.Timeline) -> None:
+    """A timeline whose settings name a locale reports in it; locale='en' overrides it."""
+    import attrs
+
+    french = attrs.evolve(shipped, settings=attrs.evolve(shipped.settings, locale="fr"))
+    assert report.text(french) == report.text(shipped, locale="fr")
+    assert report.text(french, locale="en") == report.text(shipped)
+
+
+def test_data_formats_have_no_language(shipped: timeline.Timeline) -> None:
+    """JSON and CSV stay the same in every language: asking for one is an error."""
+    with pytest.raises(ValueError, match="format 'json' is data, the same in every language"):
+        report.render(shipped, "json", locale="fr")
+
+
+def test_html_page_is_in_the_language(shipped: timeline.Timeline) -> None:
+    """The page's lang follows the locale, as do its headings and dates."""
+    page = report.html(shipped, locale="ja")
+    assert '<html lang="ja">' in page
+    assert '<h2 id="_events-heading">出来事</h2>' in page
+    assert "2025年12月8日" in page
+    assert '<p class="span">16件の出来事、2010年頃から2025年12月まで</p>' in page
+    assert '<html lang="pt-BR">' in report.html(shipped, locale="pt_BR")
+    assert '<html lang="en">' in report.html(shipped)
+
+
+def test_a_calendar_in_french_reads_back_as_written() -> None:
+    """The calendar names its language, so reading it back strips the French date labels
+    from the titles, as it does the English ones."""
+    written = timeline.load(FIXTURE)
+    data = timeline.to_ics(written, stamp=STAMP, locale="fr")
+    assert b"X-TIMELINE-LOCALE:fr\r\n" in data
+    read = timeline.read_ics(data)
+    assert [e.title for e in read.events] == [e.title for e in written.events]
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_unknown_locale_exits_2_with_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--locale fre` is a usage error, naming 'fr', before any data is read."""
+    assert main(["report", "nowhere", "--locale", "fre"]) == 2
+    assert (
+        "--locale: 'fre' is not a supported locale (did you mean 'fr'?)" in capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("command", ["report", "status", "ics"])
+def test_every_report_command_takes_locale(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report, status and ics write in the language --locale names."""
+    args = [command, str(ROOT / "events"), "--locale", "de"]
+    if command == "status":
+        args += ["--as-of", "2025-12-31"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Dezember 2025" in out
+
+
+def test_build_writes_the_site_in_the_language(tmp_path: Path) -> None:
+    """`timeline build --locale fr` writes French pages and calendars."""
+    site = tmp_path / "site"
+    assert main(["build", str(ROOT / "events"), "-o", str(site), "-q", "--locale", "fr"]) == 0
+    assert '<html lang="fr">' in (site / "index.html").read_text(encoding="utf-8")
+    assert b"X-TIMELINE-LOCALE:fr" in (site / "timeline.ics").read_bytes()
+
+
+def test_the_setting_is_the_command_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """timeline.toml's locale is the default; --locale en gives the English report back."""
+    shutil.copytree(FIXTURE.parent, tmp_path / "report")
+    folder = tmp_path / "report" / "events"
+    toml = folder / "timeline.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'locale = "fr"\n', encoding="utf-8")
+    assert main(["report", str(folder)]) == 0
+    french = capsys.readouterr().out
+    assert main(["report", str(folder), "--locale", "en"]) == 0
+    english = capsys.readouterr().out
+    assert french != english
+    assert english == report.text(timeline.load(FIXTURE))
+    assert main(["report", str(folder), "--format", "json"]) == 0  # data: no language
+
+
+def test_locale_with_a_data_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--locale with --format json says which formats take a language."""
+    assert main(["report", str(ROOT / "events"), "--format", "json", "--locale", "fr"]) == 2
+    assert "--locale goes with --format text, markdown, html" in capsys.readouterr().err
+
+
+def test_order_and_data_are_the_same_in_every_language(shipped: timeline.Timeline) -> None:
+    """Events come in the same order in every language, and the data formats never change."""
+
+    for locale in ("fr", "de", "ja", "zh"):
+        written = report.text(shipped, locale=locale)
+        positions = [written.index(f"  {e.title}\n") for e in shipped]
+        assert positions == sorted(positions), locale
+    import attrs
+
+    french = attrs.evolve(shipped, settings=attrs.evolve(shipped.settings, locale="fr"))
+    assert report.csv(french) == report.csv(shipped)
+
+
+def test_the_setting_survives_a_json_export(tmp_path: Path, shipped: timeline.Timeline) -> None:
+    """An export writes `locale` only when set, and reading it back keeps it."""
+    import json
+
+    import attrs
+
+    assert "locale" not in json.loads(report.json(shipped))["settings"]
+    french = attrs.evolve(shipped, settings=attrs.evolve(shipped.settings, locale="fr"))
+    path = tmp_path / "export.json"
+    path.write_text(report.json(french), encoding="utf-8")
+    assert timeline.load_json(path).settings.locale == "fr"
+
+
+def test_the_deadline_feed_writes_its_text_in_the_language() -> None:
+    """`ics --upcoming --locale de` names the feed, its steps and its notes in German."""
+    act = timeline.load(ROOT / "examples" / "eu-ai-act")
+    english = timeline.deadlines_ics(act, as_of=dt.date(2024, 9, 1), stamp=STAMP)
+    german = timeline.deadlines_ics(act, as_of=dt.date(2024, 9, 1), stamp=STAMP, locale="de")
+    assert b"X-WR-CALNAME:EU AI Act: Fristen\r\n" in german
+    assert b"anwendbar" in german
+    assert b"applicable" not in german.replace(b"\r\n ", b"")
+    assert b"X-TIMELINE-LOCALE" not in english
+    assert b"deadlines" in english
