@@ -388,3 +388,22 @@ def test_known_on_a_copy_with_a_recorded_day(
     )  # fmt: skip
     assert code == 0, err
     assert "loosened since 8 December 2025 (h200-export-rollback)" in out
+
+
+@pytest.mark.parametrize(
+    ("command", "first_line"),
+    [
+        (
+            ["status", "--as-of", "2025-12-31", "--locale", "fr"],
+            "État des politiques au 31 décembre 2025, tel que connu le 1 décembre 2025",
+        ),
+        (["report", "--locale", "de"], "US–China chip policy (Kenntnisstand 1. Dezember 2025)"),
+    ],
+)
+def test_known_on_speaks_the_reports_language(
+    capsys: pytest.CaptureFixture[str], command: list[str], first_line: str
+) -> None:
+    """With --locale, the heading says what day it knows in that language."""
+    code, out, err = _run(capsys, command[0], str(EVENTS), *command[1:], "--known-on", "2025-12-01")
+    assert code == 0, err
+    assert out.splitlines()[0] == first_line

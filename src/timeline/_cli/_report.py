@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_unknown(timeline, criteria)
     if args.known_on is not None:
         timeline = _titled(
-            known(args, timeline), args.format, parse_day("--known-on", args.known_on)
+            known(args, timeline), args.format, parse_day("--known-on", args.known_on), tag
         )
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
@@ -121,16 +121,18 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _titled(timeline: Timeline, format: str, day: dt.date) -> Timeline:
+def _titled(timeline: Timeline, format: str, day: dt.date, tag: str | None) -> Timeline:
     """The reports people read say whose knowledge they hold: "… (as known on 1 December
-    2025)" after the name; the data formats (json, csv, timelinejs) keep the data as it is."""
+    2025)" after the name, in the report's language; the data formats (json, csv,
+    timelinejs) keep the data as it is."""
     if format not in ("text", "markdown", "html"):
         return timeline
     import attrs
 
-    from timeline._status import day_label
+    from timeline._labels import day_label
+    from timeline._locale import message
 
-    name = f"{timeline.settings.name} (as known on {day_label(day)})"
+    name = message(tag, "known_on_name", name=timeline.settings.name, day=day_label(day, tag))
     return attrs.evolve(timeline, settings=attrs.evolve(timeline.settings, name=name))
 
 

@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     policies = args.policy or None
     try:
         answer = _answer(args, timeline, day, changes, span, policies)
-        emit(args, answer if learned is None else _as_known(answer, args.format, learned))
+        emit(args, answer if learned is None else _as_known(answer, args.format, learned, args.tag))
     except KeyError as error:
         raise UsageError(f"--policy: {error.args[0]}") from None
     except TimelineError:
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _as_known(answer: str, format: str, day: dt.date) -> str:
+def _as_known(answer: str, format: str, day: dt.date, tag: str | None) -> str:
     """An answer that says it holds only what was known on `day`: its title in text, a
     `known_on` key first in JSON (the CSV series has no place for it)."""
     if format == "json":
@@ -142,10 +142,11 @@ def _as_known(answer: str, format: str, day: dt.date) -> str:
         data = {"known_on": day.isoformat(), **json.loads(answer)}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format == "text":
-        from timeline._status import day_label
+        from timeline._labels import day_label
+        from timeline._locale import message
 
         head, _, rest = answer.split("\n", 2)
-        head += f", as known on {day_label(day)}"
+        head += message(tag, "known_on_title", day=day_label(day, tag))
         return "\n".join([head, "=" * len(head), rest])
     return answer
 
