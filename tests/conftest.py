@@ -80,3 +80,19 @@ def assert_golden(actual: str, path: Path) -> None:
             f"output differs from {path.name} (TIMELINE_UPDATE_GOLDEN=1 rewrites it):\n{diff}",
             pytrace=False,
         )
+
+
+@pytest.fixture(scope="session")
+def generated_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder of 3,000 events from benchmarks/generate.py (every precision, policies,
+    many actors): big enough for dense chart lanes and a compact list, quick to load."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "3000", "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out / "events"

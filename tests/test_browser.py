@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -223,20 +223,30 @@ def _pipe() -> tuple[int, int]:
 # -- fixtures ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the module, skipped when it is not installed (failed in CI)."""
+@contextlib.contextmanager
+def started(missing: Sequence[str] = ()) -> Iterator[Browser]:
+    """A headless Chromium in a throw-away profile, closed after use. Skips the test when
+    Chromium is not installed or `missing` names something else a test needs, except under
+    CI=true, where .ci/run installs it all and a missing piece is a failure."""
     binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    if binary is None:
+    absent = [*([] if binary else [f"Chromium at {CHROMIUM}"]), *missing]
+    if absent or binary is None:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but Chromium is missing at {CHROMIUM}; .ci/run installs it")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+            pytest.fail(f"CI=true but missing: {'; '.join(absent)}; .ci/run installs them")
+        pytest.skip(f"missing: {'; '.join(absent)}")
     with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
         chrome = Browser(binary, Path(profile))
         try:
             yield chrome
         finally:
             chrome.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module, skipped when it is not installed (failed in CI)."""
+    with started() as chrome:
+        yield chrome
 
 
 @pytest.fixture(scope="module")

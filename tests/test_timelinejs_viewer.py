@@ -10,9 +10,6 @@ Skips when Chromium or the npm package is missing, except under CI=true, where t
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +26,6 @@ ROOT = Path(__file__).parent.parent
 DIST = Path(__file__).parent / "viewer" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 GOLDEN = Path(__file__).parent / "data" / "golden" / "events"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -74,24 +70,15 @@ DRAWN = """new Promise((resolve) => {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module (the DevTools driver of tests/test_browser.py)."""
-    binary = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
-    missing = []
-    if binary is None:
-        missing.append(f"Chromium at {CHROMIUM}")
-    if not (DIST / "js" / "timeline.js").is_file():
-        missing.append("tests/viewer/node_modules (run: npm ci --prefix tests/viewer)")
-    if missing or binary is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but missing: {'; '.join(missing)}; .ci/run installs them")
-        pytest.skip(f"missing: {'; '.join(missing)}")
-    from test_browser import Browser
+    missing = (
+        []
+        if (DIST / "js" / "timeline.js").is_file()
+        else ["tests/viewer/node_modules (run: npm ci --prefix tests/viewer)"]
+    )
+    from test_browser import started
 
-    with tempfile.TemporaryDirectory(prefix="timeline-chromium-") as profile:
-        chrome = Browser(binary, Path(profile))
-        try:
-            yield chrome
-        finally:
-            chrome.close()
+    with started(missing) as chrome:
+        yield chrome
 
 
 def page_for(tl: Timeline, folder: Path, *, lanes: timelinejs.Lane = "policy") -> Path:

@@ -61,7 +61,7 @@ COLOURS: Final = (
     "#009e73",
     "#cc79a7",
     "#b07d00",
-    "#56b4e9",
+    "#3593cf",  # Okabe–Ito sky blue, darkened to 3.4:1 on white (WCAG 1.4.11)
     "#6a3d9a",
     "#8c564b",
 )

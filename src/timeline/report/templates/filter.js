@@ -1,5 +1,20 @@
 (function () {
   "use strict";
+  // A mark's date and title (its tooltip) shown under the chart while the keyboard is on it:
+  // a tooltip shows for the mouse only. Screen readers have it already as the mark's name.
+  var shown = document.getElementById("_focused");
+  var chart = document.getElementById("_chart");
+  if (shown && chart) {
+    chart.addEventListener("focusin", function (event) {
+      var mark = event.target.closest && event.target.closest("a.mark");
+      var title = mark && mark.querySelector("title");
+      if (title) { shown.textContent = title.textContent; shown.hidden = false; }
+    });
+    chart.addEventListener("focusout", function () { shown.hidden = true; });
+  }
+})();
+(function () {
+  "use strict";
   var box = document.getElementById("_filter");
   if (!box) { return; }
   var input = box.querySelector("input");
