@@ -374,6 +374,58 @@ def policy_timelines(draw: st.DrawFn, *, max_policies: int = 3, max_events: int 
     )
 
 
+# -- what was known when, and what changed (tests/test_known.py, tests/test_diff.py) ------
+
+_DAYS = st.dates(_dt.date(2019, 1, 1), _dt.date(2028, 12, 31))
+
+
+def known_days() -> st.SearchStrategy[_dt.date]:
+    """Days to ask what was known on: around the years the strategies' dates fall in."""
+    return _DAYS
+
+
+@st.composite
+def recorded_timelines(draw: st.DrawFn, *, max_events: int = 6) -> Timeline:
+    """`timelines()` with `recorded` days on some events and some citations."""
+    tl = draw(timelines(max_events=max_events))
+    events = [
+        attrs.evolve(
+            event,
+            recorded=draw(_maybe(_DAYS)),
+            cite=tuple(attrs.evolve(c, recorded=draw(_maybe(_DAYS))) for c in event.cite),
+        )
+        for event in tl
+    ]
+    return Timeline(
+        events=events,
+        actors=tl.actors,
+        places=tl.places,
+        policies=tl.policies,
+        sources=tl.sources,
+        settings=tl.settings,
+    )
+
+
+@st.composite
+def dated_policy_timelines(draw: st.DrawFn) -> Timeline:
+    """`policy_timelines()` whose events each cite their own source, published on a day, in
+    a month, or undated, and some of which carry a `recorded` day: known at different
+    days, so that known-on can cut a lifecycle anywhere (an amendment without its
+    adoption, a provision's `ceases` without its `applies`)."""
+    tl = draw(policy_timelines())
+    published = st.one_of(
+        st.none(), _DAYS.map(_dt.date.isoformat), _DAYS.map(lambda d: d.isoformat()[:7])
+    )
+    sources = [
+        Source(id=f"s{n}", title=f"source {n}", published=draw(published)) for n in range(len(tl))
+    ]
+    events = [
+        attrs.evolve(event, cite=(Citation(source=f"s{n}"),), recorded=draw(_maybe(_DAYS)))
+        for n, event in enumerate(tl)
+    ]
+    return Timeline(events=events, policies=tl.policies, sources=sources, settings=tl.settings)
+
+
 # -- iCalendar round trips (tests/test_ics.py, tests/test_ics_import.py) ----------------------
 
 #: Text that breaks naive calendar writers: TEXT escapes, line ends, multi-byte characters

@@ -350,3 +350,29 @@ def test_the_status_synopsis_names_every_option() -> None:
     for action in _commands()["status"]._actions:
         if action.option_strings and not isinstance(action, argparse._HelpAction):
             assert _option_documented(action.option_strings, synopsis), action.option_strings
+
+
+def test_the_changes_page_shows_what_the_commands_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each `$ timeline …` block of docs/changes.md prints what the page shows, run in
+    order on a copy of the shipped data."""
+    import shlex
+    import shutil
+
+    from timeline._cli import main
+
+    shutil.copytree(ROOT / "events", tmp_path / "events")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    page = (DOCS / "changes.md").read_text(encoding="utf-8")
+    ran = 0
+    for block in re.findall(r"```\n(\$ timeline .*?)```", page, re.DOTALL):
+        for command in re.split(r"^(?=\$ timeline )", block, flags=re.MULTILINE):
+            if not command:
+                continue
+            line, _, shown = command.partition("\n")
+            assert main(shlex.split(line)[2:]) == 0, line
+            assert capsys.readouterr().out == shown, line
+            ran += 1
+    assert ran >= 5

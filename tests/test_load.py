@@ -27,6 +27,12 @@ CROWD = (
     "(only white space may differ)"
 )
 
+#: The event fields an "unknown field" message lists, in the model's order.
+EVENT_FIELDS = (
+    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite, "
+    "recorded"
+)
+
 #: What `load()` says about tests/data/broken/events, one line per deliberate problem.
 BROKEN_TOML = [
     "events/malformed.toml:3: malformed TOML: Illegal character '\\n'",
@@ -37,8 +43,7 @@ BROKEN_TOML = [
     "events/records.toml:34: event[3].cite[0].quote: " + CROWD,
     "events/records.toml:37: event[4].id: duplicate event id 'xi-april-ai-pledge' "
     "(first at events/records.toml:3)",
-    "events/records.toml:47: event[5].colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
+    "events/records.toml:47: event[5].colour: unknown field; event fields are: " + EVENT_FIELDS,
     "events/records.toml:55: event[6].tags: expected a list, got str 'ai'",
 ]
 
@@ -51,8 +56,7 @@ BROKEN_JSONL = [
     "jsonl/records.jsonl:4: event.cite[0].quote: " + CROWD,
     "jsonl/records.jsonl:6: event.id: duplicate event id 'xi-april-ai-pledge' "
     "(first at jsonl/records.jsonl:1)",
-    "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: "
-    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
+    "jsonl/records.jsonl:7: event.colour: unknown field; event fields are: " + EVENT_FIELDS,
     "jsonl/records.jsonl:8: event.tags: expected a list, got str 'ai'",
     "jsonl/records.jsonl:9: malformed JSON: Expecting ',' delimiter",
     "jsonl/records.jsonl:10: gadget: unknown record kind; "
@@ -242,8 +246,7 @@ def test_lines_inside_multiline_strings_are_text(in_tmp: Path) -> None:
     """A string holding '[[event]]' or 'when =' lines does not shift later line numbers."""
     _project(in_tmp, {"events/a.toml": MULTILINE})
     assert _problems("events") == [
-        "events/a.toml:18: event[1].note: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
+        "events/a.toml:18: event[1].note: unknown field; event fields are: " + EVENT_FIELDS,
         "events/a.toml:21: event[1].when: '2025-13' is not a valid date: "
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
     ]
@@ -264,8 +267,7 @@ def test_every_problem_in_one_record_is_reported(in_tmp: Path) -> None:
         "month 13 is neither 01–12 nor a season 21–24 (spring–winter)",
         "events/a.toml:8: event[0].tags: expected a list, got str 'ai'",
         "events/a.toml:9: event[0].url: 'ftp://x' is not an http(s) URL",
-        "events/a.toml:10: event[0].colour: unknown field; event fields are: "
-        "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite",
+        "events/a.toml:10: event[0].colour: unknown field; event fields are: " + EVENT_FIELDS,
     ]
 
 
@@ -643,7 +645,6 @@ def test_a_record_over_the_limit_is_refused_alone(
     ]
 
 
-EVENT_FIELDS = "id, title, when, said, summary, actors, place, policy, effect, tags, url, cite"
 # -- the folder walk: nothing vanishes without a word ------------------------------------------
 
 
@@ -746,11 +747,6 @@ def test_huge_integer_in_a_jsonl_line_is_located(in_tmp: Path) -> None:
     ]
 
 
-EVENT_FIELDS = (
-    "id, title, when, said, summary, actors, place, policy, effect, provision, tags, url, cite"
-)
-
-
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
@@ -762,7 +758,7 @@ EVENT_FIELDS = (
         (
             {"events/a.toml": SOURCE + EVENT + '    qoute = "x"\n'},
             "events/a.toml:10: event[0].cite[0].qoute: unknown field (did you mean 'quote'?); "
-            "citation fields are: source, quote, note",
+            "citation fields are: source, quote, note, recorded",
         ),
         (
             {"events/a.toml": SOURCE + "[[evnt]]\nid = 'e'\n"},

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 
 import timeline
-from strategies import timelines
+from strategies import recorded_timelines, timelines
 from timeline import Citation, DataError, Event, Timeline, When, from_arrow, to_arrow
 from timeline._cli import main
 from timeline._parquet import COLUMNS, schema
@@ -69,6 +69,29 @@ def test_events_round_trip_through_arrow_and_parquet(tl: Timeline) -> None:
     assert _same_events(from_arrow(pq.read_table(io.BytesIO(out.getvalue())), context=tl), tl)
 
 
+@given(recorded_timelines())
+def test_recorded_days_round_trip_through_arrow(tl: Timeline) -> None:
+    """The recorded days of events and citations come back from Arrow as they went in."""
+    assert _same_events(from_arrow(to_arrow(tl), context=tl), tl)
+
+
+def test_files_written_before_recorded_still_load(in_tmp: Path) -> None:
+    """A file with no `recorded` column and citations of {source, note} loads."""
+    cite = [{"source": "s", "note": "n"}]
+    loaded = timeline.load(_folder(in_tmp, _events_table([_row(0, cite=cite)])))
+    assert loaded["e0"].recorded is None
+    assert loaded["e0"].cite == (Citation(source="s", note="n"),)
+
+
+def test_a_bad_recorded_day_is_located(in_tmp: Path) -> None:
+    """A recorded day that is not YYYY-MM-DD is a problem at its row and field."""
+    table = _events_table([_row(0, recorded="2025-12"), _row(1, recorded="2025-12-08")])
+    assert _problems(_folder(in_tmp, table)) == [
+        "events/e.parquet: row[0].recorded: '2025-12' is not a day: write the day the record "
+        "was made as YYYY-MM-DD, e.g. '2025-12-08'"
+    ]
+
+
 def test_the_schema_is_the_documented_one() -> None:
     """Columns in order, `when` a string with its date bounds, lists and a list of structs."""
     shape = schema()
@@ -76,7 +99,8 @@ def test_the_schema_is_the_documented_one() -> None:
     assert shape.field("when").type == pa.string()
     assert shape.field("earliest").type == pa.date32()
     assert shape.field("actors").type == pa.list_(pa.string())
-    assert shape.field("cite").type.value_type.names == ["source", "quote", "note"]
+    assert shape.field("recorded").type == pa.string()
+    assert shape.field("cite").type.value_type.names == ["source", "quote", "note", "recorded"]
     doc = (Path(__file__).parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
     for name in COLUMNS:
         assert f"| `{name}` |" in doc, f"docs/formats.md does not describe the column {name!r}"

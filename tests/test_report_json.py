@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import timeline
-from strategies import timelines
+from strategies import recorded_timelines, timelines
 from timeline import DataError, Timeline, When
 from timeline.report import _json as report_json
 from timeline.report._json import loads
@@ -75,6 +75,16 @@ def test_round_trip_gives_the_same_timeline(tl: Timeline) -> None:
 def test_every_export_validates_against_the_schema(tl: Timeline) -> None:
     """Whatever the timeline holds, its export obeys docs/json-schema.json."""
     assert errors(json.loads(report_json.render(tl))) == []
+
+
+@given(tl=recorded_timelines())
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_recorded_days_round_trip_and_obey_the_schema(tl: Timeline) -> None:
+    """`recorded` on events and citations comes back from the export, which the schema
+    accepts."""
+    text = report_json.render(tl)
+    assert same(loads(text), tl)
+    assert errors(json.loads(text)) == []
 
 
 def test_shipped_events_round_trip_through_a_file(shipped: Timeline, tmp_path: Path) -> None:

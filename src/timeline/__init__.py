@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from timeline import report
     from timeline._agenda import Change, Pending
     from timeline._clock import frozen_today
+    from timeline._diff import Diff, FieldChange, RecordChange, StatusChange, diff
     from timeline._extract import Mention, draft_toml, extract
     from timeline._ics import (
         deadlines_ics,
@@ -102,6 +103,12 @@ __all__ = (
     "Transition",
     "frozen_today",
     "status",
+    # what changed
+    "Diff",
+    "FieldChange",
+    "RecordChange",
+    "StatusChange",
+    "diff",
     # output
     "report",
     "build_site",
@@ -160,6 +167,7 @@ _HOMES = {
     "timeline._agenda": ("Change", "Pending"),
     "timeline._series": ("Count", "Series", "SeriesStep"),
     "timeline._clock": ("frozen_today",),
+    "timeline._diff": ("Diff", "FieldChange", "RecordChange", "StatusChange", "diff"),
     "timeline._ics": (
         "deadlines_ics",
         "from_ics",

@@ -8,8 +8,6 @@ module only walks the folder and hands each file to the reader its suffix names.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -17,7 +15,7 @@ from typing import Final
 
 from timeline import _jsonl, _parquet, _toml
 from timeline._files import read_text
-from timeline._io import kind_of
+from timeline._io import collector_paused, kind_of
 from timeline._model import Settings, Source
 from timeline._paths import Inputs
 from timeline._settings import SETTINGS_FILE, structure_settings
@@ -60,7 +58,7 @@ def load(folder: str | Path = "events", *, progress: Progress | None = None) -> 
     root = Path(folder)
     if root.suffix == ".json" and root.is_file():
         return _json.load_json(root)
-    with _collector_paused():
+    with collector_paused():
         shared = Shared()
         settings, located, problems = load_records(root, shared, progress)
         if not located and not problems:
@@ -102,28 +100,6 @@ def inputs(folder: str | Path, sources: Iterable[Source]) -> Inputs:
         if source.file is not None:
             files[(project / source.file).resolve()] = "a cited source file"
     return Inputs(files=files, data=data, root=project, suffixes=frozenset(READERS))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while records are built, then file them as old.
-
-    Loading creates millions of objects that all stay alive; each collection pass would walk
-    them all again for nothing (a third of the time of a large load). Afterwards they would
-    still all sit in the youngest generation, so the first collections after the load would
-    walk them twice more; freezing and at once unfreezing moves them straight to the oldest
-    generation, which is walked only rarely. Nothing is kept alive by this: any cyclic
-    garbage is collected by the next full collection, as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def load_records(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, TypeVar
 
@@ -34,7 +35,9 @@ __all__ = [
     "Settings",
     "Source",
     "not_a_date",
+    "not_a_day",
     "not_one_of",
+    "to_day",
     "wrong_type",
 ]
 
@@ -200,6 +203,45 @@ def _event_when(value: When | str) -> When:
 
 def _published(value: When | str | None) -> When | None:
     return None if value is None else _to_when("published", value)
+
+
+_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def not_a_day(value: object) -> str:
+    """What a `recorded` that is not a day is told."""
+    shown = repr(value.isoformat()) if isinstance(value, dt.datetime) else f"{value!r:.60}"
+    return (
+        f"{shown} is not a day: write the day the record was made as YYYY-MM-DD, e.g. '2025-12-08'"
+    )
+
+
+def to_day(value: object) -> dt.date:
+    """A day written as YYYY-MM-DD (or a `datetime.date`, as TOML reads a bare date).
+
+    Raises:
+        TypeError: not a string or a date (a datetime is refused too).
+        ValueError: a string that is not a real day in that notation.
+    """
+    if type(value) is dt.date:
+        return value
+    if not isinstance(value, str) or isinstance(value, dt.datetime):
+        raise TypeError(not_a_day(value))
+    try:
+        if _DAY.fullmatch(value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ValueError(not_a_day(value))
+
+
+def _recorded(value: dt.date | str | None) -> dt.date | None:
+    if value is None or type(value) is dt.date:
+        return value
+    try:
+        return to_day(value)
+    except (TypeError, ValueError) as error:
+        raise InvalidFieldError("recorded", str(error)) from None
 
 
 def _member(kind: type[_E], field: str, value: object) -> _E:
@@ -387,11 +429,16 @@ class Policy:
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """Where an event comes from: a source and, when the source has a file, its exact words."""
+    """Where an event comes from: a source and, when the source has a file, its exact words.
+
+    `recorded` is the day the citation was added to the record, when the source's
+    `published` date does not say when it became known (`Timeline.known_on`).
+    """
 
     source: str = attrs.field(validator=_ref)
     quote: str | None = attrs.field(default=None, validator=_optional_text)
     note: str | None = attrs.field(default=None, validator=_str)
+    recorded: dt.date | None = attrs.field(default=None, converter=_recorded)
 
 
 @attrs.frozen(kw_only=True)
@@ -399,7 +446,8 @@ class Event:
     """Something that happened, dated as precisely as its sources allow.
 
     Plain values are converted: a date string becomes a `When`, lists become tuples, an
-    effect's name its `Effect`.
+    effect's name its `Effect`. `recorded` is the day the record was made, when the dates
+    its sources were published do not say when it became known (`Timeline.known_on`).
 
     >>> e = Event(
     ...     id="xi-april-ai-pledge",
@@ -409,7 +457,7 @@ class Event:
     ...     cite=[Citation(source="npr")],
     ... )
     >>> e.when.label, e.said, e.cite
-    ('April 2025', 'In April', (Citation(source='npr', quote=None, note=None),))
+    ('April 2025', 'In April', (Citation(source='npr', quote=None, note=None, recorded=None),))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -425,6 +473,7 @@ class Event:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_slugs)
     url: str | None = attrs.field(default=None, validator=_url)
     cite: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple_of_citations)
+    recorded: dt.date | None = attrs.field(default=None, converter=_recorded)
 
     @cite.validator
     def _check_cite(self, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:

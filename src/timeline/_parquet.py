@@ -1,12 +1,13 @@
 """Parquet and Arrow, both ways: events as one row each, for DuckDB, Polars, Spark and the rest.
 
 The schema (docs/formats.md has the table): the event's own fields under their data-folder
-names (`when` as its EDTF string, `tz`, lists of strings for `actors` and `tags`, a list of
-structs `{source, quote, note}` for `cite`) plus derived columns for tools that cannot parse
-EDTF: `earliest` and `latest` (dates, `When.earliest`/`When.latest`; null when open),
-`precision`, `qualifier` and `label`. Reading recomputes the derived columns rather than
-trusting them, and hands every row to the same checks as TOML and JSON Lines, so a problem
-reads `events/2025.parquet: row[11].when: ...`, with the words TOML would use.
+names (`when` as its EDTF string, `tz`, lists of strings for `actors` and `tags`, `recorded`
+as a YYYY-MM-DD string, a list of structs `{source, quote, note, recorded}` for `cite`) plus
+derived columns for tools that cannot parse EDTF: `earliest` and `latest` (dates,
+`When.earliest`/`When.latest`; null when open), `precision`, `qualifier` and `label`.
+Reading recomputes the derived columns rather than trusting them, and hands every row to the
+same checks as TOML and JSON Lines, so a problem reads `events/2025.parquet: row[11].when:
+...`, with the words TOML would use.
 
 pyarrow is an optional dependency (`pip install 'timeline-events[parquet]'`): it is imported
 here only when Parquet or Arrow is used, never by `import timeline` or by a data folder
@@ -15,6 +16,7 @@ without `.parquet` files.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -49,7 +51,7 @@ _DERIVED: Final = frozenset({"earliest", "latest", "precision", "qualifier", "la
 _READ: Final = tuple(c for c in COLUMNS if c not in _DERIVED)
 _REQUIRED: Final = ("id", "title", "when", "cite")
 _LISTS: Final = frozenset({"actors", "tags"})
-_CITE_FIELDS: Final = ("source", "quote", "note")
+_CITE_FIELDS: Final = ("source", "quote", "note", "recorded")
 _QUALIFIERS: Final = {"": None, "~": "approximate", "?": "uncertain", "%": "approximate-uncertain"}
 #: Rows per row group written, and per batch read: memory stays that of one batch.
 _BATCH: Final = 65_536
@@ -137,11 +139,19 @@ def _batches(events: Timeline | Iterable[Event], pa: Any) -> Iterator[pa.RecordB
         columns["actors"] = [list(event.actors) for event in chunk]
         columns["tags"] = [list(event.tags) for event in chunk]
         columns["effect"] = [None if e.effect is None else e.effect.value for e in chunk]
+        columns["recorded"] = [_day(event.recorded) for event in chunk]
         columns["cite"] = [
-            [{"source": c.source, "quote": c.quote, "note": c.note} for c in event.cite]
+            [
+                {"source": c.source, "quote": c.quote, "note": c.note, "recorded": _day(c.recorded)}
+                for c in event.cite
+            ]
             for event in chunk
         ]
         yield pa.RecordBatch.from_pydict(columns, schema=shape)
+
+
+def _day(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _dated(when: When) -> tuple[Any, ...]:
@@ -257,7 +267,7 @@ def _usable(shape: pa.Schema, shown: str, problems: list[Problem]) -> bool:
                     fields.field(i).name in _CITE_FIELDS and _is_text(pa, fields.field(i).type)
                     for i in range(fields.num_fields)
                 )
-            wanted = "a list of structs of strings {source, quote, note}"
+            wanted = "a list of structs of strings {source, quote, note, recorded}"
         elif column in _LISTS:
             ok = _is_list(pa, kind) and _is_text(pa, kind.value_type)
             wanted = "a list of strings"
@@ -358,6 +368,7 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
         provision,
         place,
         url,
+        recorded,
         cite,
     ) = row
     if id_ is None or title is None or when is None or not cite:
@@ -370,7 +381,10 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
         if effect is not None:
             effect = _EFFECTS[effect]
         citation = shared.citation
-        cited = [citation(c.get("source"), c.get("quote"), c.get("note")) for c in cite]
+        cited = [
+            citation(c.get("source"), c.get("quote"), c.get("note"), c.get("recorded"))
+            for c in cite
+        ]
         return make_event(
             id_,
             title,
@@ -385,6 +399,7 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
             url,
             cited,
             provision,
+            recorded,
         )
     except (TimelineError, TypeError, ValueError, KeyError):
         return None

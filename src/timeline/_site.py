@@ -15,6 +15,13 @@
     years/YEAR.html          past 1,000 events, the list is paged: a page per year (in
                              parts of 1,000 events: YEAR-2.html, ...), the index links them
 
+Given the site it replaces (`previous`), every calendar raises the SEQUENCE of the events
+that changed, and the build adds what changed since (`timeline._previous`):
+
+    changes.html             what each build changed, newest first
+    changes.atom             the same as an Atom feed
+    changes.json             the history both are made from
+
 The same data and the same `SOURCE_DATE_EPOCH` give the same bytes (and, with it set, the
 same file times; the deadline feed then starts from its day). The site is written into a new
 folder beside the target and swapped in whole (`timeline._io.replaced_folder`): a reader sees
@@ -27,6 +34,7 @@ the policy index rather than to every other policy.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import os
@@ -38,10 +46,13 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from timeline._clock import source_date_epoch
+from timeline._ics._write import stamp_from_environment
 from timeline._io import replaced_folder, write_atomic
 from timeline._model import Event
+from timeline._previous import PreviousSite
 from timeline._timeline import Timeline
 from timeline.errors import SiteError, UsageError
+from timeline.report._changelog import FEED, PAGE
 
 if TYPE_CHECKING:
     from timeline.report import _timelinejs as timelinejs
@@ -91,16 +102,22 @@ def build(
     lanes: str = "policy",
     history: Timeline | None = None,
     locale: str | None = None,
+    previous: str | Path | None = None,
+    as_of: dt.date | None = None,
 ) -> list[str]:
     """Write the site for `timeline` into `out_dir` (created if missing).
 
     `history` is the unfiltered timeline when `timeline` is a filtered view: policy pages and
     state bands then fold every event of a policy, not only the shown ones. `locale` is the
     language of the pages and the calendars' text (default: the timeline's `locale`).
+    `previous` is the site this build replaces (it may be `out_dir`): calendars then say
+    which events changed, and the changes page and feed are added. `as_of` is the day the
+    deadline feed starts after (default: `SOURCE_DATE_EPOCH`'s day, else today).
     Returns the written files' paths relative to `out_dir`, sorted.
 
     Raises:
-        SiteError: `out_dir` exists and is not a folder, or holds data files.
+        SiteError: `out_dir` exists and is not a folder, or holds data files; or `previous`
+            is not a site.
         ValueError: `lanes` is not policy, actor, jurisdiction or tag, or the locale is not
             supported.
         OSError: the folder cannot be written (nothing of the old site is changed then).
@@ -118,8 +135,11 @@ def build(
     written: list[str] = []
     epoch = _epoch()
     with replaced_folder(root, carry=_carried) as staging:
-        # Each file is written as soon as it is made, so memory holds one page at a time.
-        for relative, data in _files(timeline, lanes, history, locale):
+        # Each file is written as soon as it is made, so memory holds one page at a time;
+        # made under the site's lock, so the previous site read here is the one this build
+        # replaces, even when another build of the same folder was running.
+        files = _files(timeline, lanes, history, locale, previous=previous, as_of=as_of)
+        for relative, data in files:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
@@ -130,7 +150,13 @@ def build(
 
 
 def _files(
-    timeline: Timeline, lanes: str, history: Timeline, locale: str | None
+    timeline: Timeline,
+    lanes: str,
+    history: Timeline,
+    locale: str | None,
+    *,
+    previous: str | Path | None = None,
+    as_of: dt.date | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every file of the site, path and contents, one at a time. Each page is linear in what
     it shows: a policy page links to the policy index, not to every other policy; a year
@@ -149,20 +175,49 @@ def _files(
             own_events.setdefault(event.policy, []).append(event)
     pages = {pid: file_name(pid) for pid in timeline.policies if pid in own_events}
     count = len(pages)
+    before = None if previous is None else PreviousSite(previous)
 
-    yield "timeline.ics", ics.to_ics(timeline, locale=locale)
-    yield "deadlines.ics", ics.deadlines_ics(history, policies=list(pages), locale=locale)
+    def was(relative: str) -> bytes | None:
+        return None if before is None else before.calendar(relative)
+
+    yield "timeline.ics", ics.to_ics(timeline, locale=locale, previous=was("timeline.ics"))
+    yield (
+        "deadlines.ics",
+        ics.deadlines_ics(
+            history, policies=list(pages), as_of=as_of, locale=locale, previous=was("deadlines.ics")
+        ),
+    )
     for name, stem in feeds.items():
         title = settings.feeds[name].title or f"{settings.name}: {name}"
-        yield f"feeds/{stem}.ics", ics.to_ics(timeline, feed=name, name=title, locale=locale)
+        yield (
+            f"feeds/{stem}.ics",
+            ics.to_ics(
+                timeline, feed=name, name=title, locale=locale, previous=was(f"feeds/{stem}.ics")
+            ),
+        )
     yield "timeline.json", json.render(timeline)
     yield "timeline.csv", csv.render(timeline)
     yield "timelinejs.json", timelinejs.render(timeline, lanes=_lanes(lanes))
 
     years = _year_pages(timeline)
     listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
+    changed = before is not None
+    if before is not None:
+        changes = before.changelog(timeline, stamp_from_environment())
+        nav = _nav(timeline, feeds, count, prefix="", years=years, changes=True)
+        for relative, data in changes.items():
+            yield relative, _with_nav(data, nav) if relative == PAGE else data
     index = html_report.render(timeline, lanes=lanes, history=history, pages=listed, locale=locale)
-    yield "index.html", _with_nav(index, _nav(timeline, feeds, count, prefix="", years=years))
+    if changed:  # feed readers find the feed from the page
+        title = html.escape(f"{settings.name}: what changed")
+        index = index.replace(
+            "</head>",
+            f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{FEED}">'
+            "\n</head>",
+            1,
+        )
+    nav = _nav(timeline, feeds, count, prefix="", years=years, changes=changed)
+    yield "index.html", _with_nav(index, nav)
     up_to_policies = {pid: f"../policies/{stem}.html" for pid, stem in pages.items()}
     for n, (relative, heading, chunk) in enumerate(years):
         part = attrs.evolve(
@@ -203,6 +258,7 @@ def _files(
                 name=f"{settings.name}: {policy.title}",
                 description=policy.summary,
                 locale=locale,
+                previous=was(f"policies/{stem}.ics"),
             ),
         )
         # Its own events fold its history; its state band shows when it is in force.
@@ -257,6 +313,7 @@ def _nav(
     own: str | None = None,
     years: Sequence[tuple[str, str, Sequence[Event]]] = (),
     around: tuple[tuple[str, str] | None, tuple[str, str] | None] | None = None,
+    changes: bool = False,
 ) -> str:
     """The site bar: on the index every calendar and data file (and the year pages, when
     the list is paged); on a policy page (`own`: its calendar) or a year page (`around`:
@@ -275,6 +332,9 @@ def _nav(
         parts.append("<p>" + " · ".join(links) + "</p>")
     else:
         parts += _downloads(timeline, feeds)
+    if changes:
+        links = [_link(f"{prefix}{PAGE}", "What changed"), _link(f"{prefix}{FEED}", "Atom feed")]
+        parts.append("<p><strong>Updates:</strong> " + " · ".join(links) + "</p>")
     if years:
         pages = [_link(f"{prefix}{path}", heading) for path, heading, _ in years]
         parts.append("<p><strong>Events by year:</strong> " + " · ".join(pages) + "</p>")

@@ -9,6 +9,7 @@ same words.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import sys
@@ -38,6 +39,7 @@ from timeline._model import (
     Source,
     not_a_date,
     not_one_of,
+    to_day,
     wrong_type,
 )
 from timeline._text import MAX_TEXT, VALUE_CONTROL, did_you_mean
@@ -85,7 +87,7 @@ class Shared:
     One per load, dropped with it.
     """
 
-    citations: dict[tuple[object, object, object], Citation] = attrs.field(factory=dict)
+    citations: dict[tuple[object, ...], Citation] = attrs.field(factory=dict)
     #: (when, tz) as written → its value: parsed once per load, one object however often used.
     whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
 
@@ -98,16 +100,23 @@ class Shared:
     #: bar (a reader that reads in blocks tells it after each); None when nobody asks.
     reading: Callable[[int], object] | None = None
 
-    def citation(self, source: str, quote: str | None, note: str | None) -> Citation:
+    def citation(
+        self, source: str, quote: str | None, note: str | None, recorded: object = None
+    ) -> Citation:
         """The citation of these fields, made once (its source id interned) and then shared.
 
         Raises:
             TimelineError, ValueError, TypeError: the model refuses the fields.
         """
-        key = (source, quote, note)
+        key = (source, quote, note, recorded)
         found = self.citations.get(key)
         if found is None:
-            found = Citation(source=_intern(source), quote=quote, note=note)
+            found = Citation(
+                source=_intern(source),
+                quote=quote,
+                note=note,
+                recorded=recorded,  # type: ignore[arg-type]  # the model converts or refuses
+            )
             if len(self.citations) < _CACHE_SIZE:
                 self.citations[key] = found
         return found
@@ -270,6 +279,8 @@ def make_converter(**options: Any) -> cattrs.Converter:
             raise ValueError(not_one_of(kind, value)) from None
 
     converter.register_structure_hook(When, when)
+    converter.register_structure_hook(dt.date, lambda value, _: to_day(value))
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (Effect, ActorKind):
         converter.register_structure_hook(kind, choice)
     converter.register_structure_hook_func(
@@ -506,7 +517,9 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         return None
     zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
     place, policy, effect = get("place"), get("policy"), get("effect")
-    provision = get("provision")
+    provision, recorded = get("provision"), get("recorded")
+    if recorded is not None and type(recorded) is not str:
+        return None  # a TOML date, or a wrong type: the full path reads or refuses it
     actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
     if effect is not None:
         effect = _EFFECTS.get(effect) if type(effect) is str else None
@@ -519,21 +532,23 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
     for item in cite:
         if type(item) is not dict or not _KNOWN_CITE_FIELDS(item):
             return None
-        fields = (item.get("source"), item.get("quote"), item.get("note"))
+        fields = (item.get("source"), item.get("quote"), item.get("note"), item.get("recorded"))
         try:
             citation = citations.get(fields)
         except TypeError:  # a list or table where a string belongs
             return None
         if citation is None:
-            source, quote, note = fields
+            source, quote, note, cited_on = fields
             if type(source) is not str:
                 return None
-            if (quote is not None and type(quote) is not str) or (
-                note is not None and type(note) is not str
+            if (
+                (quote is not None and type(quote) is not str)
+                or (note is not None and type(note) is not str)
+                or (cited_on is not None and type(cited_on) is not str)
             ):
                 return None
             try:
-                citation = shared.citation(source, quote, note)
+                citation = shared.citation(source, quote, note, cited_on)
             except (TimelineError, TypeError, ValueError):
                 return None
         cited.append(citation)
@@ -563,6 +578,7 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
             url,
             cited,
             provision,
+            recorded,
         )
     except (TimelineError, TypeError, ValueError):
         return None
@@ -582,6 +598,7 @@ def make_event(
     url: str | None,
     cite: list[Citation],
     provision: str | None = None,
+    recorded: dt.date | str | None = None,
 ) -> Event:
     """The event of fields a fast path has screened, built by the model's constructor (every
     validator runs), with the ids it names interned: one shared copy instead of one a record.
@@ -603,6 +620,7 @@ def make_event(
         url=url,
         cite=tuple(cite),
         provision=None if provision is None else _intern(provision),
+        recorded=recorded,
     )
 
 

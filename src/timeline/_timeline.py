@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from timeline import _agenda, _series, _status
+from timeline import _agenda, _known, _series, _status
 from timeline._model import Actor, Event, Place, Policy, Settings, Source, wrong_type
 from timeline._query import Filter
 from timeline._text import counted
@@ -111,8 +111,9 @@ class Timeline:
         """A timeline of the events for which `keep` is true, in the same order."""
         return self._with_ordered(tuple(e for e in self.events if keep(e)))
 
-    def _with_ordered(self, events: tuple[Event, ...]) -> Timeline:
-        """This timeline with `events`, a subsequence of its own, in their place.
+    def _with_ordered(self, events: tuple[Event, ...], **records: Mapping[str, Any]) -> Timeline:
+        """This timeline with `events`, a subsequence of its own (or copies of them with the
+        same dates), in their place, and any record mappings given in `records`.
 
         They are in order already, so the constructor's sort (a third of a filter's time on
         a large timeline) is skipped; everything else is shared.
@@ -122,6 +123,8 @@ class Timeline:
             object.__setattr__(subset, field.name, getattr(self, field.name))
         object.__setattr__(subset, "events", events)
         object.__setattr__(subset, "_by_id", None)
+        for name, mapping in records.items():
+            object.__setattr__(subset, name, mapping)
         return subset
 
     def filter(self, criteria: Filter) -> Timeline:
@@ -153,6 +156,27 @@ class Timeline:
     def matching(self, text: str) -> Timeline:
         """Events whose title, summary, said phrase or quotes contain `text` (case-insensitive)."""
         return self.filter(Filter(text=text))
+
+    # -- what was known when (timeline._known) ----------------------------------------------
+
+    def known_on(self, day: dt.date) -> Timeline:
+        """The timeline as a reader could have written it at the end of `day`: the events
+        some source had reported by then (or recorded by then), each citing only what had
+        been published, and those sources. Later `day`s never remove an event.
+
+        Raises:
+            TypeError: `day` is not a date (a datetime is refused too).
+        """
+        events, sources = _known.known_on(self, day)
+        return self._with_ordered(events, sources=sources)
+
+    def known_from(self, event: Event | str) -> dt.date | None:
+        """The first day a reader could have known of the event (an `Event` or its id): its
+        `recorded` day, else the earliest day one of its sources was surely published (a
+        source with no `published` date: the event's own first day); None when nothing
+        dates it (an undated source of an event with an open start: known on every day)."""
+        found = self[event] if isinstance(event, str) else event
+        return _known.known_from(self, found)
 
     # -- policies over time (timeline._lifecycle does the folding) --------------------------
 

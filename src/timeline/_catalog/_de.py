@@ -155,6 +155,8 @@ WORDS: Final = {
         "Datum: {label}{what}. Ein Kalender braucht einen Tag, daher steht dieses Ereignis am "
         "{day}, dem ersten Tag, den es meinen kann; das ist nicht sein tatsächliches Datum."
     ),
+    "known_on_title": ", Kenntnisstand {day}",
+    "known_on_name": "{name} (Kenntnisstand {day})",
     "deadlines_name": "{name}: Fristen",
     "deadlines_description": (
         "Tage, an denen eine Maßnahme in Kraft tritt, eine ihrer Bestimmungen zu gelten "

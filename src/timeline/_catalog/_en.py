@@ -160,6 +160,8 @@ WORDS: Final = {
         "Date: {label}{what}. A calendar needs a day, so this event is shown on {day}, the "
         "first day it can mean; that is not its actual date."
     ),
+    "known_on_title": ", as known on {day}",
+    "known_on_name": "{name} (as known on {day})",
     "deadlines_name": "{name}: deadlines",
     "deadlines_description": (
         "Dates on which a policy takes effect, one of its provisions starts to apply, or a "

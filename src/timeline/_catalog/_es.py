@@ -155,6 +155,8 @@ WORDS: Final = {
         "Fecha: {label}{what}. Un calendario necesita un día, así que este evento aparece el "
         "{day}, el primer día que puede significar; no es su fecha real."
     ),
+    "known_on_title": ", según lo conocido el {day}",
+    "known_on_name": "{name} (según lo conocido el {day})",
     "deadlines_name": "{name}: plazos",
     "deadlines_description": (
         "Fechas en que una política entra en vigor, una de sus disposiciones empieza a "

@@ -155,6 +155,8 @@ WORDS: Final = {
         "Date : {label}{what}. Un calendrier exige un jour : cet événement est donc placé le "
         "{day}, le premier jour qu’il peut désigner ; ce n’est pas sa date réelle."
     ),
+    "known_on_title": ", tel que connu le {day}",
+    "known_on_name": "{name} (tel que connu le {day})",
     "deadlines_name": "{name} : échéances",
     "deadlines_description": (
         "Dates auxquelles une politique entre en vigueur, l’une de ses dispositions commence "

@@ -154,6 +154,8 @@ WORDS: Final = {
         "日付: {label}{what}。カレンダーには日付が必要なため、この出来事は{day}"
         "（該当しうる最初の日）に表示されます。実際の日付ではありません。"
     ),
+    "known_on_title": "、{day}時点の情報",
+    "known_on_name": "{name}（{day}時点の情報）",
     "deadlines_name": "{name}: 期限",
     "deadlines_description": (
         "{day}より後に、政策が発効し、その規定の適用が始まり、または改正が発効する日"

@@ -155,6 +155,8 @@ WORDS: Final = {
         "Data: {label}{what}. Um calendário precisa de um dia, por isso este evento aparece "
         "em {day}, o primeiro dia que pode significar; não é a sua data real."
     ),
+    "known_on_title": ", conforme conhecido em {day}",
+    "known_on_name": "{name} (conforme conhecido em {day})",
     "deadlines_name": "{name}: prazos",
     "deadlines_description": (
         "Datas em que uma política entra em vigor, uma das suas disposições começa a "

@@ -151,6 +151,8 @@ WORDS: Final = {
         "日期：{label}{what}。日历需要具体日期，因此该事件显示在{day}，即它可能指的第一天；"
         "这并非其实际日期。"
     ),
+    "known_on_title": "，截至{day}所知",
+    "known_on_name": "{name}（截至{day}所知）",
     "deadlines_name": "{name}：期限",
     "deadlines_description": "{day}之后政策生效、其条款开始适用或其修订生效的日期",
     "deadline_policy": "政策：{title}（{id}）；步骤：{effect}",

@@ -40,6 +40,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from timeline._cli import (
         _build,
         _check,
+        _diff,
         _extract,
         _help,
         _ics,
@@ -77,6 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
         _check,
         _report,
         _status,
+        _diff,
         _ics,
         _import,
         _import_ics,

@@ -10,12 +10,15 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     add_lanes,
     add_locale,
     filter_of,
+    known,
     load,
     locale_of,
     output_target,
+    parse_day,
     refuse_unknown,
     require_events,
 )
@@ -38,6 +41,13 @@ def add(commands: Commands) -> None:
     add_lanes(
         parser, "swimlanes of the report and the TimelineJS groups (default: policy)", "policy"
     )
+    parser.add_argument(
+        "--previous",
+        metavar="SITE",
+        help="the site this build replaces (it may be the -o folder): calendars say which "
+        "events changed, and a page and Atom feed of what changed are added",
+    )
+    add_known_on(parser)
     add_locale(parser)
     add_allow_empty(parser)
     add_filters(parser)
@@ -45,9 +55,10 @@ def add(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write a static site: the HTML report (index.html), calendar feeds (all events and each
-    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; set
+    named feed), timeline.json, timeline.csv, timelinejs.json and a page per policy; with
+    --previous SITE, what changed since that site (changes.html, changes.atom); set
     SOURCE_DATE_EPOCH for byte-identical files. The site is built beside DIR and swapped in
-    whole. Example: timeline build events -o site
+    whole. Example: timeline build events -o site --previous site
     """
     from timeline._site import build
 
@@ -56,10 +67,20 @@ def run(args: argparse.Namespace) -> int:
     timeline = load(args)
     tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
+    timeline = known(args, timeline)
+    day = None if args.known_on is None else parse_day("--known-on", args.known_on)
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     require_events(args, selected, len(timeline), "an empty site")
     target = output_target(args, folder=True)
-    written = build(selected, target, lanes=args.lanes, history=timeline, locale=tag)
+    written = build(
+        selected,
+        target,
+        lanes=args.lanes,
+        history=timeline,
+        locale=tag,
+        previous=args.previous,
+        as_of=day,
+    )
     if not args.quiet:
         print(f"{args.output}: {len(written)} files, {len(selected)} events", file=sys.stderr)
     return EXIT_OK

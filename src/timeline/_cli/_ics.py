@@ -8,12 +8,15 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     add_locale,
     add_output,
     emit_stream,
     filter_of,
+    known,
     load,
     locale_of,
+    parse_day,
     refuse_unknown,
     require_events,
 )
@@ -46,7 +49,14 @@ def add(commands: Commands) -> None:
         "--as-of",
         metavar="DATE",
         help="with --upcoming: the day after which deadlines count, YYYY-MM-DD "
-        "(default: the day of SOURCE_DATE_EPOCH when set, else today)",
+        "(default: the --known-on day, else the day of SOURCE_DATE_EPOCH when set, else today)",
+    )
+    add_known_on(parser)
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the calendar this one replaces: events whose content changed get SEQUENCE "
+        "raised by one and LAST-MODIFIED set, the others keep theirs",
     )
     add_locale(parser)
     add_output(parser)
@@ -57,7 +67,8 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the events as an iCalendar feed (RFC 5545) that calendar apps subscribe to, or
     with --upcoming the deadline feed of the policies; set SOURCE_DATE_EPOCH for
-    byte-identical output. Example: timeline ics events --feed nvidia -o public/nvidia.ics
+    byte-identical output, and --previous for calendar apps to see what changed. Example:
+    timeline ics events --feed nvidia --previous public/nvidia.ics -o public/nvidia.ics
     """
     from timeline._ics import feed_calendar, write_ics
 
@@ -70,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     timeline = load(args)
     tag = locale_of(args, timeline) or "en"
     refuse_unknown(timeline, criteria)
+    timeline = known(args, timeline)
+    previous = args.previous
     name, description, selected = args.name, None, timeline
     if args.feed is not None:
         try:
@@ -82,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
     require_events(args, selected, len(timeline), "an empty calendar")
     emit_stream(
         args,
-        lambda out: write_ics(selected, out, name=name, description=description, locale=tag),
+        lambda out: write_ics(
+            selected, out, name=name, description=description, locale=tag, previous=previous
+        ),
     )
     return EXIT_OK
 
@@ -90,8 +105,6 @@ def run(args: argparse.Namespace) -> int:
 def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     """`timeline ics --upcoming`: the deadline feed of the policies --policy and
     --jurisdiction choose (every policy when neither is given)."""
-    import datetime as dt
-
     from timeline._ics import write_deadlines
 
     others = [f"--{n}" for n in ("feed", "tag", "actor", "place", "text") if getattr(args, n, None)]
@@ -101,17 +114,13 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
             f"{', '.join(others)} do not go with --upcoming: the deadline feed is chosen by "
             "policy (--policy, --jurisdiction)"
         )
-    day = None
-    if args.as_of is not None:
-        try:
-            day = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise UsageError(
-                f"--as-of: {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
-            ) from None
+    day = None if args.as_of is None else parse_day("--as-of", args.as_of)
+    if day is None and args.known_on is not None:
+        day = parse_day("--known-on", args.known_on)
     locale_of(args)  # a bad --locale is refused before the data is read
-    timeline = load(args)
+    timeline = known(args, load(args))
     tag = locale_of(args, timeline) or "en"
+    previous = args.previous
     policies = [
         pid
         for pid, policy in timeline.policies.items()
@@ -120,12 +129,18 @@ def _deadlines(args: argparse.Namespace, criteria: Filter) -> int:
     ]
     unknown = [p for p in criteria.policies if p not in timeline.policies]
     if unknown:
-        known = ", ".join(sorted(timeline.policies)) or "none"
-        raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {known})")
+        ids = ", ".join(sorted(timeline.policies)) or "none"
+        raise UsageError(f"--policy: no policy with id {unknown[0]!r} (known: {ids})")
     emit_stream(
         args,
         lambda out: write_deadlines(
-            timeline, out, as_of=day, name=args.name, policies=policies, locale=tag
+            timeline,
+            out,
+            as_of=day,
+            name=args.name,
+            policies=policies,
+            locale=tag,
+            previous=previous,
         ),
     )
     return EXIT_OK

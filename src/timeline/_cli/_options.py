@@ -17,6 +17,7 @@ from timeline.errors import DataError, TimelineError, UsageError, WhenError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
     from collections.abc import Callable, Collection, Iterable, Mapping
     from pathlib import Path
     from typing import BinaryIO
@@ -38,6 +39,7 @@ __all__ = [
     "add_data",
     "add_allow_empty",
     "add_filters",
+    "add_known_on",
     "add_lanes",
     "add_locale",
     "add_output",
@@ -45,9 +47,11 @@ __all__ = [
     "emit",
     "emit_stream",
     "filter_of",
+    "known",
     "load",
     "locale_of",
     "output_target",
+    "parse_day",
     "refuse_unknown",
     "require_events",
     "unknown_value",
@@ -208,6 +212,34 @@ def width_of(args: argparse.Namespace) -> int | None:
 
     # COLUMNS first, then the terminal stdout is, then 80 (piped output has no terminal).
     return max(shutil.get_terminal_size((WIDTH, 24)).columns, NARROWEST)
+
+
+def add_known_on(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--known-on",
+        metavar="DATE",
+        help="only what was known at the end of this day, YYYY-MM-DD: the events whose "
+        "sources were published (or that were recorded) by then",
+    )
+
+
+def parse_day(option: str, value: str) -> dt.date:
+    """A YYYY-MM-DD option value; anything else is a usage error naming the option."""
+    from timeline._model import to_day
+
+    try:
+        return to_day(value)
+    except (TypeError, ValueError):
+        raise UsageError(
+            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
+        ) from None
+
+
+def known(args: argparse.Namespace, timeline: Timeline) -> Timeline:
+    """The timeline as known on --known-on's day, or the whole of it without the option."""
+    if getattr(args, "known_on", None) is None:
+        return timeline
+    return timeline.known_on(parse_day("--known-on", args.known_on))
 
 
 def filter_of(args: argparse.Namespace) -> Filter:

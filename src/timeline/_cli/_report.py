@@ -10,14 +10,17 @@ from timeline._cli._options import (
     add_command,
     add_data,
     add_filters,
+    add_known_on,
     add_lanes,
     add_locale,
     add_output,
     add_width,
     emit_stream,
     filter_of,
+    known,
     load,
     locale_of,
+    parse_day,
     refuse_unknown,
     require_events,
     width_of,
@@ -28,8 +31,10 @@ from timeline.errors import UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from timeline._cli._options import Commands
+    from timeline._timeline import Timeline
 
 
 def add(commands: Commands) -> None:
@@ -45,6 +50,7 @@ def add(commands: Commands) -> None:
     )
     add_lanes(parser, "swimlanes of the html, svg and timelinejs formats (default: policy)")
     add_width(parser, chart=True)
+    add_known_on(parser)
     add_locale(parser)
     add_output(parser)
     parser.add_argument(
@@ -61,8 +67,9 @@ def add(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the chronological report. The text format fits the terminal (COLUMNS, else 80
     when piped; --width N to choose) and --verbose adds each event's policy, effect and
-    quotes; --locale LANG writes it in another language. Example:
-    timeline report events --from 2025 --verbose --locale fr
+    quotes; --locale LANG writes it in another language; --known-on DAY, as it could have
+    been written that day. Example:
+    timeline report events --from 2025 --verbose --locale fr --known-on 2025-12-01
     """
     from timeline import report
     from timeline.report._axis import MAX_WIDTH, MIN_WIDTH, WIDTH
@@ -93,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
     # "en" when English: None would let the library fall back on timeline.toml's locale.
     tag = (locale_of(args, timeline) or "en") if args.format in report.LOCALISED else None
     refuse_unknown(timeline, criteria)
+    if args.known_on is not None:
+        timeline = _titled(
+            known(args, timeline), args.format, parse_day("--known-on", args.known_on), tag
+        )
     selected = timeline if criteria.is_empty else timeline.filter(criteria)
     if writes_file(args):
         require_events(args, selected, len(timeline), "an empty report")
@@ -131,6 +142,21 @@ def run(args: argparse.Namespace) -> int:
     # Written as it is made: a report of a million events never sits whole in memory.
     emit_stream(args, lambda out: report.write_pieces(out, texts))
     return EXIT_OK
+
+
+def _titled(timeline: Timeline, format: str, day: dt.date, tag: str | None) -> Timeline:
+    """The reports people read say whose knowledge they hold: "… (as known on 1 December
+    2025)" after the name, in the report's language; the data formats (json, csv,
+    timelinejs) keep the data as it is."""
+    if format not in ("text", "markdown", "html"):
+        return timeline
+    import attrs
+
+    from timeline._labels import day_label
+    from timeline._locale import message
+
+    name = message(tag, "known_on_name", name=timeline.settings.name, day=day_label(day, tag))
+    return attrs.evolve(timeline, settings=attrs.evolve(timeline.settings, name=name))
 
 
 def _either(formats: tuple[str, ...]) -> str:

@@ -11,12 +11,15 @@ from timeline._cli._options import (
     EXIT_OK,
     add_command,
     add_data,
+    add_known_on,
     add_locale,
     add_output,
     add_width,
     emit,
+    known,
     load,
     locale_of,
+    parse_day,
     refuse_unknown,
     width_of,
 )
@@ -35,8 +38,11 @@ def add(commands: Commands) -> None:
     parser = add_command(commands, "status", run, "print each policy's state on a date")
     add_data(parser)
     parser.add_argument(
-        "--as-of", metavar="DATE", help="the day to ask about, YYYY-MM-DD (default: today)"
+        "--as-of",
+        metavar="DATE",
+        help="the day to ask about, YYYY-MM-DD (default: today, or the --known-on day)",
     )
+    add_known_on(parser)
     parser.add_argument(
         "--policy", action="append", default=[], metavar="ID", help="only this policy (repeatable)"
     )
@@ -80,17 +86,6 @@ def add(commands: Commands) -> None:
     add_width(parser)
 
 
-def _date(option: str, value: str) -> dt.date:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-31"
-        ) from None
-
-
 def _check(args: argparse.Namespace) -> None:
     """Refuse options that do not go together, saying which do."""
     if args.series is None and (args.start or args.end):
@@ -109,27 +104,30 @@ def run(args: argparse.Namespace) -> int:
     """Print each policy's state on a date (default: today): its phase, the provisions that
     apply, what is pending and what comes next, and why when the data cannot decide it.
     Or ask one question over time: --pending, --upcoming DAYS, --changes FROM TO,
-    --series day|month|year --from A --to B. Example:
-    timeline status events --as-of 2025-12-31 --format json
+    --series day|month|year --from A --to B. With --known-on, only what was known that day
+    is folded. Example: timeline status events --as-of 2025-12-31 --format json
     """
     from timeline import _clock
     from timeline._query import Filter
 
     _check(args)
     args.columns = width_of(args)
-    day = None if args.as_of is None else _date("--as-of", args.as_of)
-    changes = [_date("--changes", value) for value in args.changes or ()]
-    span = [_date(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
+    day = None if args.as_of is None else parse_day("--as-of", args.as_of)
+    changes = [parse_day("--changes", value) for value in args.changes or ()]
+    span = [parse_day(o, v) for o, v in (("--from", args.start), ("--to", args.end)) if v]
+    learned = None if args.known_on is None else parse_day("--known-on", args.known_on)
     if args.locale is not None and (args.format != "text" or args.series is not None):
         raise UsageError("--locale goes with the text answers; json, csv and --series are data")
     locale_of(args)  # a bad --locale is refused before the data is read
     timeline = load(args)
     args.tag = locale_of(args, timeline) if args.format == "text" else None
     refuse_unknown(timeline, Filter(policies=tuple(args.policy)))
-    day = day or _clock.today(timeline.settings.zone)
+    timeline = known(args, timeline)
+    day = day or learned or _clock.today(timeline.settings.zone)
     policies = args.policy or None
     try:
-        emit(args, _answer(args, timeline, day, changes, span, policies))
+        answer = _answer(args, timeline, day, changes, span, policies)
+        emit(args, answer if learned is None else _as_known(answer, args.format, learned, args.tag))
     except KeyError as error:
         raise UsageError(f"--policy: {error.args[0]}") from None
     except TimelineError:
@@ -137,6 +135,24 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:  # a period that ends before it starts
         raise UsageError(str(error)) from None
     return EXIT_OK
+
+
+def _as_known(answer: str, format: str, day: dt.date, tag: str | None) -> str:
+    """An answer that says it holds only what was known on `day`: its title in text, a
+    `known_on` key first in JSON (the CSV series has no place for it)."""
+    if format == "json":
+        import json
+
+        data = {"known_on": day.isoformat(), **json.loads(answer)}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format == "text":
+        from timeline._labels import day_label
+        from timeline._locale import message
+
+        head, _, rest = answer.split("\n", 2)
+        head += message(tag, "known_on_title", day=day_label(day, tag))
+        return "\n".join([head, "=" * len(head), rest])
+    return answer
 
 
 def _answer(

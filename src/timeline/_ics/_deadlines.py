@@ -26,6 +26,7 @@ from timeline import _clock
 from timeline._agenda import Change, upcoming
 from timeline._ics._dates import local_note, utc_value
 from timeline._ics._lines import escape_text, escape_utf8, fold, fold_utf8, raw
+from timeline._ics._revise import Previous, Revisions
 from timeline._ics._write import _head, _header, _quoted, stamp_from_environment
 from timeline._labels import effect_label, when_label
 from timeline._labels import step_text as local_step
@@ -62,6 +63,7 @@ def _vevent(
     stamp: bytes,
     sources: Mapping[str, Source],
     locale: str | None = None,
+    revisions: Revisions | None = None,
 ) -> bytes:
     event, policy = change.event, change.policy
     when = event.when
@@ -112,7 +114,7 @@ def _vevent(
         b"TRANSP:TRANSPARENT\r\n",
         b"END:VEVENT\r\n",
     ]
-    return b"".join(lines)
+    return b"".join(lines) if revisions is None else revisions.revise(lines)
 
 
 def write_deadlines(
@@ -124,13 +126,16 @@ def write_deadlines(
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
     locale: str | None = None,
+    previous: Previous | None = None,
 ) -> None:
     """Write the deadline feed of `timeline` to a binary file: every date after `as_of`
     (default: `feed_day`) on which something starts to bind; its own text in the language
-    of `locale` (default: the timeline's `locale`, else English).
+    of `locale` (default: the timeline's `locale`, else English). `previous` is the feed
+    this one replaces, as for `write_ics`.
 
     Raises:
-        IcsError: the timeline's `refresh` or SOURCE_DATE_EPOCH is malformed.
+        IcsError: the timeline's `refresh` or SOURCE_DATE_EPOCH is malformed, or
+            `previous` is not an iCalendar calendar.
         KeyError: `policies` names a policy the timeline does not have.
         ValueError: `locale` is not supported.
     """
@@ -143,11 +148,12 @@ def write_deadlines(
         raise TypeError(f"stamp {stamp!r} is naive; give it a tzinfo (e.g. datetime.UTC)")
     title = name or message(tag, "deadlines_name", name=settings.name)
     description = message(tag, "deadlines_description", day=day.isoformat())
+    revisions = None if previous is None else Revisions.of(previous, utc_value(stamp))
     out.write(_header(title, description, settings.refresh, tag))
     domain = raw(settings.domain)
     stamp_line = fold(f"DTSTAMP:{utc_value(stamp)}")
     for change in upcoming(timeline, None, as_of=day, policies=policies):
-        out.write(_vevent(change, domain, stamp_line, timeline.sources, tag))
+        out.write(_vevent(change, domain, stamp_line, timeline.sources, tag, revisions))
     out.write(b"END:VCALENDAR\r\n")
 
 
@@ -159,10 +165,18 @@ def deadlines_ics(
     policies: Iterable[str] | None = None,
     stamp: dt.datetime | None = None,
     locale: str | None = None,
+    previous: Previous | None = None,
 ) -> bytes:
     """The deadline feed as bytes: `write_deadlines` into memory, with the same keywords."""
     out = io.BytesIO()
     write_deadlines(
-        timeline, out, as_of=as_of, name=name, policies=policies, stamp=stamp, locale=locale
+        timeline,
+        out,
+        as_of=as_of,
+        name=name,
+        policies=policies,
+        stamp=stamp,
+        locale=locale,
+        previous=previous,
     )
     return out.getvalue()

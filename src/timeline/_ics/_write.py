@@ -37,6 +37,7 @@ from timeline._ics._lines import (
     param,
     raw,
 )
+from timeline._ics._revise import Previous, Revisions
 from timeline._labels import effect_label, when_label
 from timeline._locale import chosen as chosen_locale
 from timeline._locale import message
@@ -87,6 +88,7 @@ class _Context:
     places: Mapping[str, Place]
     policies: Mapping[str, Policy]
     related: Mapping[str, str]  # event id → the previous event id of the same policy
+    revisions: Revisions | None = None  # the calendar this one replaces, when given
     locale: str | None = None  # the language of the generated text (normalised); None: English
     policy_lines: dict[tuple[str, Effect | None], str] = attrs.field(factory=dict)
     place_lines: dict[str, bytes] = attrs.field(factory=dict)  # place id → LOCATION (+ GEO)
@@ -290,7 +292,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     if event.said:
         out.append(fold_utf8(_SAID + escape_utf8(event.said)))
     out.append(_END)
-    return b"".join(out)
+    return b"".join(out) if ctx.revisions is None else ctx.revisions.revise(out)
 
 
 _TAG_CACHE: Final = 65_536  # distinct tag lists remembered; more are folded each time
@@ -398,6 +400,7 @@ class IcsOptions(TypedDict, total=False):
     stamp: dt.datetime | None
     feed: str | None
     locale: str | None
+    previous: Previous | None
 
 
 def write_ics(
@@ -411,6 +414,7 @@ def write_ics(
     stamp: dt.datetime | None = None,
     feed: str | None = None,
     locale: str | None = None,
+    previous: Previous | None = None,
 ) -> None:
     """Write the calendar to a binary file, one VEVENT at a time.
 
@@ -427,9 +431,13 @@ def write_ics(
             and description unless `name` and `description` are given.
         locale: the language of the text the calendar writes itself (date labels, the
             precision notes, "Sources:"); default the timeline's `locale`, else English.
+        previous: the calendar this one replaces (its bytes or its path): a VEVENT whose content
+            changed gets SEQUENCE one higher and LAST-MODIFIED `stamp`; an unchanged one
+            keeps its DTSTAMP, LAST-MODIFIED and SEQUENCE, and so its bytes.
 
     Raises:
-        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, or there is no such feed.
+        IcsError: `refresh` or SOURCE_DATE_EPOCH is malformed, there is no such feed, or
+            `previous` is not an iCalendar calendar.
         ValueError: `locale` is not supported.
     """
     ordered, timeline = _sorted(events)
@@ -450,16 +458,17 @@ def write_ics(
     # One pass before writing: the policy chains, each distinct date's lines (computed once:
     # parsed Whens are shared objects, so identity is a cheap key), and the zones in use,
     # whose VTIMEZONEs go first because some clients read a TZID only after its definition.
-    previous: dict[str, str] = {}
+    revisions = None if previous is None else Revisions.of(previous, utc_value(stamp))
+    last_of: dict[str, str] = {}  # policy id → its latest event so far
     related: dict[str, str] = {}
     cache: dict[int, _Dated] = {}  # id() is safe: `ordered` keeps every When alive
     dated: list[_Dated] = []
     years: dict[str, list[int]] = {}
     for event in ordered:
         if event.policy is not None:
-            if event.policy in previous:
-                related[event.id] = previous[event.policy]
-            previous[event.policy] = event.id
+            if event.policy in last_of:
+                related[event.id] = last_of[event.policy]
+            last_of[event.policy] = event.id
         hit = cache.get(id(event.when))
         if hit is None:
             hit = cache[id(event.when)] = _dated(event.when, tag)
@@ -473,6 +482,7 @@ def write_ics(
     ctx = _Context(
         domain=raw(domain or settings.domain),
         stamp=fold(f"DTSTAMP:{utc_value(stamp)}"),
+        revisions=revisions,
         names={k: actor.name for k, actor in timeline.actors.items()} if timeline else {},
         heads={k: _head(source) for k, source in timeline.sources.items()} if timeline else {},
         places=timeline.places if timeline else {},

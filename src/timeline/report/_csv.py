@@ -25,9 +25,13 @@ from timeline.report._json import EVENT_KEYS, bounds, qualifier
 
 __all__ = ["COLUMNS", "neutralise", "pieces", "render", "row"]
 
-#: The header, in order: the JSON export's keys (but the provision, not a column yet), the
-#: citations as two columns.
-COLUMNS: Final = (*(k for k in EVENT_KEYS[:-1] if k != "provision"), "sources", "quotes")
+#: The header, in order: the JSON export's keys (but the provision and the recorded day, not
+#: columns yet), the citations as two columns.
+COLUMNS: Final = (
+    *(k for k in EVENT_KEYS[:-1] if k not in ("provision", "recorded")),
+    "sources",
+    "quotes",
+)
 
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
 FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")

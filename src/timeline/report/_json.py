@@ -95,6 +95,7 @@ EVENT_KEYS: Final = (
     "provision",
     "place",
     "url",
+    "recorded",
     "citations",
 )
 _TOP: Final = frozenset({"format", "version", "settings", *_ARRAYS})
@@ -171,8 +172,15 @@ def _events(timeline: Timeline) -> Iterator[dict[str, Any]]:
             "provision": event.provision,
             "place": event.place,
             "url": event.url,
+            "recorded": _day(event.recorded),
             "citations": [
-                {"source": c.source, "quote": c.quote, "note": c.note} for c in event.cite
+                {
+                    "source": c.source,
+                    "quote": c.quote,
+                    "note": c.note,
+                    "recorded": _day(c.recorded),
+                }
+                for c in event.cite
             ],
         }
 
@@ -213,7 +221,8 @@ def _encoded_events(timeline: Timeline) -> Iterator[str]:
                 encoded = citations[id(citation)] = (
                     f'{{{_CITE_KEY}"source": {text(citation.source)},'
                     f'{_CITE_KEY}"quote": {optional(citation.quote)},'
-                    f'{_CITE_KEY}"note": {optional(citation.note)}{item}}}'
+                    f'{_CITE_KEY}"note": {optional(citation.note)},'
+                    f'{_CITE_KEY}"recorded": {optional(_day(citation.recorded))}{item}}}'
                 )
             cited.append(encoded)
         effect = event.effect
@@ -225,8 +234,13 @@ def _encoded_events(timeline: Timeline) -> Iterator[str]:
             f'{key}"effect": {"null" if effect is None else text(effect.value)},'
             f'{key}"provision": {optional(event.provision)},'
             f'{key}"place": {optional(event.place)},{key}"url": {optional(event.url)},'
+            f'{key}"recorded": {optional(_day(event.recorded))},'
             f'{key}"citations": [{item}' + f",{item}".join(cited) + f"{key}]\n    }}"
         )
+
+
+def _day(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _dated(when: When) -> dict[str, Any]:
