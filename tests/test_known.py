@@ -255,8 +255,9 @@ def test_what_we_could_say_on_a_day_about_the_us_controls(
     """On 1 December the rollback's sources (8 and 19 December) were not out: the status as
     of 31 December, known then, is the 2024 tightening; known on 10 December, the rollback."""
     code, out, err = _run(
-        capsys, "status", str(EVENTS), "--as-of", "2025-12-31", "--known-on", known_on
-    )
+        capsys, "status", str(EVENTS), "--as-of", "2025-12-31", "--known-on", known_on,
+        "--width", "0",
+    )  # fmt: skip
     assert code == 0, err
     day = D.fromisoformat(known_on)
     heading = f"Policy status as of 31 December 2025, as known on {day.day} December 2025"
@@ -296,10 +297,12 @@ EU = ROOT / "examples" / "eu-ai-act"
 def test_what_we_could_say_on_a_day_about_the_ai_act(
     capsys: pytest.CaptureFixture[str], known_on: str, says: str, never: str
 ) -> None:
-    """Known-on folds provisions and pending amendments from only what was known that day."""
+    """Known-on folds provisions and pending amendments from only what was known that day
+    (each answer on one line, --width 0, so the check reads the words, not the layout)."""
     code, out, err = _run(
-        capsys, "status", str(EU), "--as-of", "2025-12-31", "--known-on", known_on
-    )
+        capsys, "status", str(EU), "--as-of", "2025-12-31", "--known-on", known_on,
+        "--width", "0",
+    )  # fmt: skip
     assert code == 0, err
     assert says in out
     assert never not in out.split("\n", 2)[2]
