@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import itertools
 import shutil
 from pathlib import Path
 
@@ -251,3 +252,85 @@ def test_the_deadline_feed_writes_its_text_in_the_language() -> None:
     assert b"applicable" not in german.replace(b"\r\n ", b"")
     assert b"X-TIMELINE-LOCALE" not in english
     assert b"deadlines" in english
+
+
+# -- the chart --------------------------------------------------------------------------------
+
+
+def _months(year: int) -> timeline.Timeline:
+    """An event a month over one year: an axis of months, January's label with its year."""
+    return timeline.Timeline(
+        events=[
+            timeline.Event(
+                id=f"e{month}",
+                title=f"Step {month}",
+                when=timeline.When.parse(f"{year}-{month:02d}-15"),
+                cite=(timeline.Citation(source="s"),),
+            )
+            for month in range(1, 13)
+        ],
+        sources=[timeline.Source(id="s", title="A source")],
+        settings=Settings(name="Months"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (None, ["Jan 2025", "Feb", "Mar", "Apr"]),
+        ("fr", ["janv. 2025", "févr.", "mars", "avr."]),
+        ("de", ["Jan. 2025", "Feb", "Mär", "Apr"]),
+        ("ja", ["2025年1月", "2月", "3月", "4月"]),
+    ],
+)
+def test_the_axis_names_months_as_cldr_abbreviates_them(
+    locale: str | None, expected: list[str]
+) -> None:
+    """A month axis writes CLDR's abbreviations and year-and-month pattern in the language."""
+    from timeline.report._chart import lay_out
+
+    tl = _months(2025)
+    layout = lay_out(tl, "policy", tl, locale=locale)
+    assert layout is not None
+    assert layout.axis.unit == "month"
+    labels = [tick.label for tick in layout.axis.ticks]
+    assert labels[:4] == expected
+
+
+@pytest.mark.parametrize("locale", ["fr", "de", "es", "pt", "zh", "ja"])
+@pytest.mark.parametrize("width", [480, 1200])
+def test_the_axis_measures_the_labels_it_writes(
+    shipped: timeline.Timeline, locale: str, width: int
+) -> None:
+    """Every kept label, measured as written in the language, keeps clear of the next one,
+    and the years and months are CLDR's ('2025年', 'févr.'), never English ones."""
+    from timeline.report._axis import _GAP, _MINOR, _TICK
+    from timeline.report._chart import lay_out
+    from timeline.report._measure import width as text_width
+
+    layout = lay_out(shipped, "policy", shipped, locale=locale, width=width)
+    assert layout is not None
+    kept = sorted((t for t in layout.axis.ticks if t.label), key=lambda t: t.x)
+    assert len(kept) >= 3
+    for a, b in itertools.pairwise(kept):
+        size = _TICK if a.major else _MINOR
+        assert a.x + 3 + text_width(a.label, size, bold=a.major) + _GAP <= b.x + 3
+    dates = babel()
+    years = {
+        str(dates.format_skeleton("y", dt.date(y, 1, 1), locale=locale)) for y in range(2010, 2026)
+    }
+    months = {
+        str(dates.format_skeleton("MMM", dt.date(2025, m, 1), locale=locale)) for m in range(1, 13)
+    }
+    assert {t.label for t in kept} <= years | months
+
+
+def test_the_axis_cut_says_so_in_the_language(shipped: timeline.Timeline) -> None:
+    """A cut in the axis is titled with CLDR's interval of years and the catalog's words."""
+    page = report.html(shipped, locale="fr")
+    assert "<title>2011–2014 : aucun événement ne commence ni ne finit</title>" in page
+    assert "no events start or end" not in page
+    japanese = report.html(shipped, locale="ja")
+    assert "<title>2016年～2020年：始まる出来事も終わる出来事もない</title>" in japanese
+    assert 'class="tick">2025年</text>' in japanese
+    assert 'class="tick minor">12月</text>' in japanese

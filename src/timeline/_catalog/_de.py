@@ -174,4 +174,5 @@ WORDS: Final = {
     "ics_uncertain": "unsicher",
     "ics_approximate_uncertain": "ungefähr und unsicher",
     "ics_list": ", ",
+    "axis_gap": "{span}: kein Ereignis beginnt oder endet",
 }

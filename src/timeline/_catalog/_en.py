@@ -179,4 +179,5 @@ WORDS: Final = {
     "ics_uncertain": "uncertain",
     "ics_approximate_uncertain": "approximate and uncertain",
     "ics_list": ", ",
+    "axis_gap": "{span}: no events start or end",
 }

@@ -174,4 +174,5 @@ WORDS: Final = {
     "ics_uncertain": "incierta",
     "ics_approximate_uncertain": "aproximada e incierta",
     "ics_list": ", ",
+    "axis_gap": "{span}: ningún evento empieza ni termina",
 }

@@ -174,4 +174,5 @@ WORDS: Final = {
     "ics_uncertain": "incertaine",
     "ics_approximate_uncertain": "approximative et incertaine",
     "ics_list": ", ",
+    "axis_gap": "{span} : aucun événement ne commence ni ne finit",
 }

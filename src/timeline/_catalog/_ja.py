@@ -172,4 +172,5 @@ WORDS: Final = {
     "ics_uncertain": "不確か",
     "ics_approximate_uncertain": "おおよそかつ不確か",
     "ics_list": "、",
+    "axis_gap": "{span}：始まる出来事も終わる出来事もない",
 }

@@ -174,4 +174,5 @@ WORDS: Final = {
     "ics_uncertain": "incerta",
     "ics_approximate_uncertain": "aproximada e incerta",
     "ics_list": ", ",
+    "axis_gap": "{span}: nenhum evento começa nem termina",
 }

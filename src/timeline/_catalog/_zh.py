@@ -167,4 +167,5 @@ WORDS: Final = {
     "ics_uncertain": "存疑",
     "ics_approximate_uncertain": "约略且存疑",
     "ics_list": "，",
+    "axis_gap": "{span}：没有事件开始或结束",
 }

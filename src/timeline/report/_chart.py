@@ -230,15 +230,21 @@ def _marks_of(
 
 
 def lay_out(
-    timeline: Timeline, lanes: Lanes, history: Timeline, *, width: float = WIDTH
+    timeline: Timeline,
+    lanes: Lanes,
+    history: Timeline,
+    *,
+    width: float = WIDTH,
+    locale: str | None = None,
 ) -> Layout | None:
-    """The chart of `timeline` (None when no event has a finite date), `width` units wide;
-    `history` is the timeline the policy bands fold."""
+    """The chart of `timeline` (None when no event has a finite date), `width` units wide,
+    in the language of `locale` (None for English); `history` is the timeline the policy
+    bands fold."""
     zone = timeline.settings.zone
     points = [r for e in timeline for r in _bounds(e, zone)]
     if not points:
         return None
-    axis = build_axis(points, zone, width=width)
+    axis = build_axis(points, zone, width=width, locale=locale)
     title_room = min(_TITLE_ROOM, axis.right - axis.left)
     grouped, folded = _grouped(timeline, lanes)
     steps = changes_of(history)

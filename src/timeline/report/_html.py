@@ -232,7 +232,7 @@ def render(
     check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history, width=width)
+    layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
     script = _asset("filter.js")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
