@@ -334,3 +334,87 @@ def test_the_axis_cut_says_so_in_the_language(shipped: timeline.Timeline) -> Non
     assert "<title>2016年～2020年：始まる出来事も終わる出来事もない</title>" in japanese
     assert 'class="tick">2025年</text>' in japanese
     assert 'class="tick minor">12月</text>' in japanese
+
+
+def _dense(size: int = 400) -> timeline.Timeline:
+    """One policy lane of `size` events in one year: too many to label, so drawn as density,
+    with one title long enough to go to the numbered notes."""
+    words = " ".join(["regulation"] * 40)
+    return timeline.Timeline(
+        events=[
+            timeline.Event(
+                id=f"e{n:03d}",
+                title=words if n == 0 else f"Step {n}",
+                when=timeline.When.parse(f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"),
+                policy="p",
+                cite=(timeline.Citation(source="s"),),
+            )
+            for n in range(size)
+        ],
+        policies=[timeline.Policy(id="p", title="A policy", jurisdiction="EU", targets=["CN"])],
+        sources=[timeline.Source(id="s", title="A source")],
+        settings=Settings(name="Dense"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "fr",
+            [
+                "<summary>Le graphique en mots</summary>",
+                '<a href="#_events" class="skip">Passer les repères du graphique, vers la liste',
+                "</svg> un jour ou un instant</li>",
+                "</svg> politique en vigueur</li>",
+                "Imposée par <strong>US</strong> · vise CN",
+                'title="connue au jour">jour</span>',
+                'class="band-label">renforcée (2 décembre 2024)</text>',
+                "<title>État de « US export controls",
+                '<p class="axis-note">L’axe est en années, chacune aussi large',
+                "<small>couloirs par politique</small>",
+                '<th scope="col">Couloir</th>',
+            ],
+        ),
+        (
+            "ja",
+            [
+                "<summary>グラフの文字による説明</summary>",
+                '<a href="#_events" class="skip">グラフのマークを飛ばして出来事の一覧へ</a>',
+                "</svg> 日付または時刻</li>",
+                "</svg> 施行中の政策</li>",
+                "<strong>US</strong>が実施 · 対象：CN",
+                'title="日まで判明">日</span>',
+                'class="band-label">2022年10月7日 施行中</text>',
+                "<title>「US export controls",
+                '<p class="axis-note">軸の単位は年、各年の幅',
+                "<small>政策別のレーン</small>",
+            ],
+        ),
+    ],
+)
+def test_the_page_around_the_chart_is_in_the_language(
+    shipped: timeline.Timeline, locale: str, expected: list[str]
+) -> None:
+    """The legend, skip link, text alternative, axis note, bands, precision badges and the
+    policies' 'Imposed by' line are in the page's language, with none of the English."""
+    page = report.html(shipped, locale=locale)
+    for text in expected:
+        assert text in page, text
+    english = ["The chart in words", "a day or a moment", "Skip the chart", "Imposed by"]
+    english += ["known to the day", "The axis is in", "State of “", "lanes by policy"]
+    assert [text for text in english if text in page] == []
+
+
+def test_density_and_notes_are_in_the_language() -> None:
+    """A dense lane's tooltips and the numbered notes under the chart are in French, with
+    CLDR's dates and numbers."""
+    page = report.html(_dense(), locale="fr", width=480)
+    assert "événements datés au jour ou à l’instant" in page
+    assert "dated to the day" not in page
+    assert "tallest bin" not in page
+    assert "l’intervalle le plus haut en compte" in page
+    assert ">1 janvier 2025 : regulation regulation" in page
+    assert "January" not in page
+    assert "Un couloir qui a plus d’événements" in page
+    assert "(<code>--from</code>, <code>--to</code>, <code>--policy</code>)" in page
