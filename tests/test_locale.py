@@ -418,3 +418,47 @@ def test_density_and_notes_are_in_the_language() -> None:
     assert "January" not in page
     assert "Un couloir qui a plus d’événements" in page
     assert "(<code>--from</code>, <code>--to</code>, <code>--policy</code>)" in page
+
+
+# -- the site ---------------------------------------------------------------------------------
+
+
+def test_the_sites_navigation_and_policy_index_are_in_the_language(
+    tmp_path: Path, shipped: timeline.Timeline
+) -> None:
+    """The site bar, the policy pages' way back and the policy index are in French; the
+    files are the English site's, name for name."""
+    english = timeline.build_site(shipped, tmp_path / "en", as_of=dt.date(2025, 1, 1))
+    french = timeline.build_site(shipped, tmp_path / "fr", as_of=dt.date(2025, 1, 1), locale="fr")
+    assert french == english
+    index = (tmp_path / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<nav class="site" aria-label="Site">' in index
+    assert "<p><strong>Calendriers (.ics) :</strong> " in index
+    assert '<a href="timeline.ics">Tous les événements</a>' in index
+    assert '<a href="deadlines.ics">Échéances</a>' in index
+    assert "<p><strong>Données :</strong> " in index
+    assert '<a href="policies.html">Les 3 politiques</a>' in index
+    policies = (tmp_path / "fr" / "policies.html").read_text(encoding="utf-8")
+    assert "<h1>Politiques</h1>" in policies
+    assert '<th scope="col">Politique</th><th scope="col">Juridiction</th>' in policies
+    assert "Calendars" not in index + policies
+    page = next((tmp_path / "fr" / "policies").glob("*.html")).read_text(encoding="utf-8")
+    assert "Le calendrier de cette politique (.ics)" in page
+
+
+def test_year_pages_keep_their_english_paths_in_any_language(tmp_path: Path) -> None:
+    """A list paged by year names its pages in Japanese ('2025年', 'その2') but writes them
+    at the English paths, so links and bookmarks work in every language."""
+    tl = _dense(1100)
+    english = timeline.build_site(tl, tmp_path / "en", as_of=dt.date(2025, 1, 1))
+    japanese = timeline.build_site(tl, tmp_path / "ja", as_of=dt.date(2025, 1, 1), locale="ja")
+    assert japanese == english
+    assert "years/2025-2.html" in japanese
+    index = (tmp_path / "ja" / "index.html").read_text(encoding="utf-8")
+    assert "<p><strong>年ごとの出来事：</strong> " in index
+    assert '<a href="years/2025.html">2025年</a>' in index
+    assert '<th scope="col">年</th><th scope="col">出来事</th><th scope="col">ページ</th>' in index
+    assert '<a href="years/2025-2.html">その2</a>' in index
+    year = (tmp_path / "ja" / "years" / "2025-2.html").read_text(encoding="utf-8")
+    assert "<title>Dense：2025年 (2)</title>" in year
+    assert "← Dense" in year

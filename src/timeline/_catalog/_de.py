@@ -299,4 +299,30 @@ WORDS: Final = {
     "known.century": "auf das Jahrhundert bekannt",
     "sections": "Abschnitte",
     "steps_list": "; ",
+    "site_nav": "Website",
+    "site_back": "← {name}",
+    "site_policy_calendar": "Der Kalender dieser Politik (.ics)",
+    "site_what_changed": "Was sich geändert hat",
+    "site_atom": "Atom-Feed",
+    "site_updates": "Aktualisierungen:",
+    "site_by_year": "Ereignisse nach Jahr:",
+    "site_all_policies": "Alle {n} Politiken",
+    "site_the_policy": "Die Politik",
+    "site_all_events": "Alle Ereignisse",
+    "site_deadlines": "Fristen",
+    "site_calendars": "Kalender (.ics):",
+    "site_data": "Daten:",
+    "site_policies_title": "{name}: Politiken",
+    "col_policy": "Politik",
+    "col_jurisdiction": "Rechtsordnung",
+    "col_year": "Jahr",
+    "col_pages": "Seiten",
+    "listed_by_year": "{span}, nach Jahr aufgeführt:",
+    "part_n": "Teil {n}",
+    "n_of_total": "{n} von {total} Ereignissen",
+    "compact_note": (
+        "{span}: zu viele für eine Seite, daher enthält die Liste die {listed}, die als "
+        "Markierungen in der Grafik gezeichnet sind. Für jedes Ereignis grenzen Sie den Bericht "
+        "ein ({options}) oder erstellen eine Website ({build}), deren Seiten jedes Jahr auflisten."
+    ),
 }

@@ -285,4 +285,30 @@ WORDS: Final = {
     "known.century": "known to the century",
     "sections": "Sections",
     "steps_list": "; ",
+    "site_nav": "Site",
+    "site_back": "← {name}",
+    "site_policy_calendar": "This policy's calendar (.ics)",
+    "site_what_changed": "What changed",
+    "site_atom": "Atom feed",
+    "site_updates": "Updates:",
+    "site_by_year": "Events by year:",
+    "site_all_policies": "All {n} policies",
+    "site_the_policy": "The policy",
+    "site_all_events": "All events",
+    "site_deadlines": "Deadlines",
+    "site_calendars": "Calendars (.ics):",
+    "site_data": "Data:",
+    "site_policies_title": "{name}: policies",
+    "col_policy": "Policy",
+    "col_jurisdiction": "Jurisdiction",
+    "col_year": "Year",
+    "col_pages": "Pages",
+    "listed_by_year": "{span}, listed by year:",
+    "part_n": "part {n}",
+    "n_of_total": "{n} of {total} events",
+    "compact_note": (
+        "{span}: too many for one page, so the list holds the {listed} drawn as marks on the "
+        "chart. For every event, narrow the report ({options}) or build a site ({build}), whose "
+        "pages list every year."
+    ),
 }

@@ -301,4 +301,30 @@ WORDS: Final = {
     "known.century": "conocida al siglo",
     "sections": "Secciones",
     "steps_list": "; ",
+    "site_nav": "Sitio",
+    "site_back": "← {name}",
+    "site_policy_calendar": "El calendario de esta política (.ics)",
+    "site_what_changed": "Qué cambió",
+    "site_atom": "Canal Atom",
+    "site_updates": "Actualizaciones:",
+    "site_by_year": "Eventos por año:",
+    "site_all_policies": "Las {n} políticas",
+    "site_the_policy": "La política",
+    "site_all_events": "Todos los eventos",
+    "site_deadlines": "Plazos",
+    "site_calendars": "Calendarios (.ics):",
+    "site_data": "Datos:",
+    "site_policies_title": "{name}: políticas",
+    "col_policy": "Política",
+    "col_jurisdiction": "Jurisdicción",
+    "col_year": "Año",
+    "col_pages": "Páginas",
+    "listed_by_year": "{span}, listados por año:",
+    "part_n": "parte {n}",
+    "n_of_total": "{n} de {total} eventos",
+    "compact_note": (
+        "{span}: demasiados para una página, así que la lista contiene los {listed} dibujados "
+        "como marcas en el gráfico. Para ver cada evento, acote el informe ({options}) o genere "
+        "un sitio ({build}), cuyas páginas listan cada año."
+    ),
 }

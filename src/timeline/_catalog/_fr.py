@@ -303,4 +303,30 @@ WORDS: Final = {
     "known.century": "connue au siècle",
     "sections": "Sections",
     "steps_list": " ; ",
+    "site_nav": "Site",
+    "site_back": "← {name}",
+    "site_policy_calendar": "Le calendrier de cette politique (.ics)",
+    "site_what_changed": "Ce qui a changé",
+    "site_atom": "Flux Atom",
+    "site_updates": "Mises à jour :",
+    "site_by_year": "Événements par année :",
+    "site_all_policies": "Les {n} politiques",
+    "site_the_policy": "La politique",
+    "site_all_events": "Tous les événements",
+    "site_deadlines": "Échéances",
+    "site_calendars": "Calendriers (.ics) :",
+    "site_data": "Données :",
+    "site_policies_title": "{name} : politiques",
+    "col_policy": "Politique",
+    "col_jurisdiction": "Juridiction",
+    "col_year": "Année",
+    "col_pages": "Pages",
+    "listed_by_year": "{span}, listés par année :",
+    "part_n": "partie {n}",
+    "n_of_total": "{n} sur {total} événements",
+    "compact_note": (
+        "{span} : trop pour une seule page, la liste garde donc les {listed} dessinés comme "
+        "repères sur le graphique. Pour chaque événement, restreignez le rapport ({options}) ou "
+        "construisez un site ({build}), dont les pages listent chaque année."
+    ),
 }

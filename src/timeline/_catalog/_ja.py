@@ -279,4 +279,30 @@ WORDS: Final = {
     "known.century": "世紀まで判明",
     "sections": "セクション",
     "steps_list": "；",
+    "site_nav": "サイト",
+    "site_back": "← {name}",
+    "site_policy_calendar": "この政策のカレンダー（.ics）",
+    "site_what_changed": "変更点",
+    "site_atom": "Atom フィード",
+    "site_updates": "更新：",
+    "site_by_year": "年ごとの出来事：",
+    "site_all_policies": "全{n}件の政策",
+    "site_the_policy": "政策",
+    "site_all_events": "すべての出来事",
+    "site_deadlines": "期限",
+    "site_calendars": "カレンダー（.ics）：",
+    "site_data": "データ：",
+    "site_policies_title": "{name}：政策",
+    "col_policy": "政策",
+    "col_jurisdiction": "管轄",
+    "col_year": "年",
+    "col_pages": "ページ",
+    "listed_by_year": "{span}、年ごとの一覧：",
+    "part_n": "その{n}",
+    "n_of_total": "{total}件中{n}件",
+    "compact_note": (
+        "{span}：1ページに収まらないため、一覧にはグラフにマークで表示した{listed}件のみを載せる。"
+        "すべての出来事を見るには、レポートを絞り込む（{options}）か、年ごとに全件を載せるサイトを"
+        "作成（{build}）。"
+    ),
 }

@@ -294,4 +294,30 @@ WORDS: Final = {
     "known.century": "conhecida ao século",
     "sections": "Seções",
     "steps_list": "; ",
+    "site_nav": "Site",
+    "site_back": "← {name}",
+    "site_policy_calendar": "O calendário desta política (.ics)",
+    "site_what_changed": "O que mudou",
+    "site_atom": "Feed Atom",
+    "site_updates": "Atualizações:",
+    "site_by_year": "Eventos por ano:",
+    "site_all_policies": "As {n} políticas",
+    "site_the_policy": "A política",
+    "site_all_events": "Todos os eventos",
+    "site_deadlines": "Prazos",
+    "site_calendars": "Calendários (.ics):",
+    "site_data": "Dados:",
+    "site_policies_title": "{name}: políticas",
+    "col_policy": "Política",
+    "col_jurisdiction": "Jurisdição",
+    "col_year": "Ano",
+    "col_pages": "Páginas",
+    "listed_by_year": "{span}, listados por ano:",
+    "part_n": "parte {n}",
+    "n_of_total": "{n} de {total} eventos",
+    "compact_note": (
+        "{span}: demais para uma página, então a lista traz os {listed} desenhados como marcas no "
+        "gráfico. Para ver cada evento, restrinja o relatório ({options}) ou gere um site "
+        "({build}), cujas páginas listam cada ano."
+    ),
 }

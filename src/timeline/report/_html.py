@@ -336,6 +336,7 @@ def render(
         phase_label=functools.partial(phase_label, locale=tag),
         options=_OPTIONS,
         made_with=_MADE_WITH,
+        build=_BUILD,
         list_link=Markup('<a href="#_events">{}</a>').format(say("list_of_events")),
         targets=lambda policy: message(tag, "ics_list").join(
             display_name(target, timeline) for target in policy.targets
@@ -371,6 +372,7 @@ def sayer(tag: str | None) -> Callable[..., Markup]:
 #: Markup the page's sentences hold, our own (never data).
 _OPTIONS: Final = Markup("<code>--from</code>, <code>--to</code>, <code>--policy</code>")
 _MADE_WITH: Final = Markup("<code>timeline report --format html</code>")
+_BUILD: Final = Markup("<code>timeline build</code>")
 
 
 def _lang(tag: str | None) -> str:
@@ -408,7 +410,10 @@ def _year_pages(
     rows = []
     for heading, events in by_year(timeline, tag):
         urls = list(dict.fromkeys(pages[e.id] for e in events if e.id in pages))
-        links = [(url, f"part {n}" if len(urls) > 1 else heading) for n, url in enumerate(urls, 1)]
+        links = [
+            (url, message(tag, "part_n", n=n) if len(urls) > 1 else heading)
+            for n, url in enumerate(urls, 1)
+        ]
         rows.append((heading, len(events), links))
     return rows
 
