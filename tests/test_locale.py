@@ -406,6 +406,24 @@ def test_the_page_around_the_chart_is_in_the_language(
     assert [text for text in english if text in page] == []
 
 
+def test_the_step_chart_of_policies_in_force_is_in_the_language() -> None:
+    """The 'Policies in force over time' section says its heading, dates, ticks, note and
+    table in Japanese, with CLDR's dates."""
+    act = timeline.load(ROOT / "examples" / "eu-ai-act")
+    page = report.html(act, locale="ja")
+    section = page.split('<section id="_in-force"', 1)[1].split("</section>", 1)[0]
+    assert '<h2 id="_in-force-heading">施行中の政策の推移</h2>' in section
+    assert (
+        '<title id="_in-force-title">施行中の政策（2021年2月4日～2027年10月17日）</title>'
+        in section
+    )
+    assert 'fill="#59636e">2025年</text>' in section
+    assert "「2025年6月～12月」" in section
+    assert '<th scope="row">2024年8月1日</th>' in section
+    for english in ("Policies in force", "All policies", "The counts", "uncertain", "August"):
+        assert english not in section, english
+
+
 def test_density_and_notes_are_in_the_language() -> None:
     """A dense lane's tooltips and the numbered notes under the chart are in French, with
     CLDR's dates and numbers."""

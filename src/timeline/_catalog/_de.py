@@ -325,4 +325,24 @@ WORDS: Final = {
         "Markierungen in der Grafik gezeichnet sind. Für jedes Ereignis grenzen Sie den Bericht "
         "ein ({options}) oder erstellen eine Website ({build}), deren Seiten jedes Jahr auflisten."
     ),
+    "steps_cell": "{sure} (+{maybe} unsicher)",
+    "steps_band": "ab {day}: {cell}",
+    "steps_all": "Alle Politiken",
+    "steps_no_jurisdiction": "keine Rechtsordnung",
+    "steps_heading": "Geltende Politiken im Zeitverlauf",
+    "steps_title": "Geltende Politiken, {first} bis {last}",
+    "steps_desc": (
+        "Eine Stufenlinie je Zeile zählt die an jedem Tag geltenden Politiken; ein schattiertes "
+        "Band darüber zählt jene, die es vielleicht sind, weil ihre Daten zu ungenau sind. Die "
+        "Tabelle unten nennt dieselben Zahlen."
+    ),
+    "steps_note": (
+        "Geltende Politiken an jedem Tag, {first} bis {last}: Die Linie zählt jene, die laut "
+        "Daten gelten; das schattierte Band darüber jene, die es vielleicht tun (ein ungenaues "
+        "Datum wie „{example}“ lässt es offen). Aus {command}."
+    ),
+    "steps_table": "Die Zahlen als Tabelle",
+    "steps_yearly": " (am Ende jedes Jahres)",
+    "steps_on": "am",
+    "steps_from": "ab",
 }

@@ -311,4 +311,24 @@ WORDS: Final = {
         "chart. For every event, narrow the report ({options}) or build a site ({build}), whose "
         "pages list every year."
     ),
+    "steps_cell": "{sure} (+{maybe} uncertain)",
+    "steps_band": "from {day}: {cell}",
+    "steps_all": "All policies",
+    "steps_no_jurisdiction": "no jurisdiction",
+    "steps_heading": "Policies in force over time",
+    "steps_title": "Policies in force, {first} to {last}",
+    "steps_desc": (
+        "A step line per row counts the policies in force each day; a shaded band above it counts "
+        "those that may or may not be, their dates being too imprecise to say. The table below "
+        "lists the same counts."
+    ),
+    "steps_note": (
+        "Policies in force each day, {first} to {last}: the line counts those the data says are "
+        "in force; the shaded band above it, those that may or may not be (an imprecise date, "
+        "such as “{example}”, leaves it open). From {command}."
+    ),
+    "steps_table": "The counts, as a table",
+    "steps_yearly": " (at the end of each year)",
+    "steps_on": "on",
+    "steps_from": "from",
 }

@@ -327,4 +327,24 @@ WORDS: Final = {
         "como marcas en el gráfico. Para ver cada evento, acote el informe ({options}) o genere "
         "un sitio ({build}), cuyas páginas listan cada año."
     ),
+    "steps_cell": "{sure} (+{maybe} inciertas)",
+    "steps_band": "desde el {day}: {cell}",
+    "steps_all": "Todas las políticas",
+    "steps_no_jurisdiction": "sin jurisdicción",
+    "steps_heading": "Políticas en vigor a lo largo del tiempo",
+    "steps_title": "Políticas en vigor, del {first} al {last}",
+    "steps_desc": (
+        "Una línea escalonada por fila cuenta las políticas en vigor cada día; una banda "
+        "sombreada encima cuenta las que pueden estarlo o no, por ser sus fechas demasiado "
+        "imprecisas. La tabla de abajo da los mismos recuentos."
+    ),
+    "steps_note": (
+        "Políticas en vigor cada día, del {first} al {last}: la línea cuenta las que los datos "
+        "dan en vigor; la banda sombreada encima, las que pueden estarlo o no (una fecha "
+        "imprecisa, como «{example}», lo deja abierto). Según {command}."
+    ),
+    "steps_table": "Los recuentos, en una tabla",
+    "steps_yearly": " (al final de cada año)",
+    "steps_on": "el",
+    "steps_from": "desde",
 }

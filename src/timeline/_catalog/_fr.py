@@ -329,4 +329,24 @@ WORDS: Final = {
         "repères sur le graphique. Pour chaque événement, restreignez le rapport ({options}) ou "
         "construisez un site ({build}), dont les pages listent chaque année."
     ),
+    "steps_cell": "{sure} (+{maybe} incertaines)",
+    "steps_band": "à partir du {day} : {cell}",
+    "steps_all": "Toutes les politiques",
+    "steps_no_jurisdiction": "sans juridiction",
+    "steps_heading": "Politiques en vigueur au fil du temps",
+    "steps_title": "Politiques en vigueur, du {first} au {last}",
+    "steps_desc": (
+        "Une ligne en escalier par rangée compte les politiques en vigueur chaque jour ; une "
+        "bande ombrée au-dessus compte celles qui le sont peut-être, leurs dates étant trop "
+        "imprécises pour le dire. Le tableau ci-dessous donne les mêmes nombres."
+    ),
+    "steps_note": (
+        "Politiques en vigueur chaque jour, du {first} au {last} : la ligne compte celles que les "
+        "données disent en vigueur ; la bande ombrée au-dessus, celles qui le sont peut-être (une "
+        "date imprécise, comme « {example} », laisse la question ouverte). D’après {command}."
+    ),
+    "steps_table": "Les nombres, en tableau",
+    "steps_yearly": " (à la fin de chaque année)",
+    "steps_on": "au",
+    "steps_from": "à partir du",
 }

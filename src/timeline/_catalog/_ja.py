@@ -305,4 +305,24 @@ WORDS: Final = {
         "すべての出来事を見るには、レポートを絞り込む（{options}）か、年ごとに全件を載せるサイトを"
         "作成（{build}）。"
     ),
+    "steps_cell": "{sure}（ほか不確か{maybe}件）",
+    "steps_band": "{day}から：{cell}",
+    "steps_all": "すべての政策",
+    "steps_no_jurisdiction": "管轄なし",
+    "steps_heading": "施行中の政策の推移",
+    "steps_title": "施行中の政策（{first}～{last}）",
+    "steps_desc": (
+        "各行の階段状の線は日ごとの施行中の政策数を示し、その上の網掛けの帯は日付が曖昧で施行中か"
+        "どうか言えない政策の数を示す。下の表に同じ数を載せる。"
+    ),
+    "steps_note": (
+        "{first}～{last}の日ごとの施行中の政策：線はデータ上施行中の政策を数え、"
+        "その上の網掛けの帯は施行中かどうか分からない政策を数える"
+        "（「{example}」のような曖昧な日付では決まらない）。{command} "
+        "による。"
+    ),
+    "steps_table": "数の表",
+    "steps_yearly": "（各年末）",
+    "steps_on": "日付",
+    "steps_from": "開始日",
 }

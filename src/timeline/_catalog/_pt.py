@@ -320,4 +320,24 @@ WORDS: Final = {
         "gráfico. Para ver cada evento, restrinja o relatório ({options}) ou gere um site "
         "({build}), cujas páginas listam cada ano."
     ),
+    "steps_cell": "{sure} (+{maybe} incertas)",
+    "steps_band": "a partir de {day}: {cell}",
+    "steps_all": "Todas as políticas",
+    "steps_no_jurisdiction": "sem jurisdição",
+    "steps_heading": "Políticas em vigor ao longo do tempo",
+    "steps_title": "Políticas em vigor, de {first} a {last}",
+    "steps_desc": (
+        "Uma linha em degraus por fileira conta as políticas em vigor a cada dia; uma faixa "
+        "sombreada acima conta as que podem estar ou não, por suas datas serem imprecisas demais. "
+        "A tabela abaixo dá as mesmas contagens."
+    ),
+    "steps_note": (
+        "Políticas em vigor a cada dia, de {first} a {last}: a linha conta as que os dados dizem "
+        "estar em vigor; a faixa sombreada acima, as que podem estar ou não (uma data imprecisa, "
+        "como “{example}”, deixa isso em aberto). De {command}."
+    ),
+    "steps_table": "As contagens, em tabela",
+    "steps_yearly": " (ao fim de cada ano)",
+    "steps_on": "em",
+    "steps_from": "a partir de",
 }

@@ -145,7 +145,8 @@ WORDS: Final = {
     "ics_policy": "政策：{0}",
     "ics_sources": "来源：",
     "ics_open_start": (
-        "日期：{label}（开始时间未知）。日历需要具体日期，因此该事件显示在{day}，即它可能指的最后一天。"
+        "日期：{label}（开始时间未知）。日历需要具体日期，因此该事件显示在{day}，"
+        "即它可能指的最后一天。"
     ),
     "ics_marker": (
         "日期：{label}{what}。日历需要具体日期，因此该事件显示在{day}，即它可能指的第一天；"
@@ -294,4 +295,23 @@ WORDS: Final = {
         "{span}：一页放不下，因此列表只包含图表上以标记表示的{listed}个事件。如需查看所有事件，请"
         "缩小报告范围（{options}）或生成网站（{build}），其页面逐年列出所有事件。"
     ),
+    "steps_cell": "{sure}（另有{maybe}项不确定）",
+    "steps_band": "自{day}起：{cell}",
+    "steps_all": "所有政策",
+    "steps_no_jurisdiction": "无管辖地",
+    "steps_heading": "随时间生效的政策",
+    "steps_title": "生效的政策，{first}至{last}",
+    "steps_desc": (
+        "每行的阶梯线统计每天生效的政策数；其上方的阴影带统计可能生效也可能未生效的政策，因为其日"
+        "期过于模糊。下表列出相同的数字。"
+    ),
+    "steps_note": (
+        "{first}至{last}每天生效的政策：线条统计数据表明生效的政策；"
+        "其上方的阴影带统计可能生效也可能未生效的政策（模糊的日期，如“{example}”，无法确定）。来自 "
+        "{command}。"
+    ),
+    "steps_table": "数字表",
+    "steps_yearly": "（每年年底）",
+    "steps_on": "日期",
+    "steps_from": "起始",
 }

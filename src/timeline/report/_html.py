@@ -329,7 +329,7 @@ def render(
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
         span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
-        in_force_chart=lay_out_steps(history, timeline) if in_force else None,
+        in_force_chart=lay_out_steps(history, timeline, tag) if in_force else None,
         lang=_lang(tag),
         words={key: message(tag, key) for key in _WORDS},
         effect_label=functools.partial(effect_label, locale=tag),
@@ -337,6 +337,8 @@ def render(
         options=_OPTIONS,
         made_with=_MADE_WITH,
         build=_BUILD,
+        series=_SERIES,
+        steps_example=when_label(_IMPRECISE, tag),
         list_link=Markup('<a href="#_events">{}</a>').format(say("list_of_events")),
         targets=lambda policy: message(tag, "ics_list").join(
             display_name(target, timeline) for target in policy.targets
@@ -373,6 +375,9 @@ def sayer(tag: str | None) -> Callable[..., Markup]:
 _OPTIONS: Final = Markup("<code>--from</code>, <code>--to</code>, <code>--policy</code>")
 _MADE_WITH: Final = Markup("<code>timeline report --format html</code>")
 _BUILD: Final = Markup("<code>timeline build</code>")
+_SERIES: Final = Markup("<code>timeline status --series day</code>")
+#: The imprecise date the step chart's note gives as its example.
+_IMPRECISE: Final = When.parse("2025-06/2025-12")
 
 
 def _lang(tag: str | None) -> str:
