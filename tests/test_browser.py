@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -357,6 +358,33 @@ def test_filter_box_hides_and_dims(browser: Browser, shipped_page: Path) -> None
     assert "wesemibay-expo-2025" not in result["shown"]
     assert result["dimmed"] > 0
     assert result["count"].endswith(" events")
+    assert browser.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "count"), [("fr", r"\d+ sur 16 événements"), ("ja", r"16件中\d+件")]
+)
+def test_filter_box_counts_in_the_language(
+    browser: Browser, tmp_path: Path, locale: str, count: str
+) -> None:
+    """On a French or Japanese page the filter box's label and the count its script writes
+    are in the language, and the script still runs under the page's CSP (its hash)."""
+    page = tmp_path / f"report.{locale}.html"
+    page.write_text(html.render(timeline.load(ROOT / "events"), locale=locale), encoding="utf-8")
+    browser.open(page, 1280)
+    result = browser.evaluate(
+        """(() => {
+          const box = document.getElementById('_filter');
+          const input = box.querySelector('input');
+          input.value = 'nvidia h200';
+          input.dispatchEvent(new Event('input'));
+          return {hidden: box.hidden, label: box.querySelector('label').textContent,
+                  count: box.querySelector('output').textContent};
+        })()"""
+    )
+    assert result["hidden"] is False
+    assert re.fullmatch(count, result["count"]), result["count"]
+    assert "Filter events" not in result["label"]
     assert browser.problems() == []
 
 

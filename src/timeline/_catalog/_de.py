@@ -345,4 +345,6 @@ WORDS: Final = {
     "steps_yearly": " (am Ende jedes Jahres)",
     "steps_on": "am",
     "steps_from": "ab",
+    "filter_label": "Ereignisse filtern",
+    "filter_placeholder": "Wort, Akteur, Schlagwort …",
 }

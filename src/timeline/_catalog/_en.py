@@ -331,4 +331,6 @@ WORDS: Final = {
     "steps_yearly": " (at the end of each year)",
     "steps_on": "on",
     "steps_from": "from",
+    "filter_label": "Filter events",
+    "filter_placeholder": "word, actor, tag…",
 }

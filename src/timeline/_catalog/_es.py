@@ -347,4 +347,6 @@ WORDS: Final = {
     "steps_yearly": " (al final de cada año)",
     "steps_on": "el",
     "steps_from": "desde",
+    "filter_label": "Filtrar eventos",
+    "filter_placeholder": "palabra, actor, etiqueta…",
 }

@@ -349,4 +349,6 @@ WORDS: Final = {
     "steps_yearly": " (à la fin de chaque année)",
     "steps_on": "au",
     "steps_from": "à partir du",
+    "filter_label": "Filtrer les événements",
+    "filter_placeholder": "mot, acteur, étiquette…",
 }

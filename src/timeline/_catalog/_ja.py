@@ -325,4 +325,6 @@ WORDS: Final = {
     "steps_yearly": "（各年末）",
     "steps_on": "日付",
     "steps_from": "開始日",
+    "filter_label": "出来事を絞り込む",
+    "filter_placeholder": "語句、関係者、タグ…",
 }

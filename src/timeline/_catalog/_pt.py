@@ -340,4 +340,6 @@ WORDS: Final = {
     "steps_yearly": " (ao fim de cada ano)",
     "steps_on": "em",
     "steps_from": "a partir de",
+    "filter_label": "Filtrar eventos",
+    "filter_placeholder": "palavra, ator, etiqueta…",
 }

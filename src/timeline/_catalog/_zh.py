@@ -314,4 +314,6 @@ WORDS: Final = {
     "steps_yearly": "（每年年底）",
     "steps_on": "日期",
     "steps_from": "起始",
+    "filter_label": "筛选事件",
+    "filter_placeholder": "词语、行为者、标签…",
 }

@@ -15,6 +15,8 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -266,7 +268,7 @@ def render(
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
     layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
-    script = _asset("filter.js")
+    script = _script(tag)
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
     shown = {e.policy for e in timeline if e.policy is not None}
@@ -378,6 +380,24 @@ _BUILD: Final = Markup("<code>timeline build</code>")
 _SERIES: Final = Markup("<code>timeline status --series day</code>")
 #: The imprecise date the step chart's note gives as its example.
 _IMPRECISE: Final = When.parse("2025-06/2025-12")
+
+
+#: The filter script's count, in English; another language's replaces it (see `_script`).
+_COUNT: Final = 'total + " of " + entries.length + " events"'
+_FIELD: Final = re.compile(r"(\{n\}|\{total\})")
+
+
+def _script(tag: str | None) -> str:
+    """The filter script, its count ("3 of 16 events") in `tag`'s language: the catalog's
+    words as JavaScript strings around the two numbers. English is the file as it is."""
+    script = _asset("filter.js")
+    if tag is None:
+        return script
+    words = MESSAGES[language(tag)]["n_of_total"]
+    names = {"{n}": "total", "{total}": "entries.length"}
+    pieces = [names.get(p) or json.dumps(p) for p in _FIELD.split(words) if p]
+    assert _COUNT in script
+    return script.replace(_COUNT, " + ".join(pieces))
 
 
 def _lang(tag: str | None) -> str:
