@@ -39,15 +39,16 @@ import hashlib
 import html
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, BinaryIO, Final, TypeAlias
 
 import attrs
 
 from timeline._clock import source_date_epoch
 from timeline._ics._write import stamp_from_environment
-from timeline._io import replaced_folder, write_atomic
+from timeline._io import atomic_writer, replaced_folder, write_atomic
 from timeline._locale import chosen, message
 from timeline._model import Event
 from timeline._previous import PreviousSite
@@ -65,6 +66,10 @@ _RESERVED: Final = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 _MAX_NAME: Final = 100
+
+#: A file's contents, or what writes them to the open file a piece at a time: the calendars
+#: and data exports of a million events are streamed, never held whole in memory.
+Contents: TypeAlias = str | bytes | Callable[[BinaryIO], None]
 _SAFE: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 _NAV_CSS: Final = """
@@ -143,7 +148,11 @@ def build(
         for relative, data in files:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
+            if callable(data):
+                with atomic_writer(path) as out:
+                    data(out)
+            else:
+                write_atomic(path, data)
             if epoch is not None:
                 os.utime(path, (epoch, epoch))
             written.append(relative)
@@ -158,7 +167,7 @@ def _files(
     *,
     previous: str | Path | None = None,
     as_of: dt.date | None = None,
-) -> Iterator[tuple[str, str | bytes]]:
+) -> Iterator[tuple[str, Contents]]:
     """Every file of the site, path and contents, one at a time. Each page is linear in what
     it shows: a policy page links to the policy index, not to every other policy; a year
     page links to the policy pages instead of repeating each policy."""
@@ -167,6 +176,7 @@ def _files(
     from timeline.report import _html as html_report
     from timeline.report import _json as json
     from timeline.report import _timelinejs as timelinejs
+    from timeline.report import write_pieces
 
     settings = timeline.settings
     tag = chosen(locale, settings.locale)
@@ -182,7 +192,13 @@ def _files(
     def was(relative: str) -> bytes | None:
         return None if before is None else before.calendar(relative)
 
-    yield "timeline.ics", ics.to_ics(timeline, locale=locale, previous=was("timeline.ics"))
+    def pieces(made: Iterator[str]) -> Callable[[BinaryIO], None]:
+        return partial(write_pieces, texts=made)
+
+    yield (
+        "timeline.ics",
+        partial(ics.write_ics, timeline, locale=locale, previous=was("timeline.ics")),
+    )
     yield (
         "deadlines.ics",
         ics.deadlines_ics(
@@ -193,13 +209,18 @@ def _files(
         title = settings.feeds[name].title or f"{settings.name}: {name}"
         yield (
             f"feeds/{stem}.ics",
-            ics.to_ics(
-                timeline, feed=name, name=title, locale=locale, previous=was(f"feeds/{stem}.ics")
+            partial(
+                ics.write_ics,
+                timeline,
+                feed=name,
+                name=title,
+                locale=locale,
+                previous=was(f"feeds/{stem}.ics"),
             ),
         )
-    yield "timeline.json", json.render(timeline)
-    yield "timeline.csv", csv.render(timeline)
-    yield "timelinejs.json", timelinejs.render(timeline, lanes=_lanes(lanes))
+    yield "timeline.json", pieces(json.pieces(timeline))
+    yield "timeline.csv", pieces(csv.pieces(timeline))
+    yield "timelinejs.json", pieces(timelinejs.pieces(timeline, lanes=_lanes(lanes)))
 
     years = _year_pages(timeline, tag)
     listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
