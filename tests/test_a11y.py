@@ -87,7 +87,7 @@ def large(generated_events: Path) -> Timeline:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, large: Timeline) -> dict[str, Path]:
     """The reports audited: the shipped data, the generated one and the EU AI Act example
-    (in English and in French)."""
+    (in English and in French; the generated one in French too, its density in words)."""
     folder = tmp_path_factory.mktemp("a11y")
     return {
         "shipped": write(timeline.load(ROOT / "events"), folder, "shipped"),
@@ -95,6 +95,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory, large: Timeline) -> dict[str
             timeline.load(ROOT / "events"), folder, "shipped-actors", lanes="actor"
         ),
         "large": write(large, folder, "large"),
+        "large-fr": write(large, folder, "large-fr", locale="fr"),
         "eu-ai-act": write(timeline.load(ROOT / "examples" / "eu-ai-act"), folder, "eu-ai-act"),
         "eu-ai-act-fr": write(
             timeline.load(ROOT / "examples" / "eu-ai-act"), folder, "eu-ai-act-fr", locale="fr"
@@ -103,7 +104,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory, large: Timeline) -> dict[str
 
 
 @pytest.mark.parametrize(
-    "name", ["shipped", "shipped-actors", "large", "eu-ai-act", "eu-ai-act-fr"]
+    "name", ["shipped", "shipped-actors", "large", "large-fr", "eu-ai-act", "eu-ai-act-fr"]
 )
 def test_no_serious_violation(browser: Any, pages: dict[str, Path], name: str) -> None:
     """axe-core finds no serious or critical WCAG 2.1 AA violation in the report."""

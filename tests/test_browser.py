@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -334,14 +335,14 @@ def test_phone_scrolls_the_chart_not_the_page(browser: Browser, shipped_page: Pa
     assert label["height"] >= 10  # labels stay legible: the chart is not shrunk to fit
 
 
-def test_filter_box_hides_and_dims(browser: Browser, shipped_page: Path) -> None:
-    """The optional script filters the list and dims the other marks."""
-    browser.open(shipped_page, 1280)
-    result = browser.evaluate(
-        """(() => {
+def _filter(browser: Browser, page: Path, words: str) -> dict[str, Any]:
+    """Open `page`, type `words` in its filter box and say what the box and list show."""
+    browser.open(page, 1280)
+    result: dict[str, Any] = browser.evaluate(
+        """((words) => {
           const box = document.getElementById('_filter');
           const input = box.querySelector('input');
-          input.value = 'nvidia h200';
+          input.value = words;
           input.dispatchEvent(new Event('input'));
           return {
             hidden: box.hidden,
@@ -349,14 +350,40 @@ def test_filter_box_hides_and_dims(browser: Browser, shipped_page: Path) -> None
               .map(a => a.id),
             dimmed: document.querySelectorAll('#_chart a.mark.dim').length,
             count: box.querySelector('output').textContent,
+            label: box.querySelector('label').textContent,
           };
-        })()"""
+        })"""
+        + f"({json.dumps(words)})"
     )
+    return result
+
+
+def test_filter_box_hides_and_dims(browser: Browser, shipped_page: Path) -> None:
+    """The optional script filters the list and dims the other marks."""
+    result = _filter(browser, shipped_page, "nvidia h200")
     assert result["hidden"] is False
     assert "h200-export-rollback" in result["shown"]
     assert "wesemibay-expo-2025" not in result["shown"]
     assert result["dimmed"] > 0
     assert result["count"].endswith(" events")
+    assert browser.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "count"), [("fr", r"\d+ sur 16 événements"), ("ja", r"16件中\d+件")]
+)
+def test_filter_box_counts_in_the_language(
+    browser: Browser, tmp_path: Path, locale: str, count: str
+) -> None:
+    """On a French or Japanese page the filter box's label and the count its script writes
+    are in the language, and the script still runs under the page's CSP (its hash)."""
+    page = tmp_path / f"report.{locale}.html"
+    page.write_text(html.render(timeline.load(ROOT / "events"), locale=locale), encoding="utf-8")
+    result = _filter(browser, page, "nvidia h200")
+    assert result["hidden"] is False
+    assert "h200-export-rollback" in result["shown"]
+    assert re.fullmatch(count, result["count"]), result["count"]
+    assert "Filter events" not in result["label"]
     assert browser.problems() == []
 
 

@@ -70,12 +70,15 @@ def long_titles() -> Timeline:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The report of the shipped data and of the long-titles dataset, written to files."""
+    """The report of the shipped data and of the long-titles dataset, written to files (and
+    in French and Japanese, whose axis labels are CLDR's)."""
     folder = tmp_path_factory.mktemp("layout")
     found = {}
     for name, tl in [("shipped", timeline.load(ROOT / "events")), ("long", long_titles())]:
-        found[name] = folder / f"{name}.html"
-        found[name].write_text(html.render(tl), encoding="utf-8")
+        for locale in (None, "fr", "ja"):
+            key = name if locale is None else f"{name}-{locale}"
+            found[key] = folder / f"{key}.html"
+            found[key].write_text(html.render(tl, locale=locale), encoding="utf-8")
     return found
 
 
@@ -107,12 +110,12 @@ def _open(browser: Browser, page: Path, width: int) -> None:
     assert browser.problems() == []
 
 
-@pytest.mark.parametrize("name", ["shipped", "long"])
+@pytest.mark.parametrize("name", ["shipped", "long", "shipped-fr", "long-fr", "shipped-ja"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_two_axis_labels_overlap(
     browser: Browser, pages: dict[str, Path], name: str, width: int
 ) -> None:
-    """The axis's year and month labels, as drawn, never touch one another."""
+    """The axis's year and month labels, as drawn in the page's language, never touch."""
     _open(browser, pages[name], width)
     ticks = sorted(_boxes(browser, "#_chart text.tick"), key=lambda b: b["left"])
     assert len(ticks) >= 3

@@ -124,3 +124,31 @@ def test_cli_refuses_what_cannot_be_drawn(
     """A width without a chart, a chart too narrow, or nothing to draw: usage errors (exit 2)."""
     assert main(["report", str(GOLDEN / "events"), *options]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("locale", ["fr", "ja"])
+def test_the_svg_speaks_the_pages_language(shipped: Timeline, locale: str) -> None:
+    """With a locale, the SVG names its language and holds the page's chart word for word:
+    the same axis labels, lane notes, band labels and tooltips."""
+    drawing = timeline.report.svg(shipped, locale=locale)
+    root = ElementTree.fromstring(drawing.encode("utf-8"))
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == locale
+    page = timeline.report.html(shipped, locale=locale)
+    chart = page.split('<div class="scroll">', 1)[1].split("</svg>", 1)[0]
+
+    def texts(markup: str, tag: str) -> list[str]:
+        return re.findall(rf"<{tag}[^>]*>([^<]+)</{tag}>", markup)
+
+    for tag in ("text", "title", "tspan"):
+        assert set(texts(chart, tag)) <= set(texts(drawing, tag)), tag
+    assert texts(drawing, "desc") == texts(chart, "desc")
+    assert "no events start or end" not in drawing
+    assert "xml:lang" not in timeline.report.svg(shipped)
+
+
+def test_cli_writes_an_svg_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """`report --format svg --locale fr` writes French axis labels."""
+    assert main(["report", str(ROOT / "events"), "--format", "svg", "--locale", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert 'class="tick minor">févr.</text>' in out
+    assert 'xml:lang="fr"' in out

@@ -32,6 +32,7 @@ __all__ = [
     "date_text",
     "day_label",
     "effect_label",
+    "end_label",
     "next_text",
     "pending_label",
     "phase_label",
@@ -88,6 +89,16 @@ def when_label(when: When, locale: str | None = None) -> str:
 def day_label(day: dt.date, locale: str | None = None) -> str:
     """A day as the status answers write it: '2 May 2024', '2 mai 2024'."""
     return when_label(When.from_date(day), locale)
+
+
+def end_label(part: Endpoint, locale: str) -> str:
+    """One end at its precision, its qualifier included but not its time of day, as a
+    chart's band names a step's date: '2 août 2026', 'vers 2021'."""
+    if part.time is None:
+        return _end(part, locale)
+    text = str(babel().format_date(part.first_day, "long", locale=locale))
+    key = _QUALIFIED.get(part.qualifier)
+    return text if key is None else message(locale, key, text)
 
 
 def _end(part: Endpoint, locale: str, *, with_offset: bool = True) -> str:

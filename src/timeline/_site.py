@@ -49,6 +49,7 @@ import attrs
 from timeline._clock import source_date_epoch
 from timeline._ics._write import stamp_from_environment
 from timeline._io import atomic_writer, replaced_folder, write_atomic
+from timeline._locale import chosen, message
 from timeline._model import Event
 from timeline._previous import PreviousSite
 from timeline._timeline import Timeline
@@ -178,6 +179,7 @@ def _files(
     from timeline.report import write_pieces
 
     settings = timeline.settings
+    tag = chosen(locale, settings.locale)
     feeds = {name: file_name(name) for name in settings.feeds}
     own_events: dict[str, list[Event]] = {}
     for event in timeline:
@@ -220,12 +222,12 @@ def _files(
     yield "timeline.csv", pieces(csv.pieces(timeline))
     yield "timelinejs.json", pieces(timelinejs.pieces(timeline, lanes=_lanes(lanes)))
 
-    years = _year_pages(timeline)
+    years = _year_pages(timeline, tag)
     listed = {e.id: path for path, _, chunk in years for e in chunk} if years else None
     changed = before is not None
     if before is not None:
         changes = before.changelog(timeline, stamp_from_environment())
-        nav = _nav(timeline, feeds, count, prefix="", years=years, changes=True)
+        nav = _nav(timeline, feeds, count, tag, prefix="", years=years, changes=True)
         for relative, data in changes.items():
             yield relative, _with_nav(data, nav) if relative == PAGE else data
     index = html_report.render(timeline, lanes=lanes, history=history, pages=listed, locale=locale)
@@ -237,14 +239,16 @@ def _files(
             "\n</head>",
             1,
         )
-    nav = _nav(timeline, feeds, count, prefix="", years=years, changes=changed)
+    nav = _nav(timeline, feeds, count, tag, prefix="", years=years, changes=changed)
     yield "index.html", _with_nav(index, nav)
     up_to_policies = {pid: f"../policies/{stem}.html" for pid, stem in pages.items()}
     for n, (relative, heading, chunk) in enumerate(years):
         part = attrs.evolve(
             timeline,
             events=chunk,
-            settings=attrs.evolve(settings, name=f"{settings.name}: {heading}", feeds={}),
+            settings=attrs.evolve(
+                settings, name=message(tag, "labelled", label=settings.name, text=heading), feeds={}
+            ),
         )
         page = html_report.render(
             part,
@@ -255,7 +259,8 @@ def _files(
             locale=locale,
         )
         around = (years[n - 1][:2] if n else None, years[n + 1][:2] if n + 1 < len(years) else None)
-        yield relative, _with_nav(page, _nav(timeline, feeds, count, prefix="../", around=around))
+        nav = _nav(timeline, feeds, count, tag, prefix="../", around=around)
+        yield relative, _with_nav(page, nav)
 
     history_of: dict[str, list[Event]] = {}
     for event in history:
@@ -287,11 +292,11 @@ def _files(
         page = html_report.render(
             titled, lanes=lanes, history=folded, pages=up, in_force=False, locale=locale
         )
-        nav = _nav(timeline, feeds, count, prefix="../", own=f"{stem}.ics")
+        nav = _nav(timeline, feeds, count, tag, prefix="../", own=f"{stem}.ics")
         yield f"policies/{stem}.html", _with_nav(page, nav)
     if pages:
-        nav = _nav(timeline, feeds, 0, prefix="", around=(None, None))  # no link to itself
-        index_page = _policy_index(timeline, pages, own_events, locale)
+        nav = _nav(timeline, feeds, 0, tag, prefix="", around=(None, None))  # not to itself
+        index_page = _policy_index(timeline, pages, own_events, tag)
         yield "policies.html", _with_nav(index_page, nav)
 
 
@@ -329,6 +334,7 @@ def _nav(
     timeline: Timeline,
     feeds: Mapping[str, str],
     policies: int,
+    tag: str | None,
     *,
     prefix: str,
     own: str | None = None,
@@ -339,43 +345,60 @@ def _nav(
     """The site bar: on the index every calendar and data file (and the year pages, when
     the list is paged); on a policy page (`own`: its calendar) or a year page (`around`:
     the pages before and after it) the way back; everywhere the index of the `policies`
-    policy pages."""
+    policy pages. Its words are in the language of `tag`; its paths are the same in every
+    language."""
     settings = timeline.settings
     parts = []
     if own is not None or around is not None:
-        links = [_link(f"{prefix}index.html", f"← {settings.name}")]
+        links = [_link(f"{prefix}index.html", message(tag, "site_back", name=settings.name))]
         if own is not None:
-            links.append(_link(own, "This policy's calendar (.ics)"))
+            links.append(_link(own, message(tag, "site_policy_calendar")))
         for neighbour, arrow in zip(around or (None, None), ("← ", "→ "), strict=True):
             if neighbour is not None:
                 path, heading = neighbour
                 links.append(_link(f"{prefix}{path}", f"{arrow}{heading}"))
         parts.append("<p>" + " · ".join(links) + "</p>")
     else:
-        parts += _downloads(timeline, feeds)
+        parts += _downloads(timeline, feeds, tag)
     if changes:
-        links = [_link(f"{prefix}{PAGE}", "What changed"), _link(f"{prefix}{FEED}", "Atom feed")]
-        parts.append("<p><strong>Updates:</strong> " + " · ".join(links) + "</p>")
+        links = [
+            _link(f"{prefix}{PAGE}", message(tag, "site_what_changed")),
+            _link(f"{prefix}{FEED}", message(tag, "site_atom")),
+        ]
+        parts.append(_line(message(tag, "site_updates"), links))
     if years:
         pages = [_link(f"{prefix}{path}", heading) for path, heading, _ in years]
-        parts.append("<p><strong>Events by year:</strong> " + " · ".join(pages) + "</p>")
+        parts.append(_line(message(tag, "site_by_year"), pages))
     if policies:
-        text = f"All {policies} policies" if policies > 1 else "The policy"
+        text = message(tag, "site_all_policies", n=policies) if policies > 1 else ""
+        text = text or message(tag, "site_the_policy")
         parts.append("<p>" + _link(f"{prefix}policies.html", text) + "</p>")
-    return '<nav class="site" aria-label="Site">\n' + "\n".join(parts) + "\n</nav>\n"
+    label = html.escape(message(tag, "site_nav"))
+    return f'<nav class="site" aria-label="{label}">\n' + "\n".join(parts) + "\n</nav>\n"
 
 
-def _year_pages(timeline: Timeline) -> list[tuple[str, str, Sequence[Event]]]:
+def _line(heading: str, links: Sequence[str]) -> str:
+    """'<p><strong>Data:</strong> JSON · CSV</p>': a heading and its links."""
+    return f"<p><strong>{html.escape(heading)}</strong> " + " · ".join(links) + "</p>"
+
+
+def _year_pages(
+    timeline: Timeline, tag: str | None = None
+) -> list[tuple[str, str, Sequence[Event]]]:
     """(path, heading, events) of each page of a list too long for one page: a page per
-    year, split in parts of at most `LIST_LIMIT` events; nothing when one page holds all."""
-    from timeline.report._common import by_year
+    year, split in parts of at most `LIST_LIMIT` events; nothing when one page holds all.
+    The heading is in the language of `tag`; the path is the English one in every language
+    ('years/2025.html', 'years/until-2021.html')."""
+    from timeline.report._common import by_year, year_heading
     from timeline.report._html import LIST_LIMIT
 
     if len(timeline) <= LIST_LIMIT:
         return []
     found: list[tuple[str, str, Sequence[Event]]] = []
-    for heading, events in by_year(timeline):
-        stem = heading.lower().replace(" ", "-")
+    zone = timeline.settings.zone
+    for english, events in by_year(timeline):
+        stem = english.lower().replace(" ", "-")
+        heading = english if tag is None else year_heading(events[0], zone, tag)
         for n in range(0, len(events), LIST_LIMIT):
             part = n // LIST_LIMIT + 1
             path = f"years/{stem}.html" if part == 1 else f"years/{stem}-{part}.html"
@@ -388,9 +411,10 @@ def _policy_index(
     timeline: Timeline,
     pages: Mapping[str, str],
     events: Mapping[str, Sequence[Event]],
-    locale: str | None,
+    tag: str | None,
 ) -> str:
-    """policies.html: every policy with a page, its jurisdiction and how many events."""
+    """policies.html: every policy with a page, its jurisdiction and how many events, in
+    the language of `tag` (normalised; None for English)."""
     from timeline.report._html import page_shell
 
     rows = []
@@ -401,34 +425,36 @@ def _policy_index(
             f'<tr><th scope="row">{_link(f"policies/{stem}.html", policy.title)}</th>'
             f"<td>{where}</td><td>{len(events[pid])}</td></tr>"
         )
+    heads = [message(tag, key) for key in ("policies", "col_policy", "col_jurisdiction", "events")]
+    h1, named, jurisdiction, count = (html.escape(text) for text in heads)
     body = (
-        '<main>\n<h1>Policies</h1>\n<table>\n<thead><tr><th scope="col">Policy</th>'
-        '<th scope="col">Jurisdiction</th><th scope="col">Events</th></tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</main>\n"
+        f'<main>\n<h1>{h1}</h1>\n<table>\n<thead><tr><th scope="col">{named}</th>'
+        f'<th scope="col">{jurisdiction}</th><th scope="col">{count}</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</main>\n"
     )
-    from timeline._locale import chosen
-
-    tag = chosen(locale, timeline.settings.locale)
-    return page_shell(f"{timeline.settings.name}: policies", body, locale=tag)
+    title = message(tag, "site_policies_title", name=timeline.settings.name)
+    return page_shell(title, body, locale=tag)
 
 
-def _downloads(timeline: Timeline, feeds: Mapping[str, str]) -> list[str]:
-    """The index's links to every calendar and data file."""
+def _downloads(timeline: Timeline, feeds: Mapping[str, str], tag: str | None) -> list[str]:
+    """The index's links to every calendar and data file (its words in `tag`'s language)."""
     settings = timeline.settings
     parts = []
-    calendars = [_link("timeline.ics", "All events"), _link("deadlines.ics", "Deadlines")]
+    calendars = [
+        _link("timeline.ics", message(tag, "site_all_events")),
+        _link("deadlines.ics", message(tag, "site_deadlines")),
+    ]
     calendars += [
         _link(f"feeds/{stem}.ics", settings.feeds[name].title or name)
         for name, stem in feeds.items()
     ]
-    parts.append("<p><strong>Calendars (.ics):</strong> " + " · ".join(calendars) + "</p>")
+    parts.append(_line(message(tag, "site_calendars"), calendars))
     downloads = [
         _link("timeline.json", "JSON"),
         _link("timeline.csv", "CSV"),
         _link("timelinejs.json", "TimelineJS"),
     ]
-    parts.append("<p><strong>Data:</strong> " + " · ".join(downloads) + "</p>")
+    parts.append(_line(message(tag, "site_data"), downloads))
     return parts
 
 

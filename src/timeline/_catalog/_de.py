@@ -174,4 +174,177 @@ WORDS: Final = {
     "ics_uncertain": "unsicher",
     "ics_approximate_uncertain": "ungefähr und unsicher",
     "ics_list": ", ",
+    "axis_gap": "{span}: kein Ereignis beginnt oder endet",
+    "labelled": "{label}: {text}",
+    "full_stop": ".",
+    "band_amendment": "Änderung {effect}",
+    "band_step": "{words} ({date})",
+    "band_state": "Stand von „{title}“",
+    "lane_other": "Andere Ereignisse",
+    "lane_no_policy": "keine Politik",
+    "lane_no_actor": "Kein Akteur genannt",
+    "lane_no_jurisdiction": "Keine Rechtsordnung",
+    "lane_outside": "Ereignisse außerhalb jeder Politik",
+    "lane_no_tag": "Kein Schlagwort",
+    "lane_tag": "Schlagwort",
+    "lane_together": "zusammen gezeichnet",
+    "lane_more": "{n} weitere Bahnen ({lanes})",
+    "lane_policy_state": "Stand der Politik",
+    "lanes_policy": "Politik",
+    "lanes_actor": "Akteur",
+    "lanes_jurisdiction": "Rechtsordnung",
+    "lanes_tag": "Schlagwort",
+    "lanes_one": "{n} Bahn",
+    "lanes_many": "{n} Bahnen",
+    "marks_one": "{n} Markierung",
+    "marks_many": "{n} Markierungen",
+    "lanes_by": "Bahnen nach {lanes}",
+    "chart_title": "{name}: Zeitleiste nach {lanes}",
+    "chart_desc": "{span}, in {lanes} nach {kind}; {marks} für {events}",
+    "chart_desc_dense": (
+        "; Bahnen, die zu voll sind, um jedes Ereignis zu beschriften, zeigen, wie viele in jeden "
+        "Abschnitt fallen"
+    ),
+    "density_one": "{span}: {n} Ereignis auf den Tag oder Zeitpunkt datiert",
+    "density_many": "{span}: {n} Ereignisse auf den Tag oder Zeitpunkt datiert",
+    "density_spread": ", und {n} aus ungenaueren Daten und Zeiträumen darüber verteilt",
+    "density_lane": "{name}: {events} Ereignisse; der höchste Abschnitt zählt {peak}",
+    "scroll_hint": "Neueste zuerst: Wischen Sie die Grafik nach rechts für frühere Jahre.",
+    "skip_chart": "Die Markierungen der Grafik überspringen, zur Liste der Ereignisse",
+    "axis_in_year": "Die Achse ist in Jahren",
+    "axis_in_month": "Die Achse ist in Monaten",
+    "axis_in_day": "Die Achse ist in Tagen",
+    "axis_busy_year": (
+        ", jedes so breit, wie seine Ereignisse es brauchen: volle Jahre sind breiter"
+    ),
+    "axis_busy_month": (
+        ", jeder so breit, wie seine Ereignisse es brauchen: volle Monate sind breiter"
+    ),
+    "axis_cut_year": "; Folgen leerer Jahre sind ausgelassen (//)",
+    "axis_cut_month": "; Folgen leerer Monate sind ausgelassen (//)",
+    "axis_hover": (
+        ". Zeigen, tippen oder mit Tab auf eine Markierung gehen zeigt ihr Datum; jede Markierung "
+        "verweist auf ihren Eintrag."
+    ),
+    "axis_hover_below": (
+        ". Zeigen, tippen oder mit Tab auf eine Markierung gehen zeigt ihr Datum; jede Markierung "
+        "verweist auf ihren Eintrag weiter unten."
+    ),
+    "axis_dense": (
+        " Eine Bahn mit mehr Ereignissen, als ihre Breite beschriften kann, zeigt, wie viele in "
+        "jeden Zeitabschnitt fallen (voll: auf den Tag oder Zeitpunkt datierte Ereignisse; hell: "
+        "die Anteile ungenauerer Daten und Zeiträume, über die mögliche Zeit verteilt) und "
+        "beschriftet einige davon: {marks} von {events} Ereignissen sind als Markierungen "
+        "gezeichnet."
+    ),
+    "axis_narrow": (
+        " Für jedes Ereignis im Detail grenzen Sie den Bericht ein ({options}) oder erstellen "
+        "eine Website, deren Seiten jedes Jahr auflisten."
+    ),
+    "axis_folded": " Die {n} kleinsten Bahnen sind zusammen gezeichnet.",
+    "chart_in_words": "Die Grafik in Worten",
+    "chart_marks_are": (
+        "Jede Markierung ist ein Ereignis der {list}{paged}, die sein volles Datum, seine Quellen "
+        "und Zitate nennt; der Name einer Markierung ist ihr Datum und Titel, und Tab geht von "
+        "Markierung zu Markierung."
+    ),
+    "list_of_events": "Liste der Ereignisse",
+    "on_year_page": " (auf der Seite seines Jahres)",
+    "col_lane": "Bahn",
+    "col_marks": "Als Markierungen gezeichnet",
+    "col_by_year": "Ereignisse nach Jahr",
+    "policy_states": "Stand der Politiken:",
+    "legend_day": "ein Tag oder ein Zeitpunkt",
+    "legend_span": "ein Zeitraum bekannter Tage",
+    "legend_vague": (
+        "ein Monat, eine Jahreszeit, ein Jahr oder Jahrzehnt: irgendwann darin, mit weichen Rändern"
+    ),
+    "legend_start": "ein Zeitraum, dessen Beginn nur auf Monat oder Jahr bekannt ist",
+    "legend_approximate": "~ ungefähr, ? unsicher (gestrichelt, schraffiert)",
+    "legend_open": "offener Zeitraum („seit …“, „bis …“): verblasst zum Rand",
+    "legend_cut": "Lücke in der Achse: Jahre ohne Ereignisse",
+    "legend_density": (
+        "wie viele Ereignisse in jeden Zeitabschnitt fallen: voll, auf den Tag oder Zeitpunkt "
+        "datiert; hell, Anteile ungenauerer Daten und Zeiträume"
+    ),
+    "legend_pending": "Politik anhängig (vorgeschlagen, angekündigt, beschlossen)",
+    "legend_in_force": "Politik in Kraft",
+    "legend_suspended": (
+        "Politik ausgesetzt (ein Band endet, wenn eine Politik aufgehoben wird oder ausläuft)"
+    ),
+    "imposed_by": "Erlassen von {name}",
+    "targets": "betrifft {names}",
+    "policy_text": "Text",
+    "earlier_steps": "{n} frühere Schritte stehen auf der {where}; die letzten {shown}:",
+    "policy_page": "Seite der Politik",
+    "more": "mehr",
+    "made_with": (
+        "Erstellt mit {command}. Daten werden so genau angegeben, wie ihre Quellen sie nennen."
+    ),
+    "precision.second": "Sekunde",
+    "known.second": "auf die Sekunde bekannt",
+    "precision.minute": "Minute",
+    "known.minute": "auf die Minute bekannt",
+    "precision.day": "Tag",
+    "known.day": "auf den Tag bekannt",
+    "precision.month": "Monat",
+    "known.month": "auf den Monat bekannt",
+    "precision.season": "Jahreszeit",
+    "known.season": "auf die Jahreszeit bekannt",
+    "precision.year": "Jahr",
+    "known.year": "auf das Jahr bekannt",
+    "precision.decade": "Jahrzehnt",
+    "known.decade": "auf das Jahrzehnt bekannt",
+    "precision.century": "Jahrhundert",
+    "known.century": "auf das Jahrhundert bekannt",
+    "sections": "Abschnitte",
+    "steps_list": "; ",
+    "site_nav": "Website",
+    "site_back": "← {name}",
+    "site_policy_calendar": "Der Kalender dieser Politik (.ics)",
+    "site_what_changed": "Was sich geändert hat",
+    "site_atom": "Atom-Feed",
+    "site_updates": "Aktualisierungen:",
+    "site_by_year": "Ereignisse nach Jahr:",
+    "site_all_policies": "Alle {n} Politiken",
+    "site_the_policy": "Die Politik",
+    "site_all_events": "Alle Ereignisse",
+    "site_deadlines": "Fristen",
+    "site_calendars": "Kalender (.ics):",
+    "site_data": "Daten:",
+    "site_policies_title": "{name}: Politiken",
+    "col_policy": "Politik",
+    "col_jurisdiction": "Rechtsordnung",
+    "col_year": "Jahr",
+    "col_pages": "Seiten",
+    "listed_by_year": "{span}, nach Jahr aufgeführt:",
+    "part_n": "Teil {n}",
+    "n_of_total": "{n} von {total} Ereignissen",
+    "compact_note": (
+        "{span}: zu viele für eine Seite, daher enthält die Liste die {listed}, die als "
+        "Markierungen in der Grafik gezeichnet sind. Für jedes Ereignis grenzen Sie den Bericht "
+        "ein ({options}) oder erstellen eine Website ({build}), deren Seiten jedes Jahr auflisten."
+    ),
+    "steps_cell": "{sure} (+{maybe} unsicher)",
+    "steps_band": "ab {day}: {cell}",
+    "steps_all": "Alle Politiken",
+    "steps_no_jurisdiction": "keine Rechtsordnung",
+    "steps_heading": "Geltende Politiken im Zeitverlauf",
+    "steps_title": "Geltende Politiken, {first} bis {last}",
+    "steps_desc": (
+        "Eine Stufenlinie je Zeile zählt die an jedem Tag geltenden Politiken; ein schattiertes "
+        "Band darüber zählt jene, die es vielleicht sind, weil ihre Daten zu ungenau sind. Die "
+        "Tabelle unten nennt dieselben Zahlen."
+    ),
+    "steps_note": (
+        "Geltende Politiken an jedem Tag, {first} bis {last}: Die Linie zählt jene, die laut "
+        "Daten gelten; das schattierte Band darüber jene, die es vielleicht tun (ein ungenaues "
+        "Datum wie „{example}“ lässt es offen). Aus {command}."
+    ),
+    "steps_table": "Die Zahlen als Tabelle",
+    "steps_yearly": " (am Ende jedes Jahres)",
+    "steps_on": "am",
+    "steps_from": "ab",
+    "filter_label": "Ereignisse filtern",
+    "filter_placeholder": "Wort, Akteur, Schlagwort …",
 }

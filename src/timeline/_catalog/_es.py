@@ -174,4 +174,179 @@ WORDS: Final = {
     "ics_uncertain": "incierta",
     "ics_approximate_uncertain": "aproximada e incierta",
     "ics_list": ", ",
+    "axis_gap": "{span}: ningún evento empieza ni termina",
+    "labelled": "{label}: {text}",
+    "full_stop": ".",
+    "band_amendment": "enmienda {effect}",
+    "band_step": "{words} ({date})",
+    "band_state": "Estado de «{title}»",
+    "lane_other": "Otros eventos",
+    "lane_no_policy": "sin política",
+    "lane_no_actor": "Ningún actor nombrado",
+    "lane_no_jurisdiction": "Sin jurisdicción",
+    "lane_outside": "eventos fuera de toda política",
+    "lane_no_tag": "Sin etiqueta",
+    "lane_tag": "etiqueta",
+    "lane_together": "dibujados juntos",
+    "lane_more": "{n} carriles más ({lanes})",
+    "lane_policy_state": "estado de la política",
+    "lanes_policy": "política",
+    "lanes_actor": "actor",
+    "lanes_jurisdiction": "jurisdicción",
+    "lanes_tag": "etiqueta",
+    "lanes_one": "{n} carril",
+    "lanes_many": "{n} carriles",
+    "marks_one": "{n} marca",
+    "marks_many": "{n} marcas",
+    "lanes_by": "carriles por {lanes}",
+    "chart_title": "{name}: cronología por {lanes}",
+    "chart_desc": "{span}, en {lanes} por {kind}; {marks} para {events}",
+    "chart_desc_dense": (
+        "; los carriles demasiado llenos para rotular cada evento muestran cuántos caen en cada "
+        "tramo"
+    ),
+    "density_one": "{span}: {n} evento fechado al día o al instante",
+    "density_many": "{span}: {n} eventos fechados al día o al instante",
+    "density_spread": ", y {n} repartidos en él a partir de fechas más vagas y periodos",
+    "density_lane": "{name}: {events} eventos; el tramo más alto contiene {peak}",
+    "scroll_hint": (
+        "Lo más reciente primero: deslice el gráfico a la derecha para ver años anteriores."
+    ),
+    "skip_chart": "Saltar las marcas del gráfico, a la lista de eventos",
+    "axis_in_year": "El eje está en años",
+    "axis_in_month": "El eje está en meses",
+    "axis_in_day": "El eje está en días",
+    "axis_busy_year": (
+        ", cada uno tan ancho como sus eventos lo requieren: los años con más eventos son más "
+        "anchos"
+    ),
+    "axis_busy_month": (
+        ", cada uno tan ancho como sus eventos lo requieren: los meses con más eventos son más "
+        "anchos"
+    ),
+    "axis_cut_year": "; las series de años vacíos se cortan (//)",
+    "axis_cut_month": "; las series de meses vacíos se cortan (//)",
+    "axis_hover": (
+        ". Pase el cursor, toque o use Tab sobre una marca para ver su fecha; cada marca enlaza "
+        "con su entrada."
+    ),
+    "axis_hover_below": (
+        ". Pase el cursor, toque o use Tab sobre una marca para ver su fecha; cada marca enlaza "
+        "con su entrada más abajo."
+    ),
+    "axis_dense": (
+        " Un carril con más eventos de los que su ancho permite rotular muestra cuántos caen en "
+        "cada tramo de tiempo (sólido: eventos fechados al día o al instante; claro: las partes "
+        "de fechas más vagas y periodos, repartidas en el tiempo que abarcan) y rotula algunos: "
+        "{marks} de {events} eventos se dibujan como marcas."
+    ),
+    "axis_narrow": (
+        " Para ver cada evento en detalle, acote el informe ({options}) o genere un sitio, cuyas "
+        "páginas listan cada año."
+    ),
+    "axis_folded": " Los {n} carriles más pequeños se dibujan juntos.",
+    "chart_in_words": "El gráfico en palabras",
+    "chart_marks_are": (
+        "Cada marca es un evento de la {list}{paged}, que da su fecha completa, sus fuentes y "
+        "citas; el nombre de una marca es su fecha y su título, y Tab pasa de una marca a otra."
+    ),
+    "list_of_events": "lista de eventos",
+    "on_year_page": " (en la página de su año)",
+    "col_lane": "Carril",
+    "col_marks": "Dibujados como marcas",
+    "col_by_year": "Eventos por año",
+    "policy_states": "Estados de las políticas:",
+    "legend_day": "un día o un instante",
+    "legend_span": "un periodo de días conocidos",
+    "legend_vague": (
+        "un mes, una estación, un año o una década: en algún momento dentro, bordes difuminados"
+    ),
+    "legend_start": "un periodo cuyo inicio se conoce solo al mes o al año",
+    "legend_approximate": "~ aproximado, ? incierto (discontinuo, rayado)",
+    "legend_open": "periodo abierto («desde…», «hasta…»): se desvanece hacia el borde",
+    "legend_cut": "corte en el eje: años sin nada",
+    "legend_density": (
+        "cuántos eventos caen en cada tramo de tiempo: sólido, fechados al día o al instante; "
+        "claro, partes de fechas más vagas y periodos"
+    ),
+    "legend_pending": "política pendiente (propuesta, anunciada, adoptada)",
+    "legend_in_force": "política en vigor",
+    "legend_suspended": (
+        "política suspendida (una banda termina cuando una política se deroga o expira)"
+    ),
+    "imposed_by": "Impuesta por {name}",
+    "targets": "se dirige a {names}",
+    "policy_text": "texto",
+    "earlier_steps": "{n} pasos anteriores están en la {where}; los últimos {shown}:",
+    "policy_page": "página de la política",
+    "more": "más",
+    "made_with": (
+        "Hecho con {command}. Las fechas se muestran con la precisión que dan sus fuentes."
+    ),
+    "precision.second": "segundo",
+    "known.second": "conocida al segundo",
+    "precision.minute": "minuto",
+    "known.minute": "conocida al minuto",
+    "precision.day": "día",
+    "known.day": "conocida al día",
+    "precision.month": "mes",
+    "known.month": "conocida al mes",
+    "precision.season": "estación",
+    "known.season": "conocida a la estación",
+    "precision.year": "año",
+    "known.year": "conocida al año",
+    "precision.decade": "década",
+    "known.decade": "conocida a la década",
+    "precision.century": "siglo",
+    "known.century": "conocida al siglo",
+    "sections": "Secciones",
+    "steps_list": "; ",
+    "site_nav": "Sitio",
+    "site_back": "← {name}",
+    "site_policy_calendar": "El calendario de esta política (.ics)",
+    "site_what_changed": "Qué cambió",
+    "site_atom": "Canal Atom",
+    "site_updates": "Actualizaciones:",
+    "site_by_year": "Eventos por año:",
+    "site_all_policies": "Las {n} políticas",
+    "site_the_policy": "La política",
+    "site_all_events": "Todos los eventos",
+    "site_deadlines": "Plazos",
+    "site_calendars": "Calendarios (.ics):",
+    "site_data": "Datos:",
+    "site_policies_title": "{name}: políticas",
+    "col_policy": "Política",
+    "col_jurisdiction": "Jurisdicción",
+    "col_year": "Año",
+    "col_pages": "Páginas",
+    "listed_by_year": "{span}, listados por año:",
+    "part_n": "parte {n}",
+    "n_of_total": "{n} de {total} eventos",
+    "compact_note": (
+        "{span}: demasiados para una página, así que la lista contiene los {listed} dibujados "
+        "como marcas en el gráfico. Para ver cada evento, acote el informe ({options}) o genere "
+        "un sitio ({build}), cuyas páginas listan cada año."
+    ),
+    "steps_cell": "{sure} (+{maybe} inciertas)",
+    "steps_band": "desde el {day}: {cell}",
+    "steps_all": "Todas las políticas",
+    "steps_no_jurisdiction": "sin jurisdicción",
+    "steps_heading": "Políticas en vigor a lo largo del tiempo",
+    "steps_title": "Políticas en vigor, del {first} al {last}",
+    "steps_desc": (
+        "Una línea escalonada por fila cuenta las políticas en vigor cada día; una banda "
+        "sombreada encima cuenta las que pueden estarlo o no, por ser sus fechas demasiado "
+        "imprecisas. La tabla de abajo da los mismos recuentos."
+    ),
+    "steps_note": (
+        "Políticas en vigor cada día, del {first} al {last}: la línea cuenta las que los datos "
+        "dan en vigor; la banda sombreada encima, las que pueden estarlo o no (una fecha "
+        "imprecisa, como «{example}», lo deja abierto). Según {command}."
+    ),
+    "steps_table": "Los recuentos, en una tabla",
+    "steps_yearly": " (al final de cada año)",
+    "steps_on": "el",
+    "steps_from": "desde",
+    "filter_label": "Filtrar eventos",
+    "filter_placeholder": "palabra, actor, etiqueta…",
 }

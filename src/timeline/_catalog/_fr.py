@@ -174,4 +174,181 @@ WORDS: Final = {
     "ics_uncertain": "incertaine",
     "ics_approximate_uncertain": "approximative et incertaine",
     "ics_list": ", ",
+    "axis_gap": "{span} : aucun événement ne commence ni ne finit",
+    "labelled": "{label} : {text}",
+    "full_stop": ".",
+    "band_amendment": "modification {effect}",
+    "band_step": "{words} ({date})",
+    "band_state": "État de « {title} »",
+    "lane_other": "Autres événements",
+    "lane_no_policy": "sans politique",
+    "lane_no_actor": "Aucun acteur nommé",
+    "lane_no_jurisdiction": "Aucune juridiction",
+    "lane_outside": "événements hors de toute politique",
+    "lane_no_tag": "Aucune étiquette",
+    "lane_tag": "étiquette",
+    "lane_together": "dessinés ensemble",
+    "lane_more": "{n} autres couloirs ({lanes})",
+    "lane_policy_state": "état de la politique",
+    "lanes_policy": "politique",
+    "lanes_actor": "acteur",
+    "lanes_jurisdiction": "juridiction",
+    "lanes_tag": "étiquette",
+    "lanes_one": "{n} couloir",
+    "lanes_many": "{n} couloirs",
+    "marks_one": "{n} repère",
+    "marks_many": "{n} repères",
+    "lanes_by": "couloirs par {lanes}",
+    "chart_title": "{name} : chronologie par {lanes}",
+    "chart_desc": "{span}, en {lanes} par {kind} ; {marks} pour {events}",
+    "chart_desc_dense": (
+        " ; les couloirs trop pleins pour nommer chaque événement montrent combien tombent dans "
+        "chaque intervalle"
+    ),
+    "density_one": "{span} : {n} événement daté au jour ou à l’instant",
+    "density_many": "{span} : {n} événements datés au jour ou à l’instant",
+    "density_spread": (
+        ", et {n} répartis sur cet intervalle depuis des dates plus vagues et des périodes"
+    ),
+    "density_lane": "{name} : {events} événements ; l’intervalle le plus haut en compte {peak}",
+    "scroll_hint": (
+        "Les plus récents d’abord : faites glisser le graphique vers la droite pour les années "
+        "précédentes."
+    ),
+    "skip_chart": "Passer les repères du graphique, vers la liste des événements",
+    "axis_in_year": "L’axe est en années",
+    "axis_in_month": "L’axe est en mois",
+    "axis_in_day": "L’axe est en jours",
+    "axis_busy_year": (
+        ", chacune aussi large que ses événements l’exigent : les années chargées sont plus larges"
+    ),
+    "axis_busy_month": (
+        ", chacun aussi large que ses événements l’exigent : les mois chargés sont plus larges"
+    ),
+    "axis_cut_year": " ; les suites d’années vides sont coupées (//)",
+    "axis_cut_month": " ; les suites de mois vides sont coupées (//)",
+    "axis_hover": (
+        ". Survolez, touchez ou atteignez avec Tab un repère pour voir sa date ; chaque repère "
+        "mène à sa fiche."
+    ),
+    "axis_hover_below": (
+        ". Survolez, touchez ou atteignez avec Tab un repère pour voir sa date ; chaque repère "
+        "mène à sa fiche ci-dessous."
+    ),
+    "axis_dense": (
+        " Un couloir qui a plus d’événements que sa largeur ne peut en nommer montre combien "
+        "tombent dans chaque intervalle (plein : les événements datés au jour ou à l’instant ; "
+        "clair : les parts des dates plus vagues et des périodes, réparties sur le temps qu’elles "
+        "couvrent) et en nomme certains : {marks} des {events} événements sont dessinés comme "
+        "repères."
+    ),
+    "axis_narrow": (
+        " Pour chaque événement en détail, restreignez le rapport ({options}) ou construisez un "
+        "site, dont les pages listent chaque année."
+    ),
+    "axis_folded": " Les {n} plus petits couloirs sont dessinés ensemble.",
+    "chart_in_words": "Le graphique en mots",
+    "chart_marks_are": (
+        "Chaque repère est un événement de la {list}{paged}, qui donne sa date complète, ses "
+        "sources et ses citations ; le nom d’un repère est sa date et son titre, et Tab passe "
+        "d’un repère à l’autre."
+    ),
+    "list_of_events": "liste des événements",
+    "on_year_page": " (sur la page de son année)",
+    "col_lane": "Couloir",
+    "col_marks": "Dessinés comme repères",
+    "col_by_year": "Événements par année",
+    "policy_states": "États des politiques :",
+    "legend_day": "un jour ou un instant",
+    "legend_span": "une période aux jours connus",
+    "legend_vague": (
+        "un mois, une saison, une année ou une décennie : à un moment de cette période, bords "
+        "estompés"
+    ),
+    "legend_start": "une période dont le début n’est connu qu’au mois ou à l’année",
+    "legend_approximate": "~ approximatif, ? incertain (pointillé, hachuré)",
+    "legend_open": "période ouverte (« depuis… », « jusqu’à… ») : s’estompe jusqu’au bord",
+    "legend_cut": "coupure de l’axe : des années où rien ne se passe",
+    "legend_density": (
+        "combien d’événements tombent dans chaque intervalle : plein, datés au jour ou à "
+        "l’instant ; clair, parts des dates plus vagues et des périodes"
+    ),
+    "legend_pending": "politique en attente (proposée, annoncée, adoptée)",
+    "legend_in_force": "politique en vigueur",
+    "legend_suspended": (
+        "politique suspendue (une bande s’arrête quand une politique est abrogée ou expire)"
+    ),
+    "imposed_by": "Imposée par {name}",
+    "targets": "vise {names}",
+    "policy_text": "texte",
+    "earlier_steps": "{n} étapes antérieures sont sur la {where} ; les {shown} dernières :",
+    "policy_page": "page de la politique",
+    "more": "plus",
+    "made_with": "Fait avec {command}. Les dates sont données à la précision de leurs sources.",
+    "precision.second": "seconde",
+    "known.second": "connue à la seconde",
+    "precision.minute": "minute",
+    "known.minute": "connue à la minute",
+    "precision.day": "jour",
+    "known.day": "connue au jour",
+    "precision.month": "mois",
+    "known.month": "connue au mois",
+    "precision.season": "saison",
+    "known.season": "connue à la saison",
+    "precision.year": "année",
+    "known.year": "connue à l’année",
+    "precision.decade": "décennie",
+    "known.decade": "connue à la décennie",
+    "precision.century": "siècle",
+    "known.century": "connue au siècle",
+    "sections": "Sections",
+    "steps_list": " ; ",
+    "site_nav": "Site",
+    "site_back": "← {name}",
+    "site_policy_calendar": "Le calendrier de cette politique (.ics)",
+    "site_what_changed": "Ce qui a changé",
+    "site_atom": "Flux Atom",
+    "site_updates": "Mises à jour :",
+    "site_by_year": "Événements par année :",
+    "site_all_policies": "Les {n} politiques",
+    "site_the_policy": "La politique",
+    "site_all_events": "Tous les événements",
+    "site_deadlines": "Échéances",
+    "site_calendars": "Calendriers (.ics) :",
+    "site_data": "Données :",
+    "site_policies_title": "{name} : politiques",
+    "col_policy": "Politique",
+    "col_jurisdiction": "Juridiction",
+    "col_year": "Année",
+    "col_pages": "Pages",
+    "listed_by_year": "{span}, listés par année :",
+    "part_n": "partie {n}",
+    "n_of_total": "{n} sur {total} événements",
+    "compact_note": (
+        "{span} : trop pour une seule page, la liste garde donc les {listed} dessinés comme "
+        "repères sur le graphique. Pour chaque événement, restreignez le rapport ({options}) ou "
+        "construisez un site ({build}), dont les pages listent chaque année."
+    ),
+    "steps_cell": "{sure} (+{maybe} incertaines)",
+    "steps_band": "à partir du {day} : {cell}",
+    "steps_all": "Toutes les politiques",
+    "steps_no_jurisdiction": "sans juridiction",
+    "steps_heading": "Politiques en vigueur au fil du temps",
+    "steps_title": "Politiques en vigueur, du {first} au {last}",
+    "steps_desc": (
+        "Une ligne en escalier par rangée compte les politiques en vigueur chaque jour ; une "
+        "bande ombrée au-dessus compte celles qui le sont peut-être, leurs dates étant trop "
+        "imprécises pour le dire. Le tableau ci-dessous donne les mêmes nombres."
+    ),
+    "steps_note": (
+        "Politiques en vigueur chaque jour, du {first} au {last} : la ligne compte celles que les "
+        "données disent en vigueur ; la bande ombrée au-dessus, celles qui le sont peut-être (une "
+        "date imprécise, comme « {example} », laisse la question ouverte). D’après {command}."
+    ),
+    "steps_table": "Les nombres, en tableau",
+    "steps_yearly": " (à la fin de chaque année)",
+    "steps_on": "au",
+    "steps_from": "à partir du",
+    "filter_label": "Filtrer les événements",
+    "filter_placeholder": "mot, acteur, étiquette…",
 }

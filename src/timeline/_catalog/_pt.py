@@ -174,4 +174,172 @@ WORDS: Final = {
     "ics_uncertain": "incerta",
     "ics_approximate_uncertain": "aproximada e incerta",
     "ics_list": ", ",
+    "axis_gap": "{span}: nenhum evento começa nem termina",
+    "labelled": "{label}: {text}",
+    "full_stop": ".",
+    "band_amendment": "alteração {effect}",
+    "band_step": "{words} ({date})",
+    "band_state": "Estado de “{title}”",
+    "lane_other": "Outros eventos",
+    "lane_no_policy": "sem política",
+    "lane_no_actor": "Nenhum ator nomeado",
+    "lane_no_jurisdiction": "Sem jurisdição",
+    "lane_outside": "eventos fora de qualquer política",
+    "lane_no_tag": "Sem etiqueta",
+    "lane_tag": "etiqueta",
+    "lane_together": "desenhados juntos",
+    "lane_more": "mais {n} faixas ({lanes})",
+    "lane_policy_state": "estado da política",
+    "lanes_policy": "política",
+    "lanes_actor": "ator",
+    "lanes_jurisdiction": "jurisdição",
+    "lanes_tag": "etiqueta",
+    "lanes_one": "{n} faixa",
+    "lanes_many": "{n} faixas",
+    "marks_one": "{n} marca",
+    "marks_many": "{n} marcas",
+    "lanes_by": "faixas por {lanes}",
+    "chart_title": "{name}: cronologia por {lanes}",
+    "chart_desc": "{span}, em {lanes} por {kind}; {marks} para {events}",
+    "chart_desc_dense": (
+        "; as faixas cheias demais para rotular cada evento mostram quantos caem em cada trecho"
+    ),
+    "density_one": "{span}: {n} evento datado ao dia ou ao instante",
+    "density_many": "{span}: {n} eventos datados ao dia ou ao instante",
+    "density_spread": ", e {n} distribuídos nele a partir de datas mais vagas e períodos",
+    "density_lane": "{name}: {events} eventos; o trecho mais alto contém {peak}",
+    "scroll_hint": (
+        "Mais recentes primeiro: deslize o gráfico para a direita para ver anos anteriores."
+    ),
+    "skip_chart": "Pular as marcas do gráfico, para a lista de eventos",
+    "axis_in_year": "O eixo está em anos",
+    "axis_in_month": "O eixo está em meses",
+    "axis_in_day": "O eixo está em dias",
+    "axis_busy_year": (
+        ", cada um tão largo quanto seus eventos exigem: anos movimentados são mais largos"
+    ),
+    "axis_busy_month": (
+        ", cada um tão largo quanto seus eventos exigem: meses movimentados são mais largos"
+    ),
+    "axis_cut_year": "; sequências de anos vazios são cortadas (//)",
+    "axis_cut_month": "; sequências de meses vazios são cortadas (//)",
+    "axis_hover": (
+        ". Passe o cursor, toque ou use Tab em uma marca para ver sua data; cada marca leva à sua "
+        "entrada."
+    ),
+    "axis_hover_below": (
+        ". Passe o cursor, toque ou use Tab em uma marca para ver sua data; cada marca leva à sua "
+        "entrada abaixo."
+    ),
+    "axis_dense": (
+        " Uma faixa com mais eventos do que sua largura permite rotular mostra quantos caem em "
+        "cada trecho de tempo (sólido: eventos datados ao dia ou ao instante; claro: as partes de "
+        "datas mais vagas e de períodos, distribuídas pelo tempo que permitem) e rotula alguns: "
+        "{marks} de {events} eventos são desenhados como marcas."
+    ),
+    "axis_narrow": (
+        " Para ver cada evento em detalhe, restrinja o relatório ({options}) ou gere um site, "
+        "cujas páginas listam cada ano."
+    ),
+    "axis_folded": " As {n} menores faixas são desenhadas juntas.",
+    "chart_in_words": "O gráfico em palavras",
+    "chart_marks_are": (
+        "Cada marca é um evento da {list}{paged}, que dá sua data completa, fontes e citações; o "
+        "nome de uma marca é sua data e título, e Tab passa de uma marca a outra."
+    ),
+    "list_of_events": "lista de eventos",
+    "on_year_page": " (na página do seu ano)",
+    "col_lane": "Faixa",
+    "col_marks": "Desenhados como marcas",
+    "col_by_year": "Eventos por ano",
+    "policy_states": "Estados das políticas:",
+    "legend_day": "um dia ou um instante",
+    "legend_span": "um período de dias conhecidos",
+    "legend_vague": "um mês, estação, ano ou década: em algum momento dentro dele, bordas suaves",
+    "legend_start": "um período cujo início é conhecido apenas ao mês ou ao ano",
+    "legend_approximate": "~ aproximado, ? incerto (tracejado, hachurado)",
+    "legend_open": "período aberto (“desde…”, “até…”): esmaece até a borda",
+    "legend_cut": "corte no eixo: anos sem nada",
+    "legend_density": (
+        "quantos eventos caem em cada trecho de tempo: sólido, datados ao dia ou ao instante; "
+        "claro, partes de datas mais vagas e de períodos"
+    ),
+    "legend_pending": "política pendente (proposta, anunciada, adotada)",
+    "legend_in_force": "política em vigor",
+    "legend_suspended": (
+        "política suspensa (uma faixa termina quando uma política é revogada ou expira)"
+    ),
+    "imposed_by": "Imposta por {name}",
+    "targets": "visa {names}",
+    "policy_text": "texto",
+    "earlier_steps": "{n} etapas anteriores estão na {where}; as últimas {shown}:",
+    "policy_page": "página da política",
+    "more": "mais",
+    "made_with": "Feito com {command}. As datas são mostradas com a precisão que suas fontes dão.",
+    "precision.second": "segundo",
+    "known.second": "conhecida ao segundo",
+    "precision.minute": "minuto",
+    "known.minute": "conhecida ao minuto",
+    "precision.day": "dia",
+    "known.day": "conhecida ao dia",
+    "precision.month": "mês",
+    "known.month": "conhecida ao mês",
+    "precision.season": "estação",
+    "known.season": "conhecida à estação",
+    "precision.year": "ano",
+    "known.year": "conhecida ao ano",
+    "precision.decade": "década",
+    "known.decade": "conhecida à década",
+    "precision.century": "século",
+    "known.century": "conhecida ao século",
+    "sections": "Seções",
+    "steps_list": "; ",
+    "site_nav": "Site",
+    "site_back": "← {name}",
+    "site_policy_calendar": "O calendário desta política (.ics)",
+    "site_what_changed": "O que mudou",
+    "site_atom": "Feed Atom",
+    "site_updates": "Atualizações:",
+    "site_by_year": "Eventos por ano:",
+    "site_all_policies": "As {n} políticas",
+    "site_the_policy": "A política",
+    "site_all_events": "Todos os eventos",
+    "site_deadlines": "Prazos",
+    "site_calendars": "Calendários (.ics):",
+    "site_data": "Dados:",
+    "site_policies_title": "{name}: políticas",
+    "col_policy": "Política",
+    "col_jurisdiction": "Jurisdição",
+    "col_year": "Ano",
+    "col_pages": "Páginas",
+    "listed_by_year": "{span}, listados por ano:",
+    "part_n": "parte {n}",
+    "n_of_total": "{n} de {total} eventos",
+    "compact_note": (
+        "{span}: demais para uma página, então a lista traz os {listed} desenhados como marcas no "
+        "gráfico. Para ver cada evento, restrinja o relatório ({options}) ou gere um site "
+        "({build}), cujas páginas listam cada ano."
+    ),
+    "steps_cell": "{sure} (+{maybe} incertas)",
+    "steps_band": "a partir de {day}: {cell}",
+    "steps_all": "Todas as políticas",
+    "steps_no_jurisdiction": "sem jurisdição",
+    "steps_heading": "Políticas em vigor ao longo do tempo",
+    "steps_title": "Políticas em vigor, de {first} a {last}",
+    "steps_desc": (
+        "Uma linha em degraus por fileira conta as políticas em vigor a cada dia; uma faixa "
+        "sombreada acima conta as que podem estar ou não, por suas datas serem imprecisas demais. "
+        "A tabela abaixo dá as mesmas contagens."
+    ),
+    "steps_note": (
+        "Políticas em vigor a cada dia, de {first} a {last}: a linha conta as que os dados dizem "
+        "estar em vigor; a faixa sombreada acima, as que podem estar ou não (uma data imprecisa, "
+        "como “{example}”, deixa isso em aberto). De {command}."
+    ),
+    "steps_table": "As contagens, em tabela",
+    "steps_yearly": " (ao fim de cada ano)",
+    "steps_on": "em",
+    "steps_from": "a partir de",
+    "filter_label": "Filtrar eventos",
+    "filter_placeholder": "palavra, ator, etiqueta…",
 }

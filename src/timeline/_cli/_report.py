@@ -119,7 +119,9 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.format == "svg":
         try:
-            texts = iter([report.svg(selected, lanes=lanes, history=timeline, width=pixels)])
+            texts = iter(
+                [report.svg(selected, lanes=lanes, history=timeline, locale=tag, width=pixels)]
+            )
         except ValueError as error:  # no event with a date: there is no chart to draw
             raise UsageError(f"--format svg: {error}") from None
     elif args.format == "text":

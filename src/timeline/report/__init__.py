@@ -63,7 +63,7 @@ WIDE: Final = ("html", "svg")
 
 #: Formats written for a reader, and so in a language (`locale`); the others are data, the
 #: same in every language.
-LOCALISED: Final = ("text", "markdown", "html")
+LOCALISED: Final = ("text", "markdown", "html", "svg")
 
 #: What the swimlanes of a laned format group events by.
 Lanes = Literal["policy", "actor", "jurisdiction", "tag"]
@@ -235,9 +235,11 @@ def svg(
     *,
     lanes: Lanes = "policy",
     history: Timeline | None = None,
+    locale: str | None = None,
     width: int = 1200,
 ) -> str:
-    """The chart alone as a standalone SVG, `width` px wide, for an article or a slide."""
+    """The chart alone as a standalone SVG, `width` px wide, for an article or a slide, in
+    the language of `locale` (see `render`): the same words as the page's chart."""
     from timeline.report import _svg
 
-    return _svg.render(timeline, lanes=lanes, history=history, width=width)
+    return _svg.render(timeline, lanes=lanes, history=history, locale=locale, width=width)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
+from timeline._locale import babel, message
 from timeline.report._measure import width as text_width
 
 __all__ = [
@@ -169,9 +171,15 @@ def _to_date(key: int, zone: dt.tzinfo) -> dt.date:
         return dt.date.max if key > 0 else dt.date.min
 
 
-def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: float = WIDTH) -> Axis:
+def build_axis(
+    points: Sequence[tuple[int, int]],
+    zone: dt.tzinfo,
+    *,
+    width: float = WIDTH,
+    locale: str | None = None,
+) -> Axis:
     """Lay out the axis over the finite bounds `points` (each a part's [lo, hi) keys), for a
-    chart `width` units wide.
+    chart `width` units wide, its labels in the language of `locale` (None for English).
 
     Units (years, or months for a span under three years, or days under three months)
     weigh 1 plus the number of bounds that touch them; runs of two or more empty units are
@@ -232,7 +240,9 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: flo
     for i in kept:
         if previous is not None and i != previous + 1:
             gap_first, gap_last = starts[previous + 1], starts[i] - dt.timedelta(days=1)
-            breaks.append(Break(x=x, width=_BREAK_W, title=_gap_title(gap_first, gap_last, unit)))
+            breaks.append(
+                Break(x=x, width=_BREAK_W, title=_gap_title(gap_first, gap_last, unit, locale))
+            )
             x += _BREAK_W
         width = room * weights[i] / total
         units.append(
@@ -251,38 +261,60 @@ def build_axis(points: Sequence[tuple[int, int]], zone: dt.tzinfo, *, width: flo
         unit=unit,
         units=tuple(units),
         breaks=tuple(breaks),
-        ticks=_ticks(units, unit, right),
+        ticks=_ticks(units, unit, right, locale),
         width=chart_width,
         right=right,
     )
 
 
-def _gap_title(first: dt.date, last: dt.date, unit: str) -> str:
-    if unit == "year":
-        return f"{first.year}–{last.year}: no events start or end"
-    return (
-        f"{calendar.month_abbr[first.month]} {first.year}–"
-        f"{calendar.month_abbr[last.month]} {last.year}: no events start or end"
-    )
+def _gap_title(first: dt.date, last: dt.date, unit: str, locale: str | None) -> str:
+    if locale is None:
+        if unit == "year":
+            return f"{first.year}–{last.year}: no events start or end"
+        return (
+            f"{calendar.month_abbr[first.month]} {first.year}–"
+            f"{calendar.month_abbr[last.month]} {last.year}: no events start or end"
+        )
+    skeleton = "y" if unit == "year" else "yMMM"
+    span = babel().format_interval(first, last, skeleton, locale=locale)
+    return message(locale, "axis_gap", span=str(span))
 
 
-def _ticks(units: Sequence[_Unit], unit: str, right: float) -> tuple[Tick, ...]:
-    """A tick at every unit (and at months inside a wide year); each label is measured and
-    kept only where it overlaps no other: units' labels first, then months between them."""
+@functools.lru_cache(maxsize=4096)
+def _tick_label(day: dt.date, skeleton: str, locale: str | None) -> str:
+    """A tick's label: `day` with a CLDR skeleton ('y', 'MMM', 'yMMM', 'd', 'MMMd') in
+    `locale`'s language, CLDR's own abbreviations ('janv.', '1月'); English as it always was
+    ('Jan 2025', '1 Jan')."""
+    if locale is not None:
+        return str(babel().format_skeleton(skeleton, day, locale=locale))
+    month = calendar.month_abbr[day.month]
+    return {
+        "y": str(day.year),
+        "MMM": month,
+        "yMMM": f"{month} {day.year}",
+        "d": str(day.day),
+        "MMMd": f"{day.day} {month}",
+    }[skeleton]
+
+
+def _ticks(
+    units: Sequence[_Unit], unit: str, right: float, locale: str | None = None
+) -> tuple[Tick, ...]:
+    """A tick at every unit (and at months inside a wide year), labelled in `locale`'s
+    language; each label, as written, is measured and kept only where it overlaps no other:
+    units' labels first, then months between them."""
     ticks: list[Tick] = []
     labels: list[str] = []
     for u in units:
         width = u.x1 - u.x0
         if unit == "year":
-            label = str(u.start.year)
+            label = _tick_label(u.start, "y", locale)
         elif unit == "month":
-            label = calendar.month_abbr[u.start.month]
-            if u.start.month == 1 or u is units[0]:
-                label += f" {u.start.year}"
+            first = u.start.month == 1 or u is units[0]
+            label = _tick_label(u.start, "yMMM" if first else "MMM", locale)
         else:
-            label = str(u.start.day)
-            if u.start.day == 1 or u is units[0]:
-                label += f" {calendar.month_abbr[u.start.month]}"
+            first = u.start.day == 1 or u is units[0]
+            label = _tick_label(u.start, "MMMd" if first else "d", locale)
             if width < 18 and u.start.weekday() != 0 and u is not units[0]:
                 label = ""  # narrow days: Mondays only
         ticks.append(Tick(x=u.x0, label="", major=True))
@@ -290,7 +322,8 @@ def _ticks(units: Sequence[_Unit], unit: str, right: float) -> tuple[Tick, ...]:
         if unit == "year" and width >= 160:  # months inside a wide year
             step = 1 if width / 12 >= 30 else 3
             for month in range(2, 13):
-                text = calendar.month_abbr[month] if (month - 1) % step == 0 else ""
+                day = dt.date(u.start.year, month, 1)
+                text = _tick_label(day, "MMM", locale) if (month - 1) % step == 0 else ""
                 ticks.append(Tick(x=u.x0 + (month - 1) / 12 * width, label="", major=False))
                 labels.append(text)
     taken: list[tuple[float, float]] = []  # sorted, non-overlapping extents of kept labels

@@ -14,7 +14,9 @@ from typing import Final
 import attrs
 
 from timeline import _lifecycle as lifecycle
+from timeline._labels import effect_label, end_label, phase_label, state_label
 from timeline._lifecycle import Phase, Transition
+from timeline._locale import message
 from timeline._model import Effect
 from timeline._timeline import Timeline
 from timeline.report._axis import LEFT, Axis
@@ -71,6 +73,28 @@ class Change:
         text = part.label()
         return text.split(", ", 1)[0] if part.time is not None else text
 
+    def local_words(self, locale: str | None) -> str:
+        """`words` in the language of `locale`: 'en vigueur', 'renforcée'."""
+        if locale is None:
+            return self.words
+        effect = self.step.effect
+        if self.phase is Phase.IN_FORCE and effect in _IN_FORCE_STEPS:
+            return effect_label(effect, locale)
+        if self.step.after.amendment is self.step.event:
+            return message(locale, "band_amendment", effect=effect_label(effect, locale))
+        return phase_label(self.phase, locale)
+
+    def label(self, locale: str | None) -> str:
+        """The step and its date, as its band names it: 'tightened 2 August 2026'."""
+        if locale is None:
+            return f"{self.words} {self.date}"
+        when = self.step.event.when
+        part = when.start or when.end
+        assert part is not None
+        return message(
+            locale, "band_step", words=self.local_words(locale), date=end_label(part, locale)
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Band:
@@ -122,9 +146,10 @@ def policy_changes(timeline: Timeline, policy: str) -> list[Change]:
     return changes_of(timeline).get(policy, [])
 
 
-def bands(changes: Sequence[Change], axis: Axis) -> tuple[Band, ...]:
+def bands(changes: Sequence[Change], axis: Axis, locale: str | None = None) -> tuple[Band, ...]:
     """The bands of one policy: its state from each step to the next, labelled where the
-    label fits ("tightened 2 August 2026", else "tightened", else nothing)."""
+    label, in the language of `locale`, fits ("tightened 2 August 2026", else "tightened",
+    else nothing)."""
     drawn: list[Band] = []
     for index, change in enumerate(changes):
         state = BAND_CLASS.get(change.phase)
@@ -139,7 +164,8 @@ def bands(changes: Sequence[Change], axis: Axis) -> tuple[Band, ...]:
         fade = min(sure - a, b - a)
         start = a + fade if b - a - fade >= 40 else a
         label = ""
-        for text in (f"{change.words} {change.date}", change.words):
+        dated, words = change.label(locale), change.local_words(locale)
+        for text in (dated, words):
             if start + 4 + text_width(text, _LABEL) + 4 <= b:
                 label = text
                 break
@@ -151,7 +177,9 @@ def bands(changes: Sequence[Change], axis: Axis) -> tuple[Band, ...]:
                 state=state,
                 label=label,
                 label_x=round(start + 4, 1),
-                title=f"{change.words} {change.date}: {change.step.after.label}",
+                title=message(
+                    locale, "labelled", label=dated, text=state_label(change.step.after, locale)
+                ),
             )
         )
     return tuple(drawn)

@@ -14,6 +14,8 @@ from typing import Final, Literal
 
 import attrs
 
+from timeline._labels import when_label
+from timeline._locale import message
 from timeline._model import Event
 from timeline._timeline import Timeline
 from timeline.report._axis import WIDTH, Axis, build_axis
@@ -152,15 +154,22 @@ def _lane_keys(event: Event, timeline: Timeline, lanes: Lanes) -> Sequence[str |
     return [policy.jurisdiction if policy is not None else None]
 
 
-def _lane_title(key: str | None, timeline: Timeline, lanes: Lanes) -> tuple[str, str]:
-    """The lane's title and a short note beside it."""
+#: The catch-all lane's title and note, by lanes (catalog keys; "" for no note).
+_CATCH_ALL: Final = {
+    "policy": ("lane_other", "lane_no_policy"),
+    "actor": ("lane_no_actor", ""),
+    "jurisdiction": ("lane_no_jurisdiction", "lane_outside"),
+    "tag": ("lane_no_tag", ""),
+}
+
+
+def _lane_title(
+    key: str | None, timeline: Timeline, lanes: Lanes, locale: str | None = None
+) -> tuple[str, str]:
+    """The lane's title and a short note beside it, in the language of `locale`."""
     if key is None:
-        return {
-            "policy": ("Other events", "no policy"),
-            "actor": ("No actor named", ""),
-            "jurisdiction": ("No jurisdiction", "events outside any policy"),
-            "tag": ("No tag", ""),
-        }[lanes]
+        title, note = _CATCH_ALL[lanes]
+        return message(locale, title), message(locale, note) if note else ""
     if lanes == "policy":
         policy = timeline.policies.get(key)
         if policy is None:
@@ -168,7 +177,7 @@ def _lane_title(key: str | None, timeline: Timeline, lanes: Lanes) -> tuple[str,
         jurisdiction = policy.jurisdiction
         return policy.title, display_name(jurisdiction, timeline) if jurisdiction else ""
     if lanes == "tag":
-        return key, "tag"
+        return key, message(locale, "lane_tag")
     return display_name(key, timeline), ""
 
 
@@ -213,9 +222,15 @@ def _grouped(timeline: Timeline, lanes: Lanes) -> tuple[dict[str | None, list[Ev
 
 
 def _marks_of(
-    events: Sequence[Event], axis: Axis, zone: dt.tzinfo, lane: int, colour: str
+    events: Sequence[Event],
+    axis: Axis,
+    zone: dt.tzinfo,
+    lane: int,
+    colour: str,
+    locale: str | None = None,
 ) -> tuple[list[Mark], Density | None]:
-    """Every event's mark in rows, or, when they do not fit, density and those that do."""
+    """Every event's mark in rows, or, when they do not fit, density (its tooltips in the
+    language of `locale`) and those that do."""
     room = axis.right - axis.left
     if len(events) <= 16 * room / 30:  # more could never all be labelled in 12 rows
         packed = pack([make_mark(e, axis, zone, lane, colour) for e in events])
@@ -226,19 +241,25 @@ def _marks_of(
         return axis.x(event.when.sort_key(zone)[0], edge=axis.left)
 
     picked = pick(events, lambda e: make_mark(e, axis, zone, lane, colour), x, axis.width)
-    return picked, density(events, axis, zone)
+    return picked, density(events, axis, zone, locale)
 
 
 def lay_out(
-    timeline: Timeline, lanes: Lanes, history: Timeline, *, width: float = WIDTH
+    timeline: Timeline,
+    lanes: Lanes,
+    history: Timeline,
+    *,
+    width: float = WIDTH,
+    locale: str | None = None,
 ) -> Layout | None:
-    """The chart of `timeline` (None when no event has a finite date), `width` units wide;
-    `history` is the timeline the policy bands fold."""
+    """The chart of `timeline` (None when no event has a finite date), `width` units wide,
+    in the language of `locale` (None for English); `history` is the timeline the policy
+    bands fold."""
     zone = timeline.settings.zone
     points = [r for e in timeline for r in _bounds(e, zone)]
     if not points:
         return None
-    axis = build_axis(points, zone, width=width)
+    axis = build_axis(points, zone, width=width, locale=locale)
     title_room = min(_TITLE_ROOM, axis.right - axis.left)
     grouped, folded = _grouped(timeline, lanes)
     steps = changes_of(history)
@@ -251,17 +272,18 @@ def lay_out(
         else:
             colour = f"c{colour_index % _PALETTE}"
             colour_index += 1
-        marks, dense = _marks_of(events, axis, zone, len(result), colour)
+        marks, dense = _marks_of(events, axis, zone, len(result), colour, locale)
         if key == "\0more":
-            key, title, note = None, f"{folded} more {lanes} lanes", "drawn together"
+            key, note = None, message(locale, "lane_together")
+            title = message(locale, "lane_more", n=folded, lanes=message(locale, f"lanes_{lanes}"))
         else:
-            title, note = _lane_title(key, timeline, lanes)
+            title, note = _lane_title(key, timeline, lanes, locale)
         lines, note = _title_lines(title, note, title_room)
         head = LANE_HEAD + _TITLE_LINE * (len(lines) - 1)
         rows = 1 + max((m.row + len(m.lines) - 1 for m in marks), default=-1)
         lane_bands: tuple[Band, ...] = ()
         if lanes == "policy" and key is not None:
-            lane_bands = bands(steps.get(key, []), axis)
+            lane_bands = bands(steps.get(key, []), axis, locale)
         lane = Lane(
             key=key,
             title=lines,
@@ -276,7 +298,7 @@ def lay_out(
             members=tuple(events),
             density=dense,
             bands=lane_bands,
-            band_title=f"State of “{title}”" if lane_bands else "",
+            band_title=message(locale, "band_state", title=title) if lane_bands else "",
         )
         top = lane.top
         placed = [attrs.evolve(m, y=round(top + m.row * ROW + ROW / 2, 1)) for m in marks]
@@ -290,8 +312,8 @@ def lay_out(
         )
         y += height
     if lanes != "policy":  # the policies' states get lanes of their own below
-        y = _band_lanes(timeline, axis, steps, result, y, title_room)
-    notes, result, y = _notes(result, axis, zone, y)
+        y = _band_lanes(timeline, axis, steps, result, y, title_room, locale)
+    notes, result, y = _notes(result, axis, zone, y, locale)
     drawn = frozenset(m.event.id for lane in result for m in lane.marks)
     return Layout(
         axis=axis,
@@ -311,13 +333,14 @@ def _band_lanes(
     result: list[Lane],
     y: float,
     room: float,
+    locale: str | None = None,
 ) -> float:
     """A lane of bands per policy with events, below the event lanes (at most MAX_LANES)."""
     shown = {e.policy for e in timeline if e.policy is not None}
     drawn = [(p, steps.get(p, [])) for p in timeline.policies if p in shown]
     for index, (policy, changes) in enumerate([(p, c) for p, c in drawn if c][:MAX_LANES]):
         title = timeline.policies[policy].title
-        lines, note = _title_lines(title, "policy state", room)
+        lines, note = _title_lines(title, message(locale, "lane_policy_state"), room)
         head = LANE_HEAD + _TITLE_LINE * (len(lines) - 1)
         result.append(
             Lane(
@@ -331,8 +354,8 @@ def _band_lanes(
                 head=head,
                 height=head + BAND + 16,
                 events=0,
-                bands=bands(changes, axis),
-                band_title=f"State of “{title}”",
+                bands=bands(changes, axis, locale),
+                band_title=message(locale, "band_state", title=title),
             )
         )
         y += head + BAND + 16
@@ -340,10 +363,10 @@ def _band_lanes(
 
 
 def _notes(
-    lanes: Iterable[Lane], axis: Axis, zone: dt.tzinfo, y: float
+    lanes: Iterable[Lane], axis: Axis, zone: dt.tzinfo, y: float, locale: str | None = None
 ) -> tuple[tuple[Note, ...], list[Lane], float]:
     """Number the drawn marks whose titles went to the notes, in chronological order, and
-    write the notes under the lanes."""
+    write the notes under the lanes, their dates in the language of `locale`."""
     order: dict[str, int] = {}
     lanes = list(lanes)
     long = [m for lane in lanes for m in lane.marks if m.note is not None]
@@ -358,7 +381,8 @@ def _notes(
     room = axis.right - axis.left - 40
     for mark in first:
         number = order[mark.event.id]
-        lines = wrap(f"{mark.event.when.label}: {mark.label}", room, _NOTE)
+        label = when_label(mark.event.when, locale)
+        lines = wrap(message(locale, "labelled", label=label, text=mark.label), room, _NOTE)
         notes.append(Note(number=number, event=mark.event, lines=lines, y=round(y, 1)))
         y += LINE * len(lines) + 4
     relabelled = [

@@ -18,6 +18,7 @@ from typing import Final
 
 import attrs
 
+from timeline._locale import babel, message
 from timeline._model import Event
 from timeline.report._axis import Axis
 
@@ -73,15 +74,46 @@ def _days(first: dt.date, last: dt.date) -> str:
     )
 
 
-def _share(value: float) -> str:
-    """'3', '1,204', '2.4' (a share of events spread over several bins)."""
-    if value >= 10 or abs(value - round(value)) < 0.05:
+def _share(value: float, locale: str | None = None) -> str:
+    """'3', '1,204', '2.4' (a share of events spread over several bins); in `locale`'s
+    digits and separators ('1 204', '2,4') through CLDR."""
+    whole = value >= 10 or abs(value - round(value)) < 0.05
+    if locale is not None:
+        babel()  # Babel is there (a usage error naming its install command if not)
+        from babel.numbers import format_decimal
+
+        rounded = round(value) if whole else round(value, 1)
+        return str(format_decimal(rounded, format="#,##0" if whole else "#,##0.0", locale=locale))
+    if whole:
         return f"{value:,.0f}"
     return f"{value:.1f}"
 
 
-def density(events: Iterable[Event], axis: Axis, zone: dt.tzinfo) -> Density:
-    """The bins of `events` on `axis`, each event spread over the time its date allows."""
+def _local_days(first: dt.date, last: dt.date, locale: str) -> str:
+    """`_days` in `locale`'s language: CLDR's day or year interval ('3–9 mars 2025')."""
+    dates = babel()
+    if first == last:
+        return str(dates.format_date(first, "long", locale=locale))
+    skeleton = "y" if (last - first).days > 700 else "yMMMMd"
+    return str(dates.format_interval(first, last, skeleton, locale=locale))
+
+
+def _bin_title(span: str, dated: float, spread: float, locale: str | None) -> str:
+    """What a bin holds, in words: '3–9 March 2025: 2 events dated to the day or the
+    moment, and 0.5 spread over it from vaguer dates and spans'."""
+    shown = _share(dated, locale)
+    key = "density_one" if _share(dated) == "1" else "density_many"
+    title = message(locale, key, span=span, n=shown)
+    if spread >= 0.05:
+        title += message(locale, "density_spread", n=_share(spread, locale))
+    return title
+
+
+def density(
+    events: Iterable[Event], axis: Axis, zone: dt.tzinfo, locale: str | None = None
+) -> Density:
+    """The bins of `events` on `axis`, each event spread over the time its date allows,
+    their tooltips in the language of `locale`."""
     count = max(1, round((axis.right - axis.left) / BIN))
     step = (axis.right - axis.left) / count
     edges = [axis.key(axis.left + i * step) for i in range(count + 1)]
@@ -121,11 +153,12 @@ def density(events: Iterable[Event], axis: Axis, zone: dt.tzinfo) -> Density:
     for k in range(count):
         if dated[k] + spread[k] < 0.05:
             continue
-        span = _days(_day(edges[k], zone), _day(max(edges[k], edges[k + 1] - 1), zone))
-        noun = "event" if _share(dated[k]) == "1" else "events"
-        title = f"{span}: {_share(dated[k])} {noun} dated to the day or the moment"
-        if spread[k] >= 0.05:
-            title += f", and {_share(spread[k])} spread over it from vaguer dates and spans"
+        first_day, last_day = _day(edges[k], zone), _day(max(edges[k], edges[k + 1] - 1), zone)
+        if locale is None:
+            span = _days(first_day, last_day)
+        else:
+            span = _local_days(first_day, last_day, locale)
+        title = _bin_title(span, dated[k], spread[k], locale)
         bins.append(
             Bin(
                 x=round(axis.left + k * step, 1),

@@ -15,15 +15,18 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-from collections.abc import Mapping
+import json
+import re
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from timeline._catalog import MESSAGES
 from timeline._labels import effect_label, phase_label, when_label
-from timeline._locale import babel, chosen, message
+from timeline._locale import DEFAULT, babel, chosen, language, message
 from timeline._model import Event
 from timeline._text import counted
 from timeline._timeline import Timeline
@@ -86,6 +89,15 @@ def _datetime_attr(when: When) -> str | None:
     return None
 
 
+#: The catalog's word for each qualifier the list shows beside a date.
+_QUALIFIER: Final = {
+    Qualifier.NONE: "",
+    Qualifier.APPROXIMATE: "ics_approximate",
+    Qualifier.UNCERTAIN: "ics_uncertain",
+    Qualifier.BOTH: "ics_approximate_uncertain",
+}
+
+
 def _entry(event: Event, timeline: Timeline, tag: str | None = None) -> Entry:
     grouped: dict[str, list[tuple[str | None, str | None]]] = {}
     for citation in event.cite:
@@ -102,12 +114,8 @@ def _entry(event: Event, timeline: Timeline, tag: str | None = None) -> Entry:
     known = event.place is not None and event.place in timeline.places
     place = timeline.places[event.place].name if known and event.place else event.place
     policy = timeline.policies.get(event.policy) if event.policy else None
-    qualifier = {
-        Qualifier.NONE: "",
-        Qualifier.APPROXIMATE: "approximate",
-        Qualifier.UNCERTAIN: "uncertain",
-        Qualifier.BOTH: "approximate and uncertain",
-    }[event.when.qualifier]
+    qualifier = _QUALIFIER[event.when.qualifier]
+    qualifier = qualifier and message(tag, qualifier)
     label = when_label(event.when, tag)
     search = " ".join([event.title, label, *names, *event.tags, event.summary or ""])
     return Entry(
@@ -168,34 +176,61 @@ def chart_context(
     """What `templates/chart.svg.j2` needs besides the layout, for the page and the SVG
     (`tag`: the locale of its dates)."""
     span = _span_text(timeline) if tag is None else _local_span(timeline, tag)
-    marks = counted(layout.marks, "mark")
-    desc = (
-        f"{span}, in {counted(sum(1 for lane in layout.lanes if lane.events), 'lane')} "
-        f"by {lanes}; {marks} for {counted(len(layout.drawn), 'event')}"
+    kind = message(tag, f"lanes_{lanes}")
+    desc = message(
+        tag,
+        "chart_desc",
+        span=span,
+        lanes=_counted(sum(1 for lane in layout.lanes if lane.events), "lane", tag),
+        kind=kind,
+        marks=_counted(layout.marks, "mark", tag),
+        events=_counted(len(layout.drawn), "event", tag),
     )
     if layout.dense:
-        desc += "; lanes too full to label every event show how many fall in each stretch"
+        desc += message(tag, "chart_desc_dense")
     return {
         "layout": layout,
         "palette": [*((f"c{i}", c) for i, c in enumerate(COLOURS)), ("cx", GREY)],
         "axis_height": AXIS_H,
         "band_height": BAND,
         "line_height": LINE,
-        "chart_title": f"{timeline.settings.name}: timeline by {lanes}",
-        "chart_desc": desc + ".",
+        "chart_title": message(tag, "chart_title", name=timeline.settings.name, lanes=kind),
+        "chart_desc": desc + message(tag, "full_stop"),
         "svg_width": layout.width,
         "standalone": False,
         "when_label": functools.partial(when_label, locale=tag),
+        "say": sayer(tag),
     }
 
 
-def _years_of(lane: Lane, zone: Any) -> str:
+def _number(count: int, tag: str | None) -> str:
+    """'1,204' in English, '1 204' in French: CLDR's digits and separators."""
+    if tag is None:
+        return f"{count:,}"
+    babel()  # Babel is there (a usage error naming its install command if not)
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(count, locale=tag))
+
+
+def _counted(count: int, noun: str, tag: str | None) -> str:
+    """'1 lane', '12 marks' ('12 repères'): a count and its noun, in `tag`'s language."""
+    if tag is None:
+        return counted(count, noun)
+    key = f"{noun}s_one" if count == 1 else f"{noun}s_many"
+    return message(tag, key, n=_number(count, tag))
+
+
+def _years_of(lane: Lane, zone: Any, tag: str | None = None) -> str:
     """'2024: 1,204 · 2025: 3,010' for a lane drawn as density."""
     counts: dict[str, int] = {}
     for mark_event in lane.members:
-        heading = year_heading(mark_event, zone)
+        heading = year_heading(mark_event, zone, tag)
         counts[heading] = counts.get(heading, 0) + 1
-    return " · ".join(f"{year}: {count:,}" for year, count in counts.items())
+    return " · ".join(
+        message(tag, "labelled", label=year, text=_number(count, tag))
+        for year, count in counts.items()
+    )
 
 
 def render(
@@ -232,8 +267,8 @@ def render(
     check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
     history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history, width=width)
-    script = _asset("filter.js")
+    layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
+    script = _script(tag)
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
     shown = {e.policy for e in timeline if e.policy is not None}
@@ -266,8 +301,12 @@ def render(
             kept = [e for e in events if e.id in drawn] if compact else events
             if kept:
                 groups.append((heading, [_entry(e, timeline, tag) for e in kept], len(events)))
-    context = chart_context(layout, timeline, lanes, tag) if layout else {"layout": None}
+    context: dict[str, Any] = (
+        chart_context(layout, timeline, lanes, tag) if layout else {"layout": None}
+    )
     template = _environment().get_template("report.html.j2")
+    say = sayer(tag)
+    context["say"] = say
     return template.render(
         **context,
         timeline=timeline,
@@ -281,8 +320,8 @@ def render(
         paged=paged,
         listed=sum(len(entries) for _, entries, _ in groups),
         history_limit=_HISTORY_LIMIT if big else len(timeline) + 1,
-        years_of=functools.partial(_years_of, zone=zone),
-        bands_text=_bands_text(layout),
+        years_of=functools.partial(_years_of, zone=zone, tag=tag),
+        bands_text=_bands_text(layout, tag),
         policies=policies,
         band_class=BAND_CLASS,
         name=functools.partial(display_name, timeline=timeline),
@@ -292,11 +331,20 @@ def render(
         script=Markup(script),  # our script, not data; hashed in the CSP
         script_hash=f"sha256-{digest}",
         span=_span_text(timeline) if tag is None else _local_span(timeline, tag),
-        in_force_chart=lay_out_steps(history, timeline) if in_force else None,
+        in_force_chart=lay_out_steps(history, timeline, tag) if in_force else None,
         lang=_lang(tag),
         words={key: message(tag, key) for key in _WORDS},
         effect_label=functools.partial(effect_label, locale=tag),
         phase_label=functools.partial(phase_label, locale=tag),
+        options=_OPTIONS,
+        made_with=_MADE_WITH,
+        build=_BUILD,
+        series=_SERIES,
+        steps_example=when_label(_IMPRECISE, tag),
+        list_link=Markup('<a href="#_events">{}</a>').format(say("list_of_events")),
+        targets=lambda policy: message(tag, "ics_list").join(
+            display_name(target, timeline) for target in policy.targets
+        ),
     )
 
 
@@ -312,6 +360,44 @@ _WORDS: Final = (
     "where",
     "said",
 )
+
+
+def sayer(tag: str | None) -> Callable[..., Markup]:
+    """The templates' `say(key, **fields)`: the catalog's text for `key` in `tag`'s language,
+    its fields escaped (markup the page makes itself is passed as `Markup`)."""
+    words = MESSAGES[DEFAULT if tag is None else language(tag)]
+
+    def say(key: str, **fields: object) -> Markup:
+        return Markup(escape(words[key])).format(**fields)
+
+    return say
+
+
+#: Markup the page's sentences hold, our own (never data).
+_OPTIONS: Final = Markup("<code>--from</code>, <code>--to</code>, <code>--policy</code>")
+_MADE_WITH: Final = Markup("<code>timeline report --format html</code>")
+_BUILD: Final = Markup("<code>timeline build</code>")
+_SERIES: Final = Markup("<code>timeline status --series day</code>")
+#: The imprecise date the step chart's note gives as its example.
+_IMPRECISE: Final = When.parse("2025-06/2025-12")
+
+
+#: The filter script's count, in English; another language's replaces it (see `_script`).
+_COUNT: Final = 'total + " of " + entries.length + " events"'
+_FIELD: Final = re.compile(r"(\{n\}|\{total\})")
+
+
+def _script(tag: str | None) -> str:
+    """The filter script, its count ("3 of 16 events") in `tag`'s language: the catalog's
+    words as JavaScript strings around the two numbers. English is the file as it is."""
+    script = _asset("filter.js")
+    if tag is None:
+        return script
+    words = MESSAGES[language(tag)]["n_of_total"]
+    names = {"{n}": "total", "{total}": "entries.length"}
+    pieces = [names.get(p) or json.dumps(p) for p in _FIELD.split(words) if p]
+    assert _COUNT in script
+    return script.replace(_COUNT, " + ".join(pieces))
 
 
 def _lang(tag: str | None) -> str:
@@ -331,12 +417,12 @@ def page_shell(title: str, body: str, *, locale: str | None = None) -> str:
     )
 
 
-def _bands_text(layout: Layout | None) -> list[tuple[str, str]]:
+def _bands_text(layout: Layout | None, tag: str | None = None) -> list[tuple[str, str]]:
     """Each policy band's steps in words, for the chart's text alternative."""
     if layout is None:
         return []
     return [
-        (lane.name, "; ".join(band.title for band in lane.bands))
+        (lane.name, message(tag, "steps_list").join(band.title for band in lane.bands))
         for lane in layout.lanes
         if lane.bands
     ]
@@ -349,7 +435,10 @@ def _year_pages(
     rows = []
     for heading, events in by_year(timeline, tag):
         urls = list(dict.fromkeys(pages[e.id] for e in events if e.id in pages))
-        links = [(url, f"part {n}" if len(urls) > 1 else heading) for n, url in enumerate(urls, 1)]
+        links = [
+            (url, message(tag, "part_n", n=n) if len(urls) > 1 else heading)
+            for n, url in enumerate(urls, 1)
+        ]
         rows.append((heading, len(events), links))
     return rows
 
@@ -390,11 +479,7 @@ def _local_span(timeline: Timeline, tag: str) -> str:
     first = timeline.events[0].when
     last = max(timeline.events, key=lambda e: e.when.sort_key(zone)[1]).when
     start_half, end_half = end_of(first, "start"), end_of(last, "end")
-    babel()  # Babel is there (a usage error naming its install command if not)
-    from babel.numbers import format_decimal
-
-    number = str(format_decimal(count, locale=tag))
-    events = message(tag, "events_one" if count == 1 else "events_many", n=number)
+    events = _counted(count, "event", tag)
     start = None if start_half is None else when_label(start_half, tag)
     end = None if end_half is None else when_label(end_half, tag)
     if start is None and end is None:

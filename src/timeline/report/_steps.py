@@ -20,7 +20,9 @@ from typing import Final
 
 import attrs
 
+from timeline._labels import day_label as local_day
 from timeline._lifecycle import folds
+from timeline._locale import babel, message
 from timeline._series import series
 from timeline._status import day_label
 from timeline._timeline import Timeline
@@ -103,8 +105,20 @@ def _range(history: Timeline, policies: Sequence[str]) -> tuple[dt.date, dt.date
     return low, min(last + pad, dt.date.max - dt.timedelta(days=1))
 
 
+def _day(day: dt.date, locale: str | None) -> str:
+    """'2 May 2024', '2 mai 2024'."""
+    return day_label(day) if locale is None else local_day(day, locale)
+
+
+def _tick(day: dt.date, skeleton: str, locale: str | None) -> str:
+    """A tick's label: CLDR's month and year ('mai 2024') or year ('2024年')."""
+    if locale is not None:
+        return str(babel().format_skeleton(skeleton, day, locale=locale))
+    return day_label(day).split(" ", 1)[1] if skeleton == "yMMMM" else str(day.year)
+
+
 def _ticks(
-    first: dt.date, last: dt.date, x: Callable[[dt.date], float]
+    first: dt.date, last: dt.date, x: Callable[[dt.date], float], locale: str | None = None
 ) -> tuple[tuple[float, str], ...]:
     years = last.year - first.year
     step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if years / s <= 12), 200)
@@ -113,23 +127,26 @@ def _ticks(
         month = dt.date(first.year, first.month, 1)
         while month <= last:
             if month >= first:
-                out.append((x(month), day_label(month).split(" ", 1)[1]))
+                out.append((x(month), _tick(month, "yMMMM", locale)))
             month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
         return tuple(out)
     year = (first.year // step + 1) * step
     while year <= last.year:
-        out.append((x(dt.date(year, 1, 1)), str(year)))
+        out.append((x(dt.date(year, 1, 1)), _tick(dt.date(year, 1, 1), "y", locale)))
         year += step
     return tuple(out)
 
 
-def _cell(in_force: int, uncertain: int) -> str:
-    return str(in_force) if not uncertain else f"{in_force} (+{uncertain} uncertain)"
+def _cell(in_force: int, uncertain: int, locale: str | None = None) -> str:
+    if not uncertain:
+        return str(in_force)
+    return message(locale, "steps_cell", sure=in_force, maybe=uncertain)
 
 
-def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
-    """The chart of the policies that have events in `shown`, folded from `history`; None
-    when no such policy has a dated event, or one does not fold."""
+def lay_out(history: Timeline, shown: Timeline, locale: str | None = None) -> StepChart | None:
+    """The chart of the policies that have events in `shown`, folded from `history`, its
+    words and dates in the language of `locale` (None for English); None when no such
+    policy has a dated event, or one does not fold."""
     from timeline.errors import LifecycleError
 
     with_events = {e.policy for e in shown if e.policy is not None}
@@ -180,7 +197,8 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
             sure, maybe = count(n)
             points.append((start, y(sure)))
             if maybe:
-                label = f"from {day_label(steps[n].as_of)}: {_cell(sure, maybe)}"
+                day = _day(steps[n].as_of, locale)
+                label = message(locale, "steps_band", day=day, cell=_cell(sure, maybe, locale))
                 bands.append(
                     Band(
                         x=start,
@@ -195,7 +213,10 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
             path += f"H{px}" + (f"V{py}" if py != previous else "")
         path += f"H{_RIGHT}"
         grid = tuple((y(v), v) for v in sorted({0, peak // 2, peak}))
-        title = "All policies" if key is None else (key or "no jurisdiction")
+        if key is None:
+            title = message(locale, "steps_all")
+        else:
+            title = key or message(locale, "steps_no_jurisdiction")
         rows.append(Row(title=title, top=top, peak=peak, path=path, bands=tuple(bands), grid=grid))
         top += _ROW + _GAP
     headers = tuple(r.title for r in rows)
@@ -209,9 +230,9 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
         listed = ends
     table = tuple(
         Change(
-            day=day_label(steps[n].as_of),
+            day=_day(steps[n].as_of, locale),
             counts=tuple(
-                _cell(c.in_force, c.uncertain)
+                _cell(c.in_force, c.uncertain, locale)
                 for c in (
                     steps[n].total,
                     *(steps[n].jurisdictions[k or None] for k in keys[1:]),
@@ -225,10 +246,10 @@ def lay_out(history: Timeline, shown: Timeline) -> StepChart | None:
         height=round(top - _GAP + _AXIS, 1),
         left=_LEFT,
         right=_RIGHT,
-        first=day_label(first),
-        last=day_label(last),
+        first=_day(first, locale),
+        last=_day(last, locale),
         rows=tuple(rows),
-        ticks=_ticks(first, last, x),
+        ticks=_ticks(first, last, x, locale),
         headers=headers,
         changes=table,
         yearly=listed is not changed,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from timeline._locale import chosen
 from timeline._timeline import Timeline
 from timeline.report._axis import WIDTH
 from timeline.report._chart import LANES, Lanes, lay_out
@@ -23,24 +24,30 @@ def render(
     *,
     lanes: str = "policy",
     history: Timeline | None = None,
+    locale: str | None = None,
     width: float = WIDTH,
 ) -> str:
     """The chart of `timeline` as an SVG document `width` px wide (by `lanes`; `history`
-    folds the policy bands, as for the HTML page).
+    folds the policy bands, as for the HTML page), in the language of `locale` (default:
+    the timeline's `locale` setting, else English), which its `xml:lang` names.
 
     Raises:
-        ValueError: `lanes` is not one of `LANES`, `width` is out of range, or no event has
-            a date the chart can place (every one is open at both ends).
+        ValueError: `lanes` is not one of `LANES`, `width` is out of range, the locale is
+            not supported, or no event has a date the chart can place (every one is open at
+            both ends).
     """
     if lanes not in LANES:
         raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    tag = chosen(locale, timeline.settings.locale)
     check_width(width)
     lane_kind: Lanes = lanes  # type: ignore[assignment]
-    layout = lay_out(timeline, lane_kind, timeline if history is None else history, width=width)
+    history = timeline if history is None else history
+    layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
     if layout is None:
         raise ValueError("no event to draw: the chart needs at least one event")
-    context = chart_context(layout, timeline, lanes)
+    context = chart_context(layout, timeline, lanes, tag)
     css = f"{colours_css()}\n{_asset('chart.css')}"
-    context.update(standalone=True, css=Markup(css))  # our stylesheet, not data
+    lang = "" if tag is None else tag.replace("_", "-")  # English: no attribute, as before
+    context.update(standalone=True, css=Markup(css), svg_lang=lang)  # our stylesheet
     body = _environment().get_template("chart.svg.j2").render(**context)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
