@@ -374,10 +374,7 @@ def _event(row: Sequence[Any], shared: Shared) -> Event | None:
     if id_ is None or title is None or when is None or not cite:
         return None
     try:
-        whens = shared.whens
-        parsed = whens.get((when, tz))
-        if parsed is None:
-            parsed = whens[when, tz] = When.parse(when, tz=tz)
+        parsed = shared.when(when, tz)
         if effect is not None:
             effect = _EFFECTS[effect]
         citation = shared.citation

@@ -121,6 +121,18 @@ class Shared:
                 self.citations[key] = found
         return found
 
+    def when(self, text: str, zone: str | None) -> When:
+        """The date `text` (in `zone`) parsed once per load, then the same object.
+
+        Raises:
+            TimelineError, ValueError: `text` or `zone` is refused.
+            TypeError: a list or table where a string belongs (it cannot be a key).
+        """
+        found = self.whens.get((text, zone))
+        if found is None:
+            found = self.whens[text, zone] = When.parse(text, tz=zone)
+        return found
+
     def refuse(self, kind: str, raw: Mapping[str, Any]) -> None:
         """Note the record `raw` as refused."""
         record_id, policy = raw.get("id"), raw.get("policy")
@@ -556,11 +568,8 @@ def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | No
         id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
     ):
         return None
-    whens = shared.whens
     try:  # a list where a string belongs cannot be a key: that is a refusal too
-        parsed = whens.get((when, zone))
-        if parsed is None:
-            parsed = whens[when, zone] = When.parse(when, tz=zone)
+        parsed = shared.when(when, zone)
     except (TimelineError, TypeError, ValueError):
         return None
     try:

@@ -233,6 +233,30 @@ def _years_of(lane: Lane, zone: Any, tag: str | None = None) -> str:
     )
 
 
+def chart_layout(
+    timeline: Timeline,
+    lanes: str,
+    history: Timeline | None,
+    locale: str | None,
+    width: float,
+) -> tuple[str | None, Timeline, Layout | None]:
+    """The checked arguments of a chart (the page's and the SVG's alike) and its layout:
+    the locale's tag, the timeline whose events fold the policy bands, and the layout
+    (None when no event has a date the chart can place).
+
+    Raises:
+        ValueError: `lanes` is not one of `LANES`, the locale is not supported, or
+            `width` is out of range.
+    """
+    if lanes not in LANES:
+        raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
+    tag = chosen(locale, timeline.settings.locale)
+    check_width(width)
+    lane_kind: Lanes = lanes  # type: ignore[assignment]
+    history = timeline if history is None else history
+    return tag, history, lay_out(timeline, lane_kind, history, width=width, locale=tag)
+
+
 def render(
     timeline: Timeline,
     *,
@@ -261,13 +285,7 @@ def render(
         ValueError: `lanes` is not one of `LANES`, the locale is not supported, or
             `width` is out of range.
     """
-    if lanes not in LANES:
-        raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
-    tag = chosen(locale, timeline.settings.locale)
-    check_width(width)
-    lane_kind: Lanes = lanes  # type: ignore[assignment]
-    history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
+    tag, history, layout = chart_layout(timeline, lanes, history, locale, width)
     script = _script(tag)
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     steps = changes_of(history)
@@ -311,7 +329,7 @@ def render(
         **context,
         timeline=timeline,
         settings=timeline.settings,
-        lanes=lane_kind,
+        lanes=lanes,
         href=href,
         policy_href=policy_href,
         groups=groups,

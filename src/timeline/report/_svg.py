@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from timeline._locale import chosen
 from timeline._timeline import Timeline
 from timeline.report._axis import WIDTH
-from timeline.report._chart import LANES, Lanes, lay_out
-from timeline.report._html import _asset, _environment, chart_context, check_width, colours_css
+from timeline.report._html import _asset, _environment, chart_context, chart_layout, colours_css
 
 __all__ = ["render"]
 
@@ -36,13 +34,7 @@ def render(
             not supported, or no event has a date the chart can place (every one is open at
             both ends).
     """
-    if lanes not in LANES:
-        raise ValueError(f"unknown lanes {lanes!r}; use one of {list(LANES)}")
-    tag = chosen(locale, timeline.settings.locale)
-    check_width(width)
-    lane_kind: Lanes = lanes  # type: ignore[assignment]
-    history = timeline if history is None else history
-    layout = lay_out(timeline, lane_kind, history, width=width, locale=tag)
+    tag, history, layout = chart_layout(timeline, lanes, history, locale, width)
     if layout is None:
         raise ValueError("no event to draw: the chart needs at least one event")
     context = chart_context(layout, timeline, lanes, tag)
