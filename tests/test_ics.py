@@ -310,6 +310,37 @@ def test_zoned_event_gets_a_matching_vtimezone() -> None:
     assert starts["c@timeline.invalid"].utcoffset() == dt.timedelta(hours=-5)  # EST in January
 
 
+@pytest.mark.parametrize(
+    ("tzid", "first_year", "last_year"),
+    [
+        ("America/New_York", 1995, 2030),  # daylight saving time every year
+        ("Asia/Shanghai", 1995, 2030),  # none since 1991: one stretch to the end
+        ("Asia/Tokyo", 2025, 2025),
+        ("Europe/Kyiv", 1900, 2100),  # wars, Moscow time, then EET/EEST
+        ("America/Sao_Paulo", 2015, 2022),  # daylight saving time abolished in 2019
+        ("Australia/Lord_Howe", 2020, 2026),  # a half-hour change
+        ("Pacific/Apia", 2010, 2013),  # skipped 30 December 2011
+        ("Europe/Dublin", 1970, 2030),  # "negative" daylight saving time in zoneinfo
+        ("Antarctica/Troll", 2005, 2030),  # a two-hour change
+        ("UTC", 1, 9999),
+    ],
+)
+def test_vtimezones_are_those_icalendar_builds(tzid: str, first_year: int, last_year: int) -> None:
+    """Each VTIMEZONE has the octets `icalendar.Timezone.from_tzinfo` gives for its years,
+    though its search stops at the last year instead of running on to 9999."""
+    import zoneinfo
+
+    from timeline._ics._write import vtimezone
+
+    expected = icalendar.Timezone.from_tzinfo(
+        zoneinfo.ZoneInfo(tzid),
+        tzid=tzid,
+        first_date=dt.date(max(first_year, 1), 1, 1),
+        last_date=dt.date(min(last_year + 1, 9999), 1, 1),
+    ).to_ical()
+    assert vtimezone.__wrapped__(tzid, first_year, last_year) == expected
+
+
 def test_description_names_actors_sources_and_quotes() -> None:
     """DESCRIPTION carries the summary, actor names, the policy, sources with URLs and quotes."""
     tl = Timeline(
