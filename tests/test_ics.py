@@ -14,11 +14,11 @@ from pathlib import Path
 import attrs
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from strategies import awkward_texts, ics_events, timelines
+from strategies import awkward_texts, ics_events, ics_whens, timelines
 from timeline import (
     Citation,
     Event,
@@ -339,6 +339,41 @@ def test_vtimezones_are_those_icalendar_builds(tzid: str, first_year: int, last_
         last_date=dt.date(min(last_year + 1, 9999), 1, 1),
     ).to_ical()
     assert vtimezone.__wrapped__(tzid, first_year, last_year) == expected
+
+
+def _moment(year: int, month: int, day: int, hour: int, minute: int, hours: int) -> When:
+    """A single moment at a UTC offset of `hours`, built directly."""
+    from timeline._endpoint import Endpoint, Precision
+
+    part = Endpoint(
+        year=year,
+        month=month,
+        day=day,
+        precision=Precision.MINUTE,
+        time=dt.time(hour, minute),
+        offset=dt.timedelta(hours=hours),
+    )
+    return When(start=part, end=part)
+
+
+@given(ics_whens())
+@example(When.parse("9999-12-31"))  # no day after it: no DTEND
+@example(_moment(1, 1, 1, 0, 30, 5))  # before year 1 in UTC, which `When.parse` refuses
+@example(_moment(9999, 12, 31, 23, 30, -5))  # after 9999 in UTC
+@example(When.parse("2025-03-09T03:30:15", tz="America/New_York"))  # with seconds
+def test_a_single_day_or_moment_is_written_as_the_general_case_writes_it(when: When) -> None:
+    """The shortcut for one day or one moment gives the bytes `place` and `str(when)` give."""
+    from timeline._ics import _write
+
+    try:
+        general: object = _write._placed(when)
+    except OverflowError as error:
+        general = type(error)
+    try:
+        quick: object = _write._dated(when)
+    except OverflowError as error:
+        quick = type(error)
+    assert quick == general
 
 
 def test_description_names_actors_sources_and_quotes() -> None:

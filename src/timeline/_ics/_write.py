@@ -24,6 +24,7 @@ from typing import BinaryIO, Final, NamedTuple, TypeAlias, TypedDict, Unpack
 import attrs
 
 from timeline._clock import source_date_epoch
+from timeline._endpoint import Endpoint, offset_notation
 from timeline._ics._dates import local_note, place, utc_value
 from timeline._ics._lines import (
     DETAILS_RULE,
@@ -45,7 +46,7 @@ from timeline._locale import message
 from timeline._model import Citation, Effect, Event, Place, Policy, Settings, Source
 from timeline._text import did_you_mean, quoted
 from timeline._timeline import Timeline
-from timeline._when import When
+from timeline._when import Precision, Qualifier, When
 from timeline.errors import IcsError
 
 __all__ = ["FeedCalendar", "IcsOptions", "feed_calendar", "to_ics", "write_ics"]
@@ -239,20 +240,100 @@ def _short(line: str) -> bytes:
 
 
 def _dated(when: When, locale: str | None = None) -> _Dated:
+    """What `when` contributes to a VEVENT in the language of `locale` (None: English)."""
+    start = when.start
+    if start is not None and start is when.end and not when.is_interval:
+        found = _one_point(when, start)
+        if found is not None:
+            return found
+    return _placed(when, locale)
+
+
+def _placed(when: When, locale: str | None = None) -> _Dated:
+    """`_dated` of any value, through `place` and `str(when)`."""
     placement = place(when)
     zone = f";{X_TZ}={param(when.tz)}" if when.tz else ""
     suffix, note = "", None
     if placement.marker:
         label = when_label(when, locale)
         suffix, note = f" ({label})", local_note(when, placement.day, label, locale)
+    # A notation holds none of the characters TEXT escapes (digits, "-:/.XTZ+~?%" only).
     return _Dated(
         dates=b"".join(map(_short, placement.lines)),
         zones=placement.zones,
         suffix=suffix,
         note=note,
-        x_when=_short(f"{X_WHEN}{zone}:{escape_text(str(when))}"),
+        x_when=_short(f"{X_WHEN}{zone}:{when}"),
         escaped_note=None if not note else escape_utf8(note),
         note_ends_in_cr=note is not None and note.endswith("\r"),
+    )
+
+
+_DAY_LINES: Final = b"DTSTART;VALUE=DATE:%04d%02d%02d\r\nDTEND;VALUE=DATE:%04d%02d%02d\r\n"
+_DAY_WHEN: Final = f"{X_WHEN}:%04d-%02d-%02d\r\n".encode()
+_UTC_LINE: Final = b"DTSTART:%04d%02d%02dT%02d%02d%02dZ\r\n"
+_NEXT_DAY: Final = dt.timedelta(days=1)
+_LAST_DAY: Final = (9999, 12, 31)  # no day follows it: `place` writes no DTEND then
+
+
+def _one_point(when: When, part: Endpoint) -> _Dated | None:
+    """`_dated` of a single day or moment known exactly (most dates are one), written
+    straight from its fields; None for anything else, left to `_placed`.
+
+    The same bytes as `_placed` (a property test compares the two): a day is an all-day
+    event ending the next day, a moment its UTC time or its wall time in its zone.
+    """
+    year, month, day, time = part.year, part.month, part.day, part.time
+    if month is None or day is None or part.qualifier is not Qualifier.NONE:
+        return None
+    if time is None:
+        if part.precision is not Precision.DAY or (year, month, day) == _LAST_DAY:
+            return None
+        after = dt.date(year, month, day) + _NEXT_DAY
+        return _Dated(
+            dates=_DAY_LINES % (year, month, day, after.year, after.month, after.day),
+            zones=(),
+            suffix="",
+            note=None,
+            x_when=_DAY_WHEN % (year, month, day),
+            escaped_note=None,
+            note_ends_in_cr=False,
+        )
+    hour, minute, second = time.hour, time.minute, time.second
+    clock = f"{hour:02d}:{minute:02d}"
+    if part.precision is Precision.SECOND:
+        clock += f":{second:02d}"
+    notation = f"{year:04d}-{month:02d}-{day:02d}T{clock}"
+    offset = part.offset
+    if offset is None:  # a wall time in the value's zone, which a VTIMEZONE defines
+        tz = when.tz
+        assert tz is not None
+        zone = param(tz)
+        local = f"{year:04d}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
+        dates = _short(f"DTSTART;TZID={zone}:{local}")
+        return _Dated(
+            dates=dates,
+            zones=(tz,),
+            suffix="",
+            note=None,
+            x_when=_short(f"{X_WHEN};{X_TZ}={zone}:{notation}"),
+            escaped_note=None,
+            note_ends_in_cr=False,
+        )
+    if not -_NEXT_DAY < offset < _NEXT_DAY or when.tz is not None:
+        return None  # no UTC offset: the general case refuses it
+    try:
+        utc = dt.datetime(year, month, day, hour, minute, second) - offset  # noqa: DTZ001
+    except OverflowError:
+        return None  # before year 1 or after 9999 in UTC: the general case says so
+    return _Dated(
+        dates=_UTC_LINE % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second),
+        zones=(),
+        suffix="",
+        note=None,
+        x_when=_short(f"{X_WHEN}:{notation}{offset_notation(offset)}"),
+        escaped_note=None,
+        note_ends_in_cr=False,
     )
 
 
