@@ -100,6 +100,7 @@ class _Context:
     who: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
     policy_pieces: dict[tuple[str, Effect | None], bytes] = attrs.field(factory=dict)
     cited: dict[int, bytes] = attrs.field(factory=dict)
+    said: dict[str, tuple[bytes, bytes]] = attrs.field(factory=dict)  # see `_said`
 
 
 def _head(source: Source) -> str:
@@ -149,6 +150,7 @@ def _description(event: Event, ctx: _Context, note: str | None) -> str:
 _RULE: Final = escape_utf8(DETAILS_RULE)
 _SOURCES: Final = b"Sources:"
 _NEWLINE: Final = b"\\n"  # a newline in an escaped TEXT value
+_AFTER_SUMMARY: Final = _NEWLINE + _RULE  # joined by a newline: a blank line, then the rule
 _PIECES: Final = 1 << 16  # actor lists whose "Who:" piece is remembered
 
 
@@ -163,11 +165,11 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
     summary, said = event.summary, event.said
     if (summary and summary[-1] == "\r") or dated.note_ends_in_cr:
         return escape_utf8(_description(event, ctx, dated.note))
-    parts = [escape_utf8(summary) + _NEWLINE + _NEWLINE + _RULE] if summary else []
+    parts = [escape_utf8(summary), _AFTER_SUMMARY] if summary else []
     if dated.escaped_note:
         parts.append(dated.escaped_note)
     if said:
-        parts.append(escape_utf8(message(ctx.locale, "ics_said", said)))
+        parts.append(_said(said, ctx)[0])
     if event.actors:
         who = ctx.who.get(event.actors)
         if who is None:
@@ -206,6 +208,18 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
             block = ctx.cited[id(citation)] = escape_utf8("\n".join(lines))
         parts.append(block)
     return _NEWLINE.join(parts)
+
+
+def _said(said: str, ctx: _Context) -> tuple[bytes, bytes]:
+    """The DESCRIPTION piece of a source's phrase and its folded X-TIMELINE-SAID line, made
+    once per distinct phrase (a few recur: "earlier this year")."""
+    found = ctx.said.get(said)
+    if found is None:
+        piece = escape_utf8(message(ctx.locale, "ics_said", said))  # ends in a quotation mark
+        found = (piece, fold_utf8(_SAID + escape_utf8(said)))
+        if len(ctx.said) < _PIECES:
+            ctx.said[said] = found
+    return found
 
 
 def _policy_line(event: Event, ctx: _Context) -> str:
@@ -372,7 +386,7 @@ def _vevent(event: Event, ctx: _Context, dated: _Dated) -> bytes:
         out.append(_id_line("RELATED-TO;RELTYPE=SIBLING:", previous, ctx.domain))
     out += (_TRANSP, dated.x_when)
     if event.said:
-        out.append(fold_utf8(_SAID + escape_utf8(event.said)))
+        out.append(_said(event.said, ctx)[1])
     out.append(_END)
     return b"".join(out) if ctx.revisions is None else ctx.revisions.revise(out)
 
