@@ -178,6 +178,17 @@ def test_escape_text(text: str, escaped: str) -> None:
     assert escape_text(text) == escaped
 
 
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+    | awkward_texts()
+)
+def test_escaping_octets_is_escaping_text(text: str) -> None:
+    """`escape_utf8` gives the octets of `escape_text`, short values and long alike."""
+    from timeline._ics._lines import escape_utf8
+
+    assert escape_utf8(text) == escape_text(text).encode()
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
