@@ -101,10 +101,14 @@ def place(when: When) -> Placement:
     return _all_day(day, day, marker=True)
 
 
+_NEXT_DAY: Final = dt.timedelta(days=1)
+_LAST_DAY: Final = dt.date.max
+
+
 def _all_day(first: dt.date, last: dt.date, *, marker: bool) -> Placement:
     lines = [f"DTSTART;VALUE=DATE:{_date(first)}"]
-    if last < dt.date.max:
-        lines.append(f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}")
+    if last < _LAST_DAY:
+        lines.append(f"DTEND;VALUE=DATE:{_date(last + _NEXT_DAY)}")
     elif last > first:
         lines.append(f"DURATION:P{(last - first).days + 1}D")
     return Placement(tuple(lines), marker, first)
@@ -134,7 +138,8 @@ def precision_note(when: When, shown: dt.date, label: str | None = None) -> str:
      shown on 1 April 2025, the first day it can mean; that is not its actual date.'
     """
     label = label or when.label
-    if when.start is None:
+    start = when.start
+    if start is None:
         return (
             f"Date: {label} (the start is not known). A calendar needs a day, so this event "
             f"is shown on {_day_words(shown)}, the last day it can mean."
@@ -142,10 +147,11 @@ def precision_note(when: When, shown: dt.date, label: str | None = None) -> str:
     bits = []
     if when.is_interval:
         bits.append("a span")
-    words = _PRECISION_WORDS.get(when.precision)
+    single = start is when.end  # a single value: its precision and qualifier are its own
+    words = _PRECISION_WORDS.get(start.precision if single else when.precision)
     if words:
         bits.append(words)
-    qualifier = _QUALIFIER_WORDS.get(when.qualifier)
+    qualifier = _QUALIFIER_WORDS.get(start.qualifier if single else when.qualifier)
     if qualifier:
         bits.append(qualifier)
     if when.end is None:

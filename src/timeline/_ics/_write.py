@@ -304,14 +304,10 @@ def _one_point(when: When, part: Endpoint) -> _Dated | None:
         if part.precision is not Precision.DAY or (year, month, day) == _LAST_DAY:
             return None
         after = dt.date(year, month, day) + _NEXT_DAY
-        return _Dated(
-            dates=_DAY_LINES % (year, month, day, after.year, after.month, after.day),
-            zones=(),
-            suffix="",
-            note=None,
-            x_when=_DAY_WHEN % (year, month, day),
-            escaped_note=None,
-            note_ends_in_cr=False,
+        return _plain(
+            _DAY_LINES % (year, month, day, after.year, after.month, after.day),
+            (),
+            _DAY_WHEN % (year, month, day),
         )
     hour, minute, second = time.hour, time.minute, time.second
     clock = f"{hour:02d}:{minute:02d}"
@@ -325,30 +321,24 @@ def _one_point(when: When, part: Endpoint) -> _Dated | None:
         zone = param(tz)
         local = f"{year:04d}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}"
         dates = _short(f"DTSTART;TZID={zone}:{local}")
-        return _Dated(
-            dates=dates,
-            zones=(tz,),
-            suffix="",
-            note=None,
-            x_when=_short(f"{X_WHEN};{X_TZ}={zone}:{notation}"),
-            escaped_note=None,
-            note_ends_in_cr=False,
-        )
+        return _plain(dates, (tz,), _short(f"{X_WHEN};{X_TZ}={zone}:{notation}"))
     if not -_NEXT_DAY < offset < _NEXT_DAY or when.tz is not None:
         return None  # no UTC offset: the general case refuses it
     try:
         utc = dt.datetime(year, month, day, hour, minute, second) - offset  # noqa: DTZ001
     except OverflowError:
         return None  # before year 1 or after 9999 in UTC: the general case says so
-    return _Dated(
-        dates=_UTC_LINE % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second),
-        zones=(),
-        suffix="",
-        note=None,
-        x_when=_short(f"{X_WHEN}:{notation}{offset_notation(offset)}"),
-        escaped_note=None,
-        note_ends_in_cr=False,
+    return _plain(
+        _UTC_LINE % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second),
+        (),
+        _short(f"{X_WHEN}:{notation}{offset_notation(offset)}"),
     )
+
+
+def _plain(dates: bytes, zones: tuple[str, ...], x_when: bytes) -> _Dated:
+    """The `_Dated` of a date shown as it is (no marker), built as the tuple it is: five
+    times quicker than by keywords, once for each of a calendar's dates."""
+    return tuple.__new__(_Dated, (dates, zones, "", None, x_when, None, False))
 
 
 _BEGIN: Final = b"BEGIN:VEVENT\r\n"
@@ -633,16 +623,17 @@ def write_ics(
             if event.policy in last_of:
                 related[event.id] = last_of[event.policy]
             last_of[event.policy] = event.id
-        hit = cache.get(id(event.when))
+        when = event.when
+        hit = cache.get(id(when))
         if hit is None:
-            hit = cache[id(event.when)] = _dated(event.when, tag)
+            hit = cache[id(when)] = _dated(when, tag)
+            for zone in hit.zones:  # the years of a zone are those of its dates
+                span = years.setdefault(zone, [9999, 1])
+                for part in (when.start, when.end):
+                    if part is not None:
+                        span[0] = min(span[0], part.first_day.year)
+                        span[1] = max(span[1], part.first_day.year)
         dated.append(hit)
-        for zone in hit.zones:
-            span = years.setdefault(zone, [9999, 1])
-            for part in (event.when.start, event.when.end):
-                if part is not None:
-                    span[0] = min(span[0], part.first_day.year)
-                    span[1] = max(span[1], part.first_day.year)
     ctx = _Context(
         domain=raw(domain or settings.domain),
         stamp=fold(f"DTSTAMP:{utc_value(stamp)}"),
