@@ -156,6 +156,87 @@ def test_a_previous_file_that_is_not_a_calendar_is_refused(
         to_ics(shipped, stamp=SECOND, previous=previous)
 
 
+def _awkward_layout(data: bytes, draw: st.DrawFn) -> bytes:
+    """`data` as another writer might lay it out: LF line ends, folds with tabs, a BOM,
+    white space around it."""
+    if draw(st.booleans()):
+        data = data.replace(b"\r\n", b"\n")
+    if draw(st.booleans()):
+        data = data.replace(b"\n ", b"\n\t")
+    return draw(st.sampled_from([b"", b"\xef\xbb\xbf", b"\r\n"])) + data + b" \r\n"
+
+
+@given(events=ics_events(max_size=5), data=st.data())
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_reading_in_pieces_is_reading_the_whole(events: list[Event], data: st.DataObject) -> None:
+    """The previous calendar read a few octets at a time gives what reading it in one piece
+    gives: the same VEVENTs, digests, sequences and stamps, or the same refusal."""
+    from timeline._ics import _revise
+
+    calendar = _awkward_layout(to_ics(events, stamp=FIRST), data.draw)
+    if data.draw(st.booleans()):  # cut short, or a line that is not a content line
+        calendar = calendar[: data.draw(st.integers(0, len(calendar)))]
+    whole: object
+    try:
+        whole = _revise.read_previous(calendar)
+    except IcsError as error:
+        whole = str(error)
+    size = data.draw(st.integers(1, 97))
+    sizes = _revise._CHUNK, _revise._HEAD
+    _revise._CHUNK, _revise._HEAD = size, max(size, 16)  # type: ignore[misc]
+    try:
+        pieces: object = _revise.read_previous(calendar)
+    except IcsError as error:
+        pieces = str(error)
+    finally:
+        _revise._CHUNK, _revise._HEAD = sizes  # type: ignore[misc]
+    assert pieces == whole
+
+
+def test_what_is_kept_of_a_previous_vevent_does_not_grow_with_it(shipped: Timeline) -> None:
+    """Of each previous VEVENT only a 16-octet digest, its SEQUENCE and two stamps are kept,
+    however long it is: the calendar itself is never held."""
+    import sys
+
+    from timeline._ics._revise import read_previous
+
+    def kept(summary: str) -> tuple[int, set[int]]:
+        events = [attrs.evolve(e, summary=summary) for e in shipped]
+        found = read_previous(to_ics(Timeline(events=events, settings=shipped.settings)))
+        sizes = sum(sys.getsizeof(b) + sum(map(sys.getsizeof, b)) for b in found.values())
+        return sizes, {len(b.digest) for b in found.values()}
+
+    short, long = kept("Short."), kept("Long. " * 2000)
+    assert short == long
+    assert short[1] == {16}
+
+
+def test_a_large_previous_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """Reading a 12 MB previous calendar from its file peaks at a few read-sized pieces
+    (about 2 MB), not at copies of the file (a regression guard: it used to be four)."""
+    import tracemalloc
+
+    from timeline._ics._revise import _CHUNK, Revisions
+
+    cite = (timeline.Citation(source="s"),)
+    events = [
+        Event(id=f"e{n}", title="An event", when=When.parse("2025-04-01"), cite=cite,
+              summary=f"Event {n}. " + "Words and more words. " * 200)
+        for n in range(2500)
+    ]  # fmt: skip
+    path = tmp_path / "old.ics"
+    path.write_bytes(to_ics(events, stamp=FIRST))
+    assert path.stat().st_size > 12_000_000
+    tracemalloc.start()
+    try:
+        revisions = Revisions.of(path, "20251219T123000Z")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(revisions.previous) == len(events)
+    assert peak < 16 * _CHUNK  # 4 MiB; the file is 12 MB, and reading it whole took 48
+
+
 def test_the_deadline_feed_updates_too(shipped: Timeline) -> None:
     """`deadlines_ics(previous=…)` raises the SEQUENCE of a deadline whose date moved."""
     day = dt.date(2025, 11, 1)

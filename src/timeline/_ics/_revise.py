@@ -2,9 +2,8 @@
 
 A subscribed calendar app refreshes an event in place when its UID is the same and its
 SEQUENCE (RFC 5545 §3.8.7.4) or LAST-MODIFIED (§3.8.7.3) says it changed. Given the
-previous calendar's bytes, each VEVENT written here is compared, content line by content
-line (unfolded; DTSTAMP, SEQUENCE and LAST-MODIFIED aside), with the previous VEVENT of the
-same UID:
+previous calendar, each VEVENT written here is compared with the previous VEVENT of the
+same UID by their content lines (unfolded; DTSTAMP, SEQUENCE and LAST-MODIFIED aside):
 
 - the same content: it keeps the previous DTSTAMP, LAST-MODIFIED and SEQUENCE, so its
   bytes are the previous ones;
@@ -16,16 +15,21 @@ same UID:
 
 Nothing of the previous calendar is copied into this one but those three values, each read
 as a number or a UTC date-time and written anew: a hostile previous file can change a
-VEVENT's SEQUENCE, never its content. docs/calendars.md has the details.
+VEVENT's SEQUENCE, never its content. Nor is the previous calendar held in memory: it is
+read a piece at a time, and of each VEVENT only a 16-octet digest of its content lines and
+those three values are kept, so a million-event calendar costs tens of megabytes, not
+gigabytes. docs/calendars.md has the details.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Final, NamedTuple, TypeAlias
+from typing import BinaryIO, Final, NamedTuple, TypeAlias
 
 from timeline._ics._lines import fold_utf8
 from timeline._io import collector_paused, open_regular
@@ -46,17 +50,29 @@ _BAD_LINE: Final = re.compile(rb"^(?![ \t]|[A-Za-z0-9-]+[;:])[^\r\n]+", re.MULTI
 _VEVENT: Final = re.compile(
     rb"^BEGIN:VEVENT[ \t]*\n(.*?)^END:VEVENT[ \t]*$", re.MULTILINE | re.DOTALL | re.IGNORECASE
 )
+_BEGIN: Final = re.compile(rb"^BEGIN:VEVENT[ \t]*\n", re.MULTILINE | re.IGNORECASE)
+_END: Final = re.compile(rb"^END:VEVENT[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _UTC: Final = re.compile(rb"\d{8}T\d{6}Z")
 _MAX_SEQUENCE: Final = 2**31 - 1
+_CHUNK: Final = 1 << 18  # octets read at a time
+_HEAD: Final = 1 << 16  # a first line longer than this is no BEGIN:VCALENDAR
+_NOT_A_CUT: Final = frozenset(b" \t\r\n")  # a line starting so may join the one before
 
 
 class _Before(NamedTuple):
-    """What the previous calendar says of one VEVENT."""
+    """What the previous calendar says of one VEVENT: no more than the comparison needs."""
 
-    content: bytes  # its unfolded content lines with LF ends, the volatile ones left out
+    digest: bytes  # of its unfolded content lines with LF ends, the volatile ones left out
     sequence: int
     stamp: bytes | None  # DTSTAMP, a UTC date-time such as 20251219T000000Z
     modified: bytes | None  # LAST-MODIFIED, likewise
+
+
+def _digest(content: bytes) -> bytes:
+    """What two VEVENTs' contents are compared by: 128 bits of BLAKE2b, so that a million
+    previous VEVENTs take 16 octets each, not their size; an accidental match is as likely
+    as guessing a random 128-bit key."""
+    return hashlib.blake2b(content, digest_size=16).digest()
 
 
 def _value(line: bytes) -> bytes:
@@ -70,56 +86,163 @@ def _value(line: bytes) -> bytes:
     return b""
 
 
-def read_previous(data: bytes, shown: str = "the previous calendar") -> dict[bytes, _Before]:
-    """Each VEVENT of a calendar by UID (the value as written): its content and the values
-    that say how it changed.
+def _reads(file: BinaryIO) -> Iterator[bytes]:
+    """The file's octets a chunk at a time, without a leading byte order mark and the white
+    space after it; never an empty chunk."""
+    first = b""
+    while len(first) < 3:  # a BOM is three octets, which one read may not hold
+        more = file.read(_CHUNK)
+        if not more:
+            break
+        first += more
+    chunk = first.removeprefix(b"\xef\xbb\xbf")
+    while not (chunk := chunk.lstrip()):
+        chunk = file.read(_CHUNK)
+        if not chunk:
+            return
+    yield chunk
+    while more := file.read(_CHUNK):
+        yield more
+
+
+def _solid(chunk: bytes) -> int:
+    """`len(chunk.rstrip())`, without copying a chunk that does not end in white space."""
+    tail = chunk[-64:]
+    stripped = len(tail.rstrip())
+    return len(chunk) - len(tail) + stripped if stripped else len(chunk.rstrip())
+
+
+def _pieces(file: BinaryIO, head: Callable[[bytes], None]) -> Iterator[bytes]:
+    """The calendar's octets as `bytes.strip` would leave them (a BOM first taken off), in
+    pieces that each end where a content line does; `head` gets the first line as soon as
+    it is known, before the rest is read.
+
+    A piece ends after a line end followed by a line that cannot join it (one starting with
+    neither a space, a tab nor another line end), so unfolding and line ends work out the
+    same in each piece as in the whole, and each piece starts a physical line. The last line
+    read so far is held back, since it may go on, and so is white space at the end.
+    """
+    buffer = bytearray()
+    solid = 0  # len(buffer.rstrip())
+    searched = 0  # no line end before this offset is a place to cut
+    checked = False
+    for more in _reads(file):
+        start = len(buffer)
+        buffer += more
+        kept = _solid(more)
+        if kept:
+            solid = start + kept
+        if not checked and (b"\n" in more or len(buffer) >= _HEAD):
+            checked = True
+            end = buffer.find(b"\n")
+            head(bytes(buffer[: end if end >= 0 else _HEAD]).removesuffix(b"\r"))
+        # The last line end before the last line, followed by one that does not join it.
+        cut = buffer.rfind(b"\n", searched, solid - 1) if solid > 1 else -1
+        while cut >= 0 and buffer[cut + 1] in _NOT_A_CUT:
+            cut = buffer.rfind(b"\n", searched, cut)
+        if cut < 0:
+            searched = max(solid - 1, 0)
+            continue
+        with memoryview(buffer) as view:  # one copy, not two
+            piece = bytes(view[: cut + 1])
+        del buffer[: cut + 1]
+        solid -= cut + 1
+        searched = 0
+        yield piece
+    rest = bytes(buffer[:solid])
+    if not checked:
+        head(_LINE_END.split(rest, 1)[0])
+    yield rest
+
+
+def read_previous(
+    data: bytes | BinaryIO, shown: str = "the previous calendar"
+) -> dict[bytes, _Before]:
+    """Each VEVENT of a calendar by UID (the value as written): a digest of its content and
+    the values that say how it changed. The calendar (its bytes or a binary file) is read a
+    piece at a time, so memory holds one piece and what is kept, never the calendar.
 
     Raises:
         IcsError: the data is not an iCalendar calendar.
     """
     advice = "give the calendar this one replaces (an .ics file), or leave it out"
-    body = data.removeprefix(b"\xef\xbb\xbf").strip()
-    head = _LINE_END.split(body, 1)[0]
-    if head.upper() != b"BEGIN:VCALENDAR":
+
+    def check(head: bytes) -> None:
+        if head.upper() != b"BEGIN:VCALENDAR":
+            raise IcsError(
+                f"{shown} is not an iCalendar file: it starts with {head[:40]!r}, not "
+                f"BEGIN:VCALENDAR; {advice}"
+            )
+
+    file = io.BytesIO(data) if isinstance(data, bytes) else data
+    found: dict[bytes, _Before] = {}
+    stamps: dict[bytes, bytes] = {}  # each distinct DTSTAMP or LAST-MODIFIED value, once
+    begun: list[bytes] = []  # the content so far of a VEVENT a piece began and did not end
+    lines = 0  # line ends before the current piece
+    bad: str | None = None  # the first line that is not a content line, reported last
+    last = b""
+    for piece in _pieces(file, check):
+        last = piece
+        if bad is None:
+            wrong = _BAD_LINE.search(piece)
+            if wrong is not None:
+                where = lines + piece.count(b"\n", 0, wrong.start()) + 1
+                bad = (
+                    f"{shown} is not an iCalendar file: line {where} is not a content line "
+                    f"({wrong.group()[:40]!r}); {advice}"
+                )
+        lines += piece.count(b"\n")
+        if bad is not None:
+            continue  # refused: only its end is still read, to say what is wrong first
+        text = piece.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
+        at = 0
+        if begun:  # the VEVENT ends at the first END:VEVENT line, wherever that is
+            end = _END.search(text)
+            if end is None:
+                begun.append(text)
+                continue
+            begun.append(text[: end.start()])
+            _keep(b"".join(begun), found, stamps)
+            begun.clear()
+            at = end.end()
+        for block in _VEVENT.finditer(text, at):
+            _keep(block.group(1), found, stamps)
+            at = block.end()
+        opened = _BEGIN.search(text, at)
+        if opened is not None:
+            begun.append(text[opened.end() :])
+    final = last.rsplit(b"\n", 1)[-1].strip()
+    if final.upper() != b"END:VCALENDAR":
         raise IcsError(
-            f"{shown} is not an iCalendar file: it starts with {head[:40]!r}, not "
-            f"BEGIN:VCALENDAR; {advice}"
-        )
-    last = body.rsplit(b"\n", 1)[-1].strip()
-    if last.upper() != b"END:VCALENDAR":
-        raise IcsError(
-            f"{shown} is not a whole iCalendar file: it ends with {last[:40]!r}, not "
+            f"{shown} is not a whole iCalendar file: it ends with {final[:40]!r}, not "
             f"END:VCALENDAR (cut short?); {advice}"
         )
-    bad = _BAD_LINE.search(body)
     if bad is not None:
-        number = body.count(b"\n", 0, bad.start()) + 1
-        raise IcsError(
-            f"{shown} is not an iCalendar file: line {number} is not a content line "
-            f"({bad.group()[:40]!r}); {advice}"
-        )
-    found: dict[bytes, _Before] = {}
-    unfolded = body.replace(b"\r\n", b"\n").replace(b"\n ", b"").replace(b"\n\t", b"")
-    for block in _VEVENT.finditer(unfolded):
-        inner = block.group(1)
-        values: dict[bytes, bytes] = {}
-        for name, rest in _WANTED.findall(inner):
-            values.setdefault(name.upper(), _value(name + rest))
-        uid = values.get(b"UID")
-        if not uid:
-            continue
-        sequence = values.get(b"SEQUENCE", b"0")
-        stamp, modified = values.get(b"DTSTAMP"), values.get(b"LAST-MODIFIED")
-        before = _Before(
-            content=_VOLATILE.sub(b"", inner),
-            sequence=min(int(sequence), _MAX_SEQUENCE) if sequence.isdigit() else 0,
-            stamp=stamp if stamp and _UTC.fullmatch(stamp) else None,
-            modified=modified if modified and _UTC.fullmatch(modified) else None,
-        )
-        seen = found.get(uid)
-        if seen is None or before.sequence > seen.sequence:  # overrides of one occurrence
-            found[uid] = before
+        raise IcsError(bad)
     return found
+
+
+def _keep(inner: bytes, found: dict[bytes, _Before], stamps: dict[bytes, bytes]) -> None:
+    """File one VEVENT's content lines (unfolded, LF ends, BEGIN and END left out)."""
+    values: dict[bytes, bytes] = {}
+    for name, rest in _WANTED.findall(inner):
+        values.setdefault(name.upper(), _value(name + rest))
+    uid = values.get(b"UID")
+    if not uid:
+        return
+    sequence = values.get(b"SEQUENCE", b"0")
+    stamp, modified = values.get(b"DTSTAMP"), values.get(b"LAST-MODIFIED")
+    before = _Before(
+        digest=_digest(_VOLATILE.sub(b"", inner)),
+        sequence=min(int(sequence), _MAX_SEQUENCE) if sequence.isdigit() else 0,
+        stamp=stamps.setdefault(stamp, stamp) if stamp and _UTC.fullmatch(stamp) else None,
+        modified=(
+            stamps.setdefault(modified, modified) if modified and _UTC.fullmatch(modified) else None
+        ),
+    )
+    seen = found.get(uid)
+    if seen is None or before.sequence > seen.sequence:  # overrides of one occurrence
+        found[uid] = before
 
 
 class Revisions:
@@ -135,7 +258,8 @@ class Revisions:
 
     @classmethod
     def of(cls, previous: Previous, stamp: str) -> Revisions:
-        """The revisions against a previous calendar: its bytes, or the path of its file.
+        """The revisions against a previous calendar: its bytes, or the path of its file,
+        read a piece at a time.
 
         Raises:
             IcsError: the file cannot be read, or is not an iCalendar calendar.
@@ -150,13 +274,12 @@ class Revisions:
         path = Path(previous)
         try:
             with open_regular(path) as file:  # a FIFO or a device never hangs the read
-                data = file.read()
+                return read_previous(file, f"{str(path)!r}")
         except OSError as error:
             raise IcsError(
                 f"cannot read the previous calendar {str(path)!r}: {error.strerror or error}; "
                 "give the calendar this one replaces, or leave it out for a first calendar"
             ) from None
-        return read_previous(data, f"{str(path)!r}")
 
     def revise(self, lines: list[bytes]) -> bytes:
         """The VEVENT with the DTSTAMP, LAST-MODIFIED and SEQUENCE its changes call for."""
@@ -167,7 +290,7 @@ class Revisions:
         sequence = 0
         if before is not None:
             content = b"".join([uid_line, *lines[3:-1]]).replace(b"\r\n ", b"")
-            if content.replace(b"\r\n", b"\n") == before.content:
+            if _digest(content.replace(b"\r\n", b"\n")) == before.digest:
                 stamp = before.stamp or self.stamp
                 modified, sequence = before.modified, before.sequence
             else:
