@@ -90,6 +90,28 @@ def test_a_rebuild_given_the_old_site_says_what_changed(
     assert b"SEQUENCE" not in (site / "policies" / "cn-chip-self-reliance.ics").read_bytes()
 
 
+def test_the_previous_calendars_are_handed_over_as_files(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each calendar of the previous site reaches the writer as its file, which it reads a
+    piece at a time, never as bytes read whole beforehand."""
+    from timeline._ics import _revise
+
+    _build(monkeypatch, FIRST)
+    given: list[object] = []
+    original = _revise.Revisions.of.__func__  # type: ignore[attr-defined]
+
+    def watched(cls: type[_revise.Revisions], previous: object, stamp: str) -> object:
+        given.append(previous)
+        return original(cls, previous, stamp)
+
+    monkeypatch.setattr(_revise.Revisions, "of", classmethod(watched))
+    _build(monkeypatch, SECOND, "--previous", "site")
+    site = (project / "site").resolve()
+    assert len(given) > 3  # the main feed, the deadlines, each named feed, each policy's
+    assert all(isinstance(p, Path) and p.resolve().is_relative_to(site) for p in given)
+
+
 def test_the_history_grows_and_keeps_its_ids(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,11 +1,11 @@
 """The site a build replaces (`timeline build --previous SITE`): what changed since it.
 
 From the previous site the build reads its data (`timeline.json`), each calendar it is
-about to write again (so SEQUENCE and LAST-MODIFIED say which events changed) and its
-history of changes (`changes.json`). The diff between the previous data and this build's
-becomes the newest entry of the history, which the build writes with its page and Atom
-feed. Everything is read before anything is written, so SITE may be the folder being
-rebuilt.
+about to write again (so SEQUENCE and LAST-MODIFIED say which events changed; a piece at a
+time, as the new one is written) and its history of changes (`changes.json`). The diff
+between the previous data and this build's becomes the newest entry of the history, which
+the build writes with its page and Atom feed. The new site is written beside the old one
+and replaces it only when whole, so SITE may be the folder being rebuilt.
 """
 
 from __future__ import annotations
@@ -59,16 +59,23 @@ class PreviousSite:
             ) from error
         self.history = _changelog.read_history(self.root / _changelog.HISTORY)
 
-    def calendar(self, relative: str) -> bytes | None:
-        """The previous bytes of a calendar of the site, or None when it had none there."""
+    def calendar(self, relative: str) -> Path | None:
+        """The file of a calendar of the site, or None when it had none there: the writer
+        reads it a piece at a time as it writes the new one, so a large calendar is never
+        held in memory (nor is it read before it is needed).
+
+        Raises:
+            SiteError: it is there but cannot be read, or is not a regular file.
+        """
         path = self.root / relative
         if not path.exists():
             return None
         try:
-            with open_regular(path) as file:  # a FIFO or a device never hangs the read
-                return file.read()
+            with open_regular(path):  # a FIFO or a device is refused now, and never hangs
+                pass
         except OSError as error:
             raise SiteError(f"--previous: cannot read {str(path)!r}: {error.strerror}") from error
+        return path
 
     def changelog(self, timeline: Timeline, stamp: dt.datetime) -> dict[str, str]:
         """The history with this build's changes first (when there are any), its page and

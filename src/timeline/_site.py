@@ -189,7 +189,7 @@ def _files(
     count = len(pages)
     before = None if previous is None else PreviousSite(previous)
 
-    def was(relative: str) -> bytes | None:
+    def was(relative: str) -> Path | None:
         return None if before is None else before.calendar(relative)
 
     def pieces(made: Iterator[str]) -> Callable[[BinaryIO], None]:
