@@ -40,15 +40,18 @@ __all__ = ["Previous", "Revisions", "read_previous"]
 #: The calendar a new one replaces: its bytes, or the path of its file.
 Previous: TypeAlias = bytes | str | os.PathLike[str]
 
-#: The lines that say when and how often a VEVENT changed, not what it says (unfolded, with
-#: LF line ends), and those of the UID and them, whose values are read.
-_VOLATILE: Final = re.compile(rb"^(?:DTSTAMP|SEQUENCE|LAST-MODIFIED)[;:][^\n]*\n", re.M | re.I)
-_WANTED: Final = re.compile(rb"^(UID|DTSTAMP|SEQUENCE|LAST-MODIFIED)([;:][^\n]*)$", re.M | re.I)
+#: The lines of a VEVENT whose values are read (unfolded, with LF line ends, each after
+#: the line end before it): its UID, and those that say when and how often it changed, not
+#: what it says, which its content leaves out. Each pattern of this module that can starts
+#: with a line end, where the regex engine looks for its first octet quickly, instead of
+#: trying `^` at every octet: a third to a sixth of the time.
+_FIELD: Final = re.compile(rb"\n(UID|DTSTAMP|SEQUENCE|LAST-MODIFIED)([;:][^\n]*)", re.I)
 _LINE_END: Final = re.compile(rb"\r?\n")
 #: A physical line that neither continues the one before nor starts a content line.
-_BAD_LINE: Final = re.compile(rb"^(?![ \t]|[A-Za-z0-9-]+[;:])[^\r\n]+", re.MULTILINE)
+_BAD_LINE: Final = re.compile(rb"\n((?![ \t]|[A-Za-z0-9-]+[;:])[^\r\n]+)")
+#: A VEVENT, its content whole lines up to the first END:VEVENT line (tried line by line).
 _VEVENT: Final = re.compile(
-    rb"^BEGIN:VEVENT[ \t]*\n(.*?)^END:VEVENT[ \t]*$", re.MULTILINE | re.DOTALL | re.IGNORECASE
+    rb"^BEGIN:VEVENT[ \t]*\n((?:[^\n]*\n)*?)END:VEVENT[ \t]*$", re.MULTILINE | re.IGNORECASE
 )
 _BEGIN: Final = re.compile(rb"^BEGIN:VEVENT[ \t]*\n", re.MULTILINE | re.IGNORECASE)
 _END: Final = re.compile(rb"^END:VEVENT[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -77,6 +80,9 @@ def _digest(content: bytes) -> bytes:
 
 def _value(line: bytes) -> bytes:
     """A content line's value: what follows the first colon outside a quoted parameter."""
+    if b'"' not in line:
+        colon = line.find(b":")
+        return b"" if colon < 0 else line[colon + 1 :].strip()
     quoted = False
     for n, octet in enumerate(line):
         if octet == 0x22:  # "
@@ -184,12 +190,12 @@ def read_previous(
     for piece in _pieces(file, check):
         last = piece
         if bad is None:
-            wrong = _BAD_LINE.search(piece)
+            wrong = _BAD_LINE.search(b"\n" + piece)  # the piece starts a line too
             if wrong is not None:
                 where = lines + piece.count(b"\n", 0, wrong.start()) + 1
                 bad = (
                     f"{shown} is not an iCalendar file: line {where} is not a content line "
-                    f"({wrong.group()[:40]!r}); {advice}"
+                    f"({wrong.group(1)[:40]!r}); {advice}"
                 )
         lines += piece.count(b"\n")
         if bad is not None:
@@ -223,17 +229,24 @@ def read_previous(
 
 
 def _keep(inner: bytes, found: dict[bytes, _Before], stamps: dict[bytes, bytes]) -> None:
-    """File one VEVENT's content lines (unfolded, LF ends, BEGIN and END left out)."""
+    """File one VEVENT's content lines (unfolded, each with its LF, BEGIN and END left out)."""
     values: dict[bytes, bytes] = {}
-    for name, rest in _WANTED.findall(inner):
-        values.setdefault(name.upper(), _value(name + rest))
+    content: list[bytes] = []  # the lines between those that say when it changed
+    at = 0
+    for field in _FIELD.finditer(b"\n" + inner):  # a span of it is that of the line in `inner`
+        name = field.group(1).upper()
+        values.setdefault(name, _value(field.group(1) + field.group(2)))
+        if name != b"UID":
+            content.append(inner[at : field.start()])
+            at = field.end()
+    content.append(inner[at:])
     uid = values.get(b"UID")
     if not uid:
         return
     sequence = values.get(b"SEQUENCE", b"0")
     stamp, modified = values.get(b"DTSTAMP"), values.get(b"LAST-MODIFIED")
     before = _Before(
-        digest=_digest(_VOLATILE.sub(b"", inner)),
+        digest=_digest(b"".join(content)),
         sequence=min(int(sequence), _MAX_SEQUENCE) if sequence.isdigit() else 0,
         stamp=stamps.setdefault(stamp, stamp) if stamp and _UTC.fullmatch(stamp) else None,
         modified=(
