@@ -41,9 +41,8 @@ DETAILS_RULE: Final = "――――"
 
 _LIMIT: Final = 75  # octets per content line, CRLF excluded (RFC 5545 §3.1)
 #: Up to 75 (first line) or 74 (after the leading space) octets ending on a character
-#: boundary; the regex engine does the backing-up in C.
-_FIRST_PIECE: Final = re.compile(rb".{1,75}(?![\x80-\xbf])", re.DOTALL)
-_NEXT_PIECE: Final = re.compile(rb".{1,74}(?![\x80-\xbf])", re.DOTALL)
+#: boundary; the regex engine does the backing-up in C, all the pieces in one call.
+_PIECES: Final = re.compile(rb"(?:\A.{1,75}|.{1,74})(?![\x80-\xbf])", re.DOTALL)
 #: Characters TEXT may not hold (RFC 5545 §3.3.11: no controls but HTAB); newlines are
 #: handled before this table, so anything left is dropped rather than written raw.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -122,6 +121,5 @@ def fold_utf8(line: bytes) -> bytes:
     """`fold` of a line already encoded."""
     if len(line) <= _LIMIT:
         return line + b"\r\n"
-    head = _FIRST_PIECE.match(line)
-    assert head is not None  # UTF-8 from a str always has a boundary within 4 octets
-    return b"\r\n ".join([head.group(), *_NEXT_PIECE.findall(line, head.end())]) + b"\r\n"
+    # UTF-8 from a str always has a boundary within 4 octets, so the pieces cover the line.
+    return b"\r\n ".join(_PIECES.findall(line)) + b"\r\n"
