@@ -272,14 +272,17 @@ def _placed(when: When, locale: str | None = None) -> _Dated:
         label = when_label(when, locale)
         suffix, note = f" ({label})", local_note(when, placement.day, label, locale)
     # A notation holds none of the characters TEXT escapes (digits, "-:/.XTZ+~?%" only).
-    return _Dated(
-        dates=b"".join(map(_short, placement.lines)),
-        zones=placement.zones,
-        suffix=suffix,
-        note=note,
-        x_when=_short(f"{X_WHEN}{zone}:{when}"),
-        escaped_note=None if not note else escape_utf8(note),
-        note_ends_in_cr=note is not None and note.endswith("\r"),
+    return tuple.__new__(  # as in `_plain`: the fields in order, five times quicker
+        _Dated,
+        (
+            b"".join(map(_short, placement.lines)),  # dates
+            placement.zones,
+            suffix,
+            note,
+            _short(f"{X_WHEN}{zone}:{when}"),  # x_when
+            None if not note else escape_utf8(note),  # escaped_note
+            note is not None and note.endswith("\r"),  # note_ends_in_cr
+        ),
     )
 
 
@@ -388,9 +391,9 @@ def _id_line(name: str, event_id: str, domain: str) -> bytes:
     """The folded UID (or RELATED-TO) line. An id is a slug (the model checks it), so ASCII
     and printable: one octet a character, nothing for `raw` to take out, and short lines
     need no folding; anything else goes the long way."""
-    line = f"{name}{event_id}@{domain}"
-    if len(line) <= 75 and line.isascii() and line.isprintable():
-        return line.encode() + b"\r\n"
+    line = f"{name}{event_id}@{domain}\r\n"
+    if len(line) <= 77 and line.isascii() and event_id.isprintable():  # the domain is `raw`
+        return line.encode()
     return fold_utf8(f"{name}{raw(event_id)}@{domain}".encode())
 
 
