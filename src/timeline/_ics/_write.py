@@ -151,7 +151,7 @@ _RULE: Final = escape_utf8(DETAILS_RULE)
 _SOURCES: Final = b"Sources:"
 _NEWLINE: Final = b"\\n"  # a newline in an escaped TEXT value
 _AFTER_SUMMARY: Final = _NEWLINE + _RULE  # joined by a newline: a blank line, then the rule
-_PIECES: Final = 1 << 16  # actor lists whose "Who:" piece is remembered
+_PIECES: Final = 1 << 16  # "Who:" pieces, citations and phrases remembered (each table)
 
 
 def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
@@ -205,7 +205,9 @@ def _escaped_description(event: Event, ctx: _Context, dated: _Dated) -> bytes:
             _quoted(citation, lines)
             if any(line[-1:] == "\r" for line in lines):
                 return escape_utf8(_description(event, ctx, dated.note))
-            block = ctx.cited[id(citation)] = escape_utf8("\n".join(lines))
+            block = escape_utf8("\n".join(lines))
+            if len(ctx.cited) < _PIECES:  # a citation each event: memory would grow with them
+                ctx.cited[id(citation)] = block
         parts.append(block)
     return _NEWLINE.join(parts)
 
