@@ -9,6 +9,7 @@ before a byte is read.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,8 +42,9 @@ def read_lines(
     shown: str,
     problems: list[Problem],
     told: Callable[[int], object] | None = None,
-) -> Iterator[tuple[int, str]]:
-    """A file of one record a line, in blocks of whole lines: (first line's number, text).
+) -> Iterator[tuple[int, bytes]]:
+    """A file of one record a line, in blocks of whole lines: (first line's number, its
+    bytes, checked UTF-8 without the byte order mark a file may start with).
 
     Memory stays a block's, however big the file; each block is checked as `read_text`
     checks a whole file, and the first problem ends the reading. A line over
@@ -72,7 +74,9 @@ def read_lines(
                 text = _checked(block, shown, problems, first_line=number, encoding=encoding)
                 if text is None:
                     return
-                yield number, text
+                if encoding != "utf-8" and block.startswith(codecs.BOM_UTF8):
+                    block = block[len(codecs.BOM_UTF8) :]
+                yield number, block
                 if told is not None:
                     told(file.tell() - len(pending))
                 number += block.count(b"\n")
