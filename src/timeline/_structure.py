@@ -13,12 +13,13 @@ import datetime as dt
 import enum
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 import attrs
 import cattrs
+import cattrs.gen
 import msgspec
 from cattrs.errors import (
     AttributeValidationNote,
@@ -92,7 +93,7 @@ class Shared:
     One per load, dropped with it.
     """
 
-    citations: dict[tuple[object, ...], Citation] = attrs.field(factory=dict)
+    citations: dict[Hashable, Citation] = attrs.field(factory=dict)
     #: (when, tz) as written → its value: parsed once per load, one object however often used.
     whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
 
@@ -106,14 +107,22 @@ class Shared:
     reading: Callable[[int], object] | None = None
 
     def citation(
-        self, source: str, quote: str | None, note: str | None, recorded: object = None
+        self,
+        source: str,
+        quote: str | None,
+        note: str | None,
+        recorded: object = None,
+        *,
+        key: Hashable = None,
     ) -> Citation:
-        """The citation of these fields, made once (its source id interned) and then shared.
+        """The citation of these fields, made once (its source id interned) and then shared;
+        `key`, if given, stands for the fields (a reader's own hashable value of them).
 
         Raises:
             TimelineError, ValueError, TypeError: the model refuses the fields.
         """
-        key = (source, quote, note, recorded)
+        if key is None:
+            key = (source, quote, note, recorded)
         found = self.citations.get(key)
         if found is None:
             found = Citation(
@@ -295,6 +304,17 @@ def make_converter(**options: Any) -> cattrs.Converter:
         except ValueError:
             raise ValueError(not_one_of(kind, value)) from None
 
+    def record(cls: type) -> Callable[[object, type], object]:
+        structure = cattrs.gen.make_dict_structure_fn(cls, converter)
+
+        def checked(value: object, kind: type) -> object:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table of fields, got {value!r:.60}")
+            return structure(value, kind)
+
+        return checked
+
+    converter.register_structure_hook_factory(attrs.has, record)
     converter.register_structure_hook(When, when)
     converter.register_structure_hook(dt.date, lambda value, _: to_day(value))
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -509,8 +529,9 @@ def _value_at(raw: Mapping[str, Any], path: str) -> object:
 # from a dict (`msgspec.convert`) or straight from a JSON Lines line's bytes.
 
 
-class CitationFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """A citation's fields as a data file writes them, each of its plain type."""
+class CitationFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """A citation's fields as a data file writes them, each of its plain type; hashable, so
+    that it finds the load's shared `Citation` of equal fields itself."""
 
     source: str
     quote: str | None = None
@@ -568,13 +589,17 @@ def event_of(fields: EventFields, shared: Shared, clean: bool) -> Event | None:
         return None
     if not clean and not _plain_texts(fields):
         return None
-    citation = shared.citation
+    shared_citations, shared_whens = shared.citations.get, shared.whens.get
     try:
-        cited = [citation(c.source, c.quote, c.note, c.recorded) for c in cite]
+        cited = [
+            shared_citations(c) or shared.citation(c.source, c.quote, c.note, c.recorded, key=c)
+            for c in cite
+        ]
+        when = shared_whens((fields.when, fields.tz)) or shared.when(fields.when, fields.tz)
         return make_event(
             fields.id,
             fields.title,
-            shared.when(fields.when, fields.tz),
+            when,
             fields.said,
             fields.summary,
             fields.actors,
