@@ -305,7 +305,10 @@ def make_converter(**options: Any) -> cattrs.Converter:
             raise ValueError(not_one_of(kind, value)) from None
 
     def record(cls: type) -> Callable[[object, type], object]:
-        structure = cattrs.gen.make_dict_structure_fn(cls, converter)
+        """cattrs' structuring of an attrs class, refusing what is not a table of fields."""
+        structure: Callable[[Mapping[str, Any], type], object] = cattrs.gen.make_dict_structure_fn(
+            cls, converter
+        )
 
         def checked(value: object, kind: type) -> object:
             if not isinstance(value, dict):
