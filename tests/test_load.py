@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from timeline._load import load
@@ -684,6 +686,29 @@ def test_a_bad_byte_deep_in_a_file_is_located(
     lines = [_event_line(n) for n in range(6)]
     lines[3] = lines[3].replace(b'"T"', b'"T' + bad + b'"')
     assert _problems(_jsonl_project(in_tmp, lines)) == [expected]
+
+
+_NEAR_CONTROLS = list("\x7f\x0b\x1f\x80\x85\x9f\xa0\u2029\u202a\u202e\u202f\u2065\u2066\u2069\r\t")
+
+
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(_NEAR_CONTROLS), max_size=40))
+def test_the_byte_level_check_passes_only_what_the_text_check_passes(text: str) -> None:
+    """A block read from its bytes is passed as clean only when its decoded text holds no
+    character `CONTROL` refuses and no CR (the CR is then looked at by the full check)."""
+    from timeline._files import _surely_clean
+    from timeline._text import CONTROL
+
+    assert _surely_clean(text.encode()) == (CONTROL.search(text) is None and "\r" not in text)
+
+
+@pytest.mark.parametrize("bad", ["\x7f", "\x0b", "\x85", "\x9f", "\u202a", "\u202e", "\u2069"])
+def test_each_refused_character_is_found_in_a_json_lines_block(in_tmp: Path, bad: str) -> None:
+    """DEL, C0, C1 and bidirectional controls written raw in a line are named at their line."""
+    lines = [_event_line(n) for n in range(3)]
+    lines[1] = lines[1].replace(b'"T"', b'"T' + bad.encode() + b'"')
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        f"events/e.jsonl:2: control character {bad!r} is not allowed in data files"
+    ]
 
 
 def test_a_record_over_the_limit_is_refused_alone(

@@ -10,13 +10,13 @@ the schema or the model refuses, by the standard library's `json`, and handed to
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Final
 
 import msgspec
 
-from timeline._files import read_lines
+from timeline._files import read_lines, undecodable
 from timeline._structure import (
     KINDS,
     NO_LINES,
@@ -49,14 +49,15 @@ _NOT_SCREENED: Final = msgspec.DecodeError  # ValidationError is one
 def read_file(path: Path, shown: str, problems: list[Problem], shared: Shared) -> Iterator[Located]:
     """Every record of the JSON Lines file at `path`, read a block of lines at a time."""
     for first_line, data in read_lines(path, shown, problems, shared.reading):
-        yield from read(data, shown, problems, shared, first_line=first_line)
+        if not (yield from read(data, shown, problems, shared, first_line=first_line)):
+            return
 
 
 def read(
     data: bytes, shown: str, problems: list[Problem], shared: Shared, *, first_line: int = 1
-) -> Iterator[Located]:
-    """Every record of JSON Lines (UTF-8 checked by the caller), located by its line (the
-    first is `first_line`)."""
+) -> Generator[Located, None, bool]:
+    """Every record of JSON Lines, located by its line (the first is `first_line`); returns
+    False, the problem told, if the bytes are not UTF-8, which ends the reading of a file."""
     size, number, start = len(data), first_line - 1, 0
     while start < size:
         number += 1
@@ -80,7 +81,11 @@ def read(
                 yield _new_tuple(Located, (event, "event", "event", shown, number, NO_LINES))
                 continue
         # Anything else is read by `json`, for its reading and its messages.
-        text = line.decode()
+        try:
+            text = line.decode()
+        except UnicodeDecodeError:
+            problems.append(undecodable(data[begin:], shown, number))
+            return False
         if not text.strip():
             continue
         try:
@@ -110,3 +115,4 @@ def read(
         )
         if item is not None:
             yield item
+    return True
