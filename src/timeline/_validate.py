@@ -10,7 +10,7 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Final
 
@@ -55,11 +55,12 @@ class _Index:
         self.duplicates: list[Located] = []
         ids, duplicates = self.ids, self.duplicates
         #: The events, in the order read: most of the records, so the common case runs in C.
-        self.events = [item for item in located if item.kind == "event"]
-        by_id = dict(zip([item.record.id for item in self.events], self.events, strict=True))
+        kinds = list(map(_KIND, located))
+        self.events = list(compress(located, map("event".__eq__, kinds)))
+        by_id = dict(zip(map(_ID, map(_RECORD, self.events)), self.events, strict=True))
         unique = len(by_id) == len(self.events)  # else equal ids: find them the slow way
         #: The records that are not events, in the order read.
-        self.others = [item for item in located if item.kind != "event"]
+        self.others = list(compress(located, map("event".__ne__, kinds)))
         for item in self.others if unique else located:
             if ids[item.kind].setdefault(item.record.id, item) is not item:
                 duplicates.append(item)
@@ -201,6 +202,8 @@ def _references(index: _Index) -> Iterable[Problem]:
 
 
 _RECORD: Final = operator.attrgetter("record")
+_KIND: Final = operator.attrgetter("kind")
+_ID: Final = operator.attrgetter("id")
 _ACTORS: Final = operator.attrgetter("actors")
 _PLACE: Final = operator.attrgetter("place")
 _POLICY: Final = operator.attrgetter("policy")
