@@ -67,6 +67,7 @@ _PLAIN: Final = re.compile(
 _PARAMETER: Final = re.compile(r";([A-Za-z0-9-]+)=([^;]*)")
 #: What the first pass keeps of a VEVENT: whether it has a series of its own.
 _SERIES: Final = frozenset({"UID", "RECURRENCE-ID"})
+_new_parameters: Final = Parameters.__new__
 
 
 class Decoded:
@@ -80,15 +81,17 @@ class Decoded:
         self.first_bad: int | None = None
 
 
-def lines(stream: IO[bytes], decoded: Decoded | None = None) -> Iterator[str]:
-    """The unfolded content lines of a calendar, read a chunk at a time; what was not UTF-8
-    is counted in `decoded`."""
+def lines(
+    stream: IO[bytes], decoded: Decoded | None = None, *, chunk: int | None = None
+) -> Iterator[str]:
+    """The unfolded content lines of a calendar, read `chunk` bytes at a time (1 MiB by
+    default; more when one line is longer); what was not UTF-8 is counted in `decoded`."""
     offset = 0  # of the chunk in the unfolded text (after a byte order mark)
     difference = 0  # U+FFFD in the text that were not U+FFFD in the file
     bad = False
     first = True
-    for chunk in _chunks(stream):
-        unfolded = _FOLD.sub(b"", chunk)
+    for piece in _chunks(stream, chunk or _CHUNK):
+        unfolded = _FOLD.sub(b"", piece)
         encoding = "utf-8-sig" if first else "utf-8"
         try:
             text = unfolded.decode(encoding)
@@ -98,18 +101,18 @@ def lines(stream: IO[bytes], decoded: Decoded | None = None) -> Iterator[str]:
                 decoded.first_bad = offset + error.start
             bad = True
         if decoded is not None:
-            difference += text.count("\ufffd") - chunk.count(_REPLACEMENT)
+            difference += text.count("\ufffd") - piece.count(_REPLACEMENT)
             decoded.replaced = difference if bad else 0
         offset += len(unfolded) - (3 if first and unfolded.startswith(b"\xef\xbb\xbf") else 0)
         first = False
         yield from filter(None, text.replace("\r\n", "\n").split("\n"))  # as `\r?\n` splits
 
 
-def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+def _chunks(stream: IO[bytes], size: int) -> Iterator[bytes]:
     """The file in pieces that each end where no fold can cross: before a line that starts
     with something other than a space, tab or line break."""
     pending = bytearray()
-    while block := stream.read(_CHUNK):
+    while block := stream.read(size):
         searched = max(len(pending) - 1, 0)
         pending += block
         cut = _last_cut(pending, searched)
@@ -143,7 +146,7 @@ class _Line(Contentline):
         found = _PLAIN.match(self)
         if found is None:
             return super().raw_parts()
-        params = Parameters()
+        params = _new_parameters(Parameters)  # empty: its __init__ only sorts out arguments
         if found.group(2):
             for key, value in _PARAMETER.findall(found.group(2)):
                 params[key] = value
@@ -219,12 +222,12 @@ class _Stream(ComponentIcalParser):
 
     def run(self, content: Iterable[str]) -> Iterator[Any]:
         for text in content:
-            line = _Line(text)
-            plain = _PLAIN.match(line)
+            plain = _PLAIN.match(text)
             if plain is not None and self._stack:
                 name = plain.group(1).upper()
                 if name not in ("BEGIN", "END") and not self.wants(name):
                     continue
+            line = _Line(text)
             try:
                 name, params, vals = line.parts()
             except ValueError as error:

@@ -207,6 +207,7 @@ class _Reader:
         self.ids = Ids()
         self.places: dict[str, Place] = {}  # by name as written: distinct names, distinct places
         self.place_ids = Ids()
+        self.tags: dict[str, tuple[str, bool]] = {}  # by category as written: its tag
 
     def event(self, component: Any, notes: list[str]) -> Event:
         """The event a VEVENT describes; what it lost on the way goes in `notes`."""
@@ -253,7 +254,7 @@ class _Reader:
         )
         url = _text(component.get("URL"))
         said = _text(component.get(X_SAID))
-        tags, written_as = _tags(component.get("CATEGORIES"))
+        tags, written_as = _tags(component.get("CATEGORIES"), self.tags)
         note = "\n".join(
             ([f"UID {uid}"] if uid else [])
             + ([f"Categories as written: {', '.join(written_as)}"] if written_as else [])
@@ -417,9 +418,12 @@ def _id_from_uid(uid: str) -> str:
     return f"{slug[:40].strip('-')}-{digest}".strip("-")
 
 
-def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _tags(
+    value: Any, known: dict[str, tuple[str, bool]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Tags from CATEGORIES, in order and once each; and the categories as written when a
-    tag cannot spell them (scripts that do not fold to ASCII get a hashed id)."""
+    tag cannot spell them (scripts that do not fold to ASCII get a hashed id). `known` holds
+    each category's tag, and whether it is noted as written, for the next VEVENT."""
     found: dict[str, None] = {}
     written: dict[str, None] = {}
     for prop in value if isinstance(value, list) else [value] if value is not None else []:
@@ -427,10 +431,13 @@ def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
             text = clean(str(category))
             if text is None or not text.strip():
                 continue
-            tag = name_id(text.strip(), fallback="tag")
-            if tag != slugify(text):
+            seen = known.get(text)
+            if seen is None:
+                tag = name_id(text.strip(), fallback="tag")
+                seen = known[text] = (tag, tag != slugify(text))
+            if seen[1]:
                 written[text.strip()] = None
-            found[tag] = None
+            found[seen[0]] = None
     return tuple(found), tuple(written)
 
 
