@@ -567,16 +567,21 @@ _SPLICES = st.sampled_from(
 
 
 @st.composite
-def calendar_files(draw: st.DrawFn, *, blocks: tuple[tuple[str, ...], ...]) -> bytes:
-    """A calendar of `blocks` (each some content lines) in any order and number, with folds,
-    empty lines, bytes that are not UTF-8 and a byte order mark spliced in anywhere."""
+def calendar_files(
+    draw: st.DrawFn, *, blocks: tuple[tuple[str, ...], ...], mangled: bool = True
+) -> bytes:
+    """A calendar of `blocks` (each some content lines) in any order and number; when
+    `mangled`, cut short now and then, with folds, empty lines, bytes that are not UTF-8 and
+    a byte order mark spliced in anywhere."""
     body = [
         line for block in draw(st.lists(st.sampled_from(blocks), max_size=12)) for line in block
     ]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *body]
-    lines += ["END:VCALENDAR"] if draw(st.booleans()) else []
+    lines += ["END:VCALENDAR"] if not mangled or draw(st.booleans()) else []
     ending = draw(st.sampled_from(["\r\n", "\n"]))
     data = bytearray((ending.join(lines) + ending).encode())
+    if not mangled:
+        return bytes(data)
     for _ in range(draw(st.integers(0, 6))):
         at = draw(st.integers(0, len(data)))
         data[at:at] = draw(_SPLICES)

@@ -12,6 +12,7 @@ import weakref
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from icalendar import Calendar
 from icalendar.parser.content_line import UFOLD, Contentline
 
 from strategies import calendar_files, content_lines
@@ -202,6 +203,27 @@ _BLOCKS = (
 )  # fmt: skip
 
 
+#: VEVENTs icalendar reads whole on its own: every kind of line our splitter and property
+#: shortcuts see (escapes, quoted and repeated parameters, lists, verbatim X- values, bad
+#: values kept as unreadable), and no VTIMEZONE (icalendar would cache it for the process).
+_VEVENTS = (
+    ("BEGIN:VEVENT", "UID:a@x", "SUMMARY;LANGUAGE=en:a\\, b\\; c\\nd \\\\ e", "DTSTART:20250101",
+     "DESCRIPTION;ALTREP=\"cid:x@y\":Text: with a colon", "X-TIMELINE-SAID:In\\, April",
+     "END:VEVENT"),
+    ("BEGIN:VEVENT", "uid:b", "summary:lower case", "DTSTART;VALUE=DATE:20250101",
+     "DTEND;value=date:20250103", "CATEGORIES:one,two\\,three", "CATEGORIES:four",
+     "RRULE:FREQ=WEEKLY;BYDAY=MO,TU", "END:VEVENT"),
+    ("BEGIN:VEVENT", "UID:c", "SUMMARY:C", "DTSTART;TZID=America/New_York:20250101T100000",
+     "DTEND;TZID=\"America/New_York\":20250101T110000", "DURATION:PT1H", "GEO:north",
+     "SEQUENCE:x", "X-TIMELINE-WHEN;X-TIMELINE-TZ=Asia/Shanghai:2025-04", "END:VEVENT"),
+    ("BEGIN:VEVENT", "UID:d", "SUMMARY:D", "DTSTART:20250101T100000Z", "URL:https://x.org/a?b=1",
+     "ATTENDEE;CN=\"Doe, J\";ROLE=REQ-PARTICIPANT:mailto:j@x.org", "X-A;X-B=1;X-B=2:v\\,w",
+     "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "END:VALARM", "END:VEVENT"),
+    ("BEGIN:VEVENT", "UID:e", "SUMMARY:E", "DTSTART:garbage", "RDATE:", "EXDATE:20250101",
+     "CREATED;VALUE=INTEGER:abc", "LOCATION;X=a b:Room 1", "END:VEVENT"),
+)  # fmt: skip
+
+
 def _whole(data: bytes) -> tuple[list[str], int, int | None]:
     """The lines, U+FFFD count and first bad byte of `data` unfolded and decoded at once."""
     unfolded = _WHOLE_FOLD.sub(b"", data)
@@ -234,6 +256,16 @@ def test_plain_lines_split_as_icalendar_splits_them(text: str) -> None:
 def test_folds_are_found_as_icalendar_finds_them(data: bytes) -> None:
     """Our spelling of the fold removes exactly what icalendar's does, empty lines and all."""
     assert _parse._FOLD.sub(b"", data) == _WHOLE_FOLD.sub(b"", data)
+
+
+@given(calendar_files(blocks=_VEVENTS, mangled=False))
+def test_each_vevent_is_the_one_icalendar_reads(data: bytes) -> None:
+    """Split by our splitter, built by our shortcuts, each VEVENT equals what icalendar's own
+    parser makes of the whole calendar, unreadable properties included."""
+    theirs = [c for cal in Calendar.from_ical(data, multiple=True) for c in cal.walk("VEVENT")]
+    ours = list(_parse.vevents(_parse.lines(io.BytesIO(data))))
+    assert ours == theirs
+    assert [(c.to_ical(), c.errors) for c in ours] == [(c.to_ical(), c.errors) for c in theirs]
 
 
 @given(calendar_files(blocks=_BLOCKS), st.sampled_from([1, 7, 64, 1 << 20]))

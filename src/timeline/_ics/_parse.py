@@ -39,7 +39,7 @@ from icalendar.parser.content_line import Contentline
 from icalendar.parser.ical.component import ComponentIcalParser
 from icalendar.parser.parameter import Parameters
 from icalendar.parser.property import unescape_backslash
-from icalendar.prop import vBroken
+from icalendar.prop import vBroken, vText, vUnknown
 
 __all__ = ["CUT_SHORT", "Decoded", "Scan", "lines", "scan", "vevents"]
 
@@ -68,6 +68,12 @@ _PARAMETER: Final = re.compile(r";([A-Za-z0-9-]+)=([^;]*)")
 #: What the first pass keeps of a VEVENT: whether it has a series of its own.
 _SERIES: Final = frozenset({"UID", "RECURRENCE-ID"})
 _new_parameters: Final = Parameters.__new__
+#: Lines that may stand for no component: BEGIN and END.
+_FRAME: Final = frozenset({"BEGIN", "END"})
+#: Properties icalendar splits into several values or reads specially: left to it.
+_LISTS: Final = frozenset({"CATEGORIES", "FREEBUSY", "RDATE"})
+#: Value types whose `from_ical(text)` is `cls(text)`, which cannot fail.
+_CONSTRUCTED: Final = frozenset({vText, vUnknown})
 
 
 class Decoded:
@@ -132,6 +138,15 @@ def _last_cut(buffer: bytearray, start: int) -> int:
     return 0
 
 
+def _parameters(text: str) -> Parameters:
+    """The parameters of a plain line (`;KEY=value;…`), as icalendar's splitter gives them."""
+    params = _new_parameters(Parameters)  # empty: its __init__ only sorts out arguments
+    if text:
+        for key, value in _PARAMETER.findall(text):
+            params[key] = value
+    return params
+
+
 class _Line(Contentline):
     """A content line split by `_PLAIN` when it is plain, by icalendar otherwise."""
 
@@ -146,11 +161,7 @@ class _Line(Contentline):
         found = _PLAIN.match(self)
         if found is None:
             return super().raw_parts()
-        params = _new_parameters(Parameters)  # empty: its __init__ only sorts out arguments
-        if found.group(2):
-            for key, value in _PARAMETER.findall(found.group(2)):
-                params[key] = value
-        return found.group(1), params, self[found.end() :]
+        return found.group(1), _parameters(found.group(2)), self[found.end() :]
 
     def parts(self) -> tuple[str, Parameters, str]:
         name, params, values = self.raw_parts()
@@ -208,7 +219,7 @@ class _Stream(ComponentIcalParser):
         self._stack: list[Any] = []
         self._begun: list[int] = []  # the serial number of each open component's BEGIN
         self._serial = 0
-        self._factories: dict[tuple[str, str | None], Any] = {}
+        self._factories: dict[tuple[str, str | None], tuple[Any, bool, bool]] = {}
         self.events_open = 0
         self.zones_open = 0
 
@@ -223,27 +234,60 @@ class _Stream(ComponentIcalParser):
     def run(self, content: Iterable[str]) -> Iterator[Any]:
         for text in content:
             plain = _PLAIN.match(text)
-            if plain is not None and self._stack:
-                name = plain.group(1).upper()
-                if name not in ("BEGIN", "END") and not self.wants(name):
+            if plain is not None:  # split here, as icalendar would (see `_Line`)
+                upper = plain.group(1).upper()
+                if self._stack and upper not in _FRAME and not self.wants(upper):
                     continue
-            line = _Line(text)
-            try:
-                name, params, vals = line.parts()
-            except ValueError as error:
-                self.handle_line_parse_error(error, line)
-                continue
-            upper = name.upper()
+                params = _parameters(plain.group(2))
+                verbatim = text[plain.end() :]
+                vals: str = unescape_backslash(verbatim) if "\\" in verbatim else verbatim
+                raw: str | None = verbatim
+            else:
+                try:
+                    name, params, vals = _Line(text).parts()
+                except ValueError as error:
+                    self.handle_line_parse_error(error, text)
+                    continue
+                upper, raw = name.upper(), None
             if upper == "BEGIN":
                 self.handle_begin_component(vals)
             elif upper == "END":
                 yield from self._end()
             elif not self._stack or self.wants(upper):
-                self.handle_property(upper, params, vals, line)
+                self._property(upper, params, vals, raw, text)
         while self._stack:
             open_ = self._stack[-1]
             open_.errors.append((CUT_SHORT, f"the file ends before END:{open_.name}"))
             yield from self._end()
+
+    def _property(
+        self, name: str, params: Parameters, vals: str, raw: str | None, text: str
+    ) -> None:
+        """icalendar's `handle_property`, with what it works out twice worked out once."""
+        if name in _LISTS or not self._stack:
+            self.handle_property(name, params, vals, _Line(text))
+            return
+        factory, verbatim, constructed = self._factory(name, params)
+        if verbatim:  # UNKNOWN values are kept as written, escapes and all
+            vals = raw if raw is not None else _Line(text).raw_parts()[2]
+        if constructed:  # `from_ical` is the constructor: no need to construct twice
+            value = factory(vals)
+            value.params = params
+            self._stack[-1].add(name, value, encode=False)
+            return
+        tzid = params.get("TZID") if params and name in self.datetime_names else None
+        self.parse_and_add_property(name, params, vals, tzid, _Line(text))
+
+    def _factory(self, name: str, params: Parameters) -> tuple[Any, bool, bool]:
+        """The value type of a property, whether its value is taken verbatim, and whether its
+        `from_ical` is its constructor; looked up once for each name and VALUE."""
+        key = (name, params.value if params else None)
+        found = self._factories.get(key)
+        if found is None:
+            factory = super().get_factory_for_property(name, params)
+            verbatim = getattr(factory, "get_value_from_content_line", None) is not None
+            found = self._factories[key] = (factory, verbatim, factory in _CONSTRUCTED)
+        return found
 
     def handle_begin_component(self, vals: str) -> None:
         super().handle_begin_component(vals)
@@ -273,11 +317,7 @@ class _Stream(ComponentIcalParser):
             component.errors.append((name, f"{exception} (in {line[:60]!r})"))
 
     def get_factory_for_property(self, name: str, params: Parameters) -> Any:
-        key = (name, params.value)
-        factory = self._factories.get(key)
-        if factory is None:
-            factory = self._factories[key] = super().get_factory_for_property(name, params)
-        return factory
+        return self._factory(name, params)[0]
 
     def handle_property_parse_error(
         self, exception: Exception, name: str, params: Any, val: str, line: Contentline
