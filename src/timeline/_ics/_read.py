@@ -1,7 +1,8 @@
 """iCalendar import: any calendar's VEVENTs become events, with the records they need.
 
-Parsing is `icalendar`'s job (made tolerant by `_parse`, with each file's zones from
-`_zones`); this module decides what each VEVENT means as an `Event`:
+Parsing is `icalendar`'s job (made tolerant by `_parse`, which reads the file twice a chunk
+at a time and gives one VEVENT at a time, with each file's zones from `_zones`); this module
+decides what each VEVENT means as an `Event`, and keeps nothing of it after:
 
 - the date: `X-TIMELINE-WHEN` (written by `timeline.to_ics`) wins; otherwise `VALUE=DATE`
   gives days (a span when DTEND is more than a day later), DATE-TIME gives instants (a
