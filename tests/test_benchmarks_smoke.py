@@ -83,8 +83,8 @@ def test_fast_path_builds_what_cattrs_builds(generate, tmp_path, monkeypatch):
     """Loading without the loader's fast path (cattrs for every record) gives equal events."""
     data = generate.generate(tmp_path, 500, fmt="jsonl", seed=11)
     fast = timeline.load(data)
-    for module in (_structure, _jsonl):
-        monkeypatch.setattr(module, "screen_event", lambda raw, shared, clean: None)
+    monkeypatch.setattr(_structure, "screen_event", lambda raw, shared, clean: None)
+    monkeypatch.setattr(_jsonl, "event_of", lambda fields, shared, clean: None)
     slow = timeline.load(data)
     assert fast.events == slow.events
     assert [type(e.when) for e in fast] == [type(e.when) for e in slow]

@@ -70,7 +70,7 @@ def test_jsonl_loader_reports_problems_and_never_crashes(lines: list[dict[str, o
     """Any JSON Lines content becomes records or located problems, never an exception."""
     text = "\n".join(json.dumps({r["kind"]: r.get("fields", {})}) for r in lines)
     problems: list[Problem] = []
-    located = list(_jsonl.read(text, "fuzz.jsonl", problems, Shared()))
+    located = list(_jsonl.read(text.encode(), "fuzz.jsonl", problems, Shared()))
     assert all(p.path == "fuzz.jsonl" and p.line is not None for p in problems)
     assert len(located) <= len(lines)
 

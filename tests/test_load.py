@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from timeline._load import load
@@ -581,6 +583,64 @@ def _event_line(n: int, **fields: object) -> bytes:
     return json.dumps({"event": record}, ensure_ascii=False).encode("utf-8")
 
 
+def test_the_screen_schema_names_the_model_fields() -> None:
+    """The schema JSON Lines lines are decoded into has the model's fields (and `tz`)."""
+    import attrs
+    import msgspec
+
+    from timeline._model import Citation, Event
+    from timeline._structure import CitationFields, EventFields
+
+    assert {f.name for f in msgspec.structs.fields(EventFields)} == {
+        *(a.name for a in attrs.fields(Event)),
+        "tz",
+    }
+    assert [f.name for f in msgspec.structs.fields(CitationFields)] == [
+        a.name for a in attrs.fields(Citation)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (b"\xef\xbb\xbf" + _event_line(0), "T"),  # a byte order mark before the first line
+        (_event_line(0) + b"\r", "T"),  # a CRLF line end
+        (b"  " + _event_line(0, title="A") + b" ", "A"),  # white space around the record
+        (b'{"event": {"id": "e0", "title": "A", "title": "B", "when": "2025", '
+         b'"cite": [{"source": "s"}]}}', "B"),  # JSON's rule: the last of a repeated key
+        (b'{"event": {"id": "e0", "title": "\\u00e9t\\u00e9", "when": "2025", '
+         b'"cite": [{"source": "s"}]}}', "\u00e9t\u00e9"),  # escapes
+    ],
+)  # fmt: skip
+def test_json_lines_are_read_as_json_reads_them(in_tmp: Path, line: bytes, title: str) -> None:
+    """Lines the schema decoder reads give what `json` gives: marks, white space, repeats."""
+    folder = _jsonl_project(in_tmp, [line, _event_line(1)])
+    assert load(folder)["e0"].title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (_event_line(0, title=float("nan")), "event.title: expected a string, got float nan"),
+        (_event_line(0, title=10**30), "event.title: expected a string, got int"),
+        (b'{"event": {"id": "e0", "title": "\\ud800", "when": "2025", '
+         b'"cite": [{"source": "s"}]}}', "event.title: control character '\\ud800'"),
+        (b'{"event": {"id": "e0", "title": "\\u0007", "when": "2025", '
+         b'"cite": [{"source": "s"}]}}', "event.title: control character '\\x07'"),
+        (_event_line(0, effect="adopted"), "event.effect: effect 'adopted' needs the event's"),
+    ],
+)  # fmt: skip
+def test_lines_the_schema_refuses_get_the_usual_messages(
+    in_tmp: Path, line: bytes, expected: str
+) -> None:
+    """NaN, huge numbers, escaped surrogates and controls, model refusals: located messages."""
+    folder = _jsonl_project(in_tmp, [line, _event_line(1)])
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    assert [p.line for p in caught.value.problems] == [1]
+    assert expected in str(caught.value.problems[0]), caught.value.problems[0]
+
+
 def test_a_70_mb_json_lines_file_loads(in_tmp: Path) -> None:
     """A data file far over the old 64 MiB refusal loads: the limits are per record and string."""
     summary = "word " * 17_600  # 88,000 characters, under the 100,000 a string may hold
@@ -626,6 +686,29 @@ def test_a_bad_byte_deep_in_a_file_is_located(
     lines = [_event_line(n) for n in range(6)]
     lines[3] = lines[3].replace(b'"T"', b'"T' + bad + b'"')
     assert _problems(_jsonl_project(in_tmp, lines)) == [expected]
+
+
+_NEAR_CONTROLS = list("\x7f\x0b\x1f\x80\x85\x9f\xa0\u2029\u202a\u202e\u202f\u2065\u2066\u2069\r\t")
+
+
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(_NEAR_CONTROLS), max_size=40))
+def test_the_byte_level_check_passes_only_what_the_text_check_passes(text: str) -> None:
+    """A block read from its bytes is passed as clean only when its decoded text holds no
+    character `CONTROL` refuses and no CR (the CR is then looked at by the full check)."""
+    from timeline._files import _surely_clean
+    from timeline._text import CONTROL
+
+    assert _surely_clean(text.encode()) == (CONTROL.search(text) is None and "\r" not in text)
+
+
+@pytest.mark.parametrize("bad", ["\x7f", "\x0b", "\x85", "\x9f", "\u202a", "\u202e", "\u2069"])
+def test_each_refused_character_is_found_in_a_json_lines_block(in_tmp: Path, bad: str) -> None:
+    """DEL, C0, C1 and bidirectional controls written raw in a line are named at their line."""
+    lines = [_event_line(n) for n in range(3)]
+    lines[1] = lines[1].replace(b'"T"', b'"T' + bad.encode() + b'"')
+    assert _problems(_jsonl_project(in_tmp, lines)) == [
+        f"events/e.jsonl:2: control character {bad!r} is not allowed in data files"
+    ]
 
 
 def test_a_record_over_the_limit_is_refused_alone(

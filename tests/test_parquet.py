@@ -166,6 +166,32 @@ def test_problems_are_located_by_file_and_row(in_tmp: Path) -> None:
     ]
 
 
+def test_nulls_in_lists_are_located_problems(in_tmp: Path) -> None:
+    """A null citation, actor or list is a located problem, never a crash (a null citation
+    once raised AttributeError)."""
+    cite = pa.list_(pa.struct([("source", pa.string()), ("quote", pa.string())]))
+    table = pa.table(
+        {
+            "id": ["e0", "e1", "e2", "e3", "e4"],
+            "title": ["T"] * 5,
+            "when": ["2025", "2025-04", None, "2025", "2025"],
+            "actors": pa.array([["xi"], [None], None, [], ["xi", "xi"]], pa.list_(pa.string())),
+            "cite": pa.array(
+                [[{"source": "s"}, None], [{"source": "s"}], [{"source": "s"}], None, []], cite
+            ),
+        }
+    )
+    problems = _problems(_folder(in_tmp, table))
+    assert problems == [
+        "events/e.parquet: row[0].cite[1]: expected a table of fields, got None",
+        "events/e.parquet: row[1].actors[0]: expected a string, got NoneType None",
+        "events/e.parquet: row[2].when: missing required field",
+        "events/e.parquet: row[3].cite: every event cites at least one source ([[event.cite]])",
+        "events/e.parquet: row[4].actors: lists ['xi'] twice",
+        "events/e.parquet: row[4].cite: every event cites at least one source ([[event.cite]])",
+    ], problems
+
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [

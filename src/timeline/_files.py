@@ -9,6 +9,7 @@ before a byte is read.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from timeline._io import open_regular
 from timeline._text import CONTROL, encoding_hint, lone_cr_hint
 from timeline.errors import Problem
 
-__all__ = ["MAX_RECORD_BYTES", "read_lines", "read_text"]
+__all__ = ["MAX_RECORD_BYTES", "read_lines", "read_text", "undecodable"]
 
 #: The longest record a file of one record a line may hold (strings are limited by MAX_TEXT).
 MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
@@ -41,15 +42,18 @@ def read_lines(
     shown: str,
     problems: list[Problem],
     told: Callable[[int], object] | None = None,
-) -> Iterator[tuple[int, str]]:
-    """A file of one record a line, in blocks of whole lines: (first line's number, text).
+) -> Iterator[tuple[int, bytes]]:
+    """A file of one record a line, in blocks of whole lines: (first line's number, its
+    bytes, without the byte order mark a file may start with), each block checked for the
+    characters and line ends `read_text` refuses. Whether a block is UTF-8 its reader finds
+    as it decodes each line (`undecodable` words the problem).
 
     Memory stays a block's, however big the file; each block is checked as `read_text`
     checks a whole file, and the first problem ends the reading. A line over
     `MAX_RECORD_BYTES` is refused alone, with its line number, and reading goes on after it.
     `told`, if given, is told how many bytes are behind once each block has been used.
     """
-    number, encoding, pending = 1, "utf-8-sig", b""  # a byte order mark only at the start
+    number, first, pending = 1, True, b""  # a byte order mark only at the start
     try:
         with open_regular(path) as file:
             while True:
@@ -69,14 +73,18 @@ def read_lines(
                     block, pending = data[:cut], data[cut:]
                 if not block:
                     return
-                text = _checked(block, shown, problems, first_line=number, encoding=encoding)
-                if text is None:
+                if first and block.startswith(codecs.BOM_UTF8):
+                    block = block[len(codecs.BOM_UTF8) :]
+                first = False
+                if (
+                    not _surely_clean(block)
+                    and _checked(block, shown, problems, first_line=number) is None
+                ):
                     return
-                yield number, text
+                yield number, block
                 if told is not None:
                     told(file.tell() - len(pending))
                 number += block.count(b"\n")
-                encoding = "utf-8"
     except OSError as error:
         problems.append(Problem(path=shown, message=f"cannot read the file: {error.strerror}"))
 
@@ -104,8 +112,34 @@ def _skip_line(file: BinaryIO) -> bytes:
             return data[cut:]
 
 
+def undecodable(data: bytes, shown: str, first_line: int) -> Problem:
+    """The problem of a block of lines from `first_line` on (as `read_lines` gives it) in
+    which a reader met bytes that are not UTF-8, worded as for a whole file."""
+    problems: list[Problem] = []
+    _checked(data, shown, problems, first_line=first_line)
+    return problems[0] if problems else Problem(path=shown, line=first_line, message="not UTF-8")
+
+
+#: The bytes a block may hold without a closer look: all but the C0 controls other than tab,
+#: LF and CR, and DEL (each a byte of its own in UTF-8).
+_PLAIN: Final = bytes(b for b in range(256) if (b >= 0x20 and b != 0x7F) or b in b"\t\n\r")
+#: The C1 controls and the bidirectional controls `CONTROL` refuses, spelt in UTF-8.
+_C1_OR_BIDI: Final = re.compile(rb"\xc2[\x80-\x9f]|\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+
+
+def _surely_clean(data: bytes) -> bool:
+    """Whether `data` holds no character `CONTROL` refuses and no CR, read from its UTF-8
+    bytes without decoding them (twice as quick); says nothing of whether it is UTF-8."""
+    return not data.translate(None, _PLAIN) and b"\r" not in data and not _C1_OR_BIDI.search(data)
+
+
 def _checked(
-    data: bytes, shown: str, problems: list[Problem], *, first_line: int, encoding: str
+    data: bytes,
+    shown: str,
+    problems: list[Problem],
+    *,
+    first_line: int,
+    encoding: str = "utf-8",
 ) -> str | None:
     """`data` (a whole file, or a block of its lines from `first_line` on) as text, or None
     with the problem: not UTF-8, a control character, or lines that end in CR alone."""

@@ -16,13 +16,14 @@ without `.parquet` files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from timeline._model import Effect, Event, Settings
+from timeline._model import Citation, Effect, Event, Settings
 from timeline._structure import (
     NO_LINES,
     Located,
@@ -47,8 +48,10 @@ __all__ = ["COLUMNS", "from_arrow", "read_file", "schema", "to_arrow", "write"]
 #: The columns in order: the JSON export's keys, the citations under the data folder's `cite`.
 COLUMNS: Final = (*EVENT_KEYS[:-1], "cite")
 _DERIVED: Final = frozenset({"earliest", "latest", "precision", "qualifier", "label"})
-#: What reading takes: every column but the derived ones, in `_row`'s order.
+#: What reading takes: every column but the derived ones.
 _READ: Final = tuple(c for c in COLUMNS if c not in _DERIVED)
+#: What `_event` unpacks from a row: the columns read but the date and the citations.
+_ROW: Final = tuple(c for c in _READ if c not in ("when", "cite"))
 _REQUIRED: Final = ("id", "title", "when", "cite")
 _LISTS: Final = frozenset({"actors", "tags"})
 _CITE_FIELDS: Final = ("source", "quote", "note", "recorded")
@@ -294,31 +297,149 @@ def _is_list(pa: Any, kind: Any) -> bool:
 def _read_batches(
     batches: Iterable[Any], shown: str, problems: list[Problem], shared: Shared
 ) -> Iterator[Located]:
-    """The events of each batch; a clean batch (no string refused or too long, which Arrow
-    checks in C++) is built directly, a row at a time through the model's constructors."""
+    """The events of each batch, a row at a time through the model's constructors.
+
+    Arrow's types are the type screen (`_usable` checked the schema) and Arrow checks the
+    strings of a batch in C++ (`_clean`); a column is turned into Python values once, a date
+    parsed once per distinct value and a citation made once per distinct one. A row the
+    model refuses, or any row of a batch with a string refused or too long, goes through
+    `structure_record` for its located problems.
+    """
     start = 0
     for batch in batches:
-        names = batch.schema.names
-        columns = [
-            batch.column(names.index(name)).to_pylist() if name in names else None for name in _READ
-        ]
         count = batch.num_rows
-        rows = zip(*([None] * count if c is None else c for c in columns), strict=True)
+        names = batch.schema.names
+        columns = {name: batch.column(names.index(name)) for name in _READ if name in names}
+        nothing = [None] * count
+        values = [columns[name].to_pylist() if name in columns else nothing for name in _ROW]
+        whens = _whens(columns.get("when"), columns.get("tz"), shared, count)
+        cited, written = _citations(columns.get("cite"), shared, count)
         clean = _clean(batch)
-        for index, row in enumerate(rows, start=start):
-            event = _event(row, shared) if clean else None
+        rows = zip(zip(*values, strict=True), whens, cited, strict=True)
+        for index, (row, when, cite) in enumerate(rows, start=start):
+            event = _event(row, when, cite) if clean else None
             if event is not None:
                 yield Located(
                     record=event, kind="event", key=f"row[{index}]", path=shown, line=None
                 )
                 continue
             item = structure_record(
-                "event", _as_written(row), f"row[{index}]", shown, None, NO_LINES, problems,
-                shared=shared,
+                "event", _as_written(row, batch, index - start, written), f"row[{index}]", shown,
+                None, NO_LINES, problems, shared=shared,
             )  # fmt: skip
             if item is not None:
                 yield item
         start += count
+
+
+def _whens(when: Any, zone: Any, shared: Shared, count: int) -> list[When | None]:
+    """Each row's date, parsed once per distinct (date, zone); None where it is missing or
+    refused (the row then goes the way that says why)."""
+    if when is None:
+        return [None] * count
+    if zone is None or zone.null_count == len(zone):
+        pa = _arrow()
+        encoded = when if pa.types.is_dictionary(when.type) else pa.compute.dictionary_encode(when)
+        parsed = [_parsed(text, None, shared) for text in encoded.dictionary.to_pylist()]
+        parsed.append(None)  # for the nulls
+        indices = pa.compute.fill_null(encoded.indices, len(parsed) - 1)
+        return list(map(parsed.__getitem__, indices.to_pylist()))
+    return [
+        None if text is None else _parsed(text, tz, shared)
+        for text, tz in zip(when.to_pylist(), zone.to_pylist(), strict=True)
+    ]
+
+
+def _parsed(text: str, zone: str | None, shared: Shared) -> When | None:
+    try:
+        return shared.when(text, zone)
+    except (TimelineError, ValueError):
+        return None
+
+
+def _citations(
+    cite: Any, shared: Shared, count: int
+) -> tuple[list[list[Citation] | None], list[list[dict[str, Any] | None] | None]]:
+    """Each row's citations, each distinct one made once, or None for a row that needs the
+    full path's messages (no list, a null citation, one the model refuses); and the rows'
+    citations as written, for that path."""
+    if cite is None:
+        return [None] * count, [None] * count
+    pa = _arrow()
+    lengths = pa.compute.fill_null(pa.compute.list_value_length(cite), 0).to_pylist()
+    flat = cite.flatten()  # the citations of the rows in order, null lists skipped
+    struct_names = flat.type.names if pa.types.is_struct(flat.type) else []
+    fields = [
+        flat.field(name).to_pylist() if name in struct_names else [None] * len(flat)
+        for name in _CITE_FIELDS
+    ]
+    valid = flat.is_valid().to_pylist() if flat.null_count else [True] * len(flat)
+    written = [
+        dict(zip(_CITE_FIELDS, values, strict=True)) if ok else None
+        for ok, values in zip(valid, zip(*fields, strict=True), strict=True)
+    ]
+    made: list[Citation | None] = []
+    for ok, values in zip(valid, zip(*fields, strict=True), strict=True):
+        citation = None
+        if ok:
+            with contextlib.suppress(TimelineError, TypeError, ValueError):
+                citation = shared.citation(*values)
+        made.append(citation)
+    nulls = cite.is_null().to_pylist() if cite.null_count else [False] * count
+    rows: list[list[Citation] | None] = []
+    as_written: list[list[dict[str, Any] | None] | None] = []
+    at = 0
+    for length, null in zip(lengths, nulls, strict=True):
+        these = made[at : at + length]
+        rows.append(None if null or None in these else these)  # type: ignore[arg-type]
+        as_written.append(None if null else written[at : at + length])
+        at += length
+    return rows, as_written
+
+
+_EFFECTS: Final = {effect.value: effect for effect in Effect}
+
+
+def _event(row: Sequence[Any], when: When | None, cite: list[Citation] | None) -> Event | None:
+    """The event of one clean row, built by the model's constructors; None when anything
+    needs the structuring path's checks and messages (a null, an unknown effect, a refusal)."""
+    (
+        id_,
+        title,
+        _zone,  # in `when` already
+        said,
+        summary,
+        actors,
+        tags,
+        policy,
+        effect,
+        provision,
+        place,
+        url,
+        recorded,
+    ) = row
+    if id_ is None or title is None or when is None or not cite:
+        return None
+    try:
+        if effect is not None:
+            effect = _EFFECTS[effect]
+        return make_event(
+            id_, title, when, said, summary, actors, place, policy, effect, tags, url, cite,
+            provision, recorded,
+        )  # fmt: skip
+    except (TimelineError, TypeError, ValueError, KeyError):
+        return None
+
+
+def _as_written(
+    row: Sequence[Any], batch: Any, at: int, cited: list[list[dict[str, Any] | None] | None]
+) -> dict[str, Any]:
+    """A row as a person would write the record: no nulls, no empty lists."""
+    names = batch.schema.names
+    fields = dict(zip(_ROW, row, strict=True))
+    fields["when"] = batch.column(names.index("when"))[at].as_py() if "when" in names else None
+    fields["cite"] = cited[at]
+    return as_written(fields)
 
 
 def _clean(batch: Any) -> bool:
@@ -346,62 +467,3 @@ def _clean(batch: Any) -> bool:
             if compute.any(compute.match_substring_regex(part, _REFUSED)).as_py():
                 return False
     return True
-
-
-_EFFECTS: Final = {effect.value: effect for effect in Effect}
-
-
-def _event(row: Sequence[Any], shared: Shared) -> Event | None:
-    """The event of one clean row, built by the model's constructors; None when anything
-    needs the structuring path's checks and messages (a null, an unknown effect, a refusal)."""
-    (
-        id_,
-        title,
-        when,
-        tz,
-        said,
-        summary,
-        actors,
-        tags,
-        policy,
-        effect,
-        provision,
-        place,
-        url,
-        recorded,
-        cite,
-    ) = row
-    if id_ is None or title is None or when is None or not cite:
-        return None
-    try:
-        parsed = shared.when(when, tz)
-        if effect is not None:
-            effect = _EFFECTS[effect]
-        citation = shared.citation
-        cited = [
-            citation(c.get("source"), c.get("quote"), c.get("note"), c.get("recorded"))
-            for c in cite
-        ]
-        return make_event(
-            id_,
-            title,
-            parsed,
-            said,
-            summary,
-            actors,
-            place,
-            policy,
-            effect,
-            tags,
-            url,
-            cited,
-            provision,
-            recorded,
-        )
-    except (TimelineError, TypeError, ValueError, KeyError):
-        return None
-
-
-def _as_written(row: Sequence[Any]) -> dict[str, Any]:
-    """A row as a person would write the record: no nulls, no empty lists."""
-    return as_written(dict(zip(_READ, row, strict=True)))

@@ -13,12 +13,14 @@ import datetime as dt
 import enum
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 import attrs
 import cattrs
+import cattrs.gen
+import msgspec
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -50,17 +52,21 @@ from timeline.errors import InvalidFieldError, Problem, TimelineError, WhenError
 __all__ = [
     "CONVERTER",
     "KINDS",
+    "CitationFields",
+    "EventFields",
     "NO_LINES",
     "Shared",
     "Located",
     "as_written",
     "assemble",
+    "event_of",
     "flatten",
     "line_of",
     "make_converter",
     "make_event",
     "message",
     "number_problem",
+    "screen_event",
     "structure_record",
     "unknown_kind",
 ]
@@ -87,7 +93,7 @@ class Shared:
     One per load, dropped with it.
     """
 
-    citations: dict[tuple[object, ...], Citation] = attrs.field(factory=dict)
+    citations: dict[Hashable, Citation] = attrs.field(factory=dict)
     #: (when, tz) as written → its value: parsed once per load, one object however often used.
     whens: dict[tuple[str, str | None], When] = attrs.field(factory=dict)
 
@@ -101,14 +107,22 @@ class Shared:
     reading: Callable[[int], object] | None = None
 
     def citation(
-        self, source: str, quote: str | None, note: str | None, recorded: object = None
+        self,
+        source: str,
+        quote: str | None,
+        note: str | None,
+        recorded: object = None,
+        *,
+        key: Hashable = None,
     ) -> Citation:
-        """The citation of these fields, made once (its source id interned) and then shared.
+        """The citation of these fields, made once (its source id interned) and then shared;
+        `key`, if given, stands for the fields (a reader's own hashable value of them).
 
         Raises:
             TimelineError, ValueError, TypeError: the model refuses the fields.
         """
-        key = (source, quote, note, recorded)
+        if key is None:
+            key = (source, quote, note, recorded)
         found = self.citations.get(key)
         if found is None:
             found = Citation(
@@ -290,6 +304,20 @@ def make_converter(**options: Any) -> cattrs.Converter:
         except ValueError:
             raise ValueError(not_one_of(kind, value)) from None
 
+    def record(cls: type) -> Callable[[object, type], object]:
+        """cattrs' structuring of an attrs class, refusing what is not a table of fields."""
+        structure: Callable[[Mapping[str, Any], type], object] = cattrs.gen.make_dict_structure_fn(
+            cls, converter
+        )
+
+        def checked(value: object, kind: type) -> object:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table of fields, got {value!r:.60}")
+            return structure(value, kind)
+
+        return checked
+
+    converter.register_structure_hook_factory(attrs.has, record)
     converter.register_structure_hook(When, when)
     converter.register_structure_hook(dt.date, lambda value, _: to_day(value))
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -499,95 +527,93 @@ def _value_at(raw: Mapping[str, Any], path: str) -> object:
 # cattrs costs tens of microseconds an event, too much for a million of them. A well-formed
 # event (the common case) passes a cheap type screen and is built by the model's own
 # constructors, which run every validator; anything else, and any constructor's refusal,
-# goes the cattrs way above, which reports every problem with its usual message.
+# goes the cattrs way above, which reports every problem with its usual message. The screen
+# is a msgspec schema of the fields as a data file writes them: msgspec checks it in C,
+# from a dict (`msgspec.convert`) or straight from a JSON Lines line's bytes.
 
-_EVENT_FIELDS: Final = frozenset({*(a.name for a in attrs.fields(Event)), "tz"})
-_CITE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Citation))
+
+class CitationFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """A citation's fields as a data file writes them, each of its plain type; hashable, so
+    that it finds the load's shared `Citation` of equal fields itself."""
+
+    source: str
+    quote: str | None = None
+    note: str | None = None
+    recorded: str | None = None
+
+
+class EventFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """An event's fields as a data file writes them, each of its plain type: the model's
+    fields (`tests/test_structure.py` holds the two to the same names) and `tz`."""
+
+    id: str
+    title: str
+    when: str
+    tz: str | None = None
+    said: str | None = None
+    summary: str | None = None
+    actors: list[str] = msgspec.field(default_factory=list)
+    place: str | None = None
+    policy: str | None = None
+    effect: str | None = None
+    provision: str | None = None
+    tags: list[str] = msgspec.field(default_factory=list)
+    url: str | None = None
+    cite: list[CitationFields]
+    recorded: str | None = None
+
+
 _EFFECTS: Final = {effect.value: effect for effect in Effect}
 _intern: Final = sys.intern  # ids repeated across records: one shared copy instead of one a record
-
-
-_KNOWN_EVENT_FIELDS: Final = _EVENT_FIELDS.issuperset
-_KNOWN_CITE_FIELDS: Final = _CITE_FIELDS.issuperset
-_NO_ITEMS: Final[list[str]] = []
+_convert: Final = msgspec.convert
+_Refused: Final = msgspec.ValidationError
 
 
 def screen_event(raw: dict[str, Any], shared: Shared, clean: bool) -> Event | None:
     """The event `raw` describes when every field has its plain type and the model accepts
     it; None when anything needs the full structuring path's checks and messages.
     """
-    if not _KNOWN_EVENT_FIELDS(raw):
-        return None
-    get = raw.get
-    # The constructors check the type of every field (a text that is no string makes them
-    # refuse), so only what must be a list before it is read is tested here.
-    id_: Any = get("id")
-    title: Any = get("title")
-    when: Any = get("when")
-    cite = get("cite")
-    if type(cite) is not list or not cite:
-        return None
-    zone, said, summary, url = get("tz"), get("said"), get("summary"), get("url")
-    place, policy, effect = get("place"), get("policy"), get("effect")
-    provision, recorded = get("provision"), get("recorded")
-    if recorded is not None and type(recorded) is not str:
-        return None  # a TOML date, or a wrong type: the full path reads or refuses it
-    actors, tags = get("actors", _NO_ITEMS), get("tags", _NO_ITEMS)
-    if effect is not None:
-        effect = _EFFECTS.get(effect) if type(effect) is str else None
-        if effect is None:
-            return None
-    if type(actors) is not list or type(tags) is not list:
-        return None  # their items are checked by interning them and by the model's validator
-    citations = shared.citations
-    cited = []
-    for item in cite:
-        if type(item) is not dict or not _KNOWN_CITE_FIELDS(item):
-            return None
-        fields = (item.get("source"), item.get("quote"), item.get("note"), item.get("recorded"))
-        try:
-            citation = citations.get(fields)
-        except TypeError:  # a list or table where a string belongs
-            return None
-        if citation is None:
-            source, quote, note, cited_on = fields
-            if type(source) is not str:
-                return None
-            if (
-                (quote is not None and type(quote) is not str)
-                or (note is not None and type(note) is not str)
-                or (cited_on is not None and type(cited_on) is not str)
-            ):
-                return None
-            try:
-                citation = shared.citation(source, quote, note, cited_on)
-            except (TimelineError, TypeError, ValueError):
-                return None
-        cited.append(citation)
-    if not clean and not _plain_texts(
-        id_, title, when, zone, said, summary, place, policy, url, actors, tags, cite, provision
-    ):
-        return None
-    try:  # a list where a string belongs cannot be a key: that is a refusal too
-        parsed = shared.when(when, zone)
-    except (TimelineError, TypeError, ValueError):
-        return None
     try:
+        fields = _convert(raw, EventFields)
+    except _Refused:
+        return None
+    return event_of(fields, shared, clean)
+
+
+def event_of(fields: EventFields, shared: Shared, clean: bool) -> Event | None:
+    """The event of screened fields, built by the model's constructors; None when the model
+    refuses it or a string needs checking (`clean` false: the caller has not seen that no
+    string holds a refused character or is too long) and fails."""
+    cite, written = fields.cite, fields.effect
+    if not cite:
+        return None
+    effect = None if written is None else _EFFECTS.get(written)
+    if effect is None and written is not None:
+        return None
+    if not clean and not _plain_texts(fields):
+        return None
+    shared_citations, shared_whens = shared.citations.get, shared.whens.get
+    try:
+        cited = [
+            shared_citations(c) or shared.citation(c.source, c.quote, c.note, c.recorded, key=c)
+            for c in cite
+        ]
+        when = shared_whens((fields.when, fields.tz)) or shared.when(fields.when, fields.tz)
         return make_event(
-            id_,
-            title,
-            parsed,
-            said,
-            summary,
-            actors,
-            place,
-            policy,
+            fields.id,
+            fields.title,
+            when,
+            fields.said,
+            fields.summary,
+            fields.actors,
+            fields.place,
+            fields.policy,
             effect,
-            tags,
-            url,
+            fields.tags,
+            fields.url,
             cited,
-            provision,
-            recorded,
+            fields.provision,
+            fields.recorded,
         )
     except (TimelineError, TypeError, ValueError):
         return None
@@ -646,19 +672,12 @@ def as_written(record: Mapping[str, Any], cite: str = "cite") -> dict[str, Any]:
     return out
 
 
-def _plain_texts(*values: Any) -> bool:
-    """Whether every item of the lists among `values` is a string, and no string (there or
-    in citations) is too long or holds a character `VALUE_CONTROL` refuses."""
-    texts: list[str] = []
-    for value in values:
-        if type(value) is str:
-            texts.append(value)
-        elif type(value) is list:
-            for item in value:
-                if type(item) is dict:
-                    texts += (v for v in item.values() if v is not None)
-                elif type(item) is str:
-                    texts.append(item)
-                else:
-                    return False
+def _plain_texts(fields: EventFields) -> bool:
+    """Whether no string of `fields` (their lists and citations included) is too long or
+    holds a character `VALUE_CONTROL` refuses."""
+    texts = [v for v in msgspec.structs.astuple(fields) if type(v) is str]
+    texts += fields.actors
+    texts += fields.tags
+    for c in fields.cite:
+        texts += (v for v in msgspec.structs.astuple(c) if v is not None)
     return max(map(len, texts), default=0) <= MAX_TEXT and not VALUE_CONTROL.search(" ".join(texts))

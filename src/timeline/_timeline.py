@@ -41,6 +41,7 @@ def _events(events: Iterable[Event]) -> tuple[Event, ...]:
 
 
 _ID: Final = operator.attrgetter("id")
+_WHEN: Final = operator.attrgetter("when")
 
 
 def _chronological(events: tuple[Event, ...], zone: dt.tzinfo) -> tuple[Event, ...]:
@@ -51,12 +52,14 @@ def _chronological(events: tuple[Event, ...], zone: dt.tzinfo) -> tuple[Event, .
     the order one sort on (earliest, latest, id) tuples gives, without a Python key call
     and a tuple comparison for every event.
     """
-    whens = {id(event.when): event.when for event in events}  # all alive: id() names one
-    keys = {name: when.sort_key(zone) for name, when in whens.items()}
+    by_id = sorted(events, key=_ID)
+    whens = list(map(_WHEN, by_id))
+    names = list(map(id, whens))  # all alive: id() names one
+    distinct = dict(zip(names, whens, strict=True))
+    keys = {name: when.sort_key(zone) for name, when in distinct.items()}
     rank_of_key = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
     rank = {name: rank_of_key[key] for name, key in keys.items()}
-    by_id = sorted(events, key=_ID)
-    ranks = [rank[id(event.when)] for event in by_id]
+    ranks = list(map(rank.__getitem__, names))
     return tuple(map(by_id.__getitem__, sorted(range(len(by_id)), key=ranks.__getitem__)))
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Final
 
@@ -55,10 +55,13 @@ class _Index:
         self.duplicates: list[Located] = []
         ids, duplicates = self.ids, self.duplicates
         #: The events, in the order read: most of the records, so the common case runs in C.
-        self.events = [item for item in located if item.kind == "event"]
-        by_id = dict(zip([item.record.id for item in self.events], self.events, strict=True))
+        kinds = list(map(_KIND, located))
+        self.events = list(compress(located, map("event".__eq__, kinds)))
+        by_id = dict(zip(map(_ID, map(_RECORD, self.events)), self.events, strict=True))
         unique = len(by_id) == len(self.events)  # else equal ids: find them the slow way
-        for item in [item for item in located if item.kind != "event"] if unique else located:
+        #: The records that are not events, in the order read.
+        self.others = list(compress(located, map("event".__ne__, kinds)))
+        for item in self.others if unique else located:
             if ids[item.kind].setdefault(item.record.id, item) is not item:
                 duplicates.append(item)
         if unique:
@@ -159,10 +162,10 @@ def _references(index: _Index) -> Iterable[Problem]:
         (sources, map(_SOURCE, chain.from_iterable(map(_CITE, events)))),
     )
     events_resolve = not any(set(ids).difference(known, [None]) for known, ids in named)
-    for item in index.located:
+    for item in index.others if events_resolve else index.located:
         record = item.record
         if isinstance(record, Event):
-            if events_resolve or (
+            if (
                 all(map(actors.__contains__, record.actors))
                 and (record.place is None or record.place in places)
                 and (record.policy is None or record.policy in policies)
@@ -199,6 +202,8 @@ def _references(index: _Index) -> Iterable[Problem]:
 
 
 _RECORD: Final = operator.attrgetter("record")
+_KIND: Final = operator.attrgetter("kind")
+_ID: Final = operator.attrgetter("id")
 _ACTORS: Final = operator.attrgetter("actors")
 _PLACE: Final = operator.attrgetter("place")
 _POLICY: Final = operator.attrgetter("policy")
@@ -385,9 +390,9 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
     """
     policies = index.ids.get("policy", {})
     by_policy: dict[str, list[Located]] = {}
-    for item in index.located:
+    for item in index.events:
         record = item.record
-        if isinstance(record, Event) and record.effect is not None and record.policy in policies:
+        if record.effect is not None and record.policy in policies:
             by_policy.setdefault(record.policy, []).append(item)
     for policy in index.unsettled:  # one of its events was refused: its fold is unknown
         by_policy.pop(policy, None)
@@ -401,9 +406,9 @@ def _lifecycle(index: _Index) -> Iterable[Problem]:
 def _provisions(index: _Index) -> Iterable[Problem]:
     """Events naming a provision their policy does not declare."""
     policies = index.ids.get("policy", {})
-    for item in index.located:
+    for item in index.events:
         record = item.record
-        if not isinstance(record, Event) or record.provision is None:
+        if record.provision is None:
             continue
         found = policies.get(record.policy or "")
         if found is None or found.record.provision(record.provision) is not None:
