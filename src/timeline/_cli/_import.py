@@ -9,7 +9,7 @@ from timeline._cli._options import (
     EXIT_OK,
     add_command,
     add_output,
-    emit,
+    emit_stream,
     output_target,
     writes_file,
 )
@@ -18,7 +18,9 @@ from timeline.errors import TimelineError, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from pathlib import Path
+    from typing import BinaryIO
 
     from timeline._cli._options import Commands
     from timeline._imported import Imported
@@ -121,10 +123,16 @@ def run(args: argparse.Namespace) -> int:
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
     reads = {str(args.file): "the file it imports"}  # never -o, even with --force
+
+    from timeline.report import write_pieces
+
+    def toml(to: BinaryIO) -> None:  # a record at a time: a million need not be one string
+        write_pieces(to, imported.toml_pieces())
+
     if out is None or args.force:
-        emit(args, imported.to_toml(), data="", reads=reads)  # stdout, or -o replaced
+        emit_stream(args, toml, data="", reads=reads)  # stdout, or -o replaced
     else:
-        _write_new(output_target(args, data="", reads=reads), imported.to_toml())
+        _write_new(output_target(args, data="", reads=reads), toml)
     _settings(imported, folder, out)
     where = f"{out}: " if out is not None else ""
     print(f"timeline: {where}{imported.summary}", file=sys.stderr)
@@ -158,7 +166,7 @@ def _report(imported: Imported) -> None:
         print(printable(f"timeline: skipped: {skipped}"), file=sys.stderr)
 
 
-def _write_new(out: Path, text: str) -> None:
+def _write_new(out: Path, text: Callable[[BinaryIO], object]) -> None:
     """Write -o atomically, only if nothing appeared there since the check at the start."""
     from timeline._io import write_new
 
