@@ -524,6 +524,72 @@ def ics_events(draw: st.DrawFn, *, max_size: int = 6) -> list[object]:
     ]
 
 
+# -- calendar files: content lines, folds, blocks (tests/test_ics_parse.py) ------------------
+
+#: Characters that decide how a content line splits: delimiters, quotes, escapes, RFC 6868
+#: carets, percent signs, white space, a control character and non-ASCII.
+_LINE_CHARS = st.sampled_from(list("aZ09-_.;:=,\"\\%^ \t\x01\x7fé中'/"))
+_PROPERTY_NAMES = st.sampled_from(
+    ["DTSTART", "dtstart", "SUMMARY", "X-FOO", "UID", "RRULE", "CATEGORIES", "BEGIN", "END",
+     "X-TIMELINE-WHEN", "Dt Start", "RECURRENCE-ID"]
+)  # fmt: skip
+_PARAMETER_KEYS = st.sampled_from(
+    ["TZID", "tzid", "VALUE", "value", "X-TIMELINE-TZ", "CN", "X", "A.B", "k k"]
+)
+_PARAMETER_VALUES = st.one_of(
+    st.sampled_from(
+        ["DATE", "date", "Europe/Berlin", "W. Europe Standard Time", " x", "x ", "",
+         '"q:u;o,te"', "a,b", "x%2Cy", "a^nb", "é中"]
+    ),
+    st.text(_LINE_CHARS, max_size=8),
+)  # fmt: skip
+
+
+@st.composite
+def content_lines(draw: st.DrawFn) -> str:
+    """Unfolded content lines, plain (`NAME;KEY=value:text`) and not: quoted parameters,
+    escapes, stray delimiters, names that are not tokens."""
+    name = draw(st.one_of(_PROPERTY_NAMES, st.text(_LINE_CHARS, max_size=6)))
+    count = draw(st.integers(0, 3))
+    params = "".join(f";{draw(_PARAMETER_KEYS)}={draw(_PARAMETER_VALUES)}" for _ in range(count))
+    if draw(st.integers(0, 9)) == 0:
+        params += draw(st.sampled_from([";", ";;", ";x", " ;x=y"]))
+    colon = draw(st.sampled_from([":", ":", ":", "", ";"]))
+    return name + params + colon + draw(st.text(_LINE_CHARS, max_size=12))
+
+
+#: What may be spliced into a calendar's bytes: folds (after empty lines too), empty lines,
+#: bytes that are not UTF-8, a U+FFFD of the file's own, a lone CR, a fold inside a character.
+_SPLICES = st.sampled_from(
+    [b"\r\n ", b"\n\t", b"\r\n\r\n ", b"\n\n", b"\xff", b"\xe4\xb8", b"\xef\xbf\xbd", b"\r",
+     b"\r\n \xbd"]
+)  # fmt: skip
+
+
+@st.composite
+def calendar_files(
+    draw: st.DrawFn, *, blocks: tuple[tuple[str, ...], ...], mangled: bool = True
+) -> bytes:
+    """A calendar of `blocks` (each some content lines) in any order and number; when
+    `mangled`, cut short now and then, with folds, empty lines, bytes that are not UTF-8 and
+    a byte order mark spliced in anywhere."""
+    body = [
+        line for block in draw(st.lists(st.sampled_from(blocks), max_size=12)) for line in block
+    ]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *body]
+    lines += ["END:VCALENDAR"] if not mangled or draw(st.booleans()) else []
+    ending = draw(st.sampled_from(["\r\n", "\n"]))
+    data = bytearray((ending.join(lines) + ending).encode())
+    if not mangled:
+        return bytes(data)
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(data)))
+        data[at:at] = draw(_SPLICES)
+    if draw(st.booleans()):
+        data[0:0] = b"\xef\xbb\xbf"
+    return bytes(data)
+
+
 # -- notation: canonical EDTF strings (tests/test_when.py) ------------------------------------
 
 _QUALIFIERS = ("", "", "~", "?", "%")

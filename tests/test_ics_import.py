@@ -446,7 +446,7 @@ def test_running_out_of_memory_is_not_called_a_bad_calendar(
         raise MemoryError
 
     (in_tmp / "big.ics").write_bytes(HOSTILE_ICS)
-    monkeypatch.setattr("timeline._ics._read.parse", exhausted)
+    monkeypatch.setattr("timeline._ics._read.scan", exhausted)
     assert main(["import-ics", "big.ics"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("timeline: out of memory")

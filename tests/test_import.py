@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,32 @@ def test_an_ambiguous_date_names_the_flags() -> None:
 def test_the_format_is_detected(name: str, content: bytes, expected: str) -> None:
     """The extension and the first bytes tell the format."""
     assert detect(Path(name), content) == expected
+
+
+@pytest.mark.parametrize("name", ["big.ics", "big.txt"])
+def test_a_calendar_is_never_held_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A 3 MB calendar imports with a fraction of a megabyte in use: it is told by its
+    extension or first bytes and then read as it streams (the whole file was read first)."""
+    monkeypatch.setattr("timeline._ics._parse._CHUNK", 1 << 16)
+    notes = "".join(f"X-NOTE:{n:06d} {'x' * 200}\r\n" for n in range(15_000))
+    event = "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\nDTSTART:20250101\r\nEND:VEVENT\r\n"
+    path = tmp_path / name
+    path.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\n{notes}END:VTODO\r\n{event}"
+        "END:VCALENDAR\r\n"
+    )
+    import_file(CALENDARS / "example.ics")  # what the first import loads is not counted
+    assert path.stat().st_size > 3_000_000
+    tracemalloc.start()
+    try:
+        imported = import_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [e.id for e in imported.events] == ["a"]
+    assert peak < 1_000_000, peak
 
 
 def test_json_of_another_kind_is_refused() -> None:

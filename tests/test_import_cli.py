@@ -145,3 +145,57 @@ def test_bad_options_are_usage_errors(
     """A bad --map or --zone exits 2 saying why."""
     assert main(["import", str(DATA / "sheets" / "events.csv"), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_toml_is_written_a_record_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import's TOML reaches -o a record at a time, never as one string: writing the
+    file of 8,000 events allocates a small part of its size (it was all of it, twice)."""
+    import tracemalloc
+
+    from timeline import Citation, Event, Source, When, _import
+    from timeline._imported import Imported
+
+    source = Source(id="sheet", title="My sheet")
+    events = tuple(
+        Event(id=f"e{n}", title=f"Event {n} " + "word " * 40, when=When.parse("2025-04"),
+              cite=(Citation(source="sheet", note="row " * 20),))
+        for n in range(8000)
+    )  # fmt: skip
+    imported = Imported(sources=(source,), events=events)
+    size = len(imported.to_toml().encode())
+    monkeypatch.setattr(_import, "import_file", lambda *args, **kwargs: imported)
+    (tmp_path / "sheet.csv").write_text("title,date\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "sheet.csv"), "-o", str(tmp_path / "first.toml")]) == 0
+    out = tmp_path / "out.toml"
+    tracemalloc.start()  # after a first run, which imported what the command needs
+    try:
+        assert main(["import", str(tmp_path / "sheet.csv"), "-o", str(out)]) == 0
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out.read_text(encoding="utf-8") == imported.to_toml()
+    assert size > 3_000_000
+    assert peak < size / 4, (peak, size)
+
+
+def test_a_folder_that_is_no_data_folder_is_not_read_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o into a folder with no timeline.toml and no data file of its own (a scratch folder
+    such as /tmp) reads nothing under it: a data folder deep inside is not the import's to
+    check against (it once loaded every data file under /tmp)."""
+    scratch = tmp_path / "scratch"
+    for part in ("events", "sources"):
+        shutil.copytree(TESTS / "data" / "golden" / part, scratch / "deep" / part)
+    taken = sorted(e.id for e in timeline.load(scratch / "deep" / "events"))[0]
+    sheet = tmp_path / "clash.csv"
+    sheet.write_text(f"id,date,title\n{taken},2024-08-02,Same id\n", encoding="utf-8")
+    assert main(["import", str(sheet), "-o", str(scratch / "out.toml")]) == 0
+    assert "is taken" not in capsys.readouterr().err
+    written = tomllib.loads((scratch / "out.toml").read_text(encoding="utf-8"))
+    assert [e["id"] for e in written["event"]] == [taken]
+    (scratch / "records.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n', encoding="utf-8")
+    assert main(["import", str(sheet), "-o", str(scratch / "again.toml")]) == 0
+    assert "is taken" in capsys.readouterr().err  # a data file of its own: it is a data folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import given
 
 import timeline
 from strategies import file_round_trips, instant_spans, timelines
-from timeline import Timeline, When, import_file
+from timeline import Citation, Event, Timeline, When, import_file
 from timeline.errors import WhenError
 from timeline.report._timelinejs import slide_dates
 
@@ -92,10 +93,15 @@ def read_json_document(document: dict[str, object]) -> timeline.Imported:
 
 
 def _ambiguous(when: When) -> bool:
-    """Whether a decade and a century of a year ending in 00 export alike for this date."""
+    """Whether a decade and a century of a year ending in 00 export alike for this date: at
+    either end or both ("20XX/200X~" and "200X/200X~" are both "the 2000s – ~the 2000s",
+    years 2000 to 2009)."""
     text = str(when)
-    swapped = {text.replace(f"{y}XX", f"{y}0X") for y in range(100)} | {
-        text.replace(f"{y}0X", f"{y}XX") for y in range(100)
+    ends = [re.sub(r"^(~|\?|%)?(\d\d)(0X|XX)", r"\1\2{}", part) for part in text.split("/")]
+    choices = itertools.product(("0X", "XX"), repeat=len(ends))
+    swapped = {
+        "/".join(end.format(ending) for end, ending in zip(ends, pair, strict=True))
+        for pair in choices
     }
     others = []
     for candidate in swapped - {text}:
@@ -104,6 +110,29 @@ def _ambiguous(when: When) -> bool:
         except WhenError:
             continue
     return any(slide_dates(o) == slide_dates(when) and o.label == when.label for o in others)
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "back"),
+    [
+        # years 2000 to 2009 either way, labelled alike: kept as words rather than guessed
+        ("200X/200X~", "the 2000s – ~the 2000s", "2000/2009"),
+        # 20XX%/20XX% fits the years too, but is 20XX%, whose label is "%the 2000s"
+        ("200X%/20XX%", None, "200X%/20XX%"),
+    ],
+)
+def test_decades_and_centuries_come_back_when_the_label_tells(
+    tmp_path: Path, written: str, said: str | None, back: str
+) -> None:
+    """A display date that fits two readings is the one the export labels so; if both are
+    labelled alike, the words are kept as `said` (Hypothesis found both)."""
+    when = When.parse(written)
+    event = Event(id="e", title="T", when=when, cite=[Citation(source="s")])
+    path = tmp_path / "timeline.json"
+    path.write_text(timeline.report.timelinejs(Timeline(events=[event])), encoding="utf-8")
+    (copy,) = import_file(path, format="timelinejs").events
+    assert (copy.said, str(copy.when)) == (said, back)
+    assert _ambiguous(when) == (said is not None)
 
 
 def test_groups_media_and_display_dates_are_kept() -> None:

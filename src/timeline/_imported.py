@@ -9,14 +9,14 @@ located lines, and a `timeline.toml` to suggest when the file had a title.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from timeline._model import Actor, Event, Place, Policy, Source
 from timeline._text import counted, printable
-from timeline._toml import document, string
+from timeline._toml import document_pieces, string
 
 __all__ = ["Ids", "Imported"]
 
@@ -113,11 +113,15 @@ class Imported:
 
     def to_toml(self) -> str:
         """The records as a TOML data file, with a header that says where they came from."""
+        return "".join(self.toml_pieces())
+
+    def toml_pieces(self) -> Iterator[str]:
+        """`to_toml` a record at a time, for a writer that streams it."""
         header = [
             f"Imported by `{self.command}`: {self.summary}.",
             "Check ids, titles and dates, then add tags, actors and policies by hand.",
         ]
-        return document(self.records, header=header)
+        return document_pieces(self.records, header=header)
 
     def settings_toml(self) -> str | None:
         """A `timeline.toml` naming the timeline after the file's title, if it has one."""

@@ -205,9 +205,10 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         out.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def write_new(path: str | Path, data: bytes | str) -> None:
+def write_new(path: str | Path, data: bytes | str | Callable[[BinaryIO], object]) -> None:
     """Write `data` to `path` atomically and durably, only if nothing is there yet: the file
     is written aside and hard-linked into place, which fails if something appeared there.
+    `data` may be a function that writes the bytes to the file it is given, as it makes them.
 
     Raises:
         FileExistsError: `path` exists (a link too, even a dangling one); it is left as it was.
@@ -225,7 +226,10 @@ def write_new(path: str | Path, data: bytes | str) -> None:
             raise OSError(error.errno, error.strerror, str(target)) from error
         with os.fdopen(descriptor, "wb") as out:
             try:
-                out.write(payload)
+                if isinstance(payload, bytes):
+                    out.write(payload)
+                else:
+                    payload(out)
                 out.flush()
                 os.fsync(out.fileno())
             except OSError as error:

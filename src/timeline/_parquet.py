@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -357,14 +357,18 @@ def _parsed(text: str, zone: str | None, shared: Shared) -> When | None:
         return None
 
 
+#: A row's citations as written (dicts, None for a null one), or None for a null list.
+Written = Callable[[int], list[dict[str, Any] | None] | None]
+
+
 def _citations(
     cite: Any, shared: Shared, count: int
-) -> tuple[list[list[Citation] | None], list[list[dict[str, Any] | None] | None]]:
+) -> tuple[list[list[Citation] | None], Written]:
     """Each row's citations, each distinct one made once, or None for a row that needs the
-    full path's messages (no list, a null citation, one the model refuses); and the rows'
-    citations as written, for that path."""
+    full path's messages (no list, a null citation, one the model refuses); and a function
+    giving a row's citations as written, for that path."""
     if cite is None:
-        return [None] * count, [None] * count
+        return [None] * count, lambda row: None
     pa = _arrow()
     lengths = pa.compute.fill_null(pa.compute.list_value_length(cite), 0).to_pylist()
     flat = cite.flatten()  # the citations of the rows in order, null lists skipped
@@ -374,27 +378,32 @@ def _citations(
         for name in _CITE_FIELDS
     ]
     valid = flat.is_valid().to_pylist() if flat.null_count else [True] * len(flat)
-    written = [
-        dict(zip(_CITE_FIELDS, values, strict=True)) if ok else None
-        for ok, values in zip(valid, zip(*fields, strict=True), strict=True)
-    ]
+    values = list(zip(*fields, strict=True))
+    known = shared.citations.get  # keyed by the fields in this order, as Shared.citation does
     made: list[Citation | None] = []
-    for ok, values in zip(valid, zip(*fields, strict=True), strict=True):
-        citation = None
-        if ok:
+    for ok, these in zip(valid, values, strict=True):
+        citation = known(these) if ok else None
+        if citation is None and ok:
             with contextlib.suppress(TimelineError, TypeError, ValueError):
-                citation = shared.citation(*values)
+                citation = shared.citation(*these)
         made.append(citation)
     nulls = cite.is_null().to_pylist() if cite.null_count else [False] * count
+    starts = list(itertools.accumulate(lengths, initial=0))
     rows: list[list[Citation] | None] = []
-    as_written: list[list[dict[str, Any] | None] | None] = []
-    at = 0
-    for length, null in zip(lengths, nulls, strict=True):
-        these = made[at : at + length]
-        rows.append(None if null or None in these else these)  # type: ignore[arg-type]
-        as_written.append(None if null else written[at : at + length])
-        at += length
-    return rows, as_written
+    for at, end, null in zip(starts, starts[1:], nulls, strict=False):
+        cited = made[at:end]
+        rows.append(None if null or None in cited else cited)  # type: ignore[arg-type]
+
+    def written(row: int) -> list[dict[str, Any] | None] | None:
+        if nulls[row]:
+            return None
+        at, end = starts[row], starts[row + 1]
+        return [
+            dict(zip(_CITE_FIELDS, these, strict=True)) if ok else None
+            for ok, these in zip(valid[at:end], values[at:end], strict=True)
+        ]
+
+    return rows, written
 
 
 _EFFECTS: Final = {effect.value: effect for effect in Effect}
@@ -431,14 +440,12 @@ def _event(row: Sequence[Any], when: When | None, cite: list[Citation] | None) -
         return None
 
 
-def _as_written(
-    row: Sequence[Any], batch: Any, at: int, cited: list[list[dict[str, Any] | None] | None]
-) -> dict[str, Any]:
+def _as_written(row: Sequence[Any], batch: Any, at: int, cited: Written) -> dict[str, Any]:
     """A row as a person would write the record: no nulls, no empty lists."""
     names = batch.schema.names
     fields = dict(zip(_ROW, row, strict=True))
     fields["when"] = batch.column(names.index("when"))[at].as_py() if "when" in names else None
-    fields["cite"] = cited[at]
+    fields["cite"] = cited(at)
     return as_written(fields)
 
 

@@ -35,6 +35,7 @@ from timeline.errors import Problem
 
 __all__ = [
     "document",
+    "document_pieces",
     "fields",
     "key_lines",
     "parse",
@@ -361,17 +362,26 @@ def fields(record: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
 
 def document(records: Iterable[Any], *, header: Iterable[str] = ()) -> str:
     """A data file: `header` as comment lines, then every record, events with their citations."""
-    out = [f"# {line}" if line else "#" for line in header]
-    if out:
-        out.append("")
+    return "".join(document_pieces(records, header=header))
+
+
+def document_pieces(records: Iterable[Any], *, header: Iterable[str] = ()) -> Iterator[str]:
+    """`document` a record at a time, for a writer that streams it."""
+    lines = [f"# {line}" if line else "#" for line in header]
+    if lines:
+        lines.append("")
+    between = ""  # the line break before each piece but the first
     for record in records:
         if isinstance(record, Event):
-            out += table("event", fields(record, skip=("cite",)))
+            lines += table("event", fields(record, skip=("cite",)))
             for citation in record.cite:
-                out += table("event.cite", fields(citation))
-            continue
-        kind = next((name for cls, name in _KINDS if isinstance(record, cls)), None)
-        if kind is None:
-            raise TypeError(f"cannot write {type(record).__name__} as a TOML record")
-        out += table(kind, fields(record))
-    return "\n".join(out)
+                lines += table("event.cite", fields(citation))
+        else:
+            kind = next((name for cls, name in _KINDS if isinstance(record, cls)), None)
+            if kind is None:
+                raise TypeError(f"cannot write {type(record).__name__} as a TOML record")
+            lines += table(kind, fields(record))
+        yield between + "\n".join(lines)
+        between, lines = "\n", []
+    if lines:  # a header and no record
+        yield between + "\n".join(lines)

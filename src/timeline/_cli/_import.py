@@ -9,7 +9,7 @@ from timeline._cli._options import (
     EXIT_OK,
     add_command,
     add_output,
-    emit,
+    emit_stream,
     output_target,
     writes_file,
 )
@@ -18,7 +18,9 @@ from timeline.errors import TimelineError, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from pathlib import Path
+    from typing import BinaryIO
 
     from timeline._cli._options import Commands
     from timeline._imported import Imported
@@ -98,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
 
     folder = _data_folder(args)
     out = Path(args.output) if writes_file(args) else None
+    existing = folder if args.data or (folder is not None and _holds_data(folder)) else None
     if out is not None and out.exists() and not args.force:
         raise UsageError(f"{out} exists; give --force to replace it (nothing was written)")
     from timeline._cli._progress import bar_for
@@ -107,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         imported = import_file(
             args.file,
             format=getattr(args, "format", "auto"),
-            data=folder,
+            data=existing,
             source=args.source,
             columns=getattr(args, "map", []),
             dayfirst=getattr(args, "dayfirst", None),
@@ -121,10 +124,16 @@ def run(args: argparse.Namespace) -> int:
     if not imported.events:
         raise TimelineError(f"{args.file}: no event could be imported; nothing was written")
     reads = {str(args.file): "the file it imports"}  # never -o, even with --force
+
+    from timeline.report import write_pieces
+
+    def toml(to: BinaryIO) -> None:  # a record at a time: a million need not be one string
+        write_pieces(to, imported.toml_pieces())
+
     if out is None or args.force:
-        emit(args, imported.to_toml(), data="", reads=reads)  # stdout, or -o replaced
+        emit_stream(args, toml, data="", reads=reads)  # stdout, or -o replaced
     else:
-        _write_new(output_target(args, data="", reads=reads), imported.to_toml())
+        _write_new(output_target(args, data="", reads=reads), toml)
     _settings(imported, folder, out)
     where = f"{out}: " if out is not None else ""
     print(f"timeline: {where}{imported.summary}", file=sys.stderr)
@@ -133,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _data_folder(args: argparse.Namespace) -> Path | None:
     """--data, else the data folder -o writes into (the nearest with a timeline.toml, else
-    -o's own folder), else ./events if there is one."""
+    -o's own folder: read only if `_holds_data`), else ./events if there is one."""
     from pathlib import Path
 
     if args.data:
@@ -148,6 +157,23 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
     return events if events.is_dir() else None
 
 
+def _holds_data(folder: Path) -> bool:
+    """Whether `folder` is a data folder to check the import against: it has a timeline.toml
+    or a data file of its own. A folder with neither is a new one (or a scratch folder such
+    as /tmp), whose subfolders are not read through."""
+    from timeline._load import READERS
+
+    if (folder / "timeline.toml").is_file():
+        return True
+    try:
+        return any(
+            entry.is_file() and not entry.name.startswith(".") and entry.suffix in READERS
+            for entry in folder.iterdir()
+        )
+    except OSError:
+        return False
+
+
 def _report(imported: Imported) -> None:
     """What was changed or skipped; these quote the file, so never its raw controls."""
     from timeline._text import printable
@@ -158,7 +184,7 @@ def _report(imported: Imported) -> None:
         print(printable(f"timeline: skipped: {skipped}"), file=sys.stderr)
 
 
-def _write_new(out: Path, text: str) -> None:
+def _write_new(out: Path, text: Callable[[BinaryIO], object]) -> None:
     """Write -o atomically, only if nothing appeared there since the check at the start."""
     from timeline._io import write_new
 

@@ -423,12 +423,19 @@ def emit(
         raise _on_stdout(error) from error
 
 
-def emit_stream(args: argparse.Namespace, write: Callable[[BinaryIO], None]) -> None:
-    """Have `write` write bytes to -o atomically, or to stdout, as it makes them."""
+def emit_stream(
+    args: argparse.Namespace,
+    write: Callable[[BinaryIO], object],
+    *,
+    data: str | None = None,
+    reads: Mapping[str, str] | None = None,
+) -> None:
+    """Have `write` write bytes to -o atomically, or to stdout, as it makes them (`data` and
+    `reads` as for `emit`)."""
     if writes_file(args):
         from timeline._io import atomic_writer
 
-        with atomic_writer(output_target(args)) as out:
+        with atomic_writer(output_target(args, data=data, reads=reads)) as out:
             write(out)
         return
     try:

@@ -1,7 +1,8 @@
 """iCalendar import: any calendar's VEVENTs become events, with the records they need.
 
-Parsing is `icalendar`'s job (made tolerant by `_parse`, with each file's zones from
-`_zones`); this module decides what each VEVENT means as an `Event`:
+Parsing is `icalendar`'s job (made tolerant by `_parse`, which reads the file twice a chunk
+at a time and gives one VEVENT at a time, with each file's zones from `_zones`); this module
+decides what each VEVENT means as an `Event`, and keeps nothing of it after:
 
 - the date: `X-TIMELINE-WHEN` (written by `timeline.to_ics`) wins; otherwise `VALUE=DATE`
   gives days (a span when DTEND is more than a day later), DATE-TIME gives instants (a
@@ -26,14 +27,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
+import itertools
 import os
+import re
 import zoneinfo
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final, TypeVar
 
 from timeline._ics._dates import place
 from timeline._ics._lines import DETAILS_RULE, X_LOCALE, X_SAID, X_TZ, X_WHEN, unescape_text
-from timeline._ics._parse import CUT_SHORT, decode, parse
+from timeline._ics._parse import CUT_SHORT, Decoded, lines, scan, vevents
 from timeline._ics._zones import Zones
 from timeline._imported import Ids, Imported
 from timeline._model import Citation, Event, Place, Source
@@ -46,6 +51,9 @@ __all__ = ["Imported", "from_ics", "read_ics", "short"]
 _MAX_ID: Final = 64
 #: What an event is made of: when one of these cannot be read, the event is skipped.
 _NEEDED: Final = frozenset({"SUMMARY", "DTSTART", "DTEND", "DURATION", X_WHEN, "RECURRENCE-ID"})
+#: Anything but white space as `bytes.strip` sees it.
+_INK: Final = re.compile(rb"[^ \t\n\r\x0b\x0c]")
+_T = TypeVar("_T")
 
 
 def from_ics(data: str | os.PathLike[str] | bytes, *, zone: str = "UTC") -> list[Event]:
@@ -77,20 +85,14 @@ def read_ics(
         zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
         raise IcsError(f"zone {zone!r} is not a known IANA time zone") from error
-    raw, name = _raw(data)
-    if not raw.strip():
+    calendar = _Calendar(data)
+    name = calendar.name
+    if calendar.empty():
         raise IcsError(f"{name!r} is empty; export the calendar as .ics (RFC 5545) and try again")
-    decoded = decode(raw)
-    try:
-        calendars = parse(decoded.text)
-    except MemoryError:  # a calendar too big for memory is not a malformed one
-        raise
-    except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
-        raise IcsError(
-            f"{name!r} is not an iCalendar file ({short(str(error))}); "
-            "export the calendar as .ics (RFC 5545) and try again"
-        ) from error
-    if not calendars or not any(cal.name == "VCALENDAR" for cal in calendars):
+    decoded = Decoded()
+    with calendar.open() as stream:
+        found = calendar.guard(lambda: scan(lines(stream, decoded)))
+    if not found.tops or not any(cal.name == "VCALENDAR" for cal in found.tops):
         raise IcsError(f"{name!r} holds no VCALENDAR; is it an iCalendar (.ics) file?")
     warnings: list[str] = []
     if decoded.replaced:
@@ -99,36 +101,40 @@ def read_ics(
             f"{decoded.first_bad:,}); each became U+FFFD (\ufffd). Export the calendar as "
             "UTF-8 to keep that text"
         )
-    for cal in calendars:
+    for cal in found.tops:
         for prop, problem in getattr(cal, "errors", ()):
             warnings.append(f"{name}: {cal.name}: " + _unreadable_note(prop, problem, "ignored"))
-    components = [c for cal in calendars for c in cal.walk("VEVENT")]
-    title = next((_text(cal["X-WR-CALNAME"]) for cal in calendars if "X-WR-CALNAME" in cal), None)
+    title = next((_text(cal["X-WR-CALNAME"]) for cal in found.tops if "X-WR-CALNAME" in cal), None)
     source = Source(
         id=source_id or slugify("ics-" + Path(name).stem, fallback="ics-import"),
         title=_field(title, "X-WR-CALNAME", []) or f"Calendar {name}",
         note=f"Imported from {name} by timeline import.",
     )
-    reader = _Reader(source.id, zone, Zones(calendars))
-    reader.locale = _locale(calendars)
-    series = {str(c["UID"]) for c in components if "UID" in c and "RECURRENCE-ID" not in c}
+    reader = _Reader(source.id, zone, Zones(found.zones))
+    reader.locale = _locale(found.tops)
+    series = found.series
     events: list[Event] = []
     skipped: list[str] = []
-    for index, component in enumerate(components, start=1):
-        label = f"{name}: VEVENT {index}" + (
-            f" ({short(str(component['UID']))})" if "UID" in component else ""
-        )
-        if "RECURRENCE-ID" in component and str(component.get("UID")) in series:
-            skipped.append(f"{label}: it changes one occurrence of a recurring event")
-            continue
-        notes: list[str] = []
-        try:
-            events.append(reader.event(component, notes))
-        except SkippedRecordError as skip:
-            skipped.append(f"{label}: {skip}")
-            continue
-        finally:
-            warnings += (f"{label}: {note}" for note in notes)
+    with calendar.open() as stream:
+        components = vevents(lines(stream))
+        for index in itertools.count(1):
+            component = calendar.guard(lambda: next(components, None))
+            if component is None:
+                break
+            label = f"{name}: VEVENT {index}" + (
+                f" ({short(str(component['UID']))})" if "UID" in component else ""
+            )
+            if "RECURRENCE-ID" in component and str(component.get("UID")) in series:
+                skipped.append(f"{label}: it changes one occurrence of a recurring event")
+                continue
+            notes: list[str] = []
+            try:
+                events.append(reader.event(component, notes))
+            except SkippedRecordError as skip:
+                skipped.append(f"{label}: {skip}")
+                continue
+            finally:
+                warnings += (f"{label}: {note}" for note in notes)
     return Imported(
         sources=(source,),
         events=tuple(events),
@@ -138,16 +144,54 @@ def read_ics(
     )
 
 
-def _raw(data: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
-    if isinstance(data, bytes):
-        return data, "calendar"
-    if isinstance(data, str) and data.lstrip().startswith("BEGIN:"):
-        return data.encode(), "calendar"  # the text of a calendar, not a path to one
-    path = Path(data)
-    try:
-        return path.read_bytes(), path.name
-    except OSError as error:
-        raise IcsError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
+class _Calendar:
+    """Where a calendar's bytes come from (a path, or bytes in memory), opened once for each
+    pass over them."""
+
+    def __init__(self, data: str | os.PathLike[str] | bytes) -> None:
+        self.data: bytes | None = None
+        self.path: Path | None = None
+        if isinstance(data, bytes):
+            self.data, self.name = data, "calendar"
+        elif isinstance(data, str) and data.lstrip().startswith("BEGIN:"):
+            self.data, self.name = data.encode(), "calendar"  # a calendar's text, not a path
+        else:
+            self.path = Path(data)
+            self.name = self.path.name
+
+    def open(self) -> IO[bytes]:
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        try:
+            return self.path.open("rb")
+        except OSError as error:
+            raise self._unreadable(error) from error
+
+    def empty(self) -> bool:
+        """Whether the calendar holds nothing but white space (bytes.strip's)."""
+        with self.open() as stream:
+            while block := self.guard(lambda: stream.read(1 << 16)):
+                if _INK.search(block):
+                    return False
+        return True
+
+    def guard(self, step: Callable[[], _T]) -> _T:
+        """`step()`, with what reading or parsing the file raises said as an `IcsError`."""
+        try:
+            return step()
+        except MemoryError:  # a calendar too big for memory is not a malformed one
+            raise
+        except OSError as error:
+            raise self._unreadable(error) from error
+        except Exception as error:  # icalendar fails on hostile input in many ways (fuzzing)
+            raise IcsError(
+                f"{self.name!r} is not an iCalendar file ({short(str(error))}); "
+                "export the calendar as .ics (RFC 5545) and try again"
+            ) from error
+
+    def _unreadable(self, error: OSError) -> IcsError:
+        return IcsError(f"cannot read {str(self.path)!r}: {error.strerror or error}")
 
 
 # -- one VEVENT --------------------------------------------------------------------------------
@@ -164,6 +208,7 @@ class _Reader:
         self.ids = Ids()
         self.places: dict[str, Place] = {}  # by name as written: distinct names, distinct places
         self.place_ids = Ids()
+        self.tags: dict[str, tuple[str, bool]] = {}  # by category as written: its tag
 
     def event(self, component: Any, notes: list[str]) -> Event:
         """The event a VEVENT describes; what it lost on the way goes in `notes`."""
@@ -210,7 +255,7 @@ class _Reader:
         )
         url = _text(component.get("URL"))
         said = _text(component.get(X_SAID))
-        tags, written_as = _tags(component.get("CATEGORIES"))
+        tags, written_as = _tags(component.get("CATEGORIES"), self.tags)
         note = "\n".join(
             ([f"UID {uid}"] if uid else [])
             + ([f"Categories as written: {', '.join(written_as)}"] if written_as else [])
@@ -374,9 +419,12 @@ def _id_from_uid(uid: str) -> str:
     return f"{slug[:40].strip('-')}-{digest}".strip("-")
 
 
-def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _tags(
+    value: Any, known: dict[str, tuple[str, bool]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Tags from CATEGORIES, in order and once each; and the categories as written when a
-    tag cannot spell them (scripts that do not fold to ASCII get a hashed id)."""
+    tag cannot spell them (scripts that do not fold to ASCII get a hashed id). `known` holds
+    each category's tag, and whether it is noted as written, for the next VEVENT."""
     found: dict[str, None] = {}
     written: dict[str, None] = {}
     for prop in value if isinstance(value, list) else [value] if value is not None else []:
@@ -384,10 +432,13 @@ def _tags(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
             text = clean(str(category))
             if text is None or not text.strip():
                 continue
-            tag = name_id(text.strip(), fallback="tag")
-            if tag != slugify(text):
+            seen = known.get(text)
+            if seen is None:
+                tag = name_id(text.strip(), fallback="tag")
+                seen = known[text] = (tag, tag != slugify(text))
+            if seen[1]:
                 written[text.strip()] = None
-            found[tag] = None
+            found[seen[0]] = None
     return tuple(found), tuple(written)
 
 

@@ -278,13 +278,13 @@ class FileZone(dt.tzinfo):
 class Zones:
     """The VTIMEZONEs of one file, by TZID, each built (and checked) when an event needs it."""
 
-    def __init__(self, calendars: Iterable[Any]) -> None:
+    def __init__(self, blocks: Iterable[Any]) -> None:
+        """`blocks`: the file's VTIMEZONE components in file order; the first of a TZID counts."""
         self._blocks: dict[str, Any] = {}
-        for calendar_ in calendars:
-            for block in calendar_.walk("VTIMEZONE"):
-                tzid = str(block.get("TZID", ""))
-                if tzid:
-                    self._blocks.setdefault(tzid, block)
+        for block in blocks:
+            tzid = str(block.get("TZID", ""))
+            if tzid:
+                self._blocks.setdefault(tzid, block)
         self._built: dict[str, FileZone | str] = {}
 
     def __contains__(self, tzid: object) -> bool:

@@ -40,6 +40,8 @@ __all__ = ["FORMATS", "detect", "import_file"]
 FORMATS: Final = ("auto", "csv", "xlsx", "timelinejs", "ics", "federal-register", "measures")
 _CALENDAR: Final = (".ics", ".ical", ".ifb", ".icalendar")
 _WORKBOOK: Final = (".xlsx", ".xlsm")
+#: How much of a file is read to tell a calendar, which is then read as it streams.
+_HEAD: Final = 1 << 16
 
 
 def import_file(
@@ -87,11 +89,17 @@ def import_file(
         raise UsageError(f"zone {zone!r} is not a known IANA time zone") from error
     mapping = dict(columns) if isinstance(columns, Mapping) else parse_map(columns)
     file = Path(path)
-    raw = file.read_bytes()
+    with file.open("rb") as stream:  # a calendar is read as it streams: not held here
+        raw = stream.read(_HEAD)
+        calendar = format == "ics" or (format == "auto" and _is_calendar(file, raw))
+        if not calendar:
+            raw += stream.read()
     shown = file.name
     existing = Existing.read(None if data is None else Path(data))
+    if calendar:
+        return _calendar(file, existing, source, zone)
     kind = detect(file, raw) if format == "auto" else format
-    if kind == "ics":
+    if kind == "ics":  # BEGIN:VCALENDAR after more than `_HEAD` bytes of white space
         return _calendar(file, existing, source, zone)
     draft = Draft(existing)
     source_id = source or slugify(f"{kind} {file.stem}", fallback="import")
@@ -144,7 +152,7 @@ def detect(path: Path, raw: bytes) -> str:
     """
     suffix = path.suffix.lower()
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
-    if suffix in _CALENDAR or head.upper().startswith(b"BEGIN:VCALENDAR"):
+    if _is_calendar(path, raw):
         return "ics"
     if suffix in _WORKBOOK or raw.startswith(b"PK\x03\x04"):
         return "xlsx"
@@ -159,6 +167,12 @@ def detect(path: Path, raw: bytes) -> str:
             'Federal Register API response ({"results": [...]}); say which with --format'
         )
     return "csv"
+
+
+def _is_calendar(path: Path, raw: bytes) -> bool:
+    """Whether a file is a calendar, from its extension or the start of `raw`."""
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    return path.suffix.lower() in _CALENDAR or head.upper().startswith(b"BEGIN:VCALENDAR")
 
 
 def _is_table(path: Path, raw: bytes) -> bool:

@@ -9,7 +9,8 @@ row of the Google Sheets template (`timeline._import._sheet` builds the `Slide`)
   "~April 2025" is approximately April), which is how `report --format timelinejs` comes
   back at its own precision; any other display date is kept as the event's `said` (so is
   one that fits two ways: "the 1900s – 1950" starts with the decade or the century, and
-  the parts, year 1900 either way, cannot say which);
+  the parts, year 1900 either way, cannot say which; of two that fit, the one whose label
+  is the display date exactly is taken, as the export writes it);
 - the headline is the title and the text the summary, both as safe plain text;
 - `group` becomes a tag, `media.url` the event's link (media that is text, such as a
   quotation, joins the summary), media credit, caption and thumbnail the citation's note;
@@ -144,6 +145,8 @@ def _when(slide: Slide) -> tuple[When, str | None]:
         for candidate in _readings(display)
         if slide_dates(candidate) == (slide.start_parts, slide.end_parts)
     }
+    if len(matching) > 1:  # the reading `report --format timelinejs` writes just so, if one
+        matching = {candidate for candidate in matching if candidate.label == display} or matching
     if len(matching) == 1:  # two readings that fit ("the 1900s" starting a span): never guess
         return matching.pop(), None
     return when, (None if display == when.label else display)
