@@ -79,7 +79,7 @@ def shared(parser: argparse.ArgumentParser) -> None:
         "--data",
         metavar="DIR",
         help="the data folder to add to: its records are referred to, its ids never reused "
-        "(default: the folder of -o, else ./events)",
+        "(default: the folder of -o or the nearest above it with a timeline.toml, else ./events)",
     )
     parser.add_argument(
         "--force", action="store_true", help="replace the file -o names if it exists"
