@@ -183,9 +183,9 @@ def test_the_toml_is_written_a_record_at_a_time(
 def test_a_folder_that_is_no_data_folder_is_not_read_through(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """-o into a folder with no timeline.toml and no data file of its own (a scratch folder
-    such as /tmp) reads nothing under it: a data folder deep inside is not the import's to
-    check against (it once loaded every data file under /tmp)."""
+    """-o into a folder with no timeline.toml (a scratch folder such as /tmp, stray files and
+    all) reads nothing under it: a data folder deep inside is not the import's to check
+    against (it once loaded every data file under /tmp); --data names one."""
     scratch = tmp_path / "scratch"
     for part in ("events", "sources"):
         shutil.copytree(TESTS / "data" / "golden" / part, scratch / "deep" / part)
@@ -196,6 +196,9 @@ def test_a_folder_that_is_no_data_folder_is_not_read_through(
     assert "is taken" not in capsys.readouterr().err
     written = tomllib.loads((scratch / "out.toml").read_text(encoding="utf-8"))
     assert [e["id"] for e in written["event"]] == [taken]
-    (scratch / "records.toml").write_text('[[source]]\nid = "s"\ntitle = "S"\n', encoding="utf-8")
+    (scratch / "stray.toml").write_text('[tool]\nname = "x"\n', encoding="utf-8")
     assert main(["import", str(sheet), "-o", str(scratch / "again.toml")]) == 0
-    assert "is taken" in capsys.readouterr().err  # a data file of its own: it is a data folder
+    assert "is taken" not in capsys.readouterr().err  # a stray file makes no data folder
+    data = ["--data", str(scratch / "deep" / "events")]
+    assert main(["import", str(sheet), "-o", str(scratch / "third.toml"), *data]) == 0
+    assert "is taken" in capsys.readouterr().err

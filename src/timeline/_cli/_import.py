@@ -79,7 +79,7 @@ def shared(parser: argparse.ArgumentParser) -> None:
         "--data",
         metavar="DIR",
         help="the data folder to add to: its records are referred to, its ids never reused "
-        "(default: the folder of -o, else ./events)",
+        "(default: the folder of -o or the nearest above it with a timeline.toml, else ./events)",
     )
     parser.add_argument(
         "--force", action="store_true", help="replace the file -o names if it exists"
@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
 
     folder = _data_folder(args)
     out = Path(args.output) if writes_file(args) else None
-    existing = folder if args.data or (folder is not None and _holds_data(folder)) else None
+    # -o's own folder with no settings is a new data folder (or a scratch one such as /tmp,
+    # with stray files): nothing under it is read.
+    existing = folder if args.data or _has_settings(folder) else None
     if out is not None and out.exists() and not args.force:
         raise UsageError(f"{out} exists; give --force to replace it (nothing was written)")
     from timeline._cli._progress import bar_for
@@ -142,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _data_folder(args: argparse.Namespace) -> Path | None:
     """--data, else the data folder -o writes into (the nearest with a timeline.toml, else
-    -o's own folder: read only if `_holds_data`), else ./events if there is one."""
+    -o's own folder, a new one), else ./events if there is one."""
     from pathlib import Path
 
     if args.data:
@@ -157,21 +159,8 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
     return events if events.is_dir() else None
 
 
-def _holds_data(folder: Path) -> bool:
-    """Whether `folder` is a data folder to check the import against: it has a timeline.toml
-    or a data file of its own. A folder with neither is a new one (or a scratch folder such
-    as /tmp), whose subfolders are not read through."""
-    from timeline._load import READERS
-
-    if (folder / "timeline.toml").is_file():
-        return True
-    try:
-        return any(
-            entry.is_file() and not entry.name.startswith(".") and entry.suffix in READERS
-            for entry in folder.iterdir()
-        )
-    except OSError:
-        return False
+def _has_settings(folder: Path | None) -> bool:
+    return folder is not None and (folder / "timeline.toml").is_file()
 
 
 def _report(imported: Imported) -> None:
