@@ -19,7 +19,7 @@ import attrs
 
 import timeline
 from timeline._model import Event
-from timeline._structure import Located, assemble
+from timeline._structure import Located, assemble, located_records
 from timeline._validate import validate
 
 
@@ -27,16 +27,7 @@ def main(folder: str) -> None:
     gc.disable()  # as the loader does while it builds records
     loaded = timeline.load(folder)
     fields = [attrs.asdict(event, recurse=False) for event in loaded.events]
-    others = [
-        Located(record=record, kind=kind, key=kind, path="x", line=None)
-        for kind, records in (
-            ("source", loaded.sources),
-            ("actor", loaded.actors),
-            ("place", loaded.places),
-            ("policy", loaded.policies),
-        )
-        for record in records.values()
-    ]
+    others = located_records(loaded, "x")
     del loaded
 
     def cpu() -> float:

@@ -30,6 +30,7 @@ from timeline._structure import (
     Shared,
     as_written,
     assemble,
+    located_records,
     make_event,
     structure_record,
 )
@@ -226,16 +227,7 @@ def from_arrow(
     shared = Shared()
     located = list(_read_batches((b.select(wanted) for b in batches), name, problems, shared))
     if context is not None:
-        located += [
-            Located(record=record, kind=kind, key=kind, path="<context>", line=None)
-            for kind, records in (
-                ("source", context.sources),
-                ("actor", context.actors),
-                ("place", context.places),
-                ("policy", context.policies),
-            )
-            for record in records.values()
-        ]
+        located += located_records(context, "<context>")
     checks = SLICE_CHECKS if context is not None else SLICE_CHECKS[:1]
     problems += validate(located, project_root=None, shared=shared, checks=checks)
     if problems:

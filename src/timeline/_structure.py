@@ -62,6 +62,7 @@ __all__ = [
     "event_of",
     "flatten",
     "line_of",
+    "located_records",
     "make_converter",
     "make_event",
     "message",
@@ -203,6 +204,21 @@ def unknown_kind(shown: str, line: int | None, kind: str) -> Problem:
         message=f"unknown record kind{did_you_mean(kind, KINDS)}; "
         f"expected one of {', '.join(KINDS)}",
     )
+
+
+def located_records(timeline: Timeline, path: str) -> list[Located]:
+    """The records of `timeline` other than its events, located at `path`: what a slice of
+    events is checked against."""
+    return [
+        Located(record=record, kind=kind, key=kind, path=path, line=None)
+        for kind, records in (
+            ("source", timeline.sources),
+            ("actor", timeline.actors),
+            ("place", timeline.places),
+            ("policy", timeline.policies),
+        )
+        for record in records.values()
+    ]
 
 
 def assemble(located: Iterable[Located], settings: Settings) -> Timeline:
