@@ -560,7 +560,7 @@ class CitationFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, f
 
 class EventFields(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """An event's fields as a data file writes them, each of its plain type: the model's
-    fields (`tests/test_structure.py` holds the two to the same names) and `tz`."""
+    fields (`tests/test_load.py` holds the two to the same names) and `tz`."""
 
     id: str
     title: str
